@@ -1,0 +1,67 @@
+# One task runner for people and CI. `make help` lists the targets.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+BIN       := $(VENV)/bin
+PY        := $(BIN)/python
+NODE_DIR  := tools/node
+PORT      ?= 8000
+HOST      ?= 127.0.0.1
+# The demo keeps its graph apart from your own work (which lives in ~/.local/share/dakg by default).
+DEMO_DATA ?= $(CURDIR)/.dakg/demo
+PYTEST_ARGS ?=
+
+.PHONY: help install demo test check lint typecheck pytest fast lock bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(PY):
+	@py=$$(scripts/find-python) ; \
+	echo "creating $(VENV) with $$py" ; \
+	"$$py" -m venv $(VENV)
+
+# Installs only when the lock or the project metadata changed (the stamp file records the last install).
+$(VENV)/.installed: requirements.lock pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $@
+
+$(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm (Node.js 18 or newer) is needed for the Cypher linter; install Node.js" >&2; exit 1; }
+	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed $(NODE_DIR)/node_modules/.installed ## Create .venv and install everything (idempotent)
+
+demo: $(VENV)/.installed ## Ingest the bundled demo corpus into the embedded store and serve the API on PORT
+	DAKG_DATA_DIR="$(DEMO_DATA)" $(BIN)/dakg demo --host $(HOST) --port $(PORT)
+
+lint: install ## ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install ## mypy --strict
+	$(BIN)/mypy
+
+pytest: install ## The test suite only
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest ## Install, then lint, type-check and run every test
+
+fast: install ## Tests that need neither the spaCy model nor a subprocess server
+	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+bench: install ## Run the benchmarks (figures go to benchmarks/results/)
+	$(PY) -m benchmarks.ingest
+	$(PY) -m benchmarks.api
+
+lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to the package index)
+	$(PY) -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean: ## Remove the virtualenv, node modules, caches and the demo graph
+	rm -rf $(VENV) $(NODE_DIR)/node_modules .dakg .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -1,0 +1,56 @@
+"""The FastAPI application: one store opened at start-up, closed at shutdown; errors as problem+json."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from dakg import __version__
+from dakg.api.problems import BodyLimit, install_problem_handlers
+from dakg.api.routes import health
+from dakg.config import Settings, get_settings
+from dakg.store import GraphStore, open_store
+
+log = logging.getLogger("dakg.api")
+
+DESCRIPTION = """
+A knowledge graph of **third-country deportation agreements**: who deports whom to where, according to whom.
+
+Every fact is a *claim* made by one *source*, with the exact quote and its character offsets in the source's
+stored text. Sources that disagree are shown side by side; nothing is silently resolved.
+"""
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the application. With no ``store``, the configured one is opened at start-up (and closed at shutdown)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = store is None
+        active = store if store is not None else open_store(settings)
+        try:
+            created = active.apply_schema()
+            if created:
+                log.info("schema set-up created: %s", ", ".join(created))
+            app.state.store = active
+            app.state.settings = settings
+            yield
+        finally:
+            if opened:
+                active.close()
+
+    app = FastAPI(
+        title="Deportation agreements knowledge graph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        openapi_tags=[{"name": "service", "description": "Health of the service and its store."}],
+    )
+    install_problem_handlers(app)
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.include_router(health.router)
+    return app

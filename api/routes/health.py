@@ -1,0 +1,61 @@
+"""GET /health: is the store reachable, which store it is, is the schema applied."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+
+from dakg import __version__
+from dakg.api.deps import StoreDep
+from dakg.errors import DakgError
+
+router = APIRouter(tags=["service"])
+
+
+class StoreHealth(BaseModel):
+    kind: Literal["falkordb", "neo4j"] = Field(examples=["falkordb"])
+    description: str = Field(examples=["embedded FalkorDB at /home/me/.local/share/dakg, graph 'dakg'"])
+    reachable: bool
+    error: str | None = None
+
+
+class SchemaHealth(BaseModel):
+    applied: bool
+    missing: list[str] = Field(default_factory=list, description="Rules or indexes the schema wants but lacks.")
+
+
+class Health(BaseModel):
+    status: Literal["ok", "degraded", "unavailable"]
+    version: str = Field(examples=[__version__])
+    store: StoreHealth
+    schema_: SchemaHealth | None = Field(None, alias="schema")
+
+
+@router.get(
+    "/health",
+    response_model=Health,
+    response_model_by_alias=True,
+    responses={503: {"model": Health, "description": "The store cannot be reached."}},
+    summary="Service and store health",
+)
+def get_health(store: StoreDep) -> Health | JSONResponse:
+    """`ok` when the store answers and every uniqueness rule and index is in place."""
+    try:
+        store.ping()
+        status = store.schema_status()
+    except DakgError as exc:
+        body = Health(
+            status="unavailable",
+            version=__version__,
+            store=StoreHealth(kind=store.dialect, description=store.description, reachable=False, error=str(exc)),
+        )
+        return JSONResponse(body.model_dump(by_alias=True), status_code=503)
+    return Health(
+        status="ok" if status.applied else "degraded",
+        version=__version__,
+        store=StoreHealth(kind=store.dialect, description=store.description, reachable=True),
+        schema=SchemaHealth(applied=status.applied, missing=status.missing),
+    )

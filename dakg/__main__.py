@@ -1,0 +1,3 @@
+from dakg.cli import main
+
+main()

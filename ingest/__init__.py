@@ -1,0 +1,1 @@
+"""Reading, cleaning, extraction and loading of documents (import as ``dakg.ingest``)."""

@@ -1,0 +1,183 @@
+"""The graph of this project: claim first.
+
+``(:Source)-[:CLAIMS]->(:Claim)-[:ABOUT]->(entity)``: a claim is one thing one source says, with the exact
+quote and its character offsets in the source's stored text. Fact edges between entities (an agreement's
+parties, an official's country, ...) are a convenience for browsing; each lists the claims and sources that
+back it in its ``claims`` and ``sources`` properties, and is removed when the last of them goes.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from dakg.schema.model import GraphSchema, NodeType, Property, RelType
+
+# Bump when the graph's shape changes in a way stored data must be migrated for.
+SCHEMA_VERSION: Final = 1
+
+# Status vocabulary, shared with ../shared/gold, from the earliest stage to the terminal ones.
+STATUSES: Final = (
+    "proposed",
+    "under_negotiation",
+    "agreed",
+    "signed",
+    "in_force",
+    "implemented",
+    "suspended",
+    "scrapped",
+    "struck_down",
+)
+
+# What a claim can be about, and the field names it may carry.
+CLAIM_FIELDS: Final = {
+    "Agreement": ("status", "cap", "payment", "date", "official", "covers"),
+    "Official": ("role", "acts_for"),
+}
+
+_KEY = Property(name="key", type="string", description="Stable key; see each label.", required=True)
+_NAME = Property(name="name", type="string", description="Display name.")
+_ALIASES = Property(name="aliases", type="string[]", description="Other names seen for it.")
+_BACKING = (
+    Property(name="claims", type="string[]", description="Keys of the claims that back this edge."),
+    Property(name="sources", type="string[]", description="Keys of the sources whose claims back this edge."),
+)
+
+GRAPH: Final = GraphSchema(
+    version=SCHEMA_VERSION,
+    nodes=(
+        NodeType(
+            label="Source",
+            description="One distinct document, keyed by the SHA-256 of its cleaned text.",
+            properties=(
+                _KEY,
+                Property(name="title", type="string", description="Title from metadata or the first line."),
+                Property(name="url", type="string", description="Where it was published, if known."),
+                Property(name="outlet", type="string", description="Publisher, if known."),
+                Property(name="published", type="date", description="Publication date (ISO 8601), if known."),
+                Property(name="path", type="string", description="File it was read from."),
+                Property(name="text", type="string", description="Cleaned text; every offset points into it."),
+                Property(name="words", type="integer", description="Number of words in the text."),
+                Property(name="extractor_version", type="string", description="Extractor that made its claims."),
+                Property(name="ingested_at", type="string", description="When it was written (UTC, ISO 8601)."),
+            ),
+            indexes=("published",),
+            fulltext=("title", "text"),
+        ),
+        NodeType(
+            label="Country",
+            description="A state, keyed by ISO 3166-1 alpha-3 (plus XKX Kosovo and EUU European Union).",
+            properties=(_KEY, _NAME, _ALIASES),
+            fulltext=("name",),
+        ),
+        NodeType(
+            label="Official",
+            description="A person acting for a state, keyed by a slug of the canonical name.",
+            properties=(_KEY, _NAME, _ALIASES, Property(name="country", type="string", description="ISO-3.")),
+            fulltext=("name",),
+        ),
+        NodeType(
+            label="Agreement",
+            description="An arrangement by which `deporting` sends people to `host`; key `DEPORTING-HOST`.",
+            properties=(
+                _KEY,
+                _NAME,
+                Property(name="deporting", type="string", description="ISO-3 of the deporting state."),
+                Property(name="host", type="string", description="ISO-3 of the host state."),
+            ),
+            indexes=("deporting", "host"),
+        ),
+        NodeType(
+            label="MigrantGroup",
+            description="People an agreement covers, as one source describes them.",
+            properties=(
+                _KEY,
+                Property(name="description", type="string", description="The words the source uses."),
+                Property(name="nationalities", type="string[]", description="ISO-3 codes."),
+                Property(name="size", type="integer", description="How many, if stated."),
+                Property(name="source", type="string", description="Key of the source that describes it."),
+            ),
+        ),
+        NodeType(
+            label="Claim",
+            description="One thing one source says, with the exact quote and its offsets.",
+            properties=(
+                _KEY,
+                Property(name="field", type="string", description="status, cap, payment, date, role, ..."),
+                Property(name="value", type="string", description="The claimed value (typed per field)."),
+                Property(name="currency", type="string", description="ISO 4217 code of a payment claim."),
+                Property(name="negated", type="boolean", description="The source reports it as denied."),
+                Property(name="quote", type="string", description="The exact sentence, text[start:end]."),
+                Property(name="start", type="integer", description="Offset of the quote in the source text."),
+                Property(name="end", type="integer", description="End offset (exclusive)."),
+                Property(name="confidence", type="float", description="The extractor's confidence, 0 to 1."),
+                Property(name="extractor_version", type="string", description="Extractor that made it."),
+                Property(name="source", type="string", description="Key of the source that says it."),
+                Property(name="subject", type="string", description="Key of the entity it is about."),
+            ),
+            indexes=("field", "source", "subject"),
+        ),
+    ),
+    relationships=(
+        RelType(type="CLAIMS", description="A source makes a claim.", start=("Source",), end=("Claim",)),
+        RelType(
+            type="ABOUT",
+            description="What a claim is about.",
+            start=("Claim",),
+            end=("Agreement", "Official", "MigrantGroup", "Country"),
+        ),
+        RelType(
+            type="MENTIONS",
+            description="A source names a country; `offsets` holds start, end pairs flattened.",
+            start=("Source",),
+            end=("Country",),
+            properties=(
+                Property(name="offsets", type="integer[]", description="start0, end0, start1, end1, ..."),
+                Property(name="count", type="integer", description="How many mentions."),
+            ),
+        ),
+        RelType(
+            type="DEPORTING_PARTY",
+            description="The state that sends people under the agreement.",
+            start=("Agreement",),
+            end=("Country",),
+            properties=_BACKING,
+        ),
+        RelType(
+            type="HOST_PARTY",
+            description="The state that receives them.",
+            start=("Agreement",),
+            end=("Country",),
+            properties=_BACKING,
+        ),
+        RelType(
+            type="ACTS_FOR",
+            description="An official acts for a state.",
+            start=("Official",),
+            end=("Country",),
+            properties=_BACKING,
+        ),
+        RelType(
+            type="INVOLVED_IN",
+            description="An official is named in connection with an agreement.",
+            start=("Official",),
+            end=("Agreement",),
+            properties=_BACKING,
+        ),
+        RelType(
+            type="COVERS",
+            description="An agreement covers a migrant group.",
+            start=("Agreement",),
+            end=("MigrantGroup",),
+            properties=_BACKING,
+        ),
+        RelType(
+            type="NATIONALITY",
+            description="Members of a migrant group hold this nationality.",
+            start=("MigrantGroup",),
+            end=("Country",),
+            properties=_BACKING,
+        ),
+    ),
+)
+
+FACT_RELATIONSHIPS: Final = tuple(r.type for r in GRAPH.relationships if {p.name for p in r.properties} >= {"claims"})

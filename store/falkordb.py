@@ -1,0 +1,198 @@
+"""FalkorDB adapter, through the native ``falkordb`` client (never FalkorDB's Bolt listener)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+
+from dakg.errors import ConstraintViolation, QueryError, QueryTimeout, StoreUnavailable, TooManyRows
+from dakg.schema import GRAPH, GraphSchema
+from dakg.store.base import GraphStore, Limits, Params, Row, SchemaStatus, WriteStats, check_params
+from dakg.store.embedded import EmbeddedServer
+
+
+def _plain(value: Any) -> Any:
+    """Results as plain JSON-ready values: maps become dicts, lists stay lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "properties") and hasattr(value, "id"):
+        raise QueryError("queries must return maps and scalars, not graph entities (use n {.key, .name})")
+    return value
+
+
+def _classify(exc: redis.ResponseError) -> QueryError:
+    message = str(exc)
+    lowered = message.lower()
+    if "timed out" in lowered or "timeout" in lowered:
+        return QueryTimeout(f"query ran over its time limit: {message}")
+    if "constraint violation" in lowered:
+        return ConstraintViolation(f"refused by a uniqueness rule, nothing written: {message}")
+    return QueryError(f"FalkorDB refused the query: {message}")
+
+
+class FalkorStore(GraphStore):
+    dialect = "falkordb"
+
+    def __init__(
+        self,
+        client: FalkorDB,
+        *,
+        graph: str,
+        where: str,
+        limits: Limits,
+        server: EmbeddedServer | None = None,
+        owns_server: bool = False,
+        schema: GraphSchema = GRAPH,
+    ) -> None:
+        super().__init__(limits)
+        self._client = client
+        self._graph_name = graph
+        self._graph = client.select_graph(graph)
+        self._where = where
+        self._schema = schema
+        self.server = server
+        self.owns_server = owns_server
+
+    @property
+    def description(self) -> str:
+        kind = "embedded FalkorDB" if self.server is not None else "FalkorDB"
+        return f"{kind} at {self._where}, graph {self._graph_name!r}"
+
+    @property
+    def graph(self) -> Any:
+        """The client's graph handle (for EXPLAIN in the query checks)."""
+        return self._graph
+
+    @property
+    def connection(self) -> redis.Redis:
+        conn: redis.Redis = self._client.connection
+        return conn
+
+    def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:
+        checked = check_params(params, write=write)
+        timeout = self.limits.write_timeout_ms if write else self.limits.read_timeout_ms
+        try:
+            if write:
+                result = self._graph.query(text, checked, timeout=timeout)
+            else:
+                result = self._graph.ro_query(text, checked, timeout=timeout)
+        except redis.ResponseError as exc:
+            raise _classify(exc) from exc
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+        columns = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
+        if len(result.result_set) > self.limits.max_rows:
+            raise TooManyRows(
+                f"the query returned {len(result.result_set)} rows, more than DAKG_MAX_ROWS={self.limits.max_rows}"
+            )
+        rows = [{col: _plain(val) for col, val in zip(columns, record, strict=True)} for record in result.result_set]
+        stats = WriteStats(
+            nodes_created=int(result.nodes_created),
+            nodes_deleted=int(result.nodes_deleted),
+            relationships_created=int(result.relationships_created),
+            relationships_deleted=int(result.relationships_deleted),
+            properties_set=int(result.properties_set),
+        )
+        return rows, stats
+
+    def _command(self, *args: str | int) -> Any:
+        return self.connection.execute_command(*args)  # type: ignore[no-untyped-call]
+
+    def ping(self) -> None:
+        try:
+            self.connection.ping()
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+
+    # --- schema -------------------------------------------------------------------------------------------
+
+    def _existing(self) -> tuple[set[tuple[str, str, str]], set[tuple[str, str]]]:
+        """(label, property, kind) of existing indexes, (label, property) of unique constraints."""
+        indexes: set[tuple[str, str, str]] = set()
+        constraints: set[tuple[str, str]] = set()
+        if self._graph_name not in self._command("GRAPH.LIST"):
+            return indexes, constraints
+        rows, _ = self.run("CALL db.indexes() YIELD label, properties, types RETURN label, properties, types")
+        for row in rows:
+            for prop, kinds in row["types"].items():
+                for kind in kinds:
+                    indexes.add((row["label"], prop, kind))
+        rows, _ = self.run(
+            "CALL db.constraints() YIELD type, label, properties, status RETURN type, label, properties, status"
+        )
+        for row in rows:
+            if row["type"] == "UNIQUE" and row["status"] == "OPERATIONAL":
+                for prop in row["properties"]:
+                    constraints.add((row["label"], prop))
+        return indexes, constraints
+
+    def _expected(self) -> list[tuple[str, str, str]]:
+        """(kind, label, property) of every rule and index the schema asks for, in creation order."""
+        wanted: list[tuple[str, str, str]] = []
+        for node in self._schema.nodes:
+            wanted.append(("RANGE", node.label, node.key))
+            wanted.append(("UNIQUE", node.label, node.key))
+            wanted.extend(("RANGE", node.label, prop) for prop in node.indexes)
+            wanted.extend(("FULLTEXT", node.label, prop) for prop in node.fulltext)
+        return wanted
+
+    def schema_status(self) -> SchemaStatus:
+        indexes, constraints = self._existing()
+        missing = []
+        for kind, label, prop in self._expected():
+            present = (label, prop) in constraints if kind == "UNIQUE" else (label, prop, kind) in indexes
+            if not present:
+                missing.append(f"{kind.lower()} {label}.{prop}")
+        return SchemaStatus(applied=not missing, missing=missing)
+
+    def apply_schema(self) -> list[str]:
+        # Labels and property names below come from dakg.schema, whose validators allow identifiers only.
+        indexes, constraints = self._existing()
+        created: list[str] = []
+        for node in self._schema.nodes:
+            for prop in (node.key, *node.indexes):
+                if (node.label, prop, "RANGE") not in indexes:
+                    self.run(f"CREATE INDEX FOR (n:{node.label}) ON (n.{prop})", write=True)
+                    created.append(f"range index {node.label}.{prop}")
+            if (node.label, node.key) not in constraints:
+                self._create_unique(node.label, node.key)
+                created.append(f"unique {node.label}.{node.key}")
+            if node.fulltext and any((node.label, p, "FULLTEXT") not in indexes for p in node.fulltext):
+                fields = ", ".join(f"'{p}'" for p in node.fulltext)
+                self.run(f"CALL db.idx.fulltext.createNodeIndex('{node.label}', {fields})", write=True)
+                created.append(f"full-text index {node.label}({', '.join(node.fulltext)})")
+        return created
+
+    def _create_unique(self, label: str, prop: str, timeout: float = 60.0) -> None:
+        try:
+            self._command(
+                "GRAPH.CONSTRAINT", "CREATE", self._graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
+            )
+        except redis.ResponseError as exc:
+            if "already exists" not in str(exc).lower():
+                raise _classify(exc) from exc
+        # The rule is built in the background; it holds only once OPERATIONAL (FAILED: duplicates exist).
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            rows, _ = self.run("CALL db.constraints() YIELD type, label, properties, status RETURN *")
+            for row in rows:
+                if row["type"] == "UNIQUE" and row["label"] == label and prop in row["properties"]:
+                    if row["status"] == "OPERATIONAL":
+                        return
+                    if row["status"] == "FAILED":
+                        raise ConstraintViolation(f"cannot make {label}.{prop} unique: duplicates exist")
+            time.sleep(0.02)
+        raise QueryTimeout(f"the uniqueness rule on {label}.{prop} was not ready within {timeout:.0f}s")
+
+    def close(self) -> None:
+        try:
+            self.connection.close()
+        finally:
+            if self.server is not None and self.owns_server:
+                self.server.stop()

@@ -1,0 +1,151 @@
+"""Neo4j 5 adapter through the official driver. Kept thin: it runs the same query texts as FalkorDB.
+
+Reads run in read transactions, writes in write transactions (one statement each, so a document's write is
+atomic), every one under a time limit. Only schema set-up has text of its own (``schema_statements``).
+"""
+
+from __future__ import annotations
+
+import neo4j
+from neo4j import GraphDatabase, unit_of_work
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from dakg.errors import ConstraintViolation, QueryError, QueryTimeout, StoreUnavailable, TooManyRows
+from dakg.schema import GRAPH, GraphSchema
+from dakg.store.base import GraphStore, Limits, Params, Row, SchemaStatus, WriteStats, check_params
+
+
+def schema_statements(schema: GraphSchema = GRAPH) -> list[tuple[str, str]]:
+    """(name, statement) of every constraint and index, in Neo4j 5 syntax, idempotent (IF NOT EXISTS).
+
+    Labels and property names come from the schema, whose validators allow plain identifiers only.
+    """
+    statements: list[tuple[str, str]] = []
+    for node in schema.nodes:
+        low = node.label.lower()
+        name = f"dakg_{low}_{node.key}_unique"
+        statements.append(
+            (
+                name,
+                f"CREATE CONSTRAINT {name} IF NOT EXISTS FOR (n:{node.label}) REQUIRE n.{node.key} IS UNIQUE",
+            )
+        )
+        for prop in node.indexes:
+            name = f"dakg_{low}_{prop}"
+            statements.append((name, f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{node.label}) ON (n.{prop})"))
+        if node.fulltext:
+            props = ", ".join(f"n.{p}" for p in node.fulltext)
+            name = node.fulltext_index_name
+            statements.append(
+                (name, f"CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{node.label}) ON EACH [{props}]")
+            )
+    return statements
+
+
+class Neo4jStore(GraphStore):
+    dialect = "neo4j"
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        user: str,
+        password: str,
+        database: str,
+        limits: Limits,
+        schema: GraphSchema = GRAPH,
+    ) -> None:
+        super().__init__(limits)
+        self._url = url
+        self._database = database
+        self._schema = schema
+        self._driver = GraphDatabase.driver(url, auth=(user, password), connection_acquisition_timeout=10.0)
+
+    @property
+    def description(self) -> str:
+        return f"Neo4j at {self._url}, database {self._database!r}"
+
+    def _session(self, write: bool) -> neo4j.Session:
+        mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        return self._driver.session(database=self._database, default_access_mode=mode)
+
+    def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:
+        checked = check_params(params, write=write)
+        timeout_s = (self.limits.write_timeout_ms if write else self.limits.read_timeout_ms) / 1000
+        limit = self.limits.max_rows
+
+        @unit_of_work(timeout=timeout_s)
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[Row], WriteStats]:
+            result = tx.run(text, checked)
+            records = result.fetch(limit + 1)
+            if len(records) > limit:
+                raise TooManyRows(f"the query returned more than DAKG_MAX_ROWS={limit} rows")
+            counters = result.consume().counters
+            stats = WriteStats(
+                nodes_created=counters.nodes_created,
+                nodes_deleted=counters.nodes_deleted,
+                relationships_created=counters.relationships_created,
+                relationships_deleted=counters.relationships_deleted,
+                properties_set=counters.properties_set,
+            )
+            return [record.data() for record in records], stats
+
+        try:
+            with self._session(write) as session:
+                return session.execute_write(work) if write else session.execute_read(work)
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+        except ConstraintError as exc:
+            raise ConstraintViolation(f"refused by a uniqueness rule, nothing written: {exc.message}") from exc
+        except ClientError as exc:
+            if exc.code and "Timeout" in exc.code:
+                raise QueryTimeout(f"query ran over its time limit: {exc.message}") from exc
+            raise QueryError(f"Neo4j refused the query: {exc.message}") from exc
+        except Neo4jError as exc:
+            raise QueryError(f"Neo4j failed the query: {exc.message}") from exc
+
+    def ping(self) -> None:
+        try:
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError, ValueError) as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+
+    def _existing_names(self) -> set[str]:
+        names: set[str] = set()
+        for statement in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"):
+            query = neo4j.Query(statement, timeout=self.limits.read_timeout_ms / 1000)
+            records, _, _ = self._driver.execute_query(query, database_=self._database)
+            names.update(str(r["name"]) for r in records)
+        return names
+
+    def schema_status(self) -> SchemaStatus:
+        existing = self._existing_names()
+        missing = [name for name, _ in schema_statements(self._schema) if name not in existing]
+        return SchemaStatus(applied=not missing, missing=missing)
+
+    def apply_schema(self) -> list[str]:
+        existing = self._existing_names()
+        created = []
+        for name, statement in schema_statements(self._schema):
+            if name in existing:
+                continue
+            try:
+                query = neo4j.Query(statement, timeout=self.limits.write_timeout_ms / 1000)
+                self._driver.execute_query(query, database_=self._database)
+            except Neo4jError as exc:
+                raise QueryError(f"schema set-up failed at {name}: {exc.message}") from exc
+            created.append(name)
+        return created
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore({self._url!r}, database={self._database!r})"

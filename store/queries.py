@@ -1,0 +1,119 @@
+"""Named queries: one file per query in ``cypher/``, loaded by name.
+
+A file starts with ``//`` header lines::
+
+    // Agreements hosted or started by a country, with their claims grouped by source.
+    // params: host, deporting, skip, limit
+    // mode: read
+
+``params`` lists every ``$parameter`` the text uses (checked here, and by the Neo4j linter); ``mode`` is
+``read`` (the default, run in a read transaction) or ``write``. Where the two stores need different text
+(full-text search procedures only), ``name.falkordb.cypher`` and ``name.neo4j.cypher`` stand side by side.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Literal
+
+from dakg.errors import UnknownQuery
+
+Dialect = Literal["falkordb", "neo4j"]
+DIALECTS: tuple[Dialect, ...] = ("falkordb", "neo4j")
+
+_PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_STRING_RE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_COMMENT_RE = re.compile(r"//[^\n]*")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    params: tuple[str, ...]
+    mode: Literal["read", "write"]
+    dialect: Dialect | None  # None: the same text serves both stores
+    description: str
+    filename: str
+
+    @property
+    def body(self) -> str:
+        """The text without its header comments."""
+        return "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+def used_parameters(text: str) -> set[str]:
+    """``$names`` in a query text, ignoring string literals and comments."""
+    stripped = _COMMENT_RE.sub("", _STRING_RE.sub("''", text))
+    return set(_PARAM_RE.findall(stripped))
+
+
+def parse_query(filename: str, text: str) -> NamedQuery:
+    stem = filename.removesuffix(".cypher")
+    name, _, dialect = stem.partition(".")
+    if dialect and dialect not in DIALECTS:
+        raise ValueError(f"{filename}: unknown dialect suffix {dialect!r}")
+    params: tuple[str, ...] | None = None
+    mode: Literal["read", "write"] = "read"
+    description: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            break
+        content = stripped[2:].strip()
+        if content.startswith("params:"):
+            params = tuple(p.strip() for p in content[len("params:") :].split(",") if p.strip())
+        elif content.startswith("mode:"):
+            value = content[len("mode:") :].strip()
+            if value not in ("read", "write"):
+                raise ValueError(f"{filename}: mode must be read or write, not {value!r}")
+            mode = "write" if value == "write" else "read"
+        elif content:
+            description.append(content)
+    if params is None:
+        raise ValueError(f"{filename}: missing the `// params:` header line (write `// params:` if none)")
+    used = used_parameters(text)
+    if used != set(params):
+        raise ValueError(
+            f"{filename}: parameters used {sorted(used)} differ from those declared in its header {sorted(params)}"
+        )
+    return NamedQuery(
+        name=name,
+        text=text,
+        params=params,
+        mode=mode,
+        dialect=next((d for d in DIALECTS if d == dialect), None),
+        description=" ".join(description),
+        filename=filename,
+    )
+
+
+@lru_cache(maxsize=1)
+def all_queries() -> tuple[NamedQuery, ...]:
+    """Every query file in ``cypher/``, parsed."""
+    folder = resources.files("dakg") / "cypher"
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            found.append(parse_query(entry.name, entry.read_text(encoding="utf-8")))
+    return tuple(found)
+
+
+@cache
+def get_query(name: str, dialect: Dialect) -> NamedQuery:
+    """The query called ``name`` as the given store runs it."""
+    generic = None
+    for query in all_queries():
+        if query.name != name:
+            continue
+        if query.dialect == dialect:
+            return query
+        if query.dialect is None:
+            generic = query
+    if generic is None:
+        known = sorted({q.name for q in all_queries()})
+        raise UnknownQuery(f"no query named {name!r} in cypher/ (known: {', '.join(known)})")
+    return generic
