@@ -6,8 +6,10 @@ import json
 import logging
 import socket
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -164,10 +166,189 @@ def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
     _serve(host, port)
 
 
+DEMO_CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "demo"
+
+
 @app.command()
-def demo(host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
-    """Load the bundled demo corpus into the store, then serve the API until Ctrl-C."""
-    _serve(host, port)
+def demo(
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    corpus: Annotated[Path, typer.Option(help="Folder of documents to load first.")] = DEMO_CORPUS,
+) -> None:
+    """Load the bundled demo corpus into the store, then serve the API until Ctrl-C.
+
+    The corpus is written for this project (invented outlets, facts from public reporting): try the tool with
+    it, never cite it. `make demo` keeps its graph in .dakg/demo, apart from your own work.
+    """
+    _check_port_free(host, port)
+    settings = _settings()
+    server = EmbeddedServer(settings.data_dir, settings.embedded_port) if settings.store_kind == "embedded" else None
+    started = server.start() if server is not None else False
+    try:
+        with _store(start_embedded=False) as store:
+            store.apply_schema()
+            summary = _ingest_with_progress([str(corpus)], store, settings)
+        if summary.failed:
+            typer.echo(f"warning: {summary.failed} demo documents failed", err=True)
+        _serve(host, port)
+    finally:
+        if started and server is not None:
+            server.stop()
+
+
+# --- ingest ------------------------------------------------------------------------------------------------
+
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Files or folders (searched recursively): .txt, .md, .html, .json, .jsonl. "
+        "Metadata comes from the record, front matter, HTML meta tags or a NAME.meta.json beside NAME.txt.",
+        show_default=False,
+    ),
+]
+
+
+def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Settings) -> Any:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dakg.ingest.nlp import get_pipeline
+    from dakg.ingest.pipeline import ingest
+    from dakg.ingest.read import discover
+
+    console = Console(stderr=True)
+    files = sum(1 for item in discover(paths) if isinstance(item, Path))
+    console.print(f"loading the spaCy pipeline {settings.spacy_model} ...")
+    nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    state = {"done": 0, "words": 0}
+    clock = {"start": time.perf_counter()}
+
+    def advance(words: int) -> None:
+        state["done"] += 1
+        state["words"] += words
+        elapsed = max(time.perf_counter() - clock["start"], 1e-9)
+        rate = f"{state['done'] / elapsed:.1f} docs/s, {state['words'] / elapsed:,.0f} words/s"
+        progress.update(task, advance=1, rate=rate)
+
+    def report(exc: DakgError) -> None:
+        console.print(f"skipped: {exc}", markup=False, highlight=False)
+        advance(0)
+
+    with progress:
+        task = progress.add_task("ingest", total=files or None, rate="")
+        summary = ingest(
+            paths,
+            store,
+            nlp,
+            max_bytes=settings.max_document_bytes,
+            batch_size=settings.nlp_batch_size,
+            processes=settings.nlp_processes,
+            on_error=report,
+            on_document=lambda fragment, _result: advance(fragment.source.words),
+        )
+    console.print(summary.line(), markup=False, highlight=False)
+    return summary
+
+
+@app.command("ingest")
+def ingest_command(paths: PathsArgument) -> None:
+    """Read documents, extract claims and write each document to the graph in one atomic write.
+
+    Documents are keyed by the SHA-256 of their cleaned text: ingesting the same text again changes nothing;
+    after an extractor upgrade it replaces that source's claims. A document that cannot be read is reported in
+    one line and skipped; the exit status is 1 if any was.
+    """
+    settings = _settings()
+    with _store() as store:
+        store.apply_schema()
+        summary = _ingest_with_progress([str(p) for p in paths], store, settings)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command("extract")
+def extract_command(
+    paths: PathsArgument,
+    output_format: Annotated[
+        str, typer.Option("--format", help="jsonl: one fragment per line; json: a list.")
+    ] = "jsonl",
+) -> None:
+    """Print what each document contributes (source, countries, officials, agreements with claims, migrant groups)
+    as JSON, without touching the graph."""
+    from dakg.ingest.pipeline import extract_paths
+
+    if output_format not in ("jsonl", "json"):
+        raise DakgError(f"--format must be jsonl or json, not {output_format!r}")
+    settings = _settings()
+    failed = 0
+    collected = []
+    for item in extract_paths([str(p) for p in paths], settings.spacy_model, settings.max_document_bytes):
+        if isinstance(item, DakgError):
+            failed += 1
+            typer.echo(f"skipped: {item}", err=True)
+            continue
+        data = item.model_dump(mode="json")
+        if output_format == "jsonl":
+            typer.echo(json.dumps(data, ensure_ascii=False))
+        else:
+            collected.append(data)
+    if output_format == "json":
+        typer.echo(json.dumps(collected, ensure_ascii=False, indent=2))
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold annotation in the ../shared/gold format.")],
+    paths: PathsArgument,
+) -> None:
+    """Score extraction against a gold file: agreement pairs, status, cap, officials, countries, quote integrity."""
+    from dakg.ingest.evaluate import load_gold, score
+    from dakg.ingest.fragment import Fragment
+    from dakg.ingest.pipeline import extract_paths
+
+    settings = _settings()
+    try:
+        gold_docs = load_gold(gold)
+    except (OSError, ValueError) as exc:
+        raise DakgError(f"cannot read the gold file: {exc}") from exc
+    fragments = [
+        f
+        for f in extract_paths([str(p) for p in paths], settings.spacy_model, settings.max_document_bytes)
+        if isinstance(f, Fragment)
+    ]
+    _echo_json(score(gold_docs, fragments).as_dict())
+
+
+@app.command("remove")
+def remove_command(
+    keys: Annotated[
+        list[str], typer.Argument(help="Source keys (SHA-256 of the cleaned text), as the API shows them.")
+    ],
+) -> None:
+    """Remove sources and everything only they back (claims, migrant groups, their share of fact edges)."""
+    from dakg.ingest.load import remove_source
+
+    missing = []
+    with _store() as store:
+        for key in keys:
+            if remove_source(store, key):
+                typer.echo(f"removed {key}")
+            else:
+                missing.append(key)
+    if missing:
+        raise DakgError(f"no source with key {', '.join(missing)}")
 
 
 @app.command("settings")

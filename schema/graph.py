@@ -32,6 +32,7 @@ STATUSES: Final = (
 CLAIM_FIELDS: Final = {
     "Agreement": ("status", "cap", "payment", "date", "official", "covers"),
     "Official": ("role", "acts_for"),
+    "MigrantGroup": ("described", "size", "nationality"),
 }
 
 _KEY = Property(name="key", type="string", description="Stable key; see each label.", required=True)
@@ -105,7 +106,8 @@ GRAPH: Final = GraphSchema(
                 Property(name="field", type="string", description="status, cap, payment, date, role, ..."),
                 Property(name="value", type="string", description="The claimed value (typed per field)."),
                 Property(name="currency", type="string", description="ISO 4217 code of a payment claim."),
-                Property(name="negated", type="boolean", description="The source reports it as denied."),
+                Property(name="negated", type="boolean", description="The source reports it as denied or not done."),
+                Property(name="detail", type="string", description="Context: raw date text, per-year cap, ..."),
                 Property(name="quote", type="string", description="The exact sentence, text[start:end]."),
                 Property(name="start", type="integer", description="Offset of the quote in the source text."),
                 Property(name="end", type="integer", description="End offset (exclusive)."),

@@ -1,0 +1,33 @@
+// Remove one source and everything only it backs, in a single statement: its claims, migrant groups and
+// mentions, its share of fact edges (an edge left with no backing source is deleted), and agreements or
+// officials no remaining claim is about. Countries stay. Used before re-writing a source whose extractor
+// changed, and by `dakg remove`.
+// params: key
+// mode: write
+MATCH (s:Source {key: $key})
+OPTIONAL MATCH (s)-[:CLAIMS]->(c:Claim)
+WITH s, collect(c) AS claims
+OPTIONAL MATCH (s)-[:CLAIMS]->(:Claim)-[:ABOUT]->(e)
+WITH s, claims, [c IN claims | c.key] AS claim_keys, collect(DISTINCT e) AS touched
+UNWIND (CASE WHEN size(touched) = 0 THEN [null] ELSE touched END) AS e
+OPTIONAL MATCH (e)-[r]-()
+WHERE $key IN coalesce(r.sources, [])
+WITH s, claims, claim_keys, touched, collect(DISTINCT r) AS edges
+FOREACH (r IN edges |
+  SET r.sources = [x IN r.sources WHERE x <> $key], r.claims = [x IN r.claims WHERE NOT x IN claim_keys])
+FOREACH (r IN [x IN edges WHERE size(x.sources) = 0] | DELETE r)
+FOREACH (c IN claims | DETACH DELETE c)
+// Deletions may only take effect at the end of the statement: count the surviving claims by key.
+WITH s, touched, claim_keys
+UNWIND (CASE WHEN size(touched) = 0 THEN [null] ELSE touched END) AS x
+OPTIONAL MATCH (x)<-[:ABOUT]-(k:Claim)
+WHERE NOT k.key IN claim_keys
+WITH s, x, count(k) AS remaining
+WITH s, collect(CASE WHEN remaining = 0 AND (x:Agreement OR x:Official) THEN x END) AS orphans
+FOREACH (x IN orphans | DETACH DELETE x)
+WITH s, size(orphans) AS orphaned
+OPTIONAL MATCH (g:MigrantGroup {source: $key})
+WITH s, orphaned, collect(g) AS groups
+FOREACH (g IN groups | DETACH DELETE g)
+DETACH DELETE s
+RETURN orphaned, size(groups) AS groups

@@ -1,0 +1,93 @@
+"""Cleaning text before NLP. The cleaned text is what the Source node stores and what every offset points into.
+
+Rewritten and scraped articles carry debris: HTML entities and tags (also mangled ones such as ``< td >``,
+``li >``, ``strong >``), mojibake (``Â``, ``ShÃ«ngjin``), bullet and table residue, page numbers, repeated
+blocks, words run together after a full stop (``system.As``). Cleaning removes or repairs these and keeps
+the words of the article as they are: quotes stay curly, spelling is not touched.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import ftfy
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+_TAG_NAMES = (
+    r"(?:a|abbr|article|b|blockquote|br|caption|code|div|em|figcaption|figure|h\s?[1-6]|hr|i|img|li|ol|p|pre|"
+    r"section|small|span|strong|sub|sup|table|tbody|td|tfoot|th|thead|tr|u|ul|t\s?[dhr])"
+)
+# Real tags, and tags with spaces inside them: "<p>", "< / td >", "< t d \">", "<br/>", "< th scope = "col" >".
+_TAG = re.compile(
+    r"<\s*/?\s*" + _TAG_NAMES + r"\b[^<>\n]{0,200}?/?\s*>|</?[a-zA-Z][a-zA-Z0-9]{0,12}(?:\s[^<>\n]{0,200})?/?>", re.I
+)
+# The second halves of tags whose "<" was lost: "strong >", "li >", "h2 >", "/ td >".
+_TAG_TAIL = re.compile(r"(?<![\w<])/?\s?" + _TAG_NAMES + r"\s*/?>", re.I)
+_LONE_BRACKETS = re.compile(r"(?:(?<=\s)|^)[<>](?=\s|$)|^>+(?=\w)")
+_RUN_TOGETHER = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_COMMA_RUN = re.compile(r"(?<=[A-Za-z]),(?=[A-Za-z])")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) +(?=[.,;:!?](?:\s|$))")
+_MULTI_SPACE = re.compile(r" {2,}")
+_BULLET = re.compile(r"^(?:[-*•·▪◦‣–—]|\d{1,2}[.)])\s+")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_ESCAPE_RESIDUE = re.compile(r"^n[nt]*n?$")  # "\n\t" sequences that lost their backslashes
+
+
+def _clean_line(line: str) -> str:
+    line = _TAG.sub(" ", line)
+    line = _TAG_TAIL.sub(" ", line)
+    line = _LONE_BRACKETS.sub(" ", line)
+    line = line.replace("Â", " ") if "Â" in line else line
+    line = _MULTI_SPACE.sub(" ", line).strip()
+    if _TABLE_RULE.match(line):
+        return ""
+    if line.startswith("|") or line.endswith("|"):
+        line = line.strip("| ").replace(" | ", " | ")
+    line = _BULLET.sub("", line)
+    line = _RUN_TOGETHER.sub(" ", line)
+    line = _COMMA_RUN.sub(", ", line)
+    line = _SPACE_BEFORE_PUNCT.sub("", line)
+    return _MULTI_SPACE.sub(" ", line).strip()
+
+
+def _keep(line: str) -> bool:
+    letters = sum(ch.isalpha() for ch in line)
+    if letters == 0:
+        return False  # page numbers "1 - 2 - 3", ". . . .", stray punctuation
+    return not (len(line) <= 12 and _ESCAPE_RESIDUE.match(line))
+
+
+def clean_text(raw: str) -> str:
+    """The cleaned text: debris removed, lines trimmed, paragraphs separated by one blank line."""
+    text = raw
+    if "&" in text:
+        text = html.unescape(text)
+    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_ZERO_WIDTH).translate(_SPACES)
+    text = _CONTROL.sub(" ", text)
+    out: list[str] = []
+    seen: set[str] = set()
+    blank = False
+    for raw_line in text.split("\n"):
+        line = _clean_line(raw_line)
+        if not line or not _keep(line):
+            blank = blank or bool(out)
+            continue
+        if len(line) >= 40:
+            if line in seen:
+                continue  # a repeated block (rewrites often paste a paragraph twice)
+            seen.add(line)
+        if blank and out:
+            out.append("")
+        out.append(line)
+        blank = False
+    return "\n".join(out)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

@@ -1,0 +1,157 @@
+"""``dakg eval``: score extraction against a gold file in the ../shared/gold format.
+
+Per document (matched by file name): agreement pairs, each source's status for them (``dakg.status``), caps,
+officials (name, and the country they act for), countries mentioned, and the integrity of every quote.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dakg.ingest.fragment import Fragment
+from dakg.status import source_status
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, ours: set[Any], gold: set[Any]) -> None:
+        self.tp += len(ours & gold)
+        self.fp += len(ours - gold)
+        self.fn += len(gold - ours)
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
+
+
+@dataclass
+class Ratio:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 0.0
+
+    def add(self, ok: bool) -> None:
+        self.right += int(ok)
+        self.total += 1
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {"accuracy": round(self.value, 3), "right": self.right, "total": self.total}
+
+
+@dataclass
+class Scores:
+    documents: int = 0
+    unmatched_gold: list[str] = field(default_factory=list)
+    pairs: PRF = field(default_factory=PRF)
+    primary_pairs: PRF = field(default_factory=PRF)
+    status: Ratio = field(default_factory=Ratio)
+    cap: Ratio = field(default_factory=Ratio)
+    officials: PRF = field(default_factory=PRF)
+    official_country: Ratio = field(default_factory=Ratio)
+    countries: PRF = field(default_factory=PRF)
+    quotes: Ratio = field(default_factory=Ratio)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "unmatched_gold": self.unmatched_gold,
+            "agreement_pairs": self.pairs.as_dict(),
+            "agreement_pairs_primary": self.primary_pairs.as_dict(),
+            "status": self.status.as_dict(),
+            "cap": self.cap.as_dict(),
+            "officials": self.officials.as_dict(),
+            "official_country": self.official_country.as_dict(),
+            "countries": self.countries.as_dict(),
+            "quote_integrity": self.quotes.as_dict(),
+        }
+
+
+def _official_matches(gold_name: str, name: str, aliases: Iterable[str]) -> bool:
+    gold_tokens = gold_name.lower().split()
+    for candidate in (name, *aliases):
+        tokens = candidate.lower().split()
+        if tokens == gold_tokens or (gold_tokens and tokens[-len(gold_tokens) :] == gold_tokens):
+            return True
+    return False
+
+
+def score(gold: list[dict[str, Any]], fragments: Iterable[Fragment]) -> Scores:
+    by_file = {Path(f.source.path or "").name.split("#")[0]: f for f in fragments}
+    scores = Scores()
+    for entry in gold:
+        fragment = by_file.get(entry["source_file"])
+        if fragment is None:
+            scores.unmatched_gold.append(entry["source_file"])
+            continue
+        scores.documents += 1
+        ours = {(a.deporting, a.host): a for a in fragment.agreements}
+        gold_pairs = {(g["deporting_country"], g["host_country"]) for g in entry["agreements"]}
+        primary = {(g["deporting_country"], g["host_country"]) for g in entry["agreements"] if not g.get("secondary")}
+        scores.pairs.add(set(ours), gold_pairs)
+        scores.primary_pairs.add(set(ours) - (gold_pairs - primary), primary)
+        for g in entry["agreements"]:
+            agreement = ours.get((g["deporting_country"], g["host_country"]))
+            if agreement is None:
+                continue
+            chosen = source_status(agreement.claims)
+            accepted = {g["status_claimed"], *g.get("status_alternatives", [])}
+            scores.status.add(chosen is not None and chosen.value in accepted)
+            caps = [c for c in agreement.claims if c.field == "cap"]
+            cap = max(caps, key=lambda c: c.confidence).value if caps else None
+            scores.cap.add(cap == g.get("cap"))
+        matched_ours = set()
+        for g in entry["officials"]:
+            hit = next(
+                (o for o in fragment.officials if _official_matches(g["name"], o.name, o.aliases)),
+                None,
+            )
+            if hit is None:
+                scores.officials.fn += 1
+                continue
+            scores.officials.tp += 1
+            matched_ours.add(hit.key)
+            scores.official_country.add(hit.country == g.get("country"))
+        scores.officials.fp += len({o.key for o in fragment.officials} - matched_ours)
+        scores.countries.add({c.key for c in fragment.countries}, set(entry["countries_mentioned"]))
+        text = fragment.source.text
+        quoted = [*fragment.officials, *fragment.migrant_groups, *(c for a in fragment.agreements for c in a.claims)]
+        for item in quoted:
+            scores.quotes.add(text[item.start : item.end] == item.quote)
+    return scores
+
+
+def load_gold(path: str | Path) -> list[dict[str, Any]]:
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, list):
+        raise ValueError(f"{path}: a gold file is a JSON list of documents")
+    return data

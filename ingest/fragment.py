@@ -1,0 +1,122 @@
+"""A graph fragment: everything one document contributes, as plain data (what ``dakg extract`` prints).
+
+Every quote carries ``start``/``end`` offsets into ``source.text`` with ``text[start:end] == quote``; the
+model refuses a fragment where that does not hold, so a broken offset can never reach the graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from dakg.schema import STATUSES
+
+ClaimField = Literal["status", "cap", "payment", "date", "official", "covers"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Quoted(_Model):
+    quote: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class SourceOut(_Model):
+    key: str = Field(description="SHA-256 of the cleaned text.")
+    path: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    text: str
+    words: int
+    extractor_version: str
+
+
+class CountryOut(_Model):
+    key: str = Field(description="ISO 3166-1 alpha-3 (XKX Kosovo, EUU European Union).")
+    name: str
+    mentions: list[tuple[int, int]]
+
+
+class OfficialOut(Quoted):
+    key: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    country: str | None = None
+    role: str | None = None
+    confidence: float = Field(ge=0, le=1)
+
+
+class ClaimOut(Quoted):
+    field: ClaimField
+    value: Any
+    confidence: float = Field(ge=0, le=1)
+    negated: bool = False
+    detail: str | None = None
+
+    @model_validator(mode="after")
+    def _typed_value(self) -> ClaimOut:
+        if self.field == "status" and self.value not in STATUSES:
+            raise ValueError(f"status {self.value!r} is not in the vocabulary")
+        if self.field == "cap" and not (isinstance(self.value, int) and self.value > 0):
+            raise ValueError("a cap is a positive whole number")
+        if self.field == "payment" and not (isinstance(self.value, dict) and {"amount", "currency"} <= set(self.value)):
+            raise ValueError("a payment is {amount, currency}")
+        return self
+
+
+class AgreementOut(_Model):
+    key: str
+    deporting: str
+    host: str
+    name: str
+    claims: list[ClaimOut]
+
+
+class MigrantGroupOut(Quoted):
+    key: str
+    description: str
+    nationalities: list[str] = Field(default_factory=list)
+    size: int | None = None
+    agreements: list[str] = Field(default_factory=list, description="Keys of agreements it is covered by here.")
+
+
+class Fragment(_Model):
+    source: SourceOut
+    countries: list[CountryOut]
+    officials: list[OfficialOut]
+    agreements: list[AgreementOut]
+    migrant_groups: list[MigrantGroupOut]
+
+    @model_validator(mode="after")
+    def _quotes_point_into_the_text(self) -> Fragment:
+        text = self.source.text
+        quoted: list[Quoted] = [*self.officials, *self.migrant_groups]
+        quoted += [claim for agreement in self.agreements for claim in agreement.claims]
+        for item in quoted:
+            if not (0 <= item.start <= item.end <= len(text)) or text[item.start : item.end] != item.quote:
+                raise ValueError(f"quote at {item.start}:{item.end} does not match the source text")
+        for country in self.countries:
+            for start, end in country.mentions:
+                if not 0 <= start < end <= len(text):
+                    raise ValueError(f"mention {start}:{end} of {country.key} is outside the text")
+        return self
+
+    def claim_count(self) -> int:
+        return sum(len(a.claims) for a in self.agreements) + len(self.officials) + len(self.migrant_groups)
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claim_key(source: str, subject: str, field: str, value: Any, start: int, end: int, negated: bool = False) -> str:
+    payload = json.dumps([source, subject, field, value, start, end, negated], sort_keys=True, ensure_ascii=False)
+    return "c-" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]

@@ -1,0 +1,145 @@
+"""Reference data for resolving names: countries (ISO 3166-1 alpha-3) and known officials.
+
+Countries come from ``pycountry`` plus ``data/countries.json`` (news-style names, demonyms, capitals and
+institutions used as metonyms, names that are also ordinary words or people). Officials come from
+``data/officials.json``, which only fills gaps the text leaves (the text's own role and country win).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import pycountry
+
+MentionKind = Literal["name", "demonym", "metonym", "institution", "block"]
+
+# Display names where pycountry's are formal or inverted ("Korea, Republic of").
+DISPLAY_NAMES = {
+    "USA": "United States",
+    "GBR": "United Kingdom",
+    "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo",
+    "IRN": "Iran",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "RUS": "Russia",
+    "SYR": "Syria",
+    "TZA": "Tanzania",
+    "VEN": "Venezuela",
+    "BOL": "Bolivia",
+    "MDA": "Moldova",
+    "LAO": "Laos",
+    "VNM": "Vietnam",
+    "TWN": "Taiwan",
+    "PSE": "Palestine",
+    "CZE": "Czechia",
+    "TUR": "Türkiye",
+    "SWZ": "Eswatini",
+    "CIV": "Côte d'Ivoire",
+    "XKX": "Kosovo",
+    "EUU": "European Union",
+}
+
+
+def _data(name: str) -> dict[str, Any]:
+    text = (resources.files("dakg") / "ingest" / "data" / name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def slug(text: str) -> str:
+    """ASCII lower-case words joined by hyphens: "Olivier Nduhungirehe" -> "olivier-nduhungirehe"."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class CountryEntry:
+    phrase: str
+    iso3: str | None  # None for "block" phrases (Central America is not America)
+    kind: MentionKind
+    ambiguous: bool
+
+
+@dataclass(frozen=True)
+class Countries:
+    entries: tuple[CountryEntry, ...]
+    names: dict[str, str]  # ISO-3 -> display name
+    deporting_prior: frozenset[str]  # orients a pair only when a text gives no direction at all
+
+    def name(self, iso3: str) -> str:
+        return self.names.get(iso3, iso3)
+
+    def is_code(self, value: str) -> bool:
+        return value in self.names
+
+
+@lru_cache(maxsize=1)
+def countries() -> Countries:
+    data = _data("countries.json")
+    ambiguous = set(data["ambiguous"])
+    names: dict[str, str] = {}
+    phrases: dict[str, CountryEntry] = {}
+
+    def add(phrase: str, iso3: str | None, kind: MentionKind) -> None:
+        phrase = phrase.strip()
+        if phrase.lower().startswith("the ") and kind in ("name", "metonym"):
+            phrase = phrase[4:]
+        if not phrase or phrase in phrases:
+            return
+        phrases[phrase] = CountryEntry(phrase, iso3, kind, ambiguous=phrase in ambiguous or kind == "metonym")
+
+    for country in pycountry.countries:
+        iso3 = country.alpha_3
+        common = getattr(country, "common_name", None)
+        names[iso3] = DISPLAY_NAMES.get(iso3) or common or country.name
+    for iso3, extra in data["countries"].items():
+        names.setdefault(iso3, DISPLAY_NAMES.get(iso3, extra["names"][0] if extra["names"] else iso3))
+    # Curated names first (they carry the ambiguity flags), then pycountry's plain names.
+    for iso3, extra in data["countries"].items():
+        for phrase in extra["names"]:
+            add(phrase, iso3, "name")
+        for phrase in extra["demonyms"]:
+            add(phrase, iso3, "demonym")
+        for phrase in extra["metonyms"]:
+            add(phrase, iso3, "metonym")
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                add(value, country.alpha_3, "name")
+    for phrase, iso3 in data["institutions"].items():
+        add(phrase, iso3, "institution")
+    for phrase in data["not_countries"]:
+        add(phrase, None, "block")
+    return Countries(entries=tuple(phrases.values()), names=names, deporting_prior=frozenset(data["deporting_states"]))
+
+
+@dataclass(frozen=True)
+class KnownOfficial:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    role: str
+
+
+@lru_cache(maxsize=1)
+def known_officials() -> tuple[KnownOfficial, ...]:
+    data = _data("officials.json")
+    return tuple(
+        KnownOfficial(
+            key=slug(item["name"]),
+            name=item["name"],
+            aliases=tuple(item["aliases"]),
+            country=item["country"],
+            role=item["role"],
+        )
+        for item in data["officials"]
+    )

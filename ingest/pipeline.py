@@ -1,0 +1,152 @@
+"""The ingest pipeline: read → clean → spaCy (batched) → extract → fragments, and loading them into a store."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from dakg.errors import DocumentError, QueryError, StoreUnavailable
+from dakg.ingest.clean import clean_text
+from dakg.ingest.extract import RULES_VERSION, extract
+from dakg.ingest.fragment import Fragment
+from dakg.ingest.load import LoadResult, load_fragment
+from dakg.ingest.nlp import get_pipeline, model_version
+from dakg.ingest.read import RawDocument, read_documents
+from dakg.store import GraphStore
+
+
+def extractor_version(nlp: Language) -> str:
+    """Changes whenever the rules or the model change; re-ingesting then replaces a source's claims."""
+    return f"dakg-{RULES_VERSION}+{model_version(nlp)}"
+
+
+@dataclass(frozen=True)
+class Prepared:
+    raw: RawDocument
+    text: str
+
+
+def prepare(raw: RawDocument) -> Prepared:
+    text = clean_text(raw.text)
+    if sum(ch.isalpha() for ch in text) < 20 or len(text.split()) < 5:
+        raise DocumentError(f"{raw.path}: empty after cleaning (no prose left)")
+    return Prepared(raw, text)
+
+
+def prepared_documents(paths: Iterable[str], max_bytes: int) -> Iterator[Prepared | DocumentError]:
+    for item in read_documents(paths, max_bytes):
+        if isinstance(item, DocumentError):
+            yield item
+            continue
+        try:
+            yield prepare(item)
+        except DocumentError as exc:
+            yield exc
+
+
+def extract_all(
+    items: Iterable[Prepared | DocumentError],
+    nlp: Language,
+    *,
+    batch_size: int = 16,
+    processes: int = 1,
+) -> Iterator[Fragment | DocumentError]:
+    """Fragments in input order; errors pass through in place. spaCy runs batched, in ``processes`` workers."""
+    version = extractor_version(nlp)
+    pending_errors: list[DocumentError] = []
+
+    def texts() -> Iterator[tuple[str, Prepared]]:
+        for item in items:
+            if isinstance(item, DocumentError):
+                pending_errors.append(item)
+            else:
+                yield item.text, item
+
+    for doc, prepared in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=processes):
+        while pending_errors:
+            yield pending_errors.pop(0)
+        try:
+            yield extract(doc, prepared.raw.meta, path=prepared.raw.path, extractor_version=version)
+        except ValueError as exc:  # a fragment that fails its own validation is a bug; report, do not write it
+            yield DocumentError(f"{prepared.raw.path}: extraction failed ({exc})")
+    while pending_errors:
+        yield pending_errors.pop(0)
+
+
+def extract_paths(paths: Iterable[str], model: str, max_bytes: int) -> Iterator[Fragment | DocumentError]:
+    nlp = get_pipeline(model, max_length=max_bytes)
+    return extract_all(prepared_documents(paths, max_bytes), nlp)
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    entities: int = 0
+    claims: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.unchanged + self.replaced
+
+    def line(self) -> str:
+        rate = (
+            f"{self.documents / self.seconds:.1f} docs/s, {self.words / self.seconds:,.0f} words/s"
+            if self.seconds
+            else ""
+        )
+        return (
+            f"{self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, {self.failed} failed; "
+            f"{self.entities} entities and {self.claims} claims written; {self.words:,} words in {self.seconds:.1f}s"
+            + (f" ({rate})" if rate else "")
+        )
+
+
+def ingest(
+    paths: Iterable[str],
+    store: GraphStore,
+    nlp: Language,
+    *,
+    max_bytes: int,
+    batch_size: int = 16,
+    processes: int = 1,
+    on_error: Callable[[DocumentError], None] = lambda _: None,
+    on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
+) -> IngestSummary:
+    """Read, extract and load every document under ``paths``; one atomic write per document.
+
+    A document that cannot be read, or whose write the store refuses, is reported through ``on_error`` and
+    skipped; what the graph held before is untouched. A store that goes away stops the run (StoreUnavailable).
+    """
+    summary = IngestSummary()
+    started = time.perf_counter()
+    items = prepared_documents(paths, max_bytes)
+    for result in extract_all(items, nlp, batch_size=batch_size, processes=processes):
+        if isinstance(result, DocumentError):
+            summary.failed += 1
+            on_error(result)
+            continue
+        try:
+            loaded = load_fragment(store, result)
+        except StoreUnavailable:
+            raise
+        except QueryError as exc:
+            summary.failed += 1
+            on_error(
+                DocumentError(f"{result.source.path}: the store refused its write, nothing of it was written ({exc})")
+            )
+            continue
+        setattr(summary, loaded.outcome, getattr(summary, loaded.outcome) + 1)
+        summary.entities += loaded.entities
+        summary.claims += loaded.claims
+        summary.words += result.source.words
+        on_document(result, loaded)
+    summary.seconds = time.perf_counter() - started
+    return summary

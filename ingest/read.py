@@ -1,0 +1,359 @@
+"""Finding and reading documents: .txt, .md (front matter), .html (main text), .json and .jsonl records.
+
+Metadata (title, url, outlet, published) comes from the record itself, Markdown front matter, HTML meta tags,
+or a sidecar ``NAME.meta.json`` beside ``NAME.txt``; absent metadata is fine. A document that cannot be read
+becomes a ``DocumentError`` naming the path and the reason, never an exception that stops the run.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dakg.errors import DocumentError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+RECORD_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+
+TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link", "canonical_url")
+OUTLET_FIELDS = ("outlet", "source", "publisher", "site_name", "publication")
+DATE_FIELDS = ("published", "date", "published_at", "publication_date", "pubdate", "datetime")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date (YYYY-MM-DD), or None
+
+    def merged(self, other: Metadata) -> Metadata:
+        """Fields of ``other`` where it has them, else ours."""
+        return Metadata(
+            title=other.title or self.title,
+            url=other.url or self.url,
+            outlet=other.outlet or self.outlet,
+            published=other.published or self.published,
+        )
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    path: str  # the file, with "#N" for the N-th record of a JSON Lines file or JSON list
+    text: str  # as read, before cleaning
+    meta: Metadata = field(default_factory=Metadata)
+    kind: str = "text"  # text | markdown | html | record
+
+
+# --- dates -------------------------------------------------------------------------------------------------
+
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%d/%m/%Y", "%Y%m%d")
+
+
+def normalize_date(value: Any) -> str | None:
+    """An ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when that is all there is) from what metadata holds."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+        return text
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _first(record: dict[str, Any], names: Iterable[str]) -> Any:
+    for name in names:
+        value = record.get(name)
+        if value not in (None, ""):
+            return value
+    return None
+
+
+def metadata_from_record(record: dict[str, Any]) -> Metadata:
+    def text(value: Any) -> str | None:
+        return str(value).strip() or None if value is not None else None
+
+    return Metadata(
+        title=text(_first(record, TITLE_FIELDS)),
+        url=text(_first(record, URL_FIELDS)),
+        outlet=text(_first(record, OUTLET_FIELDS)),
+        published=normalize_date(_first(record, DATE_FIELDS)),
+    )
+
+
+# --- bytes to text -----------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else, or binary, is refused."""
+    if not data.strip():
+        raise DocumentError(f"{path}: empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DocumentError(f"{path}: not valid UTF-16 text ({exc.reason} at byte {exc.start})") from exc
+    if b"\x00" in data[:65536]:
+        raise DocumentError(f"{path}: binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DocumentError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8") from exc
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(sample) // 20):
+        raise DocumentError(f"{path}: binary file ({controls} control characters in the first {len(sample)})")
+    return text
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise DocumentError(
+                f"{path}: too large ({size:,} bytes; the limit DAKG_MAX_DOCUMENT_BYTES is {max_bytes:,})"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError as exc:
+        raise DocumentError(f"{path}: cannot be read (permission denied)") from exc
+    except IsADirectoryError as exc:
+        raise DocumentError(f"{path}: is a folder") from exc
+    except OSError as exc:
+        raise DocumentError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_bytes:  # it grew while we looked
+        raise DocumentError(f"{path}: too large (over the limit DAKG_MAX_DOCUMENT_BYTES of {max_bytes:,} bytes)")
+    return data
+
+
+# --- formats -----------------------------------------------------------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*\n", re.S)
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+_MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
+_MD_QUOTE = re.compile(r"^>[ \t]?", re.M)
+
+
+def read_markdown(text: str, path: str) -> tuple[str, Metadata]:
+    meta = Metadata()
+    match = _FRONT_MATTER.match(text)
+    if match:
+        try:
+            front = yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            raise DocumentError(f"{path}: front matter is not valid YAML ({str(exc).splitlines()[0]})") from exc
+        if isinstance(front, dict):
+            meta = metadata_from_record(front)
+        text = text[match.end() :]
+    text = _MD_IMAGE.sub(r"\1", text)
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_HEADING.sub("", text)
+    text = _MD_QUOTE.sub("", text)
+    for _ in range(2):  # nested emphasis
+        text = _MD_EMPHASIS.sub(r"\2", text)
+    return text, meta
+
+
+_BOILERPLATE_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "iframe",
+    "svg",
+    "button",
+    "select",
+    "figure",
+)
+_BLOCK_TAGS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, dd, dt, td, th, figcaption"
+
+
+def read_html(text: str, path: str) -> tuple[str, Metadata]:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(text)
+
+    def meta_content(*selectors: str) -> str | None:
+        for selector in selectors:
+            node = tree.css_first(selector)
+            if node is not None:
+                value = node.attributes.get("content") or node.attributes.get("datetime") or node.attributes.get("href")
+                if value and value.strip():
+                    return value.strip()
+        return None
+
+    title_node = tree.css_first("title")
+    meta = Metadata(
+        title=meta_content('meta[property="og:title"]', 'meta[name="twitter:title"]')
+        or (title_node.text(strip=True) if title_node is not None else None),
+        url=meta_content('meta[property="og:url"]', 'link[rel="canonical"]'),
+        outlet=meta_content('meta[property="og:site_name"]', 'meta[name="publisher"]'),
+        published=normalize_date(
+            meta_content(
+                'meta[property="article:published_time"]',
+                'meta[name="date"]',
+                'meta[name="pubdate"]',
+                'meta[name="publish-date"]',
+                'meta[name="dc.date"]',
+                "time[datetime]",
+            )
+        ),
+    )
+    for tag in _BOILERPLATE_TAGS:
+        for node in tree.css(tag):
+            node.decompose()
+    root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
+    if root is None:
+        return "", meta
+    blocks = []
+    for node in root.css(_BLOCK_TAGS):
+        if len(node.css(_BLOCK_TAGS)) > 1:
+            continue  # a container of other blocks (the match includes the node itself): take its children
+        block = " ".join(node.text(separator=" ").split())
+        if block:
+            blocks.append(block)
+    if not blocks:
+        blocks = [" ".join(root.text(separator=" ").split())]
+    return "\n\n".join(blocks), meta
+
+
+def _records(data: str, path: Path) -> Iterator[tuple[str, Any]]:
+    if path.suffix.lower() in {".jsonl", ".ndjson"}:
+        for number, line in enumerate(data.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                yield f"{path}#{number}", json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield f"{path}#{number}", DocumentError(f"{path}#{number}: not valid JSON ({exc.msg})")
+        return
+    try:
+        parsed = json.loads(data)
+    except json.JSONDecodeError as exc:
+        yield str(path), DocumentError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    if isinstance(parsed, list):
+        for number, item in enumerate(parsed, start=1):
+            yield f"{path}#{number}", item
+    else:
+        yield str(path), parsed
+
+
+def record_document(where: str, record: Any) -> RawDocument:
+    if not isinstance(record, dict):
+        raise DocumentError(f"{where}: a record must be a JSON object with a text field")
+    text = _first(record, TEXT_FIELDS)
+    if not isinstance(text, str):
+        raise DocumentError(f"{where}: no text field (looked for {', '.join(TEXT_FIELDS)})")
+    return RawDocument(path=where, text=text, meta=metadata_from_record(record), kind="record")
+
+
+def sidecar_metadata(path: Path) -> Metadata:
+    sidecar = path.with_name(path.stem + ".meta.json")
+    if not sidecar.is_file():
+        return Metadata()
+    try:
+        record = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DocumentError(f"{path}: its metadata file {sidecar.name} cannot be read ({exc})") from exc
+    if not isinstance(record, dict):
+        raise DocumentError(f"{path}: its metadata file {sidecar.name} must hold a JSON object")
+    return metadata_from_record(record)
+
+
+def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | DocumentError]:
+    """The documents in one file (several for JSON Lines or a JSON list), or the errors reading them."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix not in SUPPORTED:
+            raise DocumentError(
+                f"{path}: unsupported file type {suffix or '(none)'} (supported: {', '.join(sorted(SUPPORTED))})"
+            )
+        text = decode(read_bytes(path, max_bytes), str(path))
+        if suffix in RECORD_SUFFIXES:
+            for where, record in _records(text, path):
+                if isinstance(record, DocumentError):
+                    yield record
+                    continue
+                try:
+                    yield record_document(where, record)
+                except DocumentError as exc:
+                    yield exc
+            return
+        side = sidecar_metadata(path)
+        if suffix in MARKDOWN_SUFFIXES:
+            body, meta = read_markdown(text, str(path))
+            yield RawDocument(path=str(path), text=body, meta=meta.merged(side), kind="markdown")
+        elif suffix in HTML_SUFFIXES:
+            body, meta = read_html(text, str(path))
+            yield RawDocument(path=str(path), text=body, meta=meta.merged(side), kind="html")
+        else:
+            yield RawDocument(path=str(path), text=text, meta=side, kind="text")
+    except DocumentError as exc:
+        yield exc
+
+
+def _is_document_file(path: Path) -> bool:
+    name = path.name
+    return (
+        not name.startswith(".")
+        and not name.endswith(".meta.json")
+        and not name.upper().startswith(("README", "LICENSE", "CHANGELOG"))
+        and path.suffix.lower() in SUPPORTED
+    )
+
+
+def discover(paths: Iterable[str | Path]) -> Iterator[Path | DocumentError]:
+    """Files to read: named files as given, folders recursively (hidden files, sidecars and READMEs skipped)."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() or p.is_symlink()):
+                relative = child.relative_to(path)
+                if any(part.startswith(".") for part in relative.parts):
+                    continue
+                if _is_document_file(child):
+                    yield child
+        elif path.exists():
+            yield path
+        else:
+            yield DocumentError(f"{path}: no such file or folder")
+
+
+def read_documents(paths: Iterable[str | Path], max_bytes: int) -> Iterator[RawDocument | DocumentError]:
+    for found in discover(paths):
+        if isinstance(found, DocumentError):
+            yield found
+        else:
+            yield from read_file(found, max_bytes)
