@@ -75,9 +75,11 @@ def clean_text(raw: str) -> str:
     blank = False
     for raw_line in text.split("\n"):
         line = _clean_line(raw_line)
-        if not line or not _keep(line):
-            blank = blank or bool(out)
+        if not raw_line.strip():
+            blank = blank or bool(out)  # a real empty line separates paragraphs
             continue
+        if not line or not _keep(line):
+            continue  # debris: dropped without leaving a gap
         if len(line) >= 40:
             if line in seen:
                 continue  # a repeated block (rewrites often paste a paragraph twice)

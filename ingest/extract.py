@@ -664,6 +664,15 @@ class DocumentExtractor:
                                 add(c, p, 0.8 if len(partners) == 1 else 0.7)
                     elif info.anaphor or info.context or paid:
                         partner = self._doc_partner(c, known_role, pair_votes, roles)
+                        if partner is None:  # the pair this document formed last with this state in this role
+                            partner = next(
+                                (
+                                    (p.deporting if known_role == HOST else p.host)
+                                    for _, p in reversed(recent)
+                                    if (p.host if known_role == HOST else p.deporting) == c
+                                ),
+                                None,
+                            )
                         if partner is not None:
                             add(*((partner, c) if known_role == HOST else (c, partner)), 0.6)
             elif len(others) >= 2 and talks_of_it:

@@ -231,7 +231,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], float], ...]] = tuple(
         ),
         (
             "signed",
-            r"\b(signed|signs|signing|inked|formali[sz]ed|concluded|sealed|put their names to|"
+            r"\b(signed|signs|signing|sign|inked|formali[sz]ed|concluded|sealed|put their names to|"
             r"memorandum of understanding)\b",
             1.0,
         ),

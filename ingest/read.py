@@ -240,7 +240,7 @@ def read_html(text: str, path: str) -> tuple[str, Metadata]:
     for node in root.css(_BLOCK_TAGS):
         if len(node.css(_BLOCK_TAGS)) > 1:
             continue  # a container of other blocks (the match includes the node itself): take its children
-        block = " ".join(node.text(separator=" ").split())
+        block = " ".join(node.text(separator="").split())
         if block:
             blocks.append(block)
     if not blocks:

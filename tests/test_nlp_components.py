@@ -1,0 +1,85 @@
+"""The rule components on spacy.blank("en") (fast) and their registration."""
+
+from __future__ import annotations
+
+import spacy
+
+from dakg.ingest.gazetteer import countries, known_officials, slug
+from dakg.ingest.nlp import COMPONENTS, get_pipeline
+
+
+def test_every_component_name_resolves() -> None:
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    assert nlp.pipe_names == list(COMPONENTS)
+
+
+def _ents(text: str) -> list[tuple[str, str, str, str]]:
+    doc = get_pipeline("blank")(text)
+    return [(e.text, e.label_, e.ent_id_, e.kb_id_) for e in doc.ents]
+
+
+def test_countries_get_iso3_codes() -> None:
+    ents = _ents("The U.S. and the United Kingdom sent people to Rwanda, Eswatini and South Sudan, not Sudan.")
+    ids = [e[2] for e in ents]
+    assert ids == ["USA", "GBR", "RWA", "SWZ", "SSD", "SDN"]
+
+
+def test_demonyms_and_institutions() -> None:
+    ents = _ents("Rwandan officials and the Home Office met Iraqi and Eritrean asylum seekers.")
+    assert ("Rwandan", "NORP", "RWA", "") in ents
+    assert ("Home Office", "ORG", "GBR", "") in ents
+    assert ("Iraqi", "NORP", "IRQ", "") in ents and ("Eritrean", "NORP", "ERI", "") in ents
+
+
+def test_regions_are_not_countries() -> None:
+    ents = _ents("Central American migrants crossed Latin America.")
+    assert all(e[2] == "" for e in ents)
+
+
+def test_ambiguous_names_need_an_ner_model_to_agree() -> None:
+    # Without an NER model, "Jordan", "Chad" and "Washington" could be people: they are not tagged.
+    ents = _ents("Jordan met Chad in Washington.")
+    assert ents == []
+
+
+def test_hyphenated_pairs_split_after_abbreviations() -> None:
+    doc = get_pipeline("blank")("The U.S.-Rwanda deal and the UK–Rwanda scheme.")
+    assert [t.text for t in doc][:4] == ["The", "U.S.", "-", "Rwanda"]
+    assert [e.ent_id_ for e in doc.ents] == ["USA", "RWA", "GBR", "RWA"]
+
+
+def test_known_officials_get_their_key() -> None:
+    ents = _ents("Nduhungirehe spoke. Later Olivier Nduhungirehe and Sir Keir Starmer met.")
+    assert ("Nduhungirehe", "PERSON", "", "olivier-nduhungirehe") in ents
+    assert ("Olivier Nduhungirehe", "PERSON", "", "olivier-nduhungirehe") in ents
+    assert ("Sir Keir Starmer", "PERSON", "", "keir-starmer") in ents
+
+
+def test_titles_are_entities() -> None:
+    ents = _ents("Secretary of State Marco Rubio and the foreign minister spoke.")
+    assert ("Secretary of State", "TITLE", "", "") in ents
+    assert ("foreign minister", "TITLE", "", "") in ents
+
+
+def test_line_breaks_end_sentences() -> None:
+    doc = get_pipeline("blank")("A heading without a full stop\nThe body begins here. It goes on.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "A heading without a full stop",
+        "The body begins here.",
+        "It goes on.",
+    ]
+
+
+def test_gazetteer_covers_every_iso_code_and_is_consistent() -> None:
+    gaz = countries()
+    import pycountry
+
+    for country in pycountry.countries:
+        assert gaz.is_code(country.alpha_3)
+    assert gaz.name("XKX") == "Kosovo" and gaz.name("EUU") == "European Union"
+    assert all(e.iso3 is None or gaz.is_code(e.iso3) for e in gaz.entries)
+    assert gaz.deporting_prior <= set(gaz.names)
+    assert all(gaz.is_code(o.country) for o in known_officials())
+    assert slug("José Raúl Mulino") == "jose-raul-mulino"
