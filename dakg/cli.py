@@ -241,7 +241,7 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
         progress.update(task, advance=1, rate=rate)
 
     def report(exc: DakgError) -> None:
-        console.print(f"skipped: {exc}", markup=False, highlight=False)
+        console.print(f"skipped: {exc}", markup=False, highlight=False, soft_wrap=True)
         advance(0)
 
     with progress:
@@ -256,7 +256,7 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
             on_error=report,
             on_document=lambda fragment, _result: advance(fragment.source.words),
         )
-    console.print(summary.line(), markup=False, highlight=False)
+    console.print(summary.line(), markup=False, highlight=False, soft_wrap=True)
     return summary
 
 

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 import ftfy
 
+# UTF-8 read as Windows-1252 or Latin-1 leaves a lead letter (Ã, Â, â, ...) followed by a continuation character;
+# ftfy (slow) runs only where such a pair appears.
+_MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\t\f\v"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -54,9 +61,11 @@ def _clean_line(line: str) -> str:
     return _MULTI_SPACE.sub(" ", line).strip()
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _keep(line: str) -> bool:
-    letters = sum(ch.isalpha() for ch in line)
-    if letters == 0:
+    if not _LETTER.search(line):
         return False  # page numbers "1 - 2 - 3", ". . . .", stray punctuation
     return not (len(line) <= 12 and _ESCAPE_RESIDUE.match(line))
 
@@ -66,7 +75,10 @@ def clean_text(raw: str) -> str:
     text = raw
     if "&" in text:
         text = html.unescape(text)
-    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    if _MOJIBAKE.search(text):
+        text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    else:
+        text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.translate(_ZERO_WIDTH).translate(_SPACES)
     text = _CONTROL.sub(" ", text)

@@ -72,6 +72,7 @@ class StatusHit:
     start: int  # offset in the sentence
     text: str
     negated: bool = False
+    token: int | None = None  # index of the trigger's first token in the document
 
 
 @dataclass
@@ -79,6 +80,8 @@ class Pair:
     deporting: str
     host: str
     confidence: float
+    host_token: int | None = None  # where this sentence names each side, to find the clause that speaks of it
+    deporting_token: int | None = None
 
     @property
     def key(self) -> str:
@@ -302,6 +305,8 @@ class DocumentExtractor:
         for ancestor in first.ancestors:
             if ancestor.dep_ == "prep" and ancestor.lower_ == "from":
                 governor = ancestor.head
+                if _lemma(governor) in lx.DEPORT_NOUNS:
+                    return False  # "deportees from the United States" were deported from there
                 if _lemma(governor) in lx.MIGRANT_NOUNS | {"region", "country", "nationality"}:
                     return True
                 return _lemma(governor) == "be" and any(
@@ -316,7 +321,10 @@ class DocumentExtractor:
         found: list[tuple[str, float]] = []
         if self._nationality(token):
             return [(NATIONALITY, 0.8)]
-        if token.dep_ in ("amod", "compound") and _lemma(token.head) in {"soil", "territory", "land"}:
+        if token.dep_ in ("amod", "compound", "poss") and _lemma(token.head) in {"soil", "territory", "land"}:
+            soil_prep = token.head.head if token.head.dep_ == "pobj" else None
+            if soil_prep is not None and soil_prep.lower_ == "from":  # "deported from American soil"
+                return [(DEPORTING, 0.9 if _is_deport_word(soil_prep.head) else 0.6)]
             return [(HOST, 0.7)]  # "two centres on Albanian soil"
         actor = _proxy(token)
         head = actor.head
@@ -429,6 +437,19 @@ class DocumentExtractor:
         if i < 0:
             return None, None, 0.0
         token = self.doc[i]
+        if token.ent_id_ and self.gazetteer.is_code(token.ent_id_) and self.doc[ent.start - 1].text == ",":
+            # "the Prime Minister of the Republic of Albania, Edi Rama"
+            j = i
+            while j > 0 and j > i - 8 and self.doc[j].ent_type_ != "TITLE":
+                if self.doc[j].text in (",", ".", ";") or self.doc[j].pos_ == "VERB":
+                    break
+                j -= 1
+            if j >= 0 and self.doc[j].ent_type_ == "TITLE" and self.doc[j + 1].lower_ == "of":
+                start = j
+                while start > 0 and self.doc[start].ent_iob_ == "I":
+                    start -= 1
+                return self.doc[start : j + 1].text, token.ent_id_, 0.9
+            return None, None, 0.0
         if token.ent_type_ == "TITLE":
             title_start = i
             while title_start > 0 and self.doc[title_start].ent_iob_ == "I":
@@ -483,20 +504,27 @@ class DocumentExtractor:
         i = ent.end
         if i >= len(self.doc) or self.doc[i].text != ",":
             return None, None, 0.0
-        window = self.doc[i + 1 : min(len(self.doc), i + 9)]
+        window = self.doc[i + 1 : min(len(self.doc), i + 10)]
+        if len(window) and window[0].lower_ in ("and", "or", "but"):
+            return None, None, 0.0  # "X, and the Prime Minister of Albania, Y": the title is Y's
         country = None
         for token in window:
             if token.ent_id_ and self.gazetteer.is_code(token.ent_id_) and country is None:
                 country = token.ent_id_
-            if token.ent_type_ == "TITLE":
-                start = token.i
-                end = start
-                while (
-                    end + 1 < len(self.doc)
-                    and self.doc[end + 1].ent_type_ == "TITLE"
-                    and self.doc[end + 1].ent_iob_ == "I"
-                ):
-                    end += 1
+            if token.ent_type_ == "TITLE" or (token.lemma_.lower() in lx.ROLE_NOUNS and token.is_lower):
+                start = end = token.i
+                if token.ent_type_ == "TITLE":
+                    while (
+                        end + 1 < len(self.doc)
+                        and self.doc[end + 1].ent_type_ == "TITLE"
+                        and self.doc[end + 1].ent_iob_ == "I"
+                    ):
+                        end += 1
+                else:  # "an assistant secretary", "the state minister"
+                    while (
+                        start - 1 > i and self.doc[start - 1].is_lower and self.doc[start - 1].pos_ in ("NOUN", "ADJ")
+                    ):
+                        start -= 1
                 country = country or self._of_country(end + 1)
                 return self.doc[start : end + 1].text, country, 0.8
             if token.text in (",", ".", ";") or token.pos_ == "VERB":
@@ -541,7 +569,6 @@ class DocumentExtractor:
                 subject = person.token.dep_ in ("nsubj", "nsubjpass", "advmod", "compound")
                 if person.country and info.prose and subject and person.country not in info.countries():
                     info.mentions.append(Mention(person.country, person.token.idx, person.token.idx, None, "official"))
-                    info.add(person.country, PARTY, 0.4)
 
     # -- statuses -----------------------------------------------------------------------------------------
 
@@ -561,11 +588,32 @@ class DocumentExtractor:
                 if status in ("signed", "agreed", "in_force", "implemented") and lx.IRREALIS.search(before[-60:]):
                     hit_status = "under_negotiation" if status in ("signed", "agreed", "in_force") else "agreed"
                     hit_strength = strength * 0.8
-                info.statuses.append(StatusHit(hit_status, hit_strength, match.start(), match.group(0), negated))
+                token_i = first[0].i if first is not None else None
+                info.statuses.append(
+                    StatusHit(hit_status, hit_strength, match.start(), match.group(0), negated, token_i)
+                )
 
-    def _sentence_status(self, info: SentenceInfo) -> tuple[str, float, bool] | None:
+    def _clause_hits(self, hits: list[Any], pair: Pair, index: Any, *, host_only: bool = False) -> list[Any]:
+        """Of a sentence's triggers, those in the clause that names the host (else the deporting state).
+
+        "Eight men were flown to South Sudan, and Kosovo agreed to host up to 50": implemented goes with
+        South Sudan, agreed and the cap of 50 with Kosovo.
+        """
+        anchors = (pair.host_token,) if host_only else (pair.host_token, pair.deporting_token)
+        for anchor in anchors:
+            if anchor is None:
+                continue
+            clause = _clause_root(self.doc[anchor])
+            scoped = [h for h in hits if index(h) is not None and _clause_root(self.doc[index(h)]) == clause]
+            if scoped or host_only:
+                return scoped
+        return hits
+
+    def _sentence_status(self, info: SentenceInfo, pair: Pair | None = None) -> tuple[str, float, bool] | None:
         """The status one sentence claims: terminal words win, then the most advanced stage."""
         hits = [h for h in info.statuses if not (info.denial and h.status == "proposed")]
+        if pair is not None and hits:
+            hits = self._clause_hits(hits, pair, lambda h: h.token)
         if not hits:
             if info.denial:
                 return "agreed", 0.8, True
@@ -611,14 +659,18 @@ class DocumentExtractor:
         role, strength = max(evidence.items(), key=lambda kv: kv[1])
         return role, strength
 
-    def _orient(self, a: str, b: str, roles: RoleVotes, pairs: Counter[tuple[str, str]]) -> tuple[str, str] | None:
+    def _orient(
+        self, a: str, b: str, roles: RoleVotes, pairs: Counter[tuple[str, str]], *, lenient: bool = False
+    ) -> tuple[str, str] | None:
+        """Deporting first. Needs one side known as a host and the other as a deporting state elsewhere in the
+        document; ``lenient`` (both named as parties here: "a deal with X") lets an unknown side count."""
         if pairs[(a, b)] != pairs[(b, a)]:
             return (a, b) if pairs[(a, b)] > pairs[(b, a)] else (b, a)
         score_a = roles[a][HOST] - roles[a][DEPORTING]
         score_b = roles[b][HOST] - roles[b][DEPORTING]
-        if score_a > 0 >= score_b or (score_a > 0 and score_b > 0 and score_a > 2 * score_b):
+        if score_a > 0 > score_b or (lenient and score_a > 0 == score_b):
             return (b, a)
-        if score_b > 0 >= score_a or (score_b > 0 and score_a > 0 and score_b > 2 * score_a):
+        if score_b > 0 > score_a or (lenient and score_b > 0 == score_a):
             return (a, b)
         return None
 
@@ -630,10 +682,21 @@ class DocumentExtractor:
                 continue
             found: dict[str, Pair] = {}
 
-            def add(deporting: str, host: str, confidence: float, found: dict[str, Pair] = found) -> None:
+            tokens: dict[str, int] = {}
+            for mention in info.mentions:
+                if mention.token is not None:
+                    tokens.setdefault(mention.iso3, mention.token.i)
+
+            def add(
+                deporting: str,
+                host: str,
+                confidence: float,
+                found: dict[str, Pair] = found,
+                tokens: dict[str, int] = tokens,
+            ) -> None:
                 if deporting == host:
                     return
-                pair = Pair(deporting, host, confidence)
+                pair = Pair(deporting, host, confidence, tokens.get(host), tokens.get(deporting))
                 if pair.key not in found or found[pair.key].confidence < confidence:
                     found[pair.key] = pair
 
@@ -679,7 +742,7 @@ class DocumentExtractor:
                 named = parties if len(parties) >= 2 else others
                 for i, a in enumerate(named):
                     for b in named[i + 1 :]:
-                        oriented = self._orient(a, b, roles, pair_votes)
+                        oriented = self._orient(a, b, roles, pair_votes, lenient=len(parties) >= 2)
                         if oriented is not None:
                             add(*oriented, 0.6)
             if not found and len(others) >= 2 and talks_of_it and len(info.countries() - nationals) == 2:
@@ -695,6 +758,12 @@ class DocumentExtractor:
                     if not present or {pair.deporting, pair.host} & present:
                         add(pair.deporting, pair.host, 0.55)
                         break
+            strong_status = any(h.strength >= 0.9 and h.status != "proposed" for h in info.statuses)
+            if not found and not info.countries() and strong_status and info.context:
+                formed = {p.key: p for _, p in recent}
+                if len(formed) == 1:  # a country-less sentence about "the flight", "the deal" of this document
+                    only = next(iter(formed.values()))
+                    add(only.deporting, only.host, 0.45)
             if not (talks_of_it or any(p.confidence >= 0.9 for p in found.values())):
                 found = {}
             info.pairs = list(found.values())
@@ -723,13 +792,14 @@ class DocumentExtractor:
 
     # -- numbers, money, dates ----------------------------------------------------------------------------
 
-    def _caps(self, info: SentenceInfo) -> list[tuple[int, str | None]]:
+    def _caps(self, info: SentenceInfo) -> list[tuple[int, str | None, int | None]]:
         caps = []
         for match in lx.CAP.finditer(info.quote):
             number = lx.words_to_number(match.group(1))
             if number is None or number < 2:
                 continue
-            caps.append((number, "per year" if match.group(2) else None))
+            span = self.doc.char_span(info.start + match.start(), info.start + match.end(), alignment_mode="expand")
+            caps.append((number, "per year" if match.group(2) else None, span[0].i if span is not None else None))
         return caps
 
     def _payments(self, info: SentenceInfo) -> list[tuple[dict[str, Any], str]]:
@@ -834,9 +904,11 @@ class DocumentExtractor:
             info = self._sentence_info(index, sent)
             self._mentions(info)
             self.sentences.append(info)
+        self._officials()  # before roles: "his country" and an official's state count as mentions
         for info in self.sentences:
             if not info.prose:
                 continue
+            self._possessive_countries(info)
             info.context = bool(lx.DEPORT_CONTEXT.search(info.quote)) or (
                 bool(lx.MIGRATION_NOUN.search(info.quote)) and any(_is_host_word(t) for t in info.span)
             )
@@ -852,17 +924,25 @@ class DocumentExtractor:
                 for t in info.span
             )
             self._roles(info)
+            for mention in info.mentions:
+                if mention.kind == "official" and mention.iso3 not in info.evidence:
+                    info.add(mention.iso3, PARTY, 0.4)
             if any(v >= 0.9 for ev in info.evidence.values() for v in ev.values()):
                 info.context = True  # "sent to X", "deported from X"
             self._statuses(info)
-        self._officials()
-        for info in self.sentences:
-            if info.prose:
-                for mention in info.mentions:
-                    if mention.kind == "official" and mention.iso3 not in info.evidence:
-                        info.add(mention.iso3, PARTY, 0.4)
         self._pairs()
         return self._fragment()
+
+    def _possessive_countries(self, info: SentenceInfo) -> None:
+        """ "Olivier Nduhungirehe said his country was in talks": the official's state."""
+        states = {p.country for p in info.people if p.country}
+        if len(states) != 1:
+            return
+        state = next(iter(states))
+        for match in lx.POSSESSIVE_COUNTRY.finditer(info.quote):
+            span = self.doc.char_span(info.start + match.start(), info.start + match.end(), alignment_mode="expand")
+            if span is not None:
+                info.mentions.append(Mention(state, span.start_char, span.end_char, span.root, "anaphor"))
 
     def _fragment(self) -> Fragment:
         agreements: dict[str, AgreementOut] = {}
@@ -917,10 +997,11 @@ class DocumentExtractor:
                 )
             for pair in info.pairs:
                 claims = []
+                status = self._sentence_status(info, pair)
                 if status is not None:
                     value, strength, negated = status
                     claims.append(claim("status", value, pair.confidence * strength, negated=negated))
-                for number, detail in caps:
+                for number, detail, _token in self._clause_hits(caps, pair, lambda c: c[2], host_only=True):
                     claims.append(claim("cap", number, pair.confidence * 0.9, detail=detail))
                 for amount, detail in payments:
                     claims.append(claim("payment", amount, pair.confidence * 0.85, detail=detail))
@@ -988,6 +1069,24 @@ class DocumentExtractor:
                 )
             )
         return sorted(out, key=lambda o: o.start)
+
+
+def _clause_root(token: Token) -> int:
+    """The verb heading the clause a token belongs to (coordinated and subordinate clauses count apart)."""
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX") and (
+            current.dep_ == "ROOT"
+            or (
+                current.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl")
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children)
+            )
+        ):
+            return current.i
+        if current.head is current:
+            return current.i
+        current = current.head
+    return current.i
 
 
 def _negated(token: Token) -> bool:

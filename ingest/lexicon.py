@@ -185,6 +185,8 @@ ANAPHOR: Final = re.compile(
     r"|\bthe two (countries|governments|nations|sides)\b",
     re.I,
 )
+# "his country", "her government": the state of the official named in the same sentence.
+POSSESSIVE_COUNTRY: Final = re.compile(r"\b(?:his|her) (?:country|government|nation)\b", re.I)
 COUNTRY_ANAPHOR: Final = re.compile(
     r"\b[Tt]he (?:(?:small|tiny|central|east|west|southern|northern|african|balkan|landlocked|"
     r"east african|west african|southern african|gulf|central american)\s+){0,2}(country|nation|kingdom)\b",
@@ -216,7 +218,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], float], ...]] = tuple(
             r"\b(first (?:flight|group|deportees?|migrants?|people|arrivals?)|"
             r"(?:were|was|have been|had been|has been|being) (?:\w+ )?"
             r"(?:deported|flown|sent|transferred|relocated|removed|expelled) (?:\w+ ){0,4}?to|"
-            r"(?:have|has|had) arrived in|arrived in|landed in|"
+            r"(?:have|has|had)(?: already)? arrived|arrived in|landed in|"
             r"(?:deported|flew|sent|transferred|relocated|removed|expelled) (?:\w+ ){0,2}"
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?) "
             r"(?:\w+ ){0,2}(?:to|from)|"

@@ -70,6 +70,12 @@ TITLES = (
     "Queen",
     "border czar",
     "Minister",
+    "Judge",
+    "District Judge",
+    "Justice",
+    "Chief Justice",
+    "press secretary",
+    "military commander",
 )
 ACTOR_LABELS = {"GPE", "LOC", "NORP", "ORG", "FAC"}
 

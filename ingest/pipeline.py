@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import itertools
+import queue
+import re
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 
-from dakg.errors import DocumentError, QueryError, StoreUnavailable
+from dakg.errors import DocumentError, QueryError
 from dakg.ingest.clean import clean_text
 from dakg.ingest.extract import RULES_VERSION, extract
 from dakg.ingest.fragment import Fragment
@@ -16,6 +20,8 @@ from dakg.ingest.load import LoadResult, load_fragment
 from dakg.ingest.nlp import get_pipeline, model_version
 from dakg.ingest.read import RawDocument, read_documents
 from dakg.store import GraphStore
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def extractor_version(nlp: Language) -> str:
@@ -31,7 +37,7 @@ class Prepared:
 
 def prepare(raw: RawDocument) -> Prepared:
     text = clean_text(raw.text)
-    if sum(ch.isalpha() for ch in text) < 20 or len(text.split()) < 5:
+    if sum(1 for _ in itertools.islice(_LETTER.finditer(text), 20)) < 20 or len(text.split(None, 5)) < 5:
         raise DocumentError(f"{raw.path}: empty after cleaning (no prose left)")
     return Prepared(raw, text)
 
@@ -124,29 +130,56 @@ def ingest(
 
     A document that cannot be read, or whose write the store refuses, is reported through ``on_error`` and
     skipped; what the graph held before is untouched. A store that goes away stops the run (StoreUnavailable).
+
+    Writes happen on one background thread, in document order, while spaCy works on the next batch: the store
+    runs in its own process, so waiting for it overlaps with parsing.
     """
     summary = IngestSummary()
     started = time.perf_counter()
-    items = prepared_documents(paths, max_bytes)
-    for result in extract_all(items, nlp, batch_size=batch_size, processes=processes):
-        if isinstance(result, DocumentError):
-            summary.failed += 1
-            on_error(result)
-            continue
-        try:
-            loaded = load_fragment(store, result)
-        except StoreUnavailable:
-            raise
-        except QueryError as exc:
-            summary.failed += 1
-            on_error(
-                DocumentError(f"{result.source.path}: the store refused its write, nothing of it was written ({exc})")
-            )
-            continue
-        setattr(summary, loaded.outcome, getattr(summary, loaded.outcome) + 1)
-        summary.entities += loaded.entities
-        summary.claims += loaded.claims
-        summary.words += result.source.words
-        on_document(result, loaded)
+    pending: queue.Queue[Fragment | None] = queue.Queue(maxsize=64)
+    failure: list[BaseException] = []
+    lock = threading.Lock()
+
+    def writer() -> None:
+        while (fragment := pending.get()) is not None:
+            if failure:
+                continue  # drain after a fatal error
+            try:
+                loaded = load_fragment(store, fragment)
+            except QueryError as exc:
+                with lock:
+                    summary.failed += 1
+                on_error(
+                    DocumentError(f"{fragment.source.path}: the store refused its write, nothing was written ({exc})")
+                )
+                continue
+            except BaseException as exc:  # StoreUnavailable and anything unexpected: raised in the main thread
+                failure.append(exc)
+                continue
+            with lock:
+                setattr(summary, loaded.outcome, getattr(summary, loaded.outcome) + 1)
+                summary.entities += loaded.entities
+                summary.claims += loaded.claims
+                summary.words += fragment.source.words
+            on_document(fragment, loaded)
+
+    thread = threading.Thread(target=writer, name="dakg-writer", daemon=True)
+    thread.start()
+    try:
+        items = prepared_documents(paths, max_bytes)
+        for result in extract_all(items, nlp, batch_size=batch_size, processes=processes):
+            if failure:
+                break
+            if isinstance(result, DocumentError):
+                with lock:
+                    summary.failed += 1
+                on_error(result)
+            else:
+                pending.put(result)
+    finally:
+        pending.put(None)
+        thread.join()
+    if failure:
+        raise failure[0]
     summary.seconds = time.perf_counter() - started
     return summary

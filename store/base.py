@@ -57,34 +57,59 @@ def check_param_value(value: Any, where: str = "$") -> None:
     Allowed: None, bool, int (64-bit), finite float, str without NUL, and lists and maps of these (map keys
     are plain identifiers). Maps are fine as parameters; they cannot be stored as properties.
     """
-    if value is None or isinstance(value, bool):
-        return
-    if isinstance(value, int):
-        if not -_INT64 <= value < _INT64:
-            raise QueryError(f"parameter {where}: integer {value} does not fit in 64 bits")
-        return
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise QueryError(f"parameter {where}: {value} is not a finite number")
-        return
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise QueryError(f"parameter {where}: text contains a NUL character, which the store cannot hold")
-        return
-    if isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            check_param_value(item, f"{where}[{i}]")
-        return
-    if isinstance(value, Mapping):
-        for key, item in value.items():
-            if not isinstance(key, str) or not _PARAM_KEY_RE.match(key):
-                raise QueryError(f"parameter {where}: map key {key!r} is not a plain identifier")
-            check_param_value(item, f"{where}.{key}")
-        return
-    raise QueryError(f"parameter {where}: values of type {type(value).__name__} cannot be sent to the store")
+    problem = _first_problem(value)
+    if problem is not None:
+        path, message = problem
+        raise QueryError(f"parameter {where}{path}: {message}")
+
+
+def _first_problem(value: Any, *, keys: bool = False) -> tuple[str, str] | None:
+    """(path, message) of the first value no store can hold, or None. Iterative: parameters can be large.
+
+    With ``keys``, every map entry named ``key`` must also be a valid node key (see ``check_key``).
+    """
+    stack: list[tuple[Any, tuple[str, ...]]] = [(value, ())]
+    while stack:
+        item, path = stack.pop()
+        kind = type(item)
+        if kind is str:
+            if "\x00" in item:
+                return "".join(path), "text contains a NUL character, which the store cannot hold"
+        elif item is None or kind is bool:
+            continue
+        elif kind is int:
+            if not -_INT64 <= item < _INT64:
+                return "".join(path), f"integer {item} does not fit in 64 bits"
+        elif kind is float:
+            if not math.isfinite(item):
+                return "".join(path), f"{item} is not a finite number"
+        elif isinstance(item, list | tuple):
+            stack.extend((v, (*path, f"[{i}]")) for i, v in enumerate(item))
+        elif isinstance(item, Mapping):
+            for key, v in item.items():
+                if not isinstance(key, str) or not _PARAM_KEY_RE.match(key):
+                    return "".join(path), f"map key {key!r} is not a plain identifier"
+                if keys and key == "key":
+                    message = _key_problem(v)
+                    if message is not None:
+                        return "".join((*path, ".key")), message
+                stack.append((v, (*path, f".{key}")))
+        elif isinstance(item, str | int | float):  # subclasses (enums, numpy scalars) are refused explicitly
+            return "".join(path), f"values of type {kind.__name__} cannot be sent to the store"
+        else:
+            return "".join(path), f"values of type {kind.__name__} cannot be sent to the store"
+    return None
 
 
 KEY_MAX_CHARS = 512
+
+
+def _key_problem(value: Any) -> str | None:
+    if not isinstance(value, str) or not value or value != value.strip() or len(value) > KEY_MAX_CHARS:
+        return f"a key must be a trimmed, non-empty string of at most {KEY_MAX_CHARS} characters"
+    if any(ord(ch) < 32 for ch in value):
+        return "a key must not contain control characters"
+    return None
 
 
 def check_key(value: Any, where: str) -> None:
@@ -93,25 +118,9 @@ def check_key(value: Any, where: str) -> None:
     Beyond hygiene, this guards the embedded store: FalkorDB 4.16 crashes (the whole server) when a property
     under a uniqueness rule is empty, has leading or trailing white space, or is longer than 4096 characters.
     """
-    if not isinstance(value, str) or not value or value != value.strip() or len(value) > KEY_MAX_CHARS:
-        raise QueryError(
-            f"parameter {where}: a key must be a trimmed, non-empty string of at most {KEY_MAX_CHARS} characters"
-        )
-    if any(ord(ch) < 32 for ch in value):
-        raise QueryError(f"parameter {where}: a key must not contain control characters")
-
-
-def _check_keys(value: Any, where: str) -> None:
-    """Every map entry named ``key`` (the project's key property) in a write's parameters must be a valid key."""
-    if isinstance(value, Mapping):
-        for name, item in value.items():
-            if name == "key":
-                check_key(item, f"{where}.key")
-            else:
-                _check_keys(item, f"{where}.{name}")
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            _check_keys(item, f"{where}[{i}]")
+    message = _key_problem(value)
+    if message is not None:
+        raise QueryError(f"parameter {where}: {message}")
 
 
 def check_params(params: Params | None, *, write: bool = False) -> dict[str, Any]:
@@ -120,12 +129,11 @@ def check_params(params: Params | None, *, write: bool = False) -> dict[str, Any
     for key, value in checked.items():
         if not _PARAM_KEY_RE.match(key):
             raise QueryError(f"parameter name {key!r} is not a plain identifier")
-        check_param_value(value, f"${key}")
-        if write:
-            if key == "key":
-                check_key(value, "$key")
-            else:
-                _check_keys(value, f"${key}")
+        if write and key == "key":
+            check_key(value, "$key")
+        problem = _first_problem(value, keys=write)
+        if problem is not None:
+            raise QueryError(f"parameter ${key}{problem[0]}: {problem[1]}")
     return checked
 
 

@@ -28,7 +28,10 @@ def test_mojibake_and_entities_are_repaired_and_curly_quotes_kept() -> None:
 
 
 def test_bullets_tables_page_numbers_and_escape_residue_go() -> None:
-    raw = "- First point here.\n• Second point.\n|---|---|\n| Benefit | Challenge |\n1 - 2 - 3 - 4\n. . . . .\nntttttttn\nnn"
+    raw = (
+        "- First point here.\n• Second point.\n|---|---|\n| Benefit | Challenge |\n"
+        "1 - 2 - 3 - 4\n. . . . .\nntttttttn\nnn"
+    )
     assert clean_text(raw) == "First point here.\nSecond point.\nBenefit | Challenge"
 
 
@@ -49,4 +52,4 @@ def test_repeated_blocks_are_kept_once_and_paragraphs_stay_apart() -> None:
 
 
 def test_control_characters_are_dropped() -> None:
-    assert clean_text("a\x07b\x1bc text\x00") == "abc text"
+    assert clean_text("a\x07b\x1bc text\x00") == "a b c text"

@@ -1,0 +1,174 @@
+"""Ingest throughput and peak memory, as a ratio against bare spaCy on the same texts in the same run.
+
+    .venv/bin/python -m benchmarks.ingest [--words 200000] [--repeats 2] [--processes 1]
+
+1. Builds a corpus of at least ``--words`` words from the bundled demo and held-out documents (each copy made
+   distinct by a numbered closing line, so every copy is a new source).
+2. Reference: ``nlp.pipe`` of the very pipeline ingest uses, over the cleaned texts, same batch size.
+3. End to end: ``dakg.ingest.pipeline.ingest`` from the files into a fresh embedded FalkorDB (read, clean,
+   spaCy, extract, one atomic write per document).
+
+Each measurement runs in a fresh child process (model loading is not timed), alternating reference and end
+to end ``--repeats`` times; the best of each is reported, with the child's peak RSS and the store's memory.
+Results go to ``benchmarks/results/ingest.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import platform
+import resource
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = [REPO / "corpus" / "demo", REPO / "tests" / "data" / "heldout"]
+RESULTS = REPO / "benchmarks" / "results"
+
+
+def build_corpus(folder: Path, words: int) -> tuple[int, int]:
+    """Copies of the bundled documents until ``words`` is reached; returns (documents, words)."""
+    from dakg.errors import DocumentError
+    from dakg.ingest.read import read_documents
+
+    base = [d for d in read_documents([str(p) for p in SOURCES], 1_000_000) if not isinstance(d, DocumentError)]
+    total = count = 0
+    copy = 0
+    while total < words:
+        for doc in base:
+            text = f"{doc.text}\n\nThis copy is number {copy} of document {count} in the benchmark corpus."
+            (folder / f"doc{count:05d}.txt").write_text(text, encoding="utf-8")
+            total += len(text.split())
+            count += 1
+            if total >= words:
+                break
+        copy += 1
+    return count, total
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _bare(folder: str, model: str, batch: int, processes: int, out: Any) -> None:
+    from dakg.ingest.nlp import get_pipeline
+    from dakg.ingest.pipeline import prepared_documents
+
+    nlp = get_pipeline(model)
+    texts = [p.text for p in prepared_documents([folder], 1_000_000) if hasattr(p, "text")]
+    nlp("warm up")
+    words = sum(len(t.split()) for t in texts)
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, batch_size=batch, n_process=processes):
+        pass
+    seconds = time.perf_counter() - started
+    out.put({"docs": len(texts), "words": words, "seconds": seconds, "peak_rss_mb": _peak_rss_mb()})
+
+
+def _end_to_end(folder: str, model: str, batch: int, processes: int, data_dir: str, out: Any) -> None:
+    from dakg.config import Settings
+    from dakg.ingest.nlp import get_pipeline
+    from dakg.ingest.pipeline import ingest
+    from dakg.store import EmbeddedServer, open_store
+
+    server = EmbeddedServer(Path(data_dir))
+    server.start()
+    try:
+        store = open_store(Settings(data_dir=Path(data_dir), graph="bench"), start_embedded=False)
+        store.apply_schema()
+        nlp = get_pipeline(model)
+        nlp("warm up")
+        summary = ingest([folder], store, nlp, max_bytes=1_000_000, batch_size=batch, processes=processes)
+        info = server.info()
+        store.close()
+        out.put(
+            {
+                "docs": summary.documents,
+                "failed": summary.failed,
+                "words": summary.words,
+                "seconds": summary.seconds,
+                "claims": summary.claims,
+                "peak_rss_mb": _peak_rss_mb(),
+                "store_memory": info.get("used_memory"),
+            }
+        )
+    finally:
+        server.stop()
+
+
+def _child(target: Any, *args: Any) -> dict[str, Any]:
+    context = mp.get_context("spawn")
+    queue = context.Queue()
+    proc = context.Process(target=target, args=(*args, queue))
+    proc.start()
+    result: dict[str, Any] = queue.get(timeout=3600)
+    proc.join()
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=200_000)
+    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--model", default="en_core_web_md")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="dakg-bench-"))
+    try:
+        folder = work / "corpus"
+        folder.mkdir()
+        docs, words = build_corpus(folder, args.words)
+        print(f"corpus: {docs} documents, {words:,} words")
+        bare_runs, e2e_runs = [], []
+        for repeat in range(args.repeats):
+            bare = _child(_bare, str(folder), args.model, args.batch_size, args.processes)
+            bare_runs.append(bare)
+            print(f"  bare nlp.pipe   #{repeat + 1}: {bare['words'] / bare['seconds']:,.0f} words/s")
+            e2e = _child(
+                _end_to_end, str(folder), args.model, args.batch_size, args.processes, str(work / f"store{repeat}")
+            )
+            e2e_runs.append(e2e)
+            print(f"  end-to-end      #{repeat + 1}: {e2e['words'] / e2e['seconds']:,.0f} words/s")
+        bare = min(bare_runs, key=lambda r: r["seconds"])
+        e2e = min(e2e_runs, key=lambda r: r["seconds"])
+        result = {
+            "command": f"python -m benchmarks.ingest --words {args.words} --repeats {args.repeats} "
+            f"--processes {args.processes} --batch-size {args.batch_size} --model {args.model}",
+            "when": time.strftime("%Y-%m-%d %H:%M"),
+            "machine": f"{platform.machine()}, {mp.cpu_count()} cores, Python {platform.python_version()}",
+            "corpus": {"documents": docs, "words": words},
+            "bare_spacy": {
+                "words_per_s": round(bare["words"] / bare["seconds"]),
+                "docs_per_s": round(bare["docs"] / bare["seconds"], 1),
+                "seconds": round(bare["seconds"], 2),
+                "peak_rss_mb": round(bare["peak_rss_mb"]),
+            },
+            "end_to_end": {
+                "words_per_s": round(e2e["words"] / e2e["seconds"]),
+                "docs_per_s": round(e2e["docs"] / e2e["seconds"], 1),
+                "seconds": round(e2e["seconds"], 2),
+                "claims_written": e2e["claims"],
+                "failed": e2e["failed"],
+                "peak_rss_mb": round(e2e["peak_rss_mb"]),
+                "store_memory": e2e["store_memory"],
+            },
+        }
+        result["ratio_end_to_end_over_bare"] = round(
+            result["end_to_end"]["words_per_s"] / result["bare_spacy"]["words_per_s"], 3
+        )
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "ingest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(result, indent=2))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""`dakg extract` and `dakg ingest` as a user runs them: the JSON shape, one line per bad file, exit status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from dakg.store import EmbeddedServer
+
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+DAKG = str(REPO / ".venv" / "bin" / "dakg")
+
+
+def _run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([DAKG, *args], env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def test_extract_prints_the_documented_shape(cli_env: Callable[..., dict[str, str]]) -> None:
+    out = _run(cli_env(), "extract", str(REPO / "corpus" / "demo" / "02_us_rwanda_agreed.txt"), "--format", "jsonl")
+    assert out.returncode == 0, out.stderr
+    [line] = out.stdout.strip().splitlines()
+    fragment = json.loads(line)
+    assert {"source", "countries", "officials", "agreements", "migrant_groups"} <= set(fragment)
+    assert {"key", "path", "title", "url", "published", "text"} <= set(fragment["source"])
+    assert {"key": "RWA"}.items() <= next(c for c in fragment["countries"] if c["key"] == "RWA").items()
+    official = fragment["officials"][0]
+    assert {"key", "name", "country", "role", "quote", "start", "end"} <= set(official)
+    agreement = next(a for a in fragment["agreements"] if a["key"] == "USA-RWA")
+    assert (agreement["deporting"], agreement["host"]) == ("USA", "RWA")
+    fields = {c["field"]: c for c in agreement["claims"]}
+    assert fields["status"]["value"] == "agreed" and fields["cap"]["value"] == 250
+    for claim in agreement["claims"]:
+        assert {"field", "value", "quote", "start", "end", "confidence"} <= set(claim)
+        assert fragment["source"]["text"][claim["start"] : claim["end"]] == claim["quote"]
+    group = fragment["migrant_groups"][0]
+    assert {"description", "nationalities", "size", "quote", "start", "end"} <= set(group)
+
+
+def test_ingest_reports_bad_files_in_one_line_each_and_exits_1(
+    cli_env: Callable[..., dict[str, str]], tmp_path: Path
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "good.txt").write_text("Uganda has agreed to accept migrants deported from the United States.")
+    (docs / "binary.txt").write_bytes(bytes(range(256)))
+    (docs / "empty.md").write_text("")
+    env = cli_env(DAKG_DATA_DIR=str(tmp_path / "store"))
+    try:
+        out = _run(env, "ingest", str(docs))
+        assert out.returncode == 1
+        skipped = [line for line in out.stderr.splitlines() if line.startswith("skipped: ")]
+        assert len(skipped) == 2
+        assert any("binary.txt: binary file" in line for line in skipped)
+        assert any("empty.md: empty file" in line for line in skipped)
+        assert "1 new, 0 unchanged, 0 replaced, 2 failed" in out.stderr
+        again = _run(env, "ingest", str(docs / "good.txt"))
+        assert again.returncode == 0
+        assert "0 new, 1 unchanged" in again.stderr
+        assert "Traceback" not in out.stderr + again.stderr
+    finally:
+        EmbeddedServer(tmp_path / "store").stop()
+
+
+def test_eval_prints_scores(cli_env: Callable[..., dict[str, str]]) -> None:
+    heldout = REPO / "tests" / "data" / "heldout"
+    out = _run(cli_env(), "eval", str(heldout / "gold.json"), str(heldout))
+    assert out.returncode == 0, out.stderr
+    scores = json.loads(out.stdout)
+    assert scores["documents"] == 10
+    assert 0.0 <= scores["agreement_pairs"]["f1"] <= 1.0

@@ -1,0 +1,96 @@
+"""The seed articles from ../shared, scored against their gold annotation, and the graph they build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dakg.ingest.evaluate import load_gold, score
+from dakg.ingest.fragment import Fragment
+from dakg.ingest.nlp import get_pipeline
+from dakg.ingest.pipeline import extract_paths, ingest
+from dakg.store.falkordb import FalkorStore
+
+from .graph_checks import check_invariants, snapshot
+
+pytestmark = pytest.mark.slow
+
+HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+
+# Thresholds stated in the README. The seeds are the development set (the rules were written while reading
+# them), so their bar is high; the held-out texts were written by someone who had not seen the rules.
+SEED_THRESHOLDS = {
+    "agreement_pairs": 0.9,
+    "status": 0.85,
+    "cap": 0.85,
+    "officials": 0.8,
+    "official_country": 0.8,
+    "countries": 0.9,
+    "quote_integrity": 1.0,
+}
+HELDOUT_THRESHOLDS = {
+    "agreement_pairs": 0.8,
+    "agreement_pairs_primary": 0.9,
+    "status": 0.85,
+    "cap": 0.8,
+    "officials": 0.75,
+    "official_country": 0.7,
+    "countries": 0.95,
+    "quote_integrity": 1.0,
+}
+
+
+def _scores(gold: Path, corpus: Path) -> dict[str, float]:
+    fragments = [f for f in extract_paths([str(corpus)], "en_core_web_md", 1_000_000) if isinstance(f, Fragment)]
+    result = score(load_gold(gold), fragments).as_dict()
+    assert not result["unmatched_gold"]
+    return {k: v.get("f1", v.get("accuracy")) for k, v in result.items() if isinstance(v, dict)}
+
+
+def test_seed_scores_hold_their_thresholds(shared_dir: Path) -> None:
+    scores = _scores(shared_dir / "gold" / "seeds.json", shared_dir / "corpus" / "seeds")
+    failing = {k: (scores[k], bar) for k, bar in SEED_THRESHOLDS.items() if scores[k] < bar}
+    assert not failing, failing
+
+
+def test_heldout_scores_hold_their_thresholds() -> None:
+    scores = _scores(HELDOUT / "gold.json", HELDOUT)
+    failing = {k: (scores[k], bar) for k, bar in HELDOUT_THRESHOLDS.items() if scores[k] < bar}
+    assert not failing, failing
+
+
+def test_seed_graph_answers_the_headline_question(shared_dir: Path, store: FalkorStore) -> None:
+    nlp = get_pipeline("en_core_web_md")
+    seeds = str(shared_dir / "corpus" / "seeds")
+    first = ingest([seeds], store, nlp, max_bytes=1_000_000)
+    assert (first.new, first.failed) == (5, 0)
+    rows, _ = store.run(
+        "MATCH (s:Source)-[:CLAIMS]->(c:Claim {field: 'status'})-[:ABOUT]->(:Agreement {key: 'USA-RWA'}) "
+        "RETURN s.path AS path, s.text AS text, c.value AS value, c.quote AS quote, c.start AS start, c.end AS end"
+    )
+    by_source: dict[str, set[str]] = {}
+    for row in rows:
+        assert row["text"][row["start"] : row["end"]] == row["quote"]
+        by_source.setdefault(Path(row["path"]).name, set()).add(row["value"])
+    assert len(by_source) == 5, "every seed source has its own status claim on US–Rwanda"
+    assert by_source["001_bbc2cc805aedb93a.txt"] >= {"signed"}
+    assert by_source["004_597000488d54e55f.txt"] >= {"agreed"}
+    assert "under_negotiation" in by_source["000_e6235d95bffc9977.txt"]
+    rows, _ = store.run(
+        "MATCH (s:Source)-[:CLAIMS]->(c:Claim {field: 'status', value: 'scrapped'})"
+        "-[:ABOUT]->(:Agreement {key: 'GBR-RWA'}) RETURN s.path AS path"
+    )
+    assert [Path(r["path"]).name for r in rows] == ["003_074ec93c4712bd3c.txt"]
+    rows, _ = store.run("MATCH (o:Official)-[:ACTS_FOR]->(c:Country) RETURN o.name AS name, c.key AS country")
+    acting = {r["name"]: r["country"] for r in rows}
+    for gold_doc in load_gold(shared_dir / "gold" / "seeds.json"):
+        for official in gold_doc["officials"]:
+            match = [name for name in acting if name.split()[-1] == official["name"].split()[-1]]
+            assert match, f"{official['name']} missing"
+            assert acting[match[0]] == official["country"]
+    check_invariants(store)
+    before = snapshot(store)
+    second = ingest([seeds], store, nlp, max_bytes=1_000_000)
+    assert (second.new, second.unchanged) == (0, 5)
+    assert snapshot(store) == before
