@@ -10,7 +10,8 @@ from fastapi import FastAPI
 
 from dakg import __version__
 from dakg.api.problems import BodyLimit, install_problem_handlers
-from dakg.api.routes import health
+from dakg.api.routes import agreements, countries, documents, explore, health, sources
+from dakg.api.service import DisputeCache
 from dakg.config import Settings, get_settings
 from dakg.store import GraphStore, open_store
 
@@ -38,6 +39,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                 log.info("schema set-up created: %s", ", ".join(created))
             app.state.store = active
             app.state.settings = settings
+            app.state.disputes = DisputeCache()
+            app.state.ingestor = documents.Ingestor(settings)
+            if settings.api_token is not None:
+                app.state.ingestor.warm_up()
             yield
         finally:
             if opened:
@@ -48,9 +53,17 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
-        openapi_tags=[{"name": "service", "description": "Health of the service and its store."}],
+        openapi_tags=[
+            {"name": "agreements", "description": "Who deports whom to where, and what each source says."},
+            {"name": "sources", "description": "The documents, and everything extracted from each."},
+            {"name": "countries and officials", "description": "States and the people acting for them."},
+            {"name": "explore", "description": "Full-text search and graph neighbourhoods."},
+            {"name": "ingest", "description": "Adding documents over HTTP (needs a bearer token)."},
+            {"name": "service", "description": "Health of the service and its store."},
+        ],
     )
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
-    app.include_router(health.router)
+    for module in (agreements, sources, countries, explore, documents, health):
+        app.include_router(module.router)
     return app

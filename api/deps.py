@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, cast
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from dakg.config import Settings
 from dakg.store import GraphStore
@@ -20,3 +21,29 @@ def get_app_settings(request: Request) -> Settings:
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+
+
+@dataclass(frozen=True)
+class Paging:
+    offset: int
+    limit: int
+
+
+def get_paging(
+    settings: SettingsDep,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000, description="Items per page (at most DAKG_PAGE_SIZE_MAX).")] = 20,
+) -> Paging:
+    if limit > settings.page_size_max:
+        raise HTTPException(422, f"limit: at most {settings.page_size_max} items per page (DAKG_PAGE_SIZE_MAX)")
+    return Paging(offset, limit)
+
+
+PagingDep = Annotated[Paging, Depends(get_paging)]
+
+ISO3_PATTERN = r"^[A-Za-z]{3}$"
+
+
+def iso3(value: str | None) -> str | None:
+    """Country codes are accepted in any case and answered upper-case."""
+    return value.upper() if value else None

@@ -6,7 +6,13 @@
   reports an event, then its end, ends on the end.
 - **An agreement's current status** (``current_status``): the status of the most recently published source
   that has one; undated sources count as older than dated ones, and among equals the most confident wins.
-- **A dispute**: sources whose own statuses differ, or whose caps or payments differ (``disagreements``).
+- **A status dispute** (``statuses_conflict``): sources' own statuses contradict each other when one denies
+  a status another affirms (or a later stage that implies it); when one speaks of talks or a proposal and another of an agreement (agreed,
+  signed, in force, implemented), unless the talks are dated earlier; or when one reports it suspended,
+  scrapped or struck down and another reports it alive, unless the live report is dated earlier. Different
+  stages of a live agreement (agreed, signed, implemented) do not contradict each other, nor does progress
+  over time: signed (2022), struck down (2023), scrapped (2024) agree. Caps (of the same kind) and payments
+  that differ are disputes whatever their dates.
 
 The claims beneath stay in the graph; these rules only pick which to show first.
 """
@@ -41,3 +47,42 @@ def current_status(per_source: Iterable[tuple[str | None, Any]]) -> tuple[Any, s
         return None
     published, claim = max(candidates, key=lambda pc: (pc[0], _get(pc[1], "confidence")))
     return claim, published or None
+
+
+PRE_AGREEMENT = frozenset({"proposed", "under_negotiation"})
+LIVE = frozenset({"agreed", "signed", "in_force", "implemented"})
+
+
+_RANK = {"agreed": 0, "signed": 1, "in_force": 2, "implemented": 3}
+
+
+def _implies(affirmed: str, denied: str) -> bool:
+    """Affirming ``affirmed`` says ``denied`` happened too (implemented implies agreed)."""
+    if affirmed == denied:
+        return True
+    if denied in _RANK and affirmed in _RANK:
+        return _RANK[affirmed] >= _RANK[denied]
+    return False  # a scheme can be scrapped without ever having been carried out
+
+
+def _contradict(first: tuple[str | None, str], second: tuple[str | None, str]) -> bool:
+    (first_date, a), (second_date, b) = first, second
+    for early, late in (((first_date, a), (second_date, b)), ((second_date, b), (first_date, a))):
+        (early_date, early_status), (late_date, late_status) = early, late
+        dated_before = bool(early_date and late_date and early_date < late_date)
+        if early_status in PRE_AGREEMENT and late_status in LIVE | TERMINAL and not dated_before:
+            return True
+        if early_status in LIVE and late_status in TERMINAL and not dated_before:
+            return True
+    return False
+
+
+def statuses_conflict(positions: Iterable[tuple[str | None, str, bool]]) -> bool:
+    """Whether sources' (published, status, negated) positions contradict each other (rule in the module doc)."""
+    items = list(positions)
+    affirmed = {value for _, value, negated in items if not negated}
+    for _, value, negated in items:
+        if negated and any(_implies(other, value) for other in affirmed):
+            return True  # "Uganda denies agreeing" against "people were flown to Uganda"
+    plain = [(published, value) for published, value, negated in items if not negated]
+    return any(_contradict(a, b) for i, a in enumerate(plain) for b in plain[i + 1 :])

@@ -166,6 +166,10 @@ class GraphStore(ABC):
     def schema_status(self) -> SchemaStatus:
         """Which of the schema's rules and indexes are missing."""
 
+    def fulltext_query(self, terms: list[str]) -> str:
+        """A full-text query matching documents that contain every term (plain words only, never operators)."""
+        return " ".join(terms)
+
     @abstractmethod
     def close(self) -> None:
         """Release connections (and stop an embedded server this process started)."""

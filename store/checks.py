@@ -18,7 +18,7 @@ from pathlib import Path
 
 from dakg.errors import DakgError
 from dakg.schema import GRAPH
-from dakg.store.queries import NamedQuery
+from dakg.store.queries import NamedQuery, strip_literals
 
 # (pattern, why) — checked on the text without comments and string literals.
 _FORBIDDEN: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -37,8 +37,6 @@ _FORBIDDEN: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (re.compile(r"\bRETURN\s+\*", re.I), "RETURN * returns whatever is in scope; name the columns"),
 )
-_STRING_RE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-_COMMENT_RE = re.compile(r"//[^\n]*")
 
 NODE_DIR = Path(__file__).resolve().parents[1] / "tools" / "node"
 
@@ -56,16 +54,17 @@ class Finding:
 def common_subset_problems(query: NamedQuery) -> list[Finding]:
     if query.dialect is not None:
         return []
-    text = _COMMENT_RE.sub("", _STRING_RE.sub("''", query.text))
+    text = strip_literals(query.text)
     return [Finding(query.filename, "common-subset", why) for pattern, why in _FORBIDDEN if pattern.search(text)]
 
 
 def explain_on_falkordb(graph: object, query: NamedQuery) -> list[Finding]:
-    """Plan the query on FalkorDB with every declared parameter bound to null."""
+    """Plan the query on FalkorDB with every declared parameter bound to null (paging ones to numbers)."""
     if query.dialect == "neo4j":
         return []
     try:
-        graph.explain(query.text, {p: None for p in query.params})  # type: ignore[attr-defined]
+        params = {p: (1 if p in ("skip", "limit") else None) for p in query.params}
+        graph.explain(query.text, params)  # type: ignore[attr-defined]
     except Exception as exc:  # the client raises redis.ResponseError; any failure is a finding
         return [Finding(query.filename, "falkordb-explain", str(exc).splitlines()[0])]
     return []

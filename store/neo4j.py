@@ -111,6 +111,9 @@ class Neo4jStore(GraphStore):
         except Neo4jError as exc:
             raise QueryError(f"Neo4j failed the query: {exc.message}") from exc
 
+    def fulltext_query(self, terms: list[str]) -> str:
+        return " AND ".join(terms)  # Lucene ORs bare terms; RediSearch (FalkorDB) ANDs them
+
     def ping(self) -> None:
         try:
             self._driver.verify_connectivity()

@@ -19,14 +19,12 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
-from dakg.errors import UnknownQuery
+from dakg.errors import ConfigError, UnknownQuery
 
 Dialect = Literal["falkordb", "neo4j"]
 DIALECTS: tuple[Dialect, ...] = ("falkordb", "neo4j")
 
 _PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_STRING_RE = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
-_COMMENT_RE = re.compile(r"//[^\n]*")
 
 
 @dataclass(frozen=True)
@@ -45,10 +43,34 @@ class NamedQuery:
         return "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith("//")).strip()
 
 
+def strip_literals(text: str) -> str:
+    """The query text with string literals emptied and comments removed (a small scanner: an apostrophe in a
+    comment or ``//`` inside a string must not confuse it)."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in "'\"":
+            quote, i = ch, i + 1
+            while i < n and text[i] != quote:
+                i += 2 if text[i] == "\\" else 1
+            out.append(quote * 2)
+            i += 1
+        elif text.startswith("//", i):
+            end = text.find("\n", i)
+            i = n if end == -1 else end
+        elif text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            i = n if end == -1 else end + 2
+        else:
+            out.append(ch)
+            i += 1
+    return "".join(out)
+
+
 def used_parameters(text: str) -> set[str]:
     """``$names`` in a query text, ignoring string literals and comments."""
-    stripped = _COMMENT_RE.sub("", _STRING_RE.sub("''", text))
-    return set(_PARAM_RE.findall(stripped))
+    return set(_PARAM_RE.findall(strip_literals(text)))
 
 
 def parse_query(filename: str, text: str) -> NamedQuery:
@@ -98,7 +120,10 @@ def all_queries() -> tuple[NamedQuery, ...]:
     found = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):
-            found.append(parse_query(entry.name, entry.read_text(encoding="utf-8")))
+            try:
+                found.append(parse_query(entry.name, entry.read_text(encoding="utf-8")))
+            except ValueError as exc:
+                raise ConfigError(f"cypher/{exc}") from exc
     return tuple(found)
 
 

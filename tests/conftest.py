@@ -137,3 +137,45 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
     for served in started:
         if served.proc.poll() is None:
             served.interrupt()
+
+
+API_TOKEN = "test-token-for-the-api-suite"
+
+
+@pytest.fixture(scope="session")
+def demo_api(embedded_server: EmbeddedServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `dakg serve` on the embedded store, loaded with the demo corpus; HTTP ingest on (API_TOKEN)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DAKG_")}
+    env.update(
+        DAKG_DATA_DIR=str(embedded_server.data_dir),
+        DAKG_GRAPH="demo_api",
+        DAKG_API_TOKEN=API_TOKEN,
+        DAKG_MAX_BODY_BYTES="100000",
+    )
+    dakg = str(VENV_BIN / "dakg")
+    loaded = subprocess.run(
+        [dakg, "ingest", str(REPO / "corpus" / "demo")], env=env, capture_output=True, text=True, timeout=600
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path_factory.mktemp("api") / "server.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [dakg, "serve", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if httpx.get(url + "/health", timeout=2).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError(f"the API did not start:\n{log.read_text()[-3000:]}")
+        time.sleep(0.2)
+    yield url
+    os.killpg(proc.pid, signal.SIGINT)
+    proc.wait(timeout=60)

@@ -1,0 +1,254 @@
+"""Response models of the API. Examples are taken from the bundled demo corpus (see ``dakg.api.examples``)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dakg.api import examples
+
+Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Page[T](_Model):
+    total: int = Field(description="Items matching the request, over all pages.")
+    offset: int
+    limit: int
+    items: list[T]
+
+
+class CountryRef(_Model):
+    key: str = Field(description="ISO 3166-1 alpha-3 code.", examples=["RWA"])
+    name: str | None = Field(None, examples=["Rwanda"])
+
+
+class SourceRef(_Model):
+    key: str = Field(description="SHA-256 of the source's cleaned text.")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date, if known.")
+
+
+class Claim(_Model):
+    key: str
+    field: str = Field(description="status, cap, payment, date, official, covers, role, acts_for, ...")
+    value: Any = Field(description="Typed per field: a status word, a number, a key, a date.")
+    currency: str | None = Field(None, description="ISO 4217, for payments (the amount is the value).")
+    negated: bool = Field(False, description="The source reports it as denied or as not having happened.")
+    detail: str | None = Field(None, description="Context: the raw date text, 'per year' for a cap, ...")
+    quote: str = Field(description="The exact sentence; equals source text [start:end].")
+    start: int
+    end: int
+    confidence: float
+
+
+class SourceClaims(_Model):
+    source: SourceRef
+    status: str | None = Field(None, description="This source's own status for the agreement (see the rule).")
+    claims: list[Claim]
+
+
+class CurrentStatus(_Model):
+    value: str
+    source: str = Field(description="Key of the source whose claim it is.")
+    published: str | None
+    rule: str = (
+        "the status of the most recently published source that gives one "
+        "(its last terminal claim, else its most confident)"
+    )
+
+
+class AgreementSummary(_Model):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.AGREEMENT]})
+
+    key: str = Field(description="DEPORTING-HOST, ISO-3 codes.", examples=["USA-RWA"])
+    name: str | None
+    deporting: CountryRef
+    host: CountryRef
+    current_status: CurrentStatus | None
+    disputed: bool = Field(description="Its sources disagree on status, cap or payment.")
+    disputes: list[str] = Field(description="Which of status, cap, payment they disagree on.")
+    sources_total: int
+    claims_total: int
+    sources: list[SourceClaims] = Field(description="Newest first; at most sources_limit of them.")
+    sources_truncated: bool
+
+
+class MigrantGroup(_Model):
+    key: str
+    description: str | None
+    nationalities: list[str] = Field(default_factory=list)
+    size: int | None = None
+    source: SourceRef
+
+
+class InvolvedOfficial(_Model):
+    key: str
+    name: str | None
+    country: str | None
+    sources: list[str] = Field(description="Keys of the sources that name them in connection with it.")
+
+
+class AgreementDetail(AgreementSummary):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.AGREEMENT]})
+
+    migrant_groups: list[MigrantGroup]
+    officials: list[InvolvedOfficial]
+
+
+class TimelineEntry(_Model):
+    source: SourceRef
+    claim: Claim
+
+
+class DisputeSide(_Model):
+    value: Any
+    currency: str | None = None
+    detail: str | None = None
+    negated: bool = False
+    sources: list[SourceRef]
+
+
+class Dispute(_Model):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.DISPUTE]})
+
+    agreement: str
+    name: str | None
+    field: Literal["status", "cap", "payment"]
+    sides: list[DisputeSide]
+
+
+class SourceSummary(_Model):
+    key: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: str | None
+    path: str | None
+    words: int | None
+    extractor_version: str | None
+    ingested_at: str | None
+    claims: int
+
+
+class Mention(_Model):
+    country: CountryRef
+    offsets: list[tuple[int, int]] = Field(description="Start and end of each mention in the text.")
+
+
+class About(_Model):
+    label: Label
+    key: str
+    name: str | None
+
+
+class AboutClaim(_Model):
+    about: About
+    claim: Claim
+
+
+class SourceDetail(_Model):
+    source: SourceSummary
+    text: str | None = Field(None, description="The stored text (every offset points into it); ask with include_text.")
+    mentions: list[Mention]
+    claims: list[AboutClaim]
+
+
+class CountrySummary(_Model):
+    key: str
+    name: str | None
+    hosting: int = Field(description="Agreements it hosts.")
+    deporting: int = Field(description="Agreements under which it sends people.")
+    sources: int = Field(description="Sources that name it.")
+
+
+class OfficialRef(_Model):
+    key: str
+    name: str | None
+
+
+class CountryDetail(_Model):
+    key: str
+    name: str | None
+    aliases: list[str] | None = None
+    hosting: list[str]
+    deporting: list[str]
+    officials: list[OfficialRef]
+    sources: int
+
+
+class OfficialSummary(_Model):
+    key: str
+    name: str | None
+    aliases: list[str] | None = None
+    country: str | None
+    agreements: list[str]
+
+
+class SourcedClaim(_Model):
+    claim: Claim
+    source: SourceRef
+
+
+class OfficialAgreement(_Model):
+    agreement: str
+    name: str | None
+    sources: list[str]
+
+
+class OfficialDetail(_Model):
+    key: str
+    name: str | None
+    aliases: list[str] | None = None
+    country: str | None
+    claims: list[SourcedClaim] = Field(description="What sources say of them: roles, the state they act for.")
+    agreements: list[OfficialAgreement]
+
+
+class SearchHit(_Model):
+    label: Label
+    key: str
+    name: str | None
+    score: float
+    snippet: str | None = Field(None, description="For sources: the text around the first match.")
+
+
+class GraphNode(_Model):
+    id: str
+    label: Label
+    name: str | None
+
+
+class GraphEdge(_Model):
+    source: str
+    target: str
+    type: str
+
+
+class Neighbourhood(_Model):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    truncated: bool = Field(description="The node limit was reached; ask for a smaller depth or a larger limit.")
+
+
+class DocumentIn(_Model):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.DOCUMENT_IN]})
+
+    text: str = Field(min_length=1, description="The document: plain text, Markdown or HTML (see format).")
+    format: Literal["text", "markdown", "html"] = "text"
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = Field(None, description="Publication date, ISO 8601 preferred.")
+
+
+class DocumentOut(_Model):
+    outcome: Literal["new", "unchanged", "replaced"]
+    source: str = Field(description="Key of the source.")
+    fragment: dict[str, Any] = Field(description="What was extracted (the shape `dakg extract` prints).")

@@ -1,0 +1,147 @@
+"""Agreements: the headline question, one agreement in full, its timeline, and where sources disagree."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+
+from dakg.api import models as m
+from dakg.api import service
+from dakg.api.deps import ISO3_PATTERN, PagingDep, StoreDep, iso3
+from dakg.api.problems import problem_responses
+from dakg.schema import STATUSES
+
+router = APIRouter(tags=["agreements"])
+
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+Country = Annotated[str | None, Query(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code, e.g. RWA.")]
+SourcesLimit = Annotated[int, Query(ge=0, le=200, description="Sources shown per agreement, newest first.")]
+AgreementKey = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="DEPORTING-HOST, e.g. USA-RWA.")]
+
+
+@router.get(
+    "/agreements",
+    response_model=m.Page[m.AgreementSummary],
+    summary="Agreements, with what each source says",
+    responses=problem_responses(422),
+)
+def list_agreements(
+    store: StoreDep,
+    paging: PagingDep,
+    host: Country = None,
+    deporting: Country = None,
+    status: Annotated[
+        Status | None, Query(description="Only agreements at least one source gives this status (not as a denial).")
+    ] = None,
+    sources_limit: SourcesLimit = 20,
+    claims: Annotated[
+        Literal["all", "summary"], Query(description="all claims per source, or only status, cap and payment")
+    ] = "all",
+) -> m.Page[m.AgreementSummary]:
+    """Which agreements does a state host (or deport under), and what does each source say?
+
+    Each agreement carries its parties, a **current status** (the status of the most recently published
+    source that gives one; a source's own status is its last terminal claim — suspended, scrapped, struck
+    down — else its most confident), whether its sources **disagree** on status, cap or payment, and its claims
+    **grouped by source**, newest first, each with the exact quote and its offsets in the source text.
+    """
+    return service.list_agreements(
+        store,
+        host=iso3(host),
+        deporting=iso3(deporting),
+        status=status,
+        offset=paging.offset,
+        limit=paging.limit,
+        sources_limit=sources_limit,
+        summary_only=claims == "summary",
+    )
+
+
+@router.get(
+    "/countries/{iso3_code}/agreements",
+    response_model=m.Page[m.AgreementSummary],
+    summary="Agreements a country hosts or deports under",
+    responses=problem_responses(404, 422),
+)
+def country_agreements(
+    store: StoreDep,
+    paging: PagingDep,
+    iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.")],
+    role: Annotated[Literal["host", "deporting"], Query(description="The country's role.")] = "host",
+    sources_limit: SourcesLimit = 20,
+) -> m.Page[m.AgreementSummary]:
+    """The same answer as `/agreements?host=...` (or `?deporting=...`), asked from the country."""
+    code = iso3_code.upper()
+    if service.get_country(store, code) is None:
+        raise HTTPException(404, f"no country {code!r} in the graph")
+    return service.list_agreements(
+        store,
+        host=code if role == "host" else None,
+        deporting=code if role == "deporting" else None,
+        offset=paging.offset,
+        limit=paging.limit,
+        sources_limit=sources_limit,
+    )
+
+
+@router.get(
+    "/agreements/{key}",
+    response_model=m.AgreementDetail,
+    summary="One agreement in full",
+    responses=problem_responses(404, 422),
+)
+def get_agreement(
+    store: StoreDep,
+    key: AgreementKey,
+    sources_offset: Annotated[int, Query(ge=0)] = 0,
+    sources_limit: Annotated[int, Query(ge=1, le=200)] = 100,
+) -> m.AgreementDetail:
+    """Parties, current status, disputes, every source's claims (paged with sources_offset/sources_limit),
+    the migrant groups it covers and the officials named in connection with it."""
+    found = service.get_agreement(store, key.upper(), sources_offset=sources_offset, sources_limit=sources_limit)
+    if found is None:
+        raise HTTPException(404, f"no agreement with key {key.upper()!r}")
+    return found
+
+
+@router.get(
+    "/agreements/{key}/timeline",
+    response_model=m.Page[m.TimelineEntry],
+    summary="An agreement's claims in date order",
+    responses=problem_responses(404, 422),
+)
+def agreement_timeline(
+    store: StoreDep,
+    paging: PagingDep,
+    key: AgreementKey,
+    fields: Annotated[
+        list[Literal["status", "cap", "payment", "date", "official", "covers"]] | None,
+        Query(description="Only these claim fields (repeat the parameter)."),
+    ] = None,
+) -> m.Page[m.TimelineEntry]:
+    """Claims ordered by their sources' publication dates (undated sources last), then by position in the text."""
+    found = service.timeline(store, key.upper(), fields=fields, offset=paging.offset, limit=paging.limit)
+    if found is None:
+        raise HTTPException(404, f"no agreement with key {key.upper()!r}")
+    return found
+
+
+@router.get(
+    "/disputes",
+    response_model=m.Page[m.Dispute],
+    summary="Where sources disagree",
+    responses=problem_responses(422),
+)
+def list_disputes(
+    request: Request,
+    store: StoreDep,
+    paging: PagingDep,
+    field: Annotated[Literal["status", "cap", "payment"] | None, Query(description="Only this field.")] = None,
+) -> m.Page[m.Dispute]:
+    """Agreements whose sources take different positions on status (a denial counts as a position), cap (caps
+    of the same kind) or payment, each side with the sources that take it."""
+    cache: service.DisputeCache = request.app.state.disputes
+    items = [d for d in cache.get(store) if field is None or d.field == field]
+    page = items[paging.offset : paging.offset + paging.limit]
+    return m.Page[m.Dispute](total=len(items), offset=paging.offset, limit=paging.limit, items=page)

@@ -1,0 +1,93 @@
+"""POST /documents: ingest one document over HTTP, through the same pipeline as `dakg ingest`."""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from dakg.api import models as m
+from dakg.api.deps import SettingsDep, StoreDep
+from dakg.api.problems import problem_responses
+from dakg.config import Settings
+from dakg.errors import DocumentError
+from dakg.ingest.load import load_fragment
+from dakg.ingest.read import Metadata, RawDocument, normalize_date, read_html, read_markdown
+
+router = APIRouter(tags=["ingest"])
+bearer = HTTPBearer(auto_error=False, description="The token set in DAKG_API_TOKEN.")
+
+
+class Ingestor:
+    """The spaCy pipeline for HTTP ingest: loaded once (in the background at start-up), used under a lock."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._nlp: Any = None
+
+    def warm_up(self) -> None:
+        threading.Thread(target=self.nlp, name="dakg-nlp-warm-up", daemon=True).start()
+
+    def nlp(self) -> Any:
+        with self._lock:
+            if self._nlp is None:
+                from dakg.ingest.nlp import get_pipeline
+
+                self._nlp = get_pipeline(self.settings.spacy_model, max_length=self.settings.max_document_bytes)
+            return self._nlp
+
+    def fragment(self, raw: RawDocument) -> Any:
+        from dakg.ingest.extract import extract
+        from dakg.ingest.pipeline import extractor_version, prepare
+
+        prepared = prepare(raw)
+        nlp = self.nlp()
+        with self._lock:  # a spaCy pipeline is not made to be shared between threads
+            doc = nlp(prepared.text)
+        return extract(doc, raw.meta, path=raw.path, extractor_version=extractor_version(nlp))
+
+
+def require_token(
+    settings: SettingsDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+) -> None:
+    token = settings.api_token.get_secret_value() if settings.api_token else None
+    if not token:
+        raise HTTPException(403, "ingest over HTTP is off: the server has no DAKG_API_TOKEN")
+    if credentials is None:
+        raise HTTPException(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(credentials.credentials.encode(), token.encode()):
+        raise HTTPException(403, "the bearer token is not the one this server accepts")
+
+
+@router.post(
+    "/documents",
+    response_model=m.DocumentOut,
+    summary="Ingest one document",
+    dependencies=[Depends(require_token)],
+    responses=problem_responses(401, 403, 413, 422),
+)
+def post_document(request: Request, store: StoreDep, body: m.DocumentIn) -> m.DocumentOut:
+    """Clean, parse and extract the document, write it in one atomic write, and answer with what was extracted.
+
+    The same text sent twice is the same source (`unchanged`). Needs `Authorization: Bearer <DAKG_API_TOKEN>`;
+    without a token configured on the server the endpoint is off (403).
+    """
+    ingestor: Ingestor = request.app.state.ingestor
+    where = f"POST /documents ({body.title or 'untitled'})"
+    text, meta = body.text, Metadata()
+    if body.format == "html":
+        text, meta = read_html(body.text, where)
+    elif body.format == "markdown":
+        text, meta = read_markdown(body.text, where)
+    given = Metadata(title=body.title, url=body.url, outlet=body.outlet, published=normalize_date(body.published))
+    raw = RawDocument(path=body.url or where, text=text, meta=meta.merged(given), kind=body.format)
+    try:
+        fragment = ingestor.fragment(raw)
+    except DocumentError as exc:
+        raise HTTPException(422, str(exc)) from exc
+    result = load_fragment(store, fragment)
+    return m.DocumentOut(outcome=result.outcome, source=fragment.source.key, fragment=fragment.model_dump(mode="json"))

@@ -1,0 +1,7 @@
+// Migrant groups an agreement covers, with the source that describes each.
+// params: key
+// mode: read
+MATCH (a:Agreement {key: $key})-[r:COVERS]->(g:MigrantGroup)
+MATCH (s:Source {key: g.source})
+RETURN g {.key, .description, .nationalities, .size} AS group, s {.key, .title, .published} AS source
+ORDER BY coalesce(source.published, '') DESC, group.key

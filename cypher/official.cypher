@@ -1,0 +1,9 @@
+// One official: the roles and states sources give them, and the agreements they are named in, with sources.
+// params: key
+// mode: read
+MATCH (o:Official {key: $key})
+OPTIONAL MATCH (o)<-[:ABOUT]-(c:Claim)<-[:CLAIMS]-(s:Source)
+WITH o, collect(CASE WHEN c IS NULL THEN NULL ELSE {claim: c {.key, .field, .value, .quote, .start, .end, .confidence}, source: s {.key, .title, .outlet, .url, .published}} END) AS about
+OPTIONAL MATCH (o)-[r:INVOLVED_IN]->(a:Agreement)
+WITH o, about, collect(CASE WHEN a IS NULL THEN NULL ELSE {agreement: a.key, name: a.name, sources: r.sources} END) AS agreements
+RETURN o {.key, .name, .aliases, .country} AS official, about, agreements

@@ -1,0 +1,7 @@
+// Everything one source claims, each claim with what it is about.
+// params: key
+// mode: read
+MATCH (s:Source {key: $key})-[:CLAIMS]->(c:Claim)-[:ABOUT]->(e)
+RETURN labels(e)[0] AS about_label, e.key AS about_key, coalesce(e.name, e.description) AS about_name,
+       c {.key, .field, .value, .currency, .negated, .detail, .quote, .start, .end, .confidence} AS claim
+ORDER BY claim.start, claim.field, claim.key
