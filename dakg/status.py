@@ -6,10 +6,12 @@
   reports an event, then its end, ends on the end.
 - **An agreement's current status** (``current_status``): the status of the most recently published source
   that has one; undated sources count as older than dated ones, and among equals the most confident wins.
-- **A status dispute** (``statuses_conflict``): sources' own statuses contradict each other when one denies
-  a status another affirms (or a later stage that implies it); when one speaks of talks or a proposal and another of an agreement (agreed,
-  signed, in force, implemented), unless the talks are dated earlier; or when one reports it suspended,
-  scrapped or struck down and another reports it alive, unless the live report is dated earlier. Different
+- **A status dispute** (``statuses_conflict``): sources' statuses contradict each other when one denies a
+  status another affirms (or affirms a later stage that implies it: implemented implies agreed); when one
+  speaks of talks or a proposal and another of an agreement (agreed, signed, in force, implemented), unless
+  the talks are dated earlier; or when one reports it suspended, scrapped or struck down and another reports
+  it alive, unless the live report is dated earlier. A source's stances are its own status and every status
+  it reports denied, so one article that carries a claim and its denial is a dispute on its own. Different
   stages of a live agreement (agreed, signed, implemented) do not contradict each other, nor does progress
   over time: signed (2022), struck down (2023), scrapped (2024) agree. Caps (of the same kind) and payments
   that differ are disputes whatever their dates.
