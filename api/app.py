@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from dakg import __version__
 from dakg.api.problems import BodyLimit, install_problem_handlers
 from dakg.api.routes import agreements, countries, documents, explore, health, sources
-from dakg.api.service import DisputeCache
+from dakg.api.service import DisputeCache, OverviewCache
 from dakg.config import Settings, get_settings
 from dakg.store import GraphStore, open_store
 
@@ -40,6 +40,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             app.state.store = active
             app.state.settings = settings
             app.state.disputes = DisputeCache()
+            app.state.overviews = OverviewCache()
             app.state.ingestor = documents.Ingestor(settings)
             if settings.api_token is not None:
                 app.state.ingestor.warm_up()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Query, Request, Response
+from pydantic import BaseModel
 
+from dakg.api.service import OverviewCache
 from dakg.config import Settings
 from dakg.store import GraphStore
 
@@ -19,7 +22,12 @@ def get_app_settings(request: Request) -> Settings:
     return cast(Settings, request.app.state.settings)
 
 
+def get_overviews(request: Request) -> OverviewCache:
+    return cast(OverviewCache, request.app.state.overviews)
+
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
+OverviewsDep = Annotated[OverviewCache, Depends(get_overviews)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 
@@ -47,3 +55,16 @@ ISO3_PATTERN = r"^[A-Za-z]{3}$"
 def iso3(value: str | None) -> str | None:
     """Country codes are accepted in any case and answered upper-case."""
     return value.upper() if value else None
+
+
+def json_response(content: BaseModel | dict[str, Any]) -> Response:
+    """Serialise an answer directly (FastAPI would validate it against the response model once more first).
+
+    The route still declares ``response_model``, so the OpenAPI schema is unchanged; the tests validate the
+    answers against those models.
+    """
+    if isinstance(content, BaseModel):
+        body = content.model_dump_json()
+    else:
+        body = json.dumps(content, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Response(content=body, media_type="application/json")

@@ -5,135 +5,170 @@ from __future__ import annotations
 
 import re
 import threading
-import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dakg.api import models as m
-from dakg.status import current_status, source_status, statuses_conflict
+from dakg.status import statuses_conflict
 from dakg.store import GraphStore
 
 SUMMARY_FIELDS = ("status", "cap", "payment")
 
 
 @dataclass
-class Fact:
-    """A status, cap or payment claim without its quote: what the status rule and the dispute check need."""
+class SourcePosition:
+    """What one source says of one agreement, in brief (its REPORTS edge)."""
 
-    field: str
-    value: Any
-    currency: str | None
-    negated: bool
-    confidence: float
-    start: int
-    detail: str | None
-
-
-@dataclass
-class SourceFacts:
     key: str
     published: str | None
     claims: int
-    facts: list[Fact]
+    status: str | None
+    status_confidence: float | None
+    denied: list[str]
+    caps: list[tuple[int, str]]  # (cap, kind): kind "" or "per year"
+    payments: list[str]  # "amount currency"
 
-    @property
-    def status_claim(self) -> Fact | None:
-        chosen = source_status(self.facts)
-        return chosen if isinstance(chosen, Fact) else None
-
-    def positions(self) -> list[tuple[str, bool]]:
-        """This source's stances on the status: its own status, and every status it reports denied."""
-        stances: list[tuple[str, bool]] = []
-        claim = self.status_claim
-        if claim is not None:
-            stances.append((str(claim.value), False))
-        for fact in self.facts:
-            if fact.field == "status" and fact.negated and (str(fact.value), True) not in stances:
-                stances.append((str(fact.value), True))
-        return stances
+    def stances(self) -> list[tuple[str, bool]]:
+        """Its own status, and every status it reports denied."""
+        found = [(self.status, False)] if self.status else []
+        return found + [(value, True) for value in self.denied]
 
 
-def _summaries(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourceFacts]]:
+def _summaries(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourcePosition]]:
     if not keys:
         return {}
-    out: dict[str, list[SourceFacts]] = {}
+    out: dict[str, list[SourcePosition]] = {}
     for row in store.read("agreement_summaries", {"keys": list(keys)}):
-        sources = []
-        for key, published, claims, facts in row["sources"]:
-            sources.append(
-                SourceFacts(
-                    key=key,
-                    published=published,
-                    claims=int(claims),
-                    facts=[Fact(*f) for f in facts if f is not None],
-                )
+        out[row["key"]] = [
+            SourcePosition(
+                key=key,
+                published=published,
+                claims=int(count or 0),
+                status=status,
+                status_confidence=confidence,
+                denied=list(denied or []),
+                caps=list(zip(caps or [], details or [], strict=False)),
+                payments=list(payments or []),
             )
-        out[row["key"]] = sources
+            for key, published, count, status, confidence, denied, caps, details, payments in row["sources"]
+        ]
     return out
 
 
-def _current(sources: list[SourceFacts]) -> m.CurrentStatus | None:
-    """The rule in ``dakg.status.current_status``: the status of the latest dated source that gives one."""
-    owner = {id(s.status_claim): s for s in sources if s.status_claim is not None}
-    chosen = current_status((s.published, s.status_claim) for s in owner.values())
-    if chosen is None:
-        return None
-    claim, published = chosen
-    return m.CurrentStatus(value=str(claim.value), source=owner[id(claim)].key, published=published)
+Position = tuple[Any, str | None, str | None, bool]  # value, currency, kind of cap, negated
 
 
-def _disputes(sources: list[SourceFacts]) -> dict[str, dict[tuple[Any, ...], list[str]]]:
-    """field -> {position: [source keys]} for every field on which the sources take more than one position."""
-    positions: dict[str, dict[tuple[Any, ...], list[str]]] = {"status": {}, "cap": {}, "payment": {}}
+def _disputes(sources: list[SourcePosition]) -> dict[str, dict[Position, list[str]]]:
+    """field -> {position: [source keys]} for every field on which the sources contradict each other."""
+    positions: dict[str, dict[Position, list[str]]] = {"status": {}, "cap": {}, "payment": {}}
     for source in sources:
-        for value, negated in source.positions():
+        for value, negated in source.stances():
             positions["status"].setdefault((value, None, None, negated), []).append(source.key)
-        for field in ("cap", "payment"):
-            best: dict[tuple[Any, ...], Fact] = {}
-            for fact in source.facts:
-                if fact.field != field or fact.negated:
-                    continue
-                slot = (fact.detail if field == "cap" else fact.currency,)
-                if slot not in best or fact.confidence > best[slot].confidence:
-                    best[slot] = fact
-            for fact in best.values():
-                key = (fact.value, fact.currency, fact.detail if field == "cap" else None, False)
-                positions[field].setdefault(key, []).append(source.key)
+        for cap, kind in source.caps:
+            positions["cap"].setdefault((cap, None, kind or None, False), []).append(source.key)
+        for payment in source.payments:
+            amount, _, currency = payment.partition(" ")
+            positions["payment"].setdefault((float(amount), currency or None, None, False), []).append(source.key)
     published = {s.key: s.published for s in sources}
-    disputed = {}
-    for field, by_value in positions.items():
-        if field == "status":
-            stances = [
-                (published[k], value, negated) for (value, _c, _d, negated), keys in by_value.items() for k in keys
-            ]
-            if statuses_conflict(stances):
-                disputed[field] = by_value
-        elif field == "cap":  # compare caps of the same kind (a total with a total, a yearly cap with a yearly one)
-            kinds = defaultdict(set)
-            for value, _currency, detail, _neg in by_value:
-                kinds[detail].add(value)
-            if any(len(values) > 1 for values in kinds.values()):
-                disputed[field] = by_value
-        elif len(by_value) > 1:  # payments
-            disputed[field] = by_value
+    disputed: dict[str, dict[Position, list[str]]] = {}
+    stances = [(published[k], v, neg) for (v, _c, _d, neg), keys in positions["status"].items() for k in keys]
+    if statuses_conflict(stances):
+        disputed["status"] = positions["status"]
+    kinds: dict[str | None, set[Any]] = defaultdict(set)
+    for value, _currency, cap_kind, _negated in positions["cap"]:
+        kinds[cap_kind].add(value)
+    if any(len(values) > 1 for values in kinds.values()):  # a total against a total, a yearly cap against a yearly
+        disputed["cap"] = positions["cap"]
+    if len(positions["payment"]) > 1:
+        disputed["payment"] = positions["payment"]
     return disputed
 
 
 def _claim(row: dict[str, Any]) -> m.Claim:
-    return m.Claim(
-        key=row["key"],
-        field=row["field"],
-        value=row["value"],
-        currency=row.get("currency"),
-        negated=bool(row.get("negated")),
-        detail=row.get("detail"),
-        quote=row["quote"],
-        start=row["start"],
-        end=row["end"],
-        confidence=row["confidence"],
-    )
+    return m.Claim(**{**row, "negated": bool(row.get("negated"))})
+
+
+@dataclass
+class Overview:
+    """What the agreement list needs about one agreement beyond its page of claims."""
+
+    sources: int
+    claims: int
+    disputes: list[str]
+    ordered: list[list[Any]]  # [source key, published, the source's status], newest first
+
+    @property
+    def current(self) -> list[Any] | None:
+        """The current-status rule: the newest source that gives a status (undated ones count as oldest)."""
+        return next((entry for entry in self.ordered if entry[2] is not None), None)
+
+
+def _overviews(store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
+    """Totals, disputes (from aggregates, agreement_positions) and the ordered sources of each agreement."""
+    out: dict[str, Overview] = {}
+    if not keys:
+        return out
+    ordered = {row["key"]: row["ordered"] for row in store.read("agreement_sources_ordered", {"keys": list(keys)})}
+    for row in store.read("agreement_positions", {"keys": list(keys)}):
+        stances: list[tuple[str | None, str, bool]] = []
+        denied: set[str] = set()
+        caps: dict[str | None, set[Any]] = defaultdict(set)
+        payments: set[str] = set()
+        sources = claims = 0
+        for status, n, count, undated, first, last, denied_here, caps_here, payments_here in row["positions"]:
+            sources += n
+            claims += count or 0
+            if status is not None:
+                # The dispute rule only depends on each status's undated sources and its first and last dates.
+                if undated:
+                    stances.append((None, status, False))
+                stances.extend((date, status, False) for date in {first, last} if date)
+            denied.update(denied_here or [])
+            for cap, kind in caps_here or []:
+                caps[kind or None].add(cap)
+            payments.update(payments_here or [])
+        stances.extend((None, value, True) for value in denied)
+        disputes = []
+        if statuses_conflict(stances):
+            disputes.append("status")
+        if any(len(values) > 1 for values in caps.values()):
+            disputes.append("cap")
+        if len(payments) > 1:
+            disputes.append("payment")
+        out[row["key"]] = Overview(sources, claims, sorted(disputes), ordered.get(row["key"], []))
+    return out
+
+
+class OverviewCache:
+    """Agreement overviews, kept per graph version.
+
+    Every document write and removal increments the graph's version in the same statement, so an answer
+    served from here is never older than the graph; reading the version is one indexed lookup.
+    """
+
+    def __init__(self, max_entries: int = 5000) -> None:
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._version: Any = None
+        self._entries: dict[str, Overview] = {}
+
+    def get(self, store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
+        rows = store.read("graph_version")
+        version = rows[0]["version"] if rows else None
+        with self._lock:
+            if version != self._version:
+                self._version, self._entries = version, {}
+            found = {k: self._entries[k] for k in keys if k in self._entries}
+        missing = [k for k in keys if k not in found]
+        if missing:
+            computed = _overviews(store, missing)
+            with self._lock:
+                if self._version == version and len(self._entries) + len(computed) <= self.max_entries:
+                    self._entries.update(computed)
+            found.update(computed)
+        return found
 
 
 def _agreements(
@@ -143,40 +178,52 @@ def _agreements(
     sources_limit: int,
     sources_offset: int = 0,
     fields: Sequence[str] | None = None,
-) -> list[m.AgreementSummary]:
+    cache: OverviewCache | None = None,
+) -> list[dict[str, Any]]:
+    """Agreements shaped as ``models.AgreementSummary``, as plain data.
+
+    Sources that report on an agreement can number in thousands: totals, disputes and the order of sources
+    come from ``Overview`` (cached per graph version when a cache is given), and only the requested page of
+    sources is read with its claims. The claims go from the store's rows to JSON without being turned into
+    models (``tests/test_api.py`` validates the answers against the models instead).
+    """
     keys = [r["agreement"]["key"] for r in rows]
-    summaries = _summaries(store, keys)
-    chosen = {k: summaries.get(k, [])[sources_offset : sources_offset + sources_limit] for k in keys}
-    pairs = [{"subject": k, "source": s.key} for k, sources in chosen.items() for s in sources]
-    details: dict[tuple[str, str], tuple[m.SourceRef, list[m.Claim]]] = {}
+    overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
+    pages = {k: o.ordered[sources_offset : sources_offset + sources_limit] for k, o in overviews.items()}
+    pairs = [{"subject": k, "source": entry[0]} for k, page in pages.items() for entry in page]
+    details: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]]]] = {}
     if pairs:
         for row in store.read("agreement_source_claims", {"pairs": pairs}):
-            claims = [_claim(c) for c in row["claims"] if fields is None or c["field"] in fields]
-            details[(row["agreement"], row["source"]["key"])] = (m.SourceRef(**row["source"]), claims)
+            claims = [c for c in row["claims"] if fields is None or c["field"] in fields]
+            for claim in claims:
+                claim["negated"] = bool(claim["negated"])
+            details[(row["agreement"], row["source"]["key"])] = (row["source"], claims)
     out = []
     for row in rows:
         key = row["agreement"]["key"]
-        sources = summaries.get(key, [])
-        disputes = _disputes(sources)
+        overview = overviews.get(key, Overview(0, 0, [], []))
         by_source = []
-        for source in chosen[key]:
-            ref, claims = details.get((key, source.key), (m.SourceRef(key=source.key), []))
-            status = source.status_claim
-            by_source.append(m.SourceClaims(source=ref, status=str(status.value) if status else None, claims=claims))
+        for source_key, _published, status in pages.get(key, []):
+            ref, claims = details.get((key, source_key), ({"key": source_key}, []))
+            by_source.append({"source": ref, "status": status, "claims": claims})
+        newest = overview.current
+        current = None
+        if newest is not None:
+            current = m.CurrentStatus(value=newest[2], source=newest[0], published=newest[1]).model_dump()
         out.append(
-            m.AgreementSummary(
-                key=key,
-                name=row["agreement"].get("name"),
-                deporting=m.CountryRef(**(row["deporting"] or {"key": key.split("-")[0]})),
-                host=m.CountryRef(**(row["host"] or {"key": key.split("-")[-1]})),
-                current_status=_current(sources),
-                disputed=bool(disputes),
-                disputes=sorted(disputes),
-                sources_total=len(sources),
-                claims_total=sum(s.claims for s in sources),
-                sources=by_source,
-                sources_truncated=sources_offset + len(chosen[key]) < len(sources),
-            )
+            {
+                "key": key,
+                "name": row["agreement"].get("name"),
+                "deporting": row["deporting"] or {"key": key.split("-")[0], "name": None},
+                "host": row["host"] or {"key": key.split("-")[-1], "name": None},
+                "current_status": current,
+                "disputed": bool(overview.disputes),
+                "disputes": overview.disputes,
+                "sources_total": overview.sources,
+                "claims_total": overview.claims,
+                "sources": by_source,
+                "sources_truncated": sources_offset + len(by_source) < overview.sources,
+            }
         )
     return out
 
@@ -191,30 +238,39 @@ def list_agreements(
     limit: int = 20,
     sources_limit: int = 20,
     summary_only: bool = False,
-) -> m.Page[m.AgreementSummary]:
+    cache: OverviewCache | None = None,
+) -> dict[str, Any]:
+    """A page of ``models.AgreementSummary``, as plain data."""
     filters = {"host": host, "deporting": deporting, "status": status}
     total = int(store.read("agreements_count", filters)[0]["total"])
     rows = store.read("agreements_page", {**filters, "skip": offset, "limit": limit})
-    items = _agreements(store, rows, sources_limit=sources_limit, fields=SUMMARY_FIELDS if summary_only else None)
-    return m.Page[m.AgreementSummary](total=total, offset=offset, limit=limit, items=items)
+    fields = SUMMARY_FIELDS if summary_only else None
+    items = _agreements(store, rows, sources_limit=sources_limit, fields=fields, cache=cache)
+    return {"total": total, "offset": offset, "limit": limit, "items": items}
 
 
 def get_agreement(
-    store: GraphStore, key: str, *, sources_offset: int = 0, sources_limit: int = 100
-) -> m.AgreementDetail | None:
+    store: GraphStore,
+    key: str,
+    *,
+    sources_offset: int = 0,
+    sources_limit: int = 100,
+    cache: OverviewCache | None = None,
+) -> dict[str, Any] | None:
+    """``models.AgreementDetail`` as plain data, or None."""
     rows = store.read("agreement", {"key": key})
     if not rows:
         return None
-    [summary] = _agreements(store, rows, sources_limit=sources_limit, sources_offset=sources_offset)
-    groups = [
-        m.MigrantGroup(**row["group"], source=m.SourceRef(**row["source"]))
+    [summary] = _agreements(store, rows, sources_limit=sources_limit, sources_offset=sources_offset, cache=cache)
+    summary["migrant_groups"] = [
+        {**row["group"], "nationalities": row["group"]["nationalities"] or [], "source": row["source"]}
         for row in store.read("agreement_groups", {"key": key})
     ]
-    officials = [
-        m.InvolvedOfficial(**row["official"], sources=sorted(row["sources"] or []))
+    summary["officials"] = [
+        {**row["official"], "sources": sorted(row["sources"] or [])}
         for row in store.read("agreement_officials", {"key": key})
     ]
-    return m.AgreementDetail(**summary.model_dump(), migrant_groups=groups, officials=officials)
+    return summary
 
 
 def timeline(
@@ -230,23 +286,20 @@ def timeline(
 
 
 class DisputeCache:
-    """Disputes need every agreement's sources; computed once per graph version (and at most every ttl s)."""
+    """Disputes need every agreement's sources: computed once per graph version (see ``OverviewCache``)."""
 
-    def __init__(self, ttl: float = 60.0) -> None:
-        self.ttl = ttl
+    def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._version: Any = None
-        self._at = 0.0
+        self._version: Any = ()
         self._items: list[m.Dispute] = []
 
     def get(self, store: GraphStore, chunk: int = 200) -> list[m.Dispute]:
-        version = store.read("graph_version")
+        rows = store.read("graph_version")
+        version = rows[0]["version"] if rows else None
         with self._lock:
-            if version == self._version and time.monotonic() - self._at < self.ttl:
-                return self._items
-            items = _all_disputes(store, chunk)
-            self._version, self._at, self._items = version, time.monotonic(), items
-            return items
+            if version != self._version:
+                self._items, self._version = _all_disputes(store, chunk), version
+            return self._items
 
 
 def _all_disputes(store: GraphStore, chunk: int) -> list[m.Dispute]:
@@ -259,7 +312,7 @@ def _all_disputes(store: GraphStore, chunk: int) -> list[m.Dispute]:
         offset += len(keys)
         summaries = _summaries(store, keys)
         refs: dict[str, m.SourceRef] = {}
-        found: list[tuple[str, str, dict[tuple[Any, ...], list[str]]]] = []
+        found: list[tuple[str, str, dict[Position, list[str]]]] = []
         for key in keys:
             for field, by_value in sorted(_disputes(summaries.get(key, [])).items()):
                 found.append((key, field, by_value))

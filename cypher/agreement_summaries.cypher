@@ -1,10 +1,10 @@
-// For each agreement: every source that speaks of it, newest first, with the compact facts the status rule
-// and the dispute check need (status, cap and payment claims without their quotes).
+// For each agreement: every source that reports on it, newest first (undated last), with that source's
+// position in brief (its REPORTS edge: own status, denials, caps, payments, how many claims).
 // params: keys
 // mode: read
 UNWIND $keys AS k
-MATCH (a:Agreement {key: k})<-[:ABOUT]-(c:Claim)<-[:CLAIMS]-(s:Source)
-WITH a, s, collect(CASE WHEN c.field IN ['status', 'cap', 'payment'] THEN [c.field, c.value, c.currency, coalesce(c.negated, false), c.confidence, c.start, c.detail] END) AS facts, count(c) AS claims
+MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
+WITH a, r, s
 ORDER BY coalesce(s.published, '') DESC, s.key
-WITH a, collect([s.key, s.published, claims, facts]) AS sources
+WITH a, collect([s.key, s.published, r.count, r.status, r.status_confidence, r.denied, r.caps, r.cap_details, r.payments]) AS sources
 RETURN a.key AS key, sources

@@ -1,5 +1,5 @@
-// A cheap fingerprint of the graph's content: it changes whenever a source is written or removed.
+// The graph's version: every document write and removal increments it (null on a graph never written).
 // params:
 // mode: read
-MATCH (s:Source)
-RETURN count(s) AS sources, max(s.ingested_at) AS latest
+OPTIONAL MATCH (v:Graph {key: 'graph'})
+RETURN v.version AS version

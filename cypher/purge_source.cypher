@@ -30,4 +30,6 @@ OPTIONAL MATCH (g:MigrantGroup {source: $key})
 WITH s, orphaned, collect(g) AS groups
 FOREACH (g IN groups | DETACH DELETE g)
 DETACH DELETE s
+MERGE (v:Graph {key: 'graph'})
+SET v.version = coalesce(v.version, 0) + 1
 RETURN orphaned, size(groups) AS groups

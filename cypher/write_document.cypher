@@ -1,6 +1,6 @@
 // Write one document's fragment in a single statement, so that it lands whole or not at all.
 // Idempotent: every node and edge is MERGEd by key, and lists on fact edges only gain what they lack.
-// params: source, countries, country_refs, officials, agreements, groups, agreement_claims, official_claims, group_claims, deporting_edges, host_edges, acts_for_edges, involved_edges, covers_edges, nationality_edges
+// params: source, countries, country_refs, officials, agreements, groups, reports, agreement_claims, official_claims, group_claims, deporting_edges, host_edges, acts_for_edges, involved_edges, covers_edges, nationality_edges
 // mode: write
 MERGE (s:Source {key: $source.key})
 SET s.title = $source.title, s.url = $source.url, s.outlet = $source.outlet, s.published = $source.published,
@@ -25,6 +25,11 @@ FOREACH (a IN $agreements |
 FOREACH (g IN $groups |
   MERGE (n:MigrantGroup {key: g.key})
   SET n.description = g.description, n.nationalities = g.nationalities, n.size = g.size, n.source = g.source)
+FOREACH (x IN $reports |
+  MERGE (a:Agreement {key: x.agreement})
+  MERGE (s)-[r:REPORTS]->(a)
+  SET r.claims = x.claims, r.sources = [$source.key], r.status = x.status, r.status_confidence = x.status_confidence,
+      r.denied = x.denied, r.caps = x.caps, r.cap_details = x.cap_details, r.payments = x.payments, r.count = x.count)
 FOREACH (c IN $agreement_claims |
   MERGE (e:Agreement {key: c.subject})
   MERGE (k:Claim {key: c.key})
@@ -85,4 +90,6 @@ FOREACH (x IN $nationality_edges |
   MERGE (a)-[r:NATIONALITY]->(b)
   SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
       r.sources = coalesce(r.sources, []) + [k IN [$source.key] WHERE NOT k IN coalesce(r.sources, [])])
+MERGE (v:Graph {key: 'graph'})
+SET v.version = coalesce(v.version, 0) + 1, v.updated = $source.ingested_at
 RETURN s.key AS key

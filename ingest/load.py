@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from dakg.ingest.fragment import Fragment, Quoted, claim_key
+from dakg.ingest.fragment import AgreementOut, ClaimOut, Fragment, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
+from dakg.status import source_status
 from dakg.store import GraphStore
 
 Outcome = Literal["new", "unchanged", "replaced"]
@@ -60,6 +61,37 @@ def _claim(
     }
 
 
+def _report(agreement: AgreementOut, claim_keys: list[str]) -> dict[str, Any]:
+    """One source's position on one agreement, in brief (the REPORTS edge): derived from its claims."""
+    status = source_status(agreement.claims)
+    best_caps: dict[str, ClaimOut] = {}
+    payments: list[str] = []
+    denied: list[str] = []
+    for claim in agreement.claims:
+        if claim.field == "cap" and not claim.negated:
+            kind = claim.detail or ""
+            if kind not in best_caps or claim.confidence > best_caps[kind].confidence:
+                best_caps[kind] = claim
+        elif claim.field == "payment" and not claim.negated:
+            entry = f"{claim.value['amount']:g} {claim.value['currency']}"
+            if entry not in payments:
+                payments.append(entry)
+        elif claim.field == "status" and claim.negated and claim.value not in denied:
+            denied.append(claim.value)
+    kinds = sorted(best_caps)
+    return {
+        "agreement": agreement.key,
+        "claims": claim_keys,
+        "status": status.value if status is not None else None,
+        "status_confidence": status.confidence if status is not None else None,
+        "denied": denied,
+        "caps": [best_caps[k].value for k in kinds],
+        "cap_details": kinds,
+        "payments": payments,
+        "count": len(agreement.claims),
+    }
+
+
 def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[str, Any]:
     """The parameters of ``cypher/write_document.cypher`` for one fragment."""
     source = fragment.source
@@ -76,6 +108,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
         "nationality_edges": [],
     }
     referenced: set[str] = set()
+    reports: list[dict[str, Any]] = []
 
     for agreement in fragment.agreements:
         keys = []
@@ -98,6 +131,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
                 edges["covers_edges"].append({"from": agreement.key, "to": claim.value, "claims": [row["key"]]})
         edges["deporting_edges"].append({"from": agreement.key, "to": agreement.deporting, "claims": keys})
         edges["host_edges"].append({"from": agreement.key, "to": agreement.host, "claims": keys})
+        reports.append(_report(agreement, keys))
         referenced |= {agreement.deporting, agreement.host}
 
     for official in fragment.officials:
@@ -167,6 +201,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
             }
             for g in fragment.migrant_groups
         ],
+        "reports": reports,
         "agreement_claims": agreement_claims,
         "official_claims": official_claims,
         "group_claims": group_claims,

@@ -99,6 +99,18 @@ GRAPH: Final = GraphSchema(
             ),
         ),
         NodeType(
+            label="Graph",
+            description=(
+                "One node, key 'graph', whose version every document write and removal increments in the same "
+                "statement: readers cache derived answers per version."
+            ),
+            properties=(
+                _KEY,
+                Property(name="version", type="integer", description="Increments with every write."),
+                Property(name="updated", type="string", description="When the last write happened (UTC)."),
+            ),
+        ),
+        NodeType(
             label="Claim",
             description="One thing one source says, with the exact quote and its offsets.",
             properties=(
@@ -135,6 +147,26 @@ GRAPH: Final = GraphSchema(
             properties=(
                 Property(name="offsets", type="integer[]", description="start0, end0, start1, end1, ..."),
                 Property(name="count", type="integer", description="How many mentions."),
+            ),
+        ),
+        RelType(
+            type="REPORTS",
+            description=(
+                "What one source says of one agreement, in brief: its own status (dakg.status.source_status), the "
+                "statuses it reports denied, its caps and payments. Derived from its claims when the source is "
+                "written; the claims stay the record."
+            ),
+            start=("Source",),
+            end=("Agreement",),
+            properties=(
+                *_BACKING,
+                Property(name="status", type="string", description="The source's own status for the agreement."),
+                Property(name="status_confidence", type="float", description="Confidence of that claim."),
+                Property(name="denied", type="string[]", description="Statuses the source reports denied."),
+                Property(name="caps", type="integer[]", description="Caps the source gives (best per kind)."),
+                Property(name="cap_details", type="string[]", description="Kind of each cap ('' or 'per year')."),
+                Property(name="payments", type="string[]", description="Payments as 'amount currency'."),
+                Property(name="count", type="integer", description="How many claims the source makes about it."),
             ),
         ),
         RelType(

@@ -220,3 +220,13 @@ def test_openapi_examples_come_from_the_demo_corpus(demo_api: str) -> None:
     assert any(
         d["agreement"] == examples.DISPUTE["agreement"] and d["field"] == examples.DISPUTE["field"] for d in disputes
     )
+
+
+def test_answers_built_without_models_still_match_the_documented_models(demo_api: str) -> None:
+    from dakg.api import models as m
+
+    m.Page[m.AgreementSummary].model_validate(get(demo_api, "/agreements").json())
+    m.Page[m.AgreementSummary].model_validate(get(demo_api, "/agreements", claims="summary", sources_limit=1).json())
+    m.Page[m.AgreementSummary].model_validate(get(demo_api, "/countries/RWA/agreements").json())
+    for key in ("USA-RWA", "GBR-RWA", "ISR-UGA"):
+        m.AgreementDetail.model_validate(get(demo_api, f"/agreements/{key}").json())

@@ -27,8 +27,8 @@ def test_index_on_undeclared_property_is_refused() -> None:
         NodeType(label="Thing", description="x", properties=(key,), indexes=("missing",))
 
 
-def test_schema_has_the_six_labels_of_the_model() -> None:
-    assert set(GRAPH.labels) == {"Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"}
+def test_schema_has_the_labels_of_the_model() -> None:
+    assert set(GRAPH.labels) == {"Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim", "Graph"}
     assert all(n.key == "key" for n in GRAPH.nodes)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
 
 from dakg.api import models as m
 from dakg.api import service
-from dakg.api.deps import ISO3_PATTERN, PagingDep, StoreDep, iso3
+from dakg.api.deps import ISO3_PATTERN, OverviewsDep, PagingDep, StoreDep, iso3, json_response
 from dakg.api.problems import problem_responses
 from dakg.schema import STATUSES
 
@@ -28,6 +28,7 @@ AgreementKey = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", descrip
 )
 def list_agreements(
     store: StoreDep,
+    overviews: OverviewsDep,
     paging: PagingDep,
     host: Country = None,
     deporting: Country = None,
@@ -38,7 +39,7 @@ def list_agreements(
     claims: Annotated[
         Literal["all", "summary"], Query(description="all claims per source, or only status, cap and payment")
     ] = "all",
-) -> m.Page[m.AgreementSummary]:
+) -> Response:
     """Which agreements does a state host (or deport under), and what does each source say?
 
     Each agreement carries its parties, a **current status** (the status of the most recently published
@@ -46,7 +47,7 @@ def list_agreements(
     down — else its most confident), whether its sources **disagree** on status, cap or payment, and its claims
     **grouped by source**, newest first, each with the exact quote and its offsets in the source text.
     """
-    return service.list_agreements(
+    page = service.list_agreements(
         store,
         host=iso3(host),
         deporting=iso3(deporting),
@@ -55,7 +56,9 @@ def list_agreements(
         limit=paging.limit,
         sources_limit=sources_limit,
         summary_only=claims == "summary",
+        cache=overviews,
     )
+    return json_response(page)
 
 
 @router.get(
@@ -66,22 +69,26 @@ def list_agreements(
 )
 def country_agreements(
     store: StoreDep,
+    overviews: OverviewsDep,
     paging: PagingDep,
     iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.")],
     role: Annotated[Literal["host", "deporting"], Query(description="The country's role.")] = "host",
     sources_limit: SourcesLimit = 20,
-) -> m.Page[m.AgreementSummary]:
+) -> Response:
     """The same answer as `/agreements?host=...` (or `?deporting=...`), asked from the country."""
     code = iso3_code.upper()
     if service.get_country(store, code) is None:
         raise HTTPException(404, f"no country {code!r} in the graph")
-    return service.list_agreements(
-        store,
-        host=code if role == "host" else None,
-        deporting=code if role == "deporting" else None,
-        offset=paging.offset,
-        limit=paging.limit,
-        sources_limit=sources_limit,
+    return json_response(
+        service.list_agreements(
+            store,
+            host=code if role == "host" else None,
+            deporting=code if role == "deporting" else None,
+            offset=paging.offset,
+            limit=paging.limit,
+            sources_limit=sources_limit,
+            cache=overviews,
+        )
     )
 
 
@@ -93,16 +100,19 @@ def country_agreements(
 )
 def get_agreement(
     store: StoreDep,
+    overviews: OverviewsDep,
     key: AgreementKey,
     sources_offset: Annotated[int, Query(ge=0)] = 0,
     sources_limit: Annotated[int, Query(ge=1, le=200)] = 100,
-) -> m.AgreementDetail:
+) -> Response:
     """Parties, current status, disputes, every source's claims (paged with sources_offset/sources_limit),
     the migrant groups it covers and the officials named in connection with it."""
-    found = service.get_agreement(store, key.upper(), sources_offset=sources_offset, sources_limit=sources_limit)
+    found = service.get_agreement(
+        store, key.upper(), sources_offset=sources_offset, sources_limit=sources_limit, cache=overviews
+    )
     if found is None:
         raise HTTPException(404, f"no agreement with key {key.upper()!r}")
-    return found
+    return json_response(found)
 
 
 @router.get(

@@ -1,0 +1,9 @@
+// For each agreement, every source that reports on it, newest first (undated last; among equals the most
+// confident status first), each with its own status. The first one with a status gives the current status.
+// params: keys
+// mode: read
+UNWIND $keys AS k
+MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
+WITH a, r, s
+ORDER BY coalesce(s.published, '') DESC, coalesce(r.status_confidence, 0.0) DESC, s.key
+RETURN a.key AS key, collect([s.key, s.published, r.status]) AS ordered
