@@ -1,0 +1,56 @@
+"""The notebook client against the live demo API."""
+
+from __future__ import annotations
+
+import pytest
+
+from dakg.client import ApiError, Client
+from dakg.errors import DakgError
+
+from .conftest import API_TOKEN
+
+pytestmark = pytest.mark.slow
+
+
+def test_claims_rows_carry_agreement_source_and_quote(demo_api: str) -> None:
+    client = Client(demo_api)
+    rows = client.claims(host="RWA")
+    assert {r["agreement"] for r in rows} >= {"USA-RWA", "GBR-RWA"}
+    statuses = {(r["agreement"], r["title"], r["value"]) for r in rows if r["field"] == "status"}
+    assert ("USA-RWA", "Rwanda agrees to accept up to 250 migrants deported from the US", "agreed") in statuses
+    for row in rows[:25]:
+        text = client.source(row["source"], include_text=True)["text"]
+        assert text[row["start"] : row["end"]] == row["quote"]
+
+
+def test_paging_collects_every_item(demo_api: str) -> None:
+    client = Client(demo_api)
+    assert len(client.sources()) == client._request("GET", "/sources", {"limit": 1})["total"]
+    assert {d["agreement"] for d in client.disputes("status")} >= {"USA-RWA"}
+
+
+def test_errors_are_clear(demo_api: str) -> None:
+    client = Client(demo_api)
+    with pytest.raises(ApiError, match="404: no agreement with key 'USA-XYZ'"):
+        client.agreement("USA-XYZ")
+    with pytest.raises(ApiError, match="401"):
+        client.ingest("Some text about nothing much at all.")
+    with pytest.raises(DakgError, match="cannot reach"):
+        Client("http://127.0.0.1:9", timeout=2).search("Rwanda")
+
+
+def test_ingest_with_a_token(demo_api: str) -> None:
+    client = Client(demo_api, token=API_TOKEN)
+    answer = client.ingest("Kenya has agreed to accept migrants deported from the United Kingdom, officials said.")
+    assert answer["outcome"] in ("new", "unchanged")
+    assert [a["key"] for a in answer["fragment"]["agreements"]] == ["GBR-KEN"]
+
+
+def test_frame_needs_pandas_and_says_so() -> None:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        with pytest.raises(DakgError, match="pip install pandas"):
+            Client.frame([{"a": 1}])
+    else:
+        assert list(Client.frame([{"a": 1}]).columns) == ["a"]
