@@ -39,8 +39,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                 log.info("schema set-up created: %s", ", ".join(created))
             app.state.store = active
             app.state.settings = settings
-            app.state.disputes = DisputeCache()
             app.state.overviews = OverviewCache()
+            app.state.disputes = DisputeCache(app.state.overviews)
             app.state.ingestor = documents.Ingestor(settings)
             if settings.api_token is not None:
                 app.state.ingestor.warm_up()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dakg.api import examples
 
@@ -91,7 +91,7 @@ class MigrantGroup(_Model):
 class InvolvedOfficial(_Model):
     key: str
     name: str | None
-    country: str | None
+    countries: list[str] = Field(description="States sources say they act for (usually one).")
     sources: list[str] = Field(description="Keys of the sources that name them in connection with it.")
 
 
@@ -186,8 +186,8 @@ class CountryDetail(_Model):
 class OfficialSummary(_Model):
     key: str
     name: str | None
-    aliases: list[str] | None = None
-    country: str | None
+    aliases: list[str] | None = Field(None, description="Other names sources use for them.")
+    countries: list[str] = Field(description="States sources say they act for (usually one).")
     agreements: list[str]
 
 
@@ -206,7 +206,7 @@ class OfficialDetail(_Model):
     key: str
     name: str | None
     aliases: list[str] | None = None
-    country: str | None
+    countries: list[str] = Field(description="States sources say they act for (usually one).")
     claims: list[SourcedClaim] = Field(description="What sources say of them: roles, the state they act for.")
     agreements: list[OfficialAgreement]
 
@@ -237,15 +237,32 @@ class Neighbourhood(_Model):
     truncated: bool = Field(description="The node limit was reached; ask for a smaller depth or a larger limit.")
 
 
+_NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
+
+
 class DocumentIn(_Model):
     model_config = ConfigDict(json_schema_extra={"examples": [examples.DOCUMENT_IN]})
 
     text: str = Field(min_length=1, description="The document: plain text, Markdown or HTML (see format).")
     format: Literal["text", "markdown", "html"] = "text"
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = Field(None, description="Publication date, ISO 8601 preferred.")
+    title: str | None = Field(None, max_length=1000, pattern=_NO_CONTROL)
+    url: str | None = Field(None, max_length=2000, pattern=_NO_CONTROL)
+    outlet: str | None = Field(None, max_length=300, pattern=_NO_CONTROL)
+    published: str | None = Field(
+        None, max_length=40, description="Publication date: 2025-08-05, 2025-08-05T10:00:00Z, 5 August 2025, ..."
+    )
+
+    @field_validator("published")
+    @classmethod
+    def _a_date(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from dakg.ingest.read import normalize_date
+
+        normalized = normalize_date(value)
+        if normalized is None:
+            raise ValueError(f"{value!r} is not a date this API understands (use YYYY-MM-DD)")
+        return normalized
 
 
 class DocumentOut(_Model):

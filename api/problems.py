@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from dakg.errors import DakgError, DocumentError, QueryTimeout, StoreUnavailable, TooManyRows
+from dakg.errors import DakgError, DocumentError, InvalidValue, QueryTimeout, StoreUnavailable, TooManyRows
 
 log = logging.getLogger("dakg.api")
 
@@ -77,7 +77,7 @@ def install_problem_handlers(app: FastAPI) -> None:
             return problem(504, "the query ran over its time limit; narrow it (filters, a smaller limit)")
         if isinstance(exc, TooManyRows):
             return problem(500, "the answer is larger than the server's row cap; narrow the query")
-        if isinstance(exc, DocumentError):
+        if isinstance(exc, DocumentError | InvalidValue):
             return problem(422, str(exc))
         log.error("query failed: %s", exc)
         return problem(500, "the graph store failed this request; the server log has the details")

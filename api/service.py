@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +15,12 @@ from dakg.status import statuses_conflict
 from dakg.store import GraphStore
 
 SUMMARY_FIELDS = ("status", "cap", "payment")
+PAIRS_PER_READ = 500
+
+
+def _chunks[T](items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 @dataclass
@@ -23,12 +29,10 @@ class SourcePosition:
 
     key: str
     published: str | None
-    claims: int
     status: str | None
-    status_confidence: float | None
     denied: list[str]
     caps: list[tuple[int, str]]  # (cap, kind): kind "" or "per year"
-    payments: list[str]  # "amount currency"
+    payments: list[tuple[float, str, str]]  # (amount, currency, kind): kind "" or "per person"
 
     def stances(self) -> list[tuple[str, bool]]:
         """Its own status, and every status it reports denied."""
@@ -36,7 +40,7 @@ class SourcePosition:
         return found + [(value, True) for value in self.denied]
 
 
-def _summaries(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourcePosition]]:
+def _positions(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourcePosition]]:
     if not keys:
         return {}
     out: dict[str, list[SourcePosition]] = {}
@@ -45,45 +49,32 @@ def _summaries(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourceP
             SourcePosition(
                 key=key,
                 published=published,
-                claims=int(count or 0),
                 status=status,
-                status_confidence=confidence,
                 denied=list(denied or []),
-                caps=list(zip(caps or [], details or [], strict=False)),
-                payments=list(payments or []),
+                caps=[(cap, kind or "") for cap, kind in caps or []],
+                payments=[(float(amount), currency, kind or "") for amount, currency, kind in payments or []],
             )
-            for key, published, count, status, confidence, denied, caps, details, payments in row["sources"]
+            for key, published, status, denied, caps, payments in row["sources"]
         ]
     return out
 
 
-Position = tuple[Any, str | None, str | None, bool]  # value, currency, kind of cap, negated
+Position = tuple[Any, str | None, str | None, bool]  # value, currency, kind (of cap or payment), negated
 
 
-def _disputes(sources: list[SourcePosition]) -> dict[str, dict[Position, list[str]]]:
-    """field -> {position: [source keys]} for every field on which the sources contradict each other."""
-    positions: dict[str, dict[Position, list[str]]] = {"status": {}, "cap": {}, "payment": {}}
+def _sides(sources: list[SourcePosition], field: str) -> dict[Position, list[str]]:
+    """Which sources take which position on a field (the sides of a dispute)."""
+    sides: dict[Position, list[str]] = {}
     for source in sources:
-        for value, negated in source.stances():
-            positions["status"].setdefault((value, None, None, negated), []).append(source.key)
-        for cap, kind in source.caps:
-            positions["cap"].setdefault((cap, None, kind or None, False), []).append(source.key)
-        for payment in source.payments:
-            amount, _, currency = payment.partition(" ")
-            positions["payment"].setdefault((float(amount), currency or None, None, False), []).append(source.key)
-    published = {s.key: s.published for s in sources}
-    disputed: dict[str, dict[Position, list[str]]] = {}
-    stances = [(published[k], v, neg) for (v, _c, _d, neg), keys in positions["status"].items() for k in keys]
-    if statuses_conflict(stances):
-        disputed["status"] = positions["status"]
-    kinds: dict[str | None, set[Any]] = defaultdict(set)
-    for value, _currency, cap_kind, _negated in positions["cap"]:
-        kinds[cap_kind].add(value)
-    if any(len(values) > 1 for values in kinds.values()):  # a total against a total, a yearly cap against a yearly
-        disputed["cap"] = positions["cap"]
-    if len(positions["payment"]) > 1:
-        disputed["payment"] = positions["payment"]
-    return disputed
+        if field == "status":
+            positions: list[Position] = [(value, None, None, negated) for value, negated in source.stances()]
+        elif field == "cap":
+            positions = [(cap, None, kind or None, False) for cap, kind in source.caps]
+        else:
+            positions = [(amount, currency, kind or None, False) for amount, currency, kind in source.payments]
+        for position in positions:
+            sides.setdefault(position, []).append(source.key)
+    return sides
 
 
 def _claim(row: dict[str, Any]) -> m.Claim:
@@ -115,7 +106,7 @@ def _overviews(store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
         stances: list[tuple[str | None, str, bool]] = []
         denied: set[str] = set()
         caps: dict[str | None, set[Any]] = defaultdict(set)
-        payments: set[str] = set()
+        payments: dict[str | None, set[tuple[Any, Any]]] = defaultdict(set)
         sources = claims = 0
         for status, n, count, undated, first, last, denied_here, caps_here, payments_here in row["positions"]:
             sources += n
@@ -128,14 +119,15 @@ def _overviews(store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
             denied.update(denied_here or [])
             for cap, kind in caps_here or []:
                 caps[kind or None].add(cap)
-            payments.update(payments_here or [])
+            for amount, currency, kind in payments_here or []:
+                payments[kind or None].add((amount, currency))
         stances.extend((None, value, True) for value in denied)
         disputes = []
         if statuses_conflict(stances):
             disputes.append("status")
-        if any(len(values) > 1 for values in caps.values()):
+        if any(len(values) > 1 for values in caps.values()):  # a total against a total, yearly against yearly
             disputes.append("cap")
-        if len(payments) > 1:
+        if any(len(values) > 1 for values in payments.values()):  # per person against per person, ...
             disputes.append("payment")
         out[row["key"]] = Overview(sources, claims, sorted(disputes), ordered.get(row["key"], []))
     return out
@@ -192,8 +184,8 @@ def _agreements(
     pages = {k: o.ordered[sources_offset : sources_offset + sources_limit] for k, o in overviews.items()}
     pairs = [{"subject": k, "source": entry[0]} for k, page in pages.items() for entry in page]
     details: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]]]] = {}
-    if pairs:
-        for row in store.read("agreement_source_claims", {"pairs": pairs}):
+    for chunk in _chunks(pairs, min(PAIRS_PER_READ, store.limits.max_rows)):  # a row per pair: under DAKG_MAX_ROWS
+        for row in store.read("agreement_source_claims", {"pairs": chunk}):
             claims = [c for c in row["claims"] if fields is None or c["field"] in fields]
             for claim in claims:
                 claim["negated"] = bool(claim["negated"])
@@ -267,7 +259,7 @@ def get_agreement(
         for row in store.read("agreement_groups", {"key": key})
     ]
     summary["officials"] = [
-        {**row["official"], "sources": sorted(row["sources"] or [])}
+        {**row["official"], "countries": sorted(row["countries"]), "sources": sorted(row["sources"] or [])}
         for row in store.read("agreement_officials", {"key": key})
     ]
     return summary
@@ -286,57 +278,66 @@ def timeline(
 
 
 class DisputeCache:
-    """Disputes need every agreement's sources: computed once per graph version (see ``OverviewCache``)."""
+    """Disputes need every agreement's overview: listed once per graph version (see ``OverviewCache``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, overviews: OverviewCache | None = None) -> None:
+        self.overviews = overviews
         self._lock = threading.Lock()
         self._version: Any = ()
         self._items: list[m.Dispute] = []
 
-    def get(self, store: GraphStore, chunk: int = 200) -> list[m.Dispute]:
+    def get(self, store: GraphStore, batch: int = 200) -> list[m.Dispute]:
         rows = store.read("graph_version")
         version = rows[0]["version"] if rows else None
         with self._lock:
             if version != self._version:
-                self._items, self._version = _all_disputes(store, chunk), version
+                self._items, self._version = all_disputes(store, self.overviews, batch), version
             return self._items
 
 
-def _all_disputes(store: GraphStore, chunk: int) -> list[m.Dispute]:
+def all_disputes(store: GraphStore, cache: OverviewCache | None = None, batch: int = 200) -> list[m.Dispute]:
+    """Every agreement whose sources disagree (decided by its overview), each side with its sources."""
     disputes: list[m.Dispute] = []
     offset = 0
+    read_size = min(PAIRS_PER_READ, store.limits.max_rows)
     while True:
-        keys = [r["key"] for r in store.read("agreement_keys", {"skip": offset, "limit": chunk})]
+        keys = [r["key"] for r in store.read("agreement_keys", {"skip": offset, "limit": batch})]
         if not keys:
             return disputes
         offset += len(keys)
-        summaries = _summaries(store, keys)
+        overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
+        disputed = [k for k in keys if overviews[k].disputes]
+        positions = _positions(store, disputed)
+        found = [(k, field, _sides(positions.get(k, []), field)) for k in disputed for field in overviews[k].disputes]
+        wanted = sorted({s for _k, _f, sides in found for keys_ in sides.values() for s in keys_})
         refs: dict[str, m.SourceRef] = {}
-        found: list[tuple[str, str, dict[Position, list[str]]]] = []
-        for key in keys:
-            for field, by_value in sorted(_disputes(summaries.get(key, [])).items()):
-                found.append((key, field, by_value))
-        wanted = sorted({s for _k, _f, by_value in found for keys_ in by_value.values() for s in keys_})
-        if wanted:
-            for row in store.read("sources_by_key", {"keys": wanted}):
+        for part in _chunks(wanted, read_size):
+            for row in store.read("sources_by_key", {"keys": list(part)}):
                 refs[row["source"]["key"]] = m.SourceRef(**row["source"])
         names = {
-            r["agreement"]["key"]: r["agreement"].get("name") for r in store.read("agreements_by_key", {"keys": keys})
+            r["agreement"]["key"]: r["agreement"].get("name")
+            for r in store.read("agreements_by_key", {"keys": disputed})
         }
-        for key, field, by_value in found:
-            sides = [
-                m.DisputeSide(
-                    value=value,
-                    currency=currency,
-                    detail=detail,
-                    negated=negated,
-                    sources=[refs.get(s, m.SourceRef(key=s)) for s in source_keys],
+        for key, field, sides in found:
+            disputes.append(
+                m.Dispute(
+                    agreement=key,
+                    name=names.get(key),
+                    field=field,  # type: ignore[arg-type]
+                    sides=[
+                        m.DisputeSide(
+                            value=value,
+                            currency=currency,
+                            detail=kind,
+                            negated=negated,
+                            sources=[refs.get(k, m.SourceRef(key=k)) for k in source_keys],
+                        )
+                        for (value, currency, kind, negated), source_keys in sorted(
+                            sides.items(), key=lambda kv: str(kv[0])
+                        )
+                    ],
                 )
-                for (value, currency, detail, negated), source_keys in sorted(
-                    by_value.items(), key=lambda kv: str(kv[0])
-                )
-            ]
-            disputes.append(m.Dispute(agreement=key, name=names.get(key), field=field, sides=sides))  # type: ignore[arg-type]
+            )
 
 
 def list_sources(
@@ -408,7 +409,10 @@ def get_country(store: GraphStore, key: str) -> m.CountryDetail | None:
 def list_officials(store: GraphStore, *, country: str | None, offset: int, limit: int) -> m.Page[m.OfficialSummary]:
     total = int(store.read("officials_count", {"country": country})[0]["total"])
     rows = store.read("officials_page", {"country": country, "skip": offset, "limit": limit})
-    items = [m.OfficialSummary(**r["official"], agreements=sorted(r["agreements"])) for r in rows]
+    items = [
+        m.OfficialSummary(**r["official"], countries=sorted(r["countries"]), agreements=sorted(r["agreements"]))
+        for r in rows
+    ]
     return m.Page[m.OfficialSummary](total=total, offset=offset, limit=limit, items=items)
 
 
@@ -428,7 +432,12 @@ def get_official(store: GraphStore, key: str) -> m.OfficialDetail | None:
         for a in row["agreements"]
         if a
     ]
-    return m.OfficialDetail(**row["official"], claims=claims, agreements=sorted(agreements, key=lambda a: a.agreement))
+    return m.OfficialDetail(
+        **row["official"],
+        countries=sorted(row["countries"]),
+        claims=claims,
+        agreements=sorted(agreements, key=lambda a: a.agreement),
+    )
 
 
 _TERM = re.compile(r"[^\W_]+", re.UNICODE)
@@ -482,7 +491,9 @@ def neighbourhood(store: GraphStore, key: str, *, depth: int, limit: int) -> m.N
     for _ in range(depth):
         if not frontier:
             break
-        rows = store.read("neighbours", {"keys": frontier, "limit": limit + 1})
+        # Six label branches, each LIMITed: stay under DAKG_MAX_ROWS whatever it is set to.
+        branch_limit = max(1, min(limit + 1, store.limits.max_rows // 6))
+        rows = store.read("neighbours", {"keys": frontier, "limit": branch_limit})
         next_frontier = []
         for row in rows:
             if row["key"] is None:
@@ -495,7 +506,8 @@ def neighbourhood(store: GraphStore, key: str, *, depth: int, limit: int) -> m.N
                 next_frontier.append(row["key"])
             source, target = (row["from_key"], row["key"]) if row["outgoing"] else (row["key"], row["from_key"])
             edges.setdefault((source, row["type"], target), m.GraphEdge(source=source, target=target, type=row["type"]))
-        if len(rows) > limit:
-            truncated = True
+        per_branch = Counter(r["from_label"] for r in rows)
+        if any(count >= branch_limit for count in per_branch.values()):
+            truncated = True  # a branch hit its LIMIT: there may be more neighbours
         frontier = next_frontier
     return m.Neighbourhood(nodes=list(nodes.values()), edges=list(edges.values()), truncated=truncated)

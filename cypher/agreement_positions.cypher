@@ -1,7 +1,7 @@
 // For each agreement, the sources' positions in aggregate: per status value, how many sources give it, how
 // many of those are undated, the first and last publication dates; the statuses reported denied; the
-// distinct caps (with their kind) and payments; how many sources and claims in all. Enough to tell whether
-// the sources disagree (dakg.status) without reading every source.
+// distinct caps and payments, each with its kind; how many sources and claims in all. Enough to tell
+// whether the sources disagree (dakg.status) without reading every source.
 // params: keys
 // mode: read
 UNWIND $keys AS k
@@ -9,9 +9,12 @@ MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
 WITH a, r.status AS status, count(r) AS n, sum(r.count) AS claims,
      sum(CASE WHEN s.published IS NULL THEN 1 ELSE 0 END) AS undated,
      min(s.published) AS first, max(s.published) AS last,
-     collect(r.denied) AS denied, collect(r.caps) AS caps, collect(r.cap_details) AS kinds, collect(r.payments) AS payments
+     collect(r.denied) AS denied,
+     collect([i IN range(0, size(coalesce(r.caps, [])) - 1) | [r.caps[i], r.cap_details[i]]]) AS caps,
+     collect([i IN range(0, size(coalesce(r.payment_amounts, [])) - 1) |
+              [r.payment_amounts[i], r.payment_currencies[i], r.payment_kinds[i]]]) AS payments
 WITH a, status, n, claims, undated, first, last,
      reduce(acc = [], x IN denied | acc + [d IN x WHERE NOT d IN acc]) AS denied,
-     reduce(acc = [], i IN range(0, size(caps) - 1) | acc + [j IN range(0, size(caps[i]) - 1) WHERE NOT [caps[i][j], kinds[i][j]] IN acc | [caps[i][j], kinds[i][j]]]) AS caps,
+     reduce(acc = [], x IN caps | acc + [c IN x WHERE NOT c IN acc]) AS caps,
      reduce(acc = [], x IN payments | acc + [p IN x WHERE NOT p IN acc]) AS payments
 RETURN a.key AS key, collect([status, n, claims, undated, first, last, denied, caps, payments]) AS positions

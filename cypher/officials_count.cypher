@@ -1,6 +1,6 @@
-// How many officials match (optionally those said to act for one country).
+// How many officials match (optionally those some source says act for one country).
 // params: country
 // mode: read
 MATCH (o:Official)
-WHERE $country IS NULL OR o.country = $country
+WHERE $country IS NULL OR (o)-[:ACTS_FOR]->(:Country {key: $country})
 RETURN count(o) AS total

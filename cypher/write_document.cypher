@@ -17,8 +17,7 @@ FOREACH (c IN $countries |
 FOREACH (o IN $officials |
   MERGE (n:Official {key: o.key})
   ON CREATE SET n.name = o.name
-  SET n.country = coalesce(n.country, o.country),
-      n.aliases = coalesce(n.aliases, []) + [x IN o.aliases WHERE NOT x IN coalesce(n.aliases, [])])
+  SET n.aliases = coalesce(n.aliases, []) + [x IN o.aliases WHERE NOT x IN coalesce(n.aliases, [])])
 FOREACH (a IN $agreements |
   MERGE (n:Agreement {key: a.key})
   ON CREATE SET n.name = a.name, n.deporting = a.deporting, n.host = a.host)
@@ -29,7 +28,8 @@ FOREACH (x IN $reports |
   MERGE (a:Agreement {key: x.agreement})
   MERGE (s)-[r:REPORTS]->(a)
   SET r.claims = x.claims, r.sources = [$source.key], r.status = x.status, r.status_confidence = x.status_confidence,
-      r.denied = x.denied, r.caps = x.caps, r.cap_details = x.cap_details, r.payments = x.payments, r.count = x.count)
+      r.denied = x.denied, r.caps = x.caps, r.cap_details = x.cap_details, r.payment_amounts = x.payment_amounts,
+      r.payment_currencies = x.payment_currencies, r.payment_kinds = x.payment_kinds, r.count = x.count)
 FOREACH (c IN $agreement_claims |
   MERGE (e:Agreement {key: c.subject})
   MERGE (k:Claim {key: c.key})

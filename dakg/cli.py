@@ -150,14 +150,19 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def _serve(host: str, port: int) -> None:
+    """Open the store first (a store that cannot be reached is one line, not a server traceback), then serve."""
     import uvicorn
 
     from dakg.api import create_app
 
     _check_port_free(host, port)
     settings = _settings()
-    typer.echo(f"serving on http://{host}:{port} (API docs at /docs); Ctrl-C stops", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    store = open_store(settings, own=True)
+    try:
+        typer.echo(f"serving on http://{host}:{port} (API docs at /docs); Ctrl-C stops", err=True)
+        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
+    finally:
+        store.close()
 
 
 @app.command()
@@ -180,6 +185,8 @@ def demo(
     The corpus is written for this project (invented outlets, facts from public reporting): try the tool with
     it, never cite it. `make demo` keeps its graph in .dakg/demo, apart from your own work.
     """
+    if not corpus.is_dir():
+        raise DakgError(f"no demo corpus at {corpus}; pass --corpus PATH (it ships in the repository's corpus/demo)")
     _check_port_free(host, port)
     settings = _settings()
     server = EmbeddedServer(settings.data_dir, settings.embedded_port) if settings.store_kind == "embedded" else None
@@ -217,7 +224,9 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
     from dakg.ingest.read import discover
 
     console = Console(stderr=True)
-    files = sum(1 for item in discover(paths) if isinstance(item, Path))
+    found = [item for item in discover(paths) if isinstance(item, Path)]
+    # JSON and JSON Lines files hold any number of documents: then the total is unknown.
+    files = None if any(p.suffix.lower() in (".json", ".jsonl", ".ndjson") for p in found) else len(found)
     console.print(f"loading the spaCy pipeline {settings.spacy_model} ...")
     nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
     progress = Progress(
@@ -245,7 +254,7 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
         advance(0)
 
     with progress:
-        task = progress.add_task("ingest", total=files or None, rate="")
+        task = progress.add_task("ingest", total=files, rate="")
         summary = ingest(
             paths,
             store,
@@ -292,7 +301,7 @@ def extract_command(
     settings = _settings()
     failed = 0
     collected = []
-    for item in extract_paths([str(p) for p in paths], settings.spacy_model, settings.max_document_bytes):
+    for item in extract_paths([str(p) for p in paths], settings):
         if isinstance(item, DakgError):
             failed += 1
             typer.echo(f"skipped: {item}", err=True)
@@ -323,11 +332,7 @@ def eval_command(
         gold_docs = load_gold(gold)
     except (OSError, ValueError) as exc:
         raise DakgError(f"cannot read the gold file: {exc}") from exc
-    fragments = [
-        f
-        for f in extract_paths([str(p) for p in paths], settings.spacy_model, settings.max_document_bytes)
-        if isinstance(f, Fragment)
-    ]
+    fragments = [f for f in extract_paths([str(p) for p in paths], settings) if isinstance(f, Fragment)]
     _echo_json(score(gold_docs, fragments).as_dict())
 
 
@@ -357,6 +362,8 @@ def show_settings() -> None:
     settings = _settings()
     for name, field in Settings.model_fields.items():
         value = getattr(settings, name)
+        if name == "store_url":
+            value = settings.store_url_masked
         typer.echo(f"DAKG_{name.upper()}={value if value is not None else ''}")
         typer.echo(f"    {field.description}")
 

@@ -74,7 +74,8 @@ class Client:
         status: str | None = None,
         sources_limit: int = 200,
     ) -> list[dict[str, Any]]:
-        """Every agreement matching the filters, each with its sources' claims (all pages)."""
+        """Every agreement matching the filters (all pages), each with up to ``sources_limit`` sources (at most
+        200; ``sources_truncated`` says when an agreement has more: page through ``agreement`` for the rest)."""
         params = {"host": host, "deporting": deporting, "status": status, "sources_limit": sources_limit}
         return list(self._pages("/agreements", params, page_size=20))
 

@@ -56,9 +56,9 @@ class Settings(BaseSettings):
         ge=0,
         le=65535,
         description=(
-            "TCP port on 127.0.0.1 for the embedded store, for outside tools such as a FalkorDB browser. "
-            "0 (the default) opens no port at all: dakg talks to it over a Unix socket in DAKG_DATA_DIR, "
-            "so it can never collide with a Redis of your own."
+            "TCP port on 127.0.0.1 for the embedded store, for outside tools such as a FalkorDB browser; it has "
+            "no password, so anyone on this machine could connect. 0 (the default) opens no port at all: dakg "
+            "talks to it over a Unix socket in DAKG_DATA_DIR, so it can never collide with a Redis of your own."
         ),
     )
     graph: str = Field(
@@ -137,6 +137,15 @@ class Settings(BaseSettings):
         if self.api_token is not None and self.api_token.get_secret_value() in PLACEHOLDER_SECRETS:
             raise ValueError("DAKG_API_TOKEN is a placeholder; set a real one (or unset it) in production")
         return self
+
+    @property
+    def store_url_masked(self) -> str:
+        """The store URL with any password in it replaced by ****."""
+        parts = urlsplit(self.store_url)
+        if parts.password is None:
+            return self.store_url
+        netloc = parts.netloc.replace(f":{parts.password}@", ":****@", 1)
+        return parts._replace(netloc=netloc).geturl()
 
     @property
     def store_kind(self) -> Literal["embedded", "falkordb", "neo4j"]:

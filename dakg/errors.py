@@ -19,6 +19,10 @@ class QueryError(DakgError):
     """The store refused or failed a query."""
 
 
+class InvalidValue(QueryError):
+    """A value no store can hold faithfully (a NUL character, a number beyond 64 bits, a bad key)."""
+
+
 class QueryTimeout(QueryError):
     """A query ran over its time limit."""
 

@@ -4,8 +4,10 @@
   suspended, scrapped or struck down (a non-negated claim with confidence ≥ 0.5), the last such statement in
   its text; otherwise its most confident non-negated status claim, the earlier one on a tie. A source that
   reports an event, then its end, ends on the end.
-- **An agreement's current status** (``current_status``): the status of the most recently published source
-  that has one; undated sources count as older than dated ones, and among equals the most confident wins.
+- **An agreement's current status**: the status of the most recently published source that has one; undated
+  sources count as older than dated ones, and among equals the most confident wins. The store applies it:
+  ``cypher/agreement_sources_ordered.cypher`` orders the sources so, and the first with a status is current
+  (``dakg.api.service.Overview.current``).
 - **A status dispute** (``statuses_conflict``): sources' statuses contradict each other when one denies a
   status another affirms (or affirms a later stage that implies it: implemented implies agreed); when one
   speaks of talks or a proposal and another of an agreement (agreed, signed, in force, implemented), unless
@@ -40,15 +42,6 @@ def source_status(claims: Iterable[Any]) -> Any | None:
     if terminal:
         return max(terminal, key=lambda c: _get(c, "start"))
     return max(statuses, key=lambda c: (_get(c, "confidence"), -_get(c, "start")))
-
-
-def current_status(per_source: Iterable[tuple[str | None, Any]]) -> tuple[Any, str | None] | None:
-    """From (published date, source's status claim) pairs: the claim of the latest dated source."""
-    candidates = [(published or "", claim) for published, claim in per_source if claim is not None]
-    if not candidates:
-        return None
-    published, claim = max(candidates, key=lambda pc: (pc[0], _get(pc[1], "confidence")))
-    return claim, published or None
 
 
 PRE_AGREEMENT = frozenset({"proposed", "under_negotiation"})

@@ -796,7 +796,7 @@ class DocumentExtractor:
         caps = []
         for match in lx.CAP.finditer(info.quote):
             number = lx.words_to_number(match.group(1))
-            if number is None or number < 2:
+            if number is None or not 2 <= number <= lx.MAX_PEOPLE:
                 continue
             span = self.doc.char_span(info.start + match.start(), info.start + match.end(), alignment_mode="expand")
             caps.append((number, "per year" if match.group(2) else None, span[0].i if span is not None else None))
@@ -818,6 +818,8 @@ class DocumentExtractor:
             except ValueError:
                 continue
             amount *= lx.MULTIPLIERS.get(multiplier_text, 1.0)
+            if not 0 < amount <= lx.MAX_AMOUNT:
+                continue  # not a payment anyone reports (or not a number a store can hold)
             tail = info.quote[match.end() : match.end() + 40]
             head = info.quote[max(0, match.start() - 30) : match.start()]
             detail = match.group(0).strip()
@@ -889,7 +891,7 @@ class DocumentExtractor:
             moved = moved or any(_is_deport_word(c) for c in token.children if c.dep_ in ("acl", "relcl", "amod"))
             if size is None and not nationalities and not (info.pairs and moved):
                 continue
-            if size is not None and size > 1_000_000:
+            if size is not None and size > lx.MAX_PEOPLE:
                 size = None
             span = self.doc[left:right]
             while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):

@@ -315,6 +315,9 @@ PAY_CONTEXT: Final = re.compile(
 )
 PER_PERSON: Final = re.compile(r"\b(each|per) (?:person|migrant|asylum seeker|deportee|individual|head)\b", re.I)
 
+MAX_PEOPLE: Final = 10_000_000  # a larger "cap" or group is a misreading, not a figure to store
+MAX_AMOUNT: Final = 1e13  # ten trillion in any currency
+
 NUMBER_WORDS: Final = {
     "one": 1,
     "two": 2,

@@ -65,7 +65,7 @@ def _report(agreement: AgreementOut, claim_keys: list[str]) -> dict[str, Any]:
     """One source's position on one agreement, in brief (the REPORTS edge): derived from its claims."""
     status = source_status(agreement.claims)
     best_caps: dict[str, ClaimOut] = {}
-    payments: list[str] = []
+    payments: list[tuple[float, str, str]] = []
     denied: list[str] = []
     for claim in agreement.claims:
         if claim.field == "cap" and not claim.negated:
@@ -73,7 +73,8 @@ def _report(agreement: AgreementOut, claim_keys: list[str]) -> dict[str, Any]:
             if kind not in best_caps or claim.confidence > best_caps[kind].confidence:
                 best_caps[kind] = claim
         elif claim.field == "payment" and not claim.negated:
-            entry = f"{claim.value['amount']:g} {claim.value['currency']}"
+            kind = "per person" if (claim.detail or "").endswith("per person") else ""
+            entry = (float(claim.value["amount"]), str(claim.value["currency"]), kind)
             if entry not in payments:
                 payments.append(entry)
         elif claim.field == "status" and claim.negated and claim.value not in denied:
@@ -87,7 +88,9 @@ def _report(agreement: AgreementOut, claim_keys: list[str]) -> dict[str, Any]:
         "denied": denied,
         "caps": [best_caps[k].value for k in kinds],
         "cap_details": kinds,
-        "payments": payments,
+        "payment_amounts": [p[0] for p in payments],
+        "payment_currencies": [p[1] for p in payments],
+        "payment_kinds": [p[2] for p in payments],
         "count": len(agreement.claims),
     }
 
@@ -185,9 +188,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
             for c in fragment.countries
         ],
         "country_refs": [{"key": k, "name": gazetteer.name(k)} for k in sorted(referenced - mentioned)],
-        "officials": [
-            {"key": o.key, "name": o.name, "aliases": o.aliases, "country": o.country} for o in fragment.officials
-        ],
+        "officials": [{"key": o.key, "name": o.name, "aliases": o.aliases} for o in fragment.officials],
         "agreements": [
             {"key": a.key, "name": a.name, "deporting": a.deporting, "host": a.host} for a in fragment.agreements
         ],

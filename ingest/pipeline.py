@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 
+from dakg.config import Settings
 from dakg.errors import DocumentError, QueryError
 from dakg.ingest.clean import clean_text
 from dakg.ingest.extract import RULES_VERSION, extract
@@ -82,9 +83,11 @@ def extract_all(
         yield pending_errors.pop(0)
 
 
-def extract_paths(paths: Iterable[str], model: str, max_bytes: int) -> Iterator[Fragment | DocumentError]:
-    nlp = get_pipeline(model, max_length=max_bytes)
-    return extract_all(prepared_documents(paths, max_bytes), nlp)
+def extract_paths(paths: Iterable[str], settings: Settings) -> Iterator[Fragment | DocumentError]:
+    """Fragments of every document under ``paths``, with the pipeline and batching the settings name."""
+    nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
+    items = prepared_documents(paths, settings.max_document_bytes)
+    return extract_all(items, nlp, batch_size=settings.nlp_batch_size, processes=settings.nlp_processes)
 
 
 @dataclass

@@ -236,10 +236,19 @@ def read_html(text: str, path: str) -> tuple[str, Metadata]:
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
         return "", meta
+    candidates = root.css(_BLOCK_TAGS)
+    # A block that contains other blocks is a container: its children are taken one by one. One pass up from
+    # each block marks its ancestors, stopping at the first already marked (linear even for deep nesting).
+    containers: set[int] = set()
+    for node in candidates:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in containers:
+            containers.add(parent.mem_id)
+            parent = parent.parent
     blocks = []
-    for node in root.css(_BLOCK_TAGS):
-        if len(node.css(_BLOCK_TAGS)) > 1:
-            continue  # a container of other blocks (the match includes the node itself): take its children
+    for node in candidates:
+        if node.mem_id in containers:
+            continue
         block = " ".join(node.text(separator="").split())
         if block:
             blocks.append(block)

@@ -72,8 +72,11 @@ GRAPH: Final = GraphSchema(
         ),
         NodeType(
             label="Official",
-            description="A person acting for a state, keyed by a slug of the canonical name.",
-            properties=(_KEY, _NAME, _ALIASES, Property(name="country", type="string", description="ISO-3.")),
+            description=(
+                "A person acting for a state, keyed by a slug of the canonical name. The state(s) they act for are "
+                "their ACTS_FOR edges, each backed by the claims of the sources that say so."
+            ),
+            properties=(_KEY, _NAME, _ALIASES),
             fulltext=("name",),
         ),
         NodeType(
@@ -165,7 +168,9 @@ GRAPH: Final = GraphSchema(
                 Property(name="denied", type="string[]", description="Statuses the source reports denied."),
                 Property(name="caps", type="integer[]", description="Caps the source gives (best per kind)."),
                 Property(name="cap_details", type="string[]", description="Kind of each cap ('' or 'per year')."),
-                Property(name="payments", type="string[]", description="Payments as 'amount currency'."),
+                Property(name="payment_amounts", type="float[]", description="Payments the source gives."),
+                Property(name="payment_currencies", type="string[]", description="ISO 4217 code of each payment."),
+                Property(name="payment_kinds", type="string[]", description="Kind of each ('' or 'per person')."),
                 Property(name="count", type="integer", description="How many claims the source makes about it."),
             ),
         ),

@@ -15,7 +15,7 @@ LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]{0,62}$")
 REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,62}$")
 PROPERTY_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 
-PropertyType = Literal["string", "integer", "float", "boolean", "string[]", "integer[]", "date"]
+PropertyType = Literal["string", "integer", "float", "boolean", "string[]", "integer[]", "float[]", "date"]
 
 
 class _Frozen(BaseModel):

@@ -6,6 +6,7 @@ own FalkorDB server when none runs in ``DAKG_DATA_DIR`` and, if it started it, s
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlsplit
 
 from dakg.config import Settings
@@ -13,6 +14,8 @@ from dakg.errors import StoreUnavailable
 from dakg.store.base import GraphStore, Limits, Row, SchemaStatus, WriteStats, check_params
 from dakg.store.embedded import EmbeddedServer
 from dakg.store.queries import NamedQuery, all_queries, get_query
+
+log = logging.getLogger("dakg.store")
 
 __all__ = [
     "EmbeddedServer",
@@ -37,8 +40,12 @@ def limits_from(settings: Settings) -> Limits:
     )
 
 
-def open_store(settings: Settings, *, start_embedded: bool = True) -> GraphStore:
-    """Connect to the configured store; with ``embedded``, start the server if needed (and allowed)."""
+def open_store(settings: Settings, *, start_embedded: bool = True, own: bool = False) -> GraphStore:
+    """Connect to the configured store; with ``embedded``, start the server if needed (and allowed).
+
+    With ``own``, a server this call started is stopped again when the store is closed (what `dakg serve`
+    and `dakg demo` do); otherwise it keeps running for other commands until `dakg db stop`.
+    """
     store: GraphStore
     if settings.store_kind == "neo4j":
         from dakg.store.neo4j import Neo4jStore
@@ -51,7 +58,7 @@ def open_store(settings: Settings, *, start_embedded: bool = True) -> GraphStore
             limits=limits_from(settings),
         )
     else:
-        store = _open_falkordb(settings, start_embedded)
+        store = _open_falkordb(settings, start_embedded, own)
     try:
         store.ping()
     except StoreUnavailable:
@@ -60,7 +67,7 @@ def open_store(settings: Settings, *, start_embedded: bool = True) -> GraphStore
     return store
 
 
-def _open_falkordb(settings: Settings, start_embedded: bool) -> GraphStore:
+def _open_falkordb(settings: Settings, start_embedded: bool, own: bool) -> GraphStore:
     from falkordb import FalkorDB
 
     from dakg.store.falkordb import FalkorStore
@@ -74,13 +81,15 @@ def _open_falkordb(settings: Settings, start_embedded: bool) -> GraphStore:
             if not start_embedded:
                 raise StoreUnavailable(f"no embedded store runs in {server.data_dir}; start it with `dakg db start`")
             started = server.start()
+            if started and not own:
+                log.warning("started the embedded store in %s; it keeps running (`dakg db stop`)", server.data_dir)
         client = FalkorDB(unix_socket_path=str(server.socket_path), socket_timeout=client_timeout)
         return FalkorStore(
             client,
             graph=settings.graph,
             where=str(server.data_dir),
             server=server,
-            owns_server=started,
+            owns_server=started and own,
             limits=limits,
         )
     else:

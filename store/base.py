@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from dakg.errors import QueryError
+from dakg.errors import InvalidValue, QueryError
 from dakg.store.queries import Dialect, get_query
 
 Row = dict[str, Any]
@@ -60,13 +60,13 @@ def check_param_value(value: Any, where: str = "$") -> None:
     problem = _first_problem(value)
     if problem is not None:
         path, message = problem
-        raise QueryError(f"parameter {where}{path}: {message}")
+        raise InvalidValue(f"parameter {where}{path}: {message}")
 
 
 def _first_problem(value: Any, *, keys: bool = False) -> tuple[str, str] | None:
     """(path, message) of the first value no store can hold, or None. Iterative: parameters can be large.
 
-    With ``keys``, every map entry named ``key`` must also be a valid node key (see ``check_key``).
+    With ``keys``, every map entry named in ``KEY_FIELDS`` must also be a valid node key (see ``check_key``).
     """
     stack: list[tuple[Any, tuple[str, ...]]] = [(value, ())]
     while stack:
@@ -89,19 +89,19 @@ def _first_problem(value: Any, *, keys: bool = False) -> tuple[str, str] | None:
             for key, v in item.items():
                 if not isinstance(key, str) or not _PARAM_KEY_RE.match(key):
                     return "".join(path), f"map key {key!r} is not a plain identifier"
-                if keys and key == "key":
+                if keys and key in KEY_FIELDS:
                     message = _key_problem(v)
                     if message is not None:
-                        return "".join((*path, ".key")), message
+                        return "".join((*path, f".{key}")), message
                 stack.append((v, (*path, f".{key}")))
-        elif isinstance(item, str | int | float):  # subclasses (enums, numpy scalars) are refused explicitly
-            return "".join(path), f"values of type {kind.__name__} cannot be sent to the store"
-        else:
+        else:  # including subclasses of str, int and float (enums, numpy scalars)
             return "".join(path), f"values of type {kind.__name__} cannot be sent to the store"
     return None
 
 
 KEY_MAX_CHARS = 512
+# Map entries that hold node keys in this project's write parameters (a node's own key, or a reference to one).
+KEY_FIELDS = frozenset({"key", "subject", "from", "to", "agreement"})
 
 
 def _key_problem(value: Any) -> str | None:
@@ -120,7 +120,7 @@ def check_key(value: Any, where: str) -> None:
     """
     message = _key_problem(value)
     if message is not None:
-        raise QueryError(f"parameter {where}: {message}")
+        raise InvalidValue(f"parameter {where}: {message}")
 
 
 def check_params(params: Params | None, *, write: bool = False) -> dict[str, Any]:
@@ -128,12 +128,12 @@ def check_params(params: Params | None, *, write: bool = False) -> dict[str, Any
     checked = dict(params or {})
     for key, value in checked.items():
         if not _PARAM_KEY_RE.match(key):
-            raise QueryError(f"parameter name {key!r} is not a plain identifier")
+            raise InvalidValue(f"parameter name {key!r} is not a plain identifier")
         if write and key == "key":
             check_key(value, "$key")
         problem = _first_problem(value, keys=write)
         if problem is not None:
-            raise QueryError(f"parameter ${key}{problem[0]}: {problem[1]}")
+            raise InvalidValue(f"parameter ${key}{problem[0]}: {problem[1]}")
     return checked
 
 
@@ -149,6 +149,11 @@ class GraphStore(ABC):
     @abstractmethod
     def description(self) -> str:
         """One line naming the store and where it is, without secrets."""
+
+    @property
+    def public_description(self) -> str:
+        """What /health may show anyone: the kind of store, without paths or hosts."""
+        return self.description
 
     @abstractmethod
     def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:

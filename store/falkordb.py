@@ -99,6 +99,11 @@ class FalkorStore(GraphStore):
         return f"{kind} at {self._where}, graph {self._graph_name!r}"
 
     @property
+    def public_description(self) -> str:
+        kind = "embedded FalkorDB" if self.server is not None else "FalkorDB"
+        return f"{kind}, graph {self._graph_name!r}"
+
+    @property
     def graph(self) -> Any:
         """The client's graph handle (for EXPLAIN in the query checks)."""
         return self._graph

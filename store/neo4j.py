@@ -72,6 +72,10 @@ class Neo4jStore(GraphStore):
     def description(self) -> str:
         return f"Neo4j at {self._url}, database {self._database!r}"
 
+    @property
+    def public_description(self) -> str:
+        return f"Neo4j, database {self._database!r}"
+
     def _session(self, write: bool) -> neo4j.Session:
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
         return self._driver.session(database=self._database, default_access_mode=mode)
@@ -112,7 +116,9 @@ class Neo4jStore(GraphStore):
             raise QueryError(f"Neo4j failed the query: {exc.message}") from exc
 
     def fulltext_query(self, terms: list[str]) -> str:
-        return " AND ".join(terms)  # Lucene ORs bare terms; RediSearch (FalkorDB) ANDs them
+        # Lucene ORs bare terms (RediSearch ANDs them), and AND/OR/NOT in capitals are its operators: the words
+        # go lower-case (its analyser lower-cases anyway) between explicit ANDs.
+        return " AND ".join(term.lower() for term in terms)
 
     def ping(self) -> None:
         try:

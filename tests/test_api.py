@@ -91,7 +91,7 @@ def test_one_agreement_in_full_and_its_timeline(demo_api: str) -> None:
 
 def test_sources_countries_officials(demo_api: str) -> None:
     sources = get(demo_api, "/sources", limit=5).json()
-    assert sources["total"] == 15 and len(sources["items"]) == 5
+    assert sources["total"] >= 15 and len(sources["items"]) == 5  # other tests may have posted documents
     detail = get(demo_api, f"/sources/{sources['items'][0]['key']}", include_text=True).json()
     for mention in detail["mentions"]:
         for start, end in mention["offsets"]:
@@ -101,7 +101,7 @@ def test_sources_countries_officials(demo_api: str) -> None:
     country = get(demo_api, "/countries/RWA").json()
     assert set(country["hosting"]) >= {"USA-RWA", "GBR-RWA"}
     official = get(demo_api, "/officials/olivier-nduhungirehe").json()
-    assert official["country"] == "RWA"
+    assert official["countries"] == ["RWA"]
     assert any(c["claim"]["field"] == "acts_for" and c["claim"]["value"] == "RWA" for c in official["claims"])
     assert get(demo_api, "/officials", country="GBR").json()["total"] >= 3
 
@@ -110,8 +110,10 @@ def test_search_finds_sources_and_entities(demo_api: str) -> None:
     hits = get(demo_api, "/search", q="Eswatini").json()
     assert any(h["label"] == "Country" and h["key"] == "SWZ" for h in hits)
     assert any(h["label"] == "Source" and "Eswatini" in (h["snippet"] or "") for h in hits)
-    assert get(demo_api, "/search", q="\"') DETACH DELETE n //*").json() == [] or True
+    hostile = get(demo_api, "/search", q="\"') DETACH DELETE n //* OR AND NOT")
+    assert hostile.status_code == 200 and isinstance(hostile.json(), list)
     assert get(demo_api, "/search", q="!!!").json() == []
+    assert get(demo_api, "/countries/RWA").status_code == 200  # nothing was deleted
 
 
 def test_graph_neighbourhood(demo_api: str) -> None:
@@ -230,3 +232,44 @@ def test_answers_built_without_models_still_match_the_documented_models(demo_api
     m.Page[m.AgreementSummary].model_validate(get(demo_api, "/countries/RWA/agreements").json())
     for key in ("USA-RWA", "GBR-RWA", "ISR-UGA"):
         m.AgreementDetail.model_validate(get(demo_api, f"/agreements/{key}").json())
+
+
+def test_a_new_source_changes_the_cached_overview_at_once(demo_api: str) -> None:
+    before = get(demo_api, "/agreements/USA-SSD").json()
+    assert before["current_status"]["value"] == "implemented" and not before["disputed"]
+    auth = {"Authorization": f"Bearer {API_TOKEN}"}
+    document = {
+        "text": "South Sudan is still in talks with the United States about accepting deported migrants, "
+        "officials said.",
+        "title": "South Sudan still in talks",
+        "published": "2030-01-01",
+    }
+    assert httpx.post(demo_api + "/documents", json=document, headers=auth, timeout=120).status_code == 200
+    after = get(demo_api, "/agreements/USA-SSD").json()
+    assert after["sources_total"] == before["sources_total"] + 1
+    assert after["current_status"]["value"] == "under_negotiation"
+    assert after["current_status"]["published"] == "2030-01-01"
+    assert after["disputed"] and after["disputes"] == ["status"]  # talks reported after people were sent
+    listed = {a["key"]: a for a in get(demo_api, "/agreements", deporting="USA").json()["items"]}
+    assert listed["USA-SSD"]["sources_total"] == after["sources_total"]
+
+
+def test_the_list_and_the_disputes_endpoint_agree(demo_api: str) -> None:
+    flagged = {
+        (a["key"], field) for a in get(demo_api, "/agreements", limit=200).json()["items"] for field in a["disputes"]
+    }
+    listed = {(d["agreement"], d["field"]) for d in get(demo_api, "/disputes", limit=200).json()["items"]}
+    assert flagged == listed and flagged
+
+
+def test_posted_metadata_is_checked(demo_api: str) -> None:
+    auth = {"Authorization": f"Bearer {API_TOKEN}"}
+    text = "Rwanda has agreed to accept migrants deported from the United States."
+    for body in ({"text": text, "title": "bad\x00title"}, {"text": text, "published": "the other day"}):
+        response = httpx.post(demo_api + "/documents", json=body, headers=auth, timeout=120)
+        assert response.status_code == 422, response.text
+    huge = {"text": "Rwanda agreed to accept up to 99999999999999999999999 migrants deported from the US, for $9e99."}
+    response = httpx.post(demo_api + "/documents", json=huge, headers=auth, timeout=120)
+    assert response.status_code == 200, response.text
+    caps = [c for a in response.json()["fragment"]["agreements"] for c in a["claims"] if c["field"] == "cap"]
+    assert caps == []  # not a figure to store

@@ -206,3 +206,15 @@ def test_headings_and_list_items_make_no_claims() -> None:
         "Rwanda agrees to take US deportees\n\nKey points: Rwanda agreed to host migrants deported from the US."
     )
     assert fragment.agreements == []
+
+
+def test_worker_processes_give_the_same_fragments() -> None:
+    from pathlib import Path
+
+    from dakg.ingest.pipeline import extract_all, prepared_documents
+
+    demo = str(Path(__file__).resolve().parents[1] / "corpus" / "demo")
+    nlp = get_pipeline("en_core_web_md")
+    one = [f.model_dump() for f in extract_all(prepared_documents([demo], 1_000_000), nlp, processes=1)]
+    two = [f.model_dump() for f in extract_all(prepared_documents([demo], 1_000_000), nlp, processes=2, batch_size=4)]
+    assert one == two and len(one) == 15

@@ -112,3 +112,34 @@ def test_read_queries_cannot_write(store: FalkorStore) -> None:
         store.run("CREATE (:Country {key: 'NOPE'})")  # write=False: a read-only transaction
     rows, _ = store.run("MATCH (c:Country) RETURN count(c) AS n")
     assert rows[0]["n"] == 0
+
+
+def test_a_slow_read_stops_at_its_time_limit(store: FalkorStore, settings: object) -> None:
+    from dakg.errors import QueryTimeout
+    from dakg.store import open_store
+
+    store.run("UNWIND range(1, 300) AS i CREATE (:Country {key: 'C' + toString(i)})", write=True)
+    quick = open_store(settings.model_copy(update={"query_timeout_ms": 10}), start_embedded=False)  # type: ignore[attr-defined]
+    try:
+        with pytest.raises(QueryTimeout):  # 300 x 300 x 300 combinations: far more than 10 ms
+            quick.run("MATCH (a:Country), (b:Country), (c:Country) RETURN count(*) AS n")
+    finally:
+        quick.close()
+
+
+def test_more_rows_than_the_cap_is_an_error_not_a_silent_cut(store: FalkorStore, settings: object) -> None:
+    from dakg.errors import TooManyRows
+    from dakg.store import open_store
+
+    capped = open_store(settings.model_copy(update={"max_rows": 10}), start_embedded=False)  # type: ignore[attr-defined]
+    try:
+        assert len(capped.run("UNWIND range(1, 10) AS x RETURN x")[0]) == 10
+        with pytest.raises(TooManyRows, match="DAKG_MAX_ROWS=10"):
+            capped.run("UNWIND range(1, 11) AS x RETURN x")
+    finally:
+        capped.close()
+
+
+def test_key_references_in_writes_are_checked_too(store: FalkorStore) -> None:
+    with pytest.raises(QueryError, match=r"\$rows\[0\]\.subject"):
+        store.run("UNWIND $rows AS r MERGE (c:Claim {key: r.subject})", {"rows": [{"subject": " padded"}]}, write=True)

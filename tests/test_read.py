@@ -161,3 +161,12 @@ def test_folders_are_read_recursively_skipping_hidden_sidecars_and_readmes(tmp_p
 )
 def test_publication_dates_are_normalized(raw: str, iso: str | None) -> None:
     assert normalize_date(raw) == iso
+
+
+def test_deeply_nested_html_keeps_every_block_and_stays_linear(tmp_path: Path) -> None:
+    depth = 6000  # a quadratic walk over nested blocks would take minutes here
+    path = tmp_path / "nested.html"
+    path.write_text("<article>" + "<blockquote><p>word</p>" * depth + "</blockquote>" * depth + "</article>")
+    [doc] = _read(path, limit=1_000_000)
+    assert isinstance(doc, RawDocument)
+    assert doc.text.split() == ["word"] * depth

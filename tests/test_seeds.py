@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from dakg.config import Settings
 from dakg.ingest.evaluate import load_gold, score
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.nlp import get_pipeline
@@ -42,7 +43,8 @@ HELDOUT_THRESHOLDS = {
 
 
 def _scores(gold: Path, corpus: Path) -> dict[str, float]:
-    fragments = [f for f in extract_paths([str(corpus)], "en_core_web_md", 1_000_000) if isinstance(f, Fragment)]
+    settings = Settings(spacy_model="en_core_web_md", max_document_bytes=1_000_000)
+    fragments = [f for f in extract_paths([str(corpus)], settings) if isinstance(f, Fragment)]
     result = score(load_gold(gold), fragments).as_dict()
     assert not result["unmatched_gold"]
     return {k: v.get("f1", v.get("accuracy")) for k, v in result.items() if isinstance(v, dict)}

@@ -73,7 +73,13 @@ def country_agreements(
     paging: PagingDep,
     iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.")],
     role: Annotated[Literal["host", "deporting"], Query(description="The country's role.")] = "host",
+    status: Annotated[
+        Status | None, Query(description="Only agreements at least one source gives this status (not as a denial).")
+    ] = None,
     sources_limit: SourcesLimit = 20,
+    claims: Annotated[
+        Literal["all", "summary"], Query(description="all claims per source, or only status, cap and payment")
+    ] = "all",
 ) -> Response:
     """The same answer as `/agreements?host=...` (or `?deporting=...`), asked from the country."""
     code = iso3_code.upper()
@@ -84,9 +90,11 @@ def country_agreements(
             store,
             host=code if role == "host" else None,
             deporting=code if role == "deporting" else None,
+            status=status,
             offset=paging.offset,
             limit=paging.limit,
             sources_limit=sources_limit,
+            summary_only=claims == "summary",
             cache=overviews,
         )
     )

@@ -15,7 +15,7 @@ from dakg.api.problems import problem_responses
 from dakg.config import Settings
 from dakg.errors import DocumentError
 from dakg.ingest.load import load_fragment
-from dakg.ingest.read import Metadata, RawDocument, normalize_date, read_html, read_markdown
+from dakg.ingest.read import Metadata, RawDocument, read_html, read_markdown
 
 router = APIRouter(tags=["ingest"])
 bearer = HTTPBearer(auto_error=False, description="The token set in DAKG_API_TOKEN.")
@@ -83,11 +83,13 @@ def post_document(request: Request, store: StoreDep, body: m.DocumentIn) -> m.Do
         text, meta = read_html(body.text, where)
     elif body.format == "markdown":
         text, meta = read_markdown(body.text, where)
-    given = Metadata(title=body.title, url=body.url, outlet=body.outlet, published=normalize_date(body.published))
+    given = Metadata(title=body.title, url=body.url, outlet=body.outlet, published=body.published)
     raw = RawDocument(path=body.url or where, text=text, meta=meta.merged(given), kind=body.format)
     try:
         fragment = ingestor.fragment(raw)
     except DocumentError as exc:
         raise HTTPException(422, str(exc)) from exc
+    except ValueError as exc:  # a fragment that fails its own checks: say so, write nothing
+        raise HTTPException(422, f"extraction produced an invalid fragment, nothing was written: {exc}") from exc
     result = load_fragment(store, fragment)
     return m.DocumentOut(outcome=result.outcome, source=fragment.source.key, fragment=fragment.model_dump(mode="json"))

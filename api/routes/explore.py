@@ -37,7 +37,7 @@ def graph(
         str, Path(min_length=1, max_length=200, description="Any node's key: source, country, agreement, ...")
     ],
     depth: Annotated[int, Query(ge=1, le=2)] = 1,
-    limit: Annotated[int, Query(ge=1, le=1000, description="Most nodes returned.")] = 200,
+    limit: Annotated[int, Query(ge=1, le=500, description="Most nodes returned.")] = 200,
 ) -> m.Neighbourhood:
     """Nodes and edges around a node, ready for a visualisation library (id, label, name; source, target, type)."""
     found = service.neighbourhood(store, key, depth=depth, limit=limit)

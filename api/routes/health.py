@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Literal
 
 from fastapi import APIRouter
@@ -13,11 +14,12 @@ from dakg.api.deps import StoreDep
 from dakg.errors import DakgError
 
 router = APIRouter(tags=["service"])
+log = logging.getLogger("dakg.api")
 
 
 class StoreHealth(BaseModel):
     kind: Literal["falkordb", "neo4j"] = Field(examples=["falkordb"])
-    description: str = Field(examples=["embedded FalkorDB at /home/me/.local/share/dakg, graph 'dakg'"])
+    description: str = Field(examples=["embedded FalkorDB, graph 'dakg'"])
     reachable: bool
     error: str | None = None
 
@@ -47,15 +49,18 @@ def get_health(store: StoreDep) -> Health | JSONResponse:
         store.ping()
         status = store.schema_status()
     except DakgError as exc:
+        log.error("health check failed: %s", exc)
         body = Health(
             status="unavailable",
             version=__version__,
-            store=StoreHealth(kind=store.dialect, description=store.description, reachable=False, error=str(exc)),
+            store=StoreHealth(
+                kind=store.dialect, description=store.public_description, reachable=False, error=str(exc)
+            ),
         )
         return JSONResponse(body.model_dump(by_alias=True), status_code=503)
     return Health(
         status="ok" if status.applied else "degraded",
         version=__version__,
-        store=StoreHealth(kind=store.dialect, description=store.description, reachable=True),
+        store=StoreHealth(kind=store.dialect, description=store.public_description, reachable=True),
         schema=SchemaHealth(applied=status.applied, missing=status.missing),
     )
