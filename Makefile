@@ -58,10 +58,12 @@ bench: install ## Run the benchmarks (figures go to benchmarks/results/)
 	$(PY) -m benchmarks.ingest
 	$(PY) -m benchmarks.api
 
-lock: ## Re-resolve requirements.lock from pyproject.toml (needs network to the package index)
+lock: ## Re-resolve requirements.lock and requirements-runtime.lock from pyproject.toml (needs the package index)
 	$(PY) -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras \
 	    --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links -o requirements-runtime.lock pyproject.toml
 
 clean: ## Remove the virtualenv, node modules, caches and the demo graph
 	rm -rf $(VENV) $(NODE_DIR)/node_modules .dakg .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -117,6 +117,7 @@ class SentenceInfo:
     denial: bool = False
     pairs: list[Pair] = field(default_factory=list)
     people: list[PersonMention] = field(default_factory=list)
+    ents: list[Span] = field(default_factory=list)  # the document's entities inside this sentence
 
     def add(self, iso3: str, role: str, strength: float) -> None:
         roles = self.evidence.setdefault(iso3, {})
@@ -263,8 +264,20 @@ class DocumentExtractor:
             prose = len(words) >= 4 and _ends_sentence(tokens) and "\n" not in quote
         return SentenceInfo(index, sent, start, end, quote, prose=prose)
 
+    def _assign_ents(self) -> None:
+        """Each entity to its sentence, in one pass (``Span.ents`` would scan the whole document per sentence)."""
+        ends = [info.span.end for info in self.sentences]
+        at = 0
+        for ent in self.doc.ents:
+            while at < len(ends) and ent.start >= ends[at]:
+                at += 1
+            if at == len(ends):
+                break
+            if ent.end <= ends[at] and ent.start >= self.sentences[at].span.start:
+                self.sentences[at].ents.append(ent)
+
     def _mentions(self, info: SentenceInfo) -> None:
-        for ent in info.span.ents:
+        for ent in info.ents:
             if ent.ent_id_ and self.gazetteer.is_code(ent.ent_id_):
                 info.mentions.append(Mention(ent.ent_id_, ent.start_char, ent.end_char, ent.root, "country"))
                 self.country_counts[ent.ent_id_] += 1
@@ -396,7 +409,7 @@ class DocumentExtractor:
     def _officials(self) -> None:
         known = {o.key: o for o in known_officials()}
         for info in self.sentences:
-            for ent in info.span.ents:
+            for ent in info.ents:
                 if ent.label_ != "PERSON":
                     continue
                 person = self._person(ent, info, known)
@@ -555,7 +568,7 @@ class DocumentExtractor:
         surnames = {p.name.split()[-1]: p.key for p in mentions}
         for info in self.sentences:
             seen = {p.token.i for p in info.people}
-            for ent in info.span.ents:
+            for ent in info.ents:
                 if ent.label_ == "PERSON" and ent.root.i not in seen and ent.text.split()[-1] in surnames:
                     key = surnames[ent.text.split()[-1]]
                     if key in titled:
@@ -830,7 +843,7 @@ class DocumentExtractor:
 
     def _dates(self, info: SentenceInfo) -> list[tuple[str, str]]:
         found = []
-        for ent in info.span.ents:
+        for ent in info.ents:
             if ent.label_ != "DATE":
                 continue
             value = _normalize_date(ent.text, self.published)
@@ -903,9 +916,10 @@ class DocumentExtractor:
 
     def run(self) -> Fragment:
         for index, sent in enumerate(self._sents()):
-            info = self._sentence_info(index, sent)
+            self.sentences.append(self._sentence_info(index, sent))
+        self._assign_ents()
+        for info in self.sentences:
             self._mentions(info)
-            self.sentences.append(info)
         self._officials()  # before roles: "his country" and an official's state count as mentions
         for info in self.sentences:
             if not info.prose:

@@ -20,6 +20,7 @@ Row = dict[str, Any]
 Params = Mapping[str, Any]
 
 _PARAM_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CONTROL = re.compile(r"[\x00-\x1f]")
 _INT64 = 2**63
 
 
@@ -107,7 +108,7 @@ KEY_FIELDS = frozenset({"key", "subject", "from", "to", "agreement"})
 def _key_problem(value: Any) -> str | None:
     if not isinstance(value, str) or not value or value != value.strip() or len(value) > KEY_MAX_CHARS:
         return f"a key must be a trimmed, non-empty string of at most {KEY_MAX_CHARS} characters"
-    if any(ord(ch) < 32 for ch in value):
+    if _CONTROL.search(value):
         return "a key must not contain control characters"
     return None
 
