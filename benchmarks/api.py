@@ -38,6 +38,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import in_child
+
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results"
 GRAPH = "bench_api"
@@ -220,16 +222,6 @@ def _direct_child(data_dir: str, host: str, clients: int, seconds: float, out: A
     out.put({"latencies": latencies, "elapsed": time.perf_counter() - began, "errors": 0, "cold_ms": cold_ms})
 
 
-def _child(target: Any, *args: Any) -> dict[str, Any]:
-    context = mp.get_context("spawn")
-    queue = context.Queue()
-    proc = context.Process(target=target, args=(*args, queue))
-    proc.start()
-    result: dict[str, Any] = queue.get(timeout=3600)
-    proc.join()
-    return result
-
-
 def _summary(run: dict[str, Any]) -> dict[str, Any]:
     lat = [x * 1000 for x in run["latencies"]]
     return {
@@ -313,8 +305,8 @@ def main() -> None:
             size = len(httpx.get(url, timeout=60).content)
             reported = next(r["n"] for r in by_host if r["host"] == code)
             for clients in [int(c) for c in args.clients.split(",")]:
-                http = _child(_http_child, url, clients, args.seconds)
-                direct = _child(_direct_child, str(work / "store"), code, clients, args.seconds)
+                http = in_child(_http_child, url, clients, args.seconds)
+                direct = in_child(_direct_child, str(work / "store"), code, clients, args.seconds)
                 api, store_side = _summary(http), _summary(direct)
                 runs.append(
                     {

@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.common import in_child
+
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "corpus" / "demo", REPO / "tests" / "data" / "heldout"]
 RESULTS = REPO / "benchmarks" / "results"
@@ -101,16 +103,6 @@ def _end_to_end(folder: str, model: str, batch: int, processes: int, data_dir: s
         server.stop()
 
 
-def _child(target: Any, *args: Any) -> dict[str, Any]:
-    context = mp.get_context("spawn")
-    queue = context.Queue()
-    proc = context.Process(target=target, args=(*args, queue))
-    proc.start()
-    result: dict[str, Any] = queue.get(timeout=3600)
-    proc.join()
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=200_000)
@@ -128,10 +120,10 @@ def main() -> None:
         print(f"corpus: {docs} documents, {words:,} words")
         bare_runs, e2e_runs = [], []
         for repeat in range(args.repeats):
-            bare = _child(_bare, str(folder), args.model, args.batch_size, args.processes)
+            bare = in_child(_bare, str(folder), args.model, args.batch_size, args.processes)
             bare_runs.append(bare)
             print(f"  bare nlp.pipe   #{repeat + 1}: {bare['words'] / bare['seconds']:,.0f} words/s")
-            e2e = _child(
+            e2e = in_child(
                 _end_to_end, str(folder), args.model, args.batch_size, args.processes, str(work / f"store{repeat}")
             )
             e2e_runs.append(e2e)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from dakg.schema import STATUSES
+
 # Receiving people: the subject of these is the host state.
 HOST_VERBS: Final = frozenset(
     {"accept", "host", "receive", "welcome", "admit", "house", "resettle", "absorb", "shelter", "accommodate"}
@@ -266,22 +268,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], float], ...]] = tuple(
         ),
     )
 )
-STATUS_ORDER: Final = {
-    s: i
-    for i, s in enumerate(
-        (
-            "proposed",
-            "under_negotiation",
-            "agreed",
-            "signed",
-            "in_force",
-            "implemented",
-            "suspended",
-            "scrapped",
-            "struck_down",
-        )
-    )
-}
+STATUS_ORDER: Final = {status: stage for stage, status in enumerate(STATUSES)}
 
 DENIAL: Final = re.compile(
     r"\b(den(?:y|ies|ied|ying)|rejected (?:reports|claims)|no (?:such )?(?:deal|agreement)|"

@@ -96,6 +96,15 @@ def make_titles(nlp: Language, name: str) -> Any:
     return ruler
 
 
+def _overlay(doc: Doc, spans: list[Span]) -> Doc:
+    """Put ``spans`` (longest first where they overlap) into ``doc.ents``, dropping entities they overlap."""
+    mine = filter_spans(spans)
+    taken = {i for span in mine for i in range(span.start, span.end)}
+    kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
+    doc.ents = sorted(kept + mine, key=lambda s: s.start)
+    return doc
+
+
 class CountryTagger:
     """Countries, demonyms and metonyms as entities with the ISO-3 code in ``ent_id_``."""
 
@@ -131,11 +140,7 @@ class CountryTagger:
             spans.append(span)
         if not spans:
             return doc
-        mine = filter_spans(spans)
-        taken = {i for span in mine for i in range(span.start, span.end)}
-        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        doc.ents = sorted(kept + mine, key=lambda s: s.start)
-        return doc
+        return _overlay(doc, spans)
 
 
 @Language.factory("dakg_countries_v1")
@@ -167,11 +172,7 @@ class OfficialTagger:
             spans.append(Span(doc, start, end, label="PERSON", kb_id=self.keys[doc.vocab.strings[match_id]]))
         if not spans:
             return doc
-        mine = filter_spans(spans)
-        taken = {i for span in mine for i in range(span.start, span.end)}
-        kept = [e for e in doc.ents if not any(i in taken for i in range(e.start, e.end))]
-        doc.ents = sorted(kept + mine, key=lambda s: s.start)
-        return doc
+        return _overlay(doc, spans)
 
 
 @Language.factory("dakg_officials_v1")

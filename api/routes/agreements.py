@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
 
 from dakg.api import models as m
 from dakg.api import service
@@ -20,6 +21,47 @@ SourcesLimit = Annotated[int, Query(ge=0, le=200, description="Sources shown per
 AgreementKey = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="DEPORTING-HOST, e.g. USA-RWA.")]
 
 
+@dataclass(frozen=True)
+class View:
+    """How an agreement list is filtered and shown (shared by /agreements and /countries/{iso3}/agreements)."""
+
+    status: str | None
+    sources_limit: int
+    summary_only: bool
+
+
+def get_view(
+    status: Annotated[
+        Status | None, Query(description="Only agreements at least one source gives this status (not as a denial).")
+    ] = None,
+    sources_limit: SourcesLimit = 20,
+    claims: Annotated[
+        Literal["all", "summary"], Query(description="all claims per source, or only status, cap and payment")
+    ] = "all",
+) -> View:
+    return View(status, sources_limit, claims == "summary")
+
+
+ViewDep = Annotated[View, Depends(get_view)]
+
+
+def _answer(
+    store: StoreDep, overviews: OverviewsDep, paging: PagingDep, view: View, host: str | None, deporting: str | None
+) -> Response:
+    page = service.list_agreements(
+        store,
+        host=host,
+        deporting=deporting,
+        status=view.status,
+        offset=paging.offset,
+        limit=paging.limit,
+        sources_limit=view.sources_limit,
+        summary_only=view.summary_only,
+        cache=overviews,
+    )
+    return json_response(page)
+
+
 @router.get(
     "/agreements",
     response_model=m.Page[m.AgreementSummary],
@@ -30,15 +72,9 @@ def list_agreements(
     store: StoreDep,
     overviews: OverviewsDep,
     paging: PagingDep,
+    view: ViewDep,
     host: Country = None,
     deporting: Country = None,
-    status: Annotated[
-        Status | None, Query(description="Only agreements at least one source gives this status (not as a denial).")
-    ] = None,
-    sources_limit: SourcesLimit = 20,
-    claims: Annotated[
-        Literal["all", "summary"], Query(description="all claims per source, or only status, cap and payment")
-    ] = "all",
 ) -> Response:
     """Which agreements does a state host (or deport under), and what does each source say?
 
@@ -47,18 +83,7 @@ def list_agreements(
     down — else its most confident), whether its sources **disagree** on status, cap or payment, and its claims
     **grouped by source**, newest first, each with the exact quote and its offsets in the source text.
     """
-    page = service.list_agreements(
-        store,
-        host=iso3(host),
-        deporting=iso3(deporting),
-        status=status,
-        offset=paging.offset,
-        limit=paging.limit,
-        sources_limit=sources_limit,
-        summary_only=claims == "summary",
-        cache=overviews,
-    )
-    return json_response(page)
+    return _answer(store, overviews, paging, view, iso3(host), iso3(deporting))
 
 
 @router.get(
@@ -71,32 +96,16 @@ def country_agreements(
     store: StoreDep,
     overviews: OverviewsDep,
     paging: PagingDep,
+    view: ViewDep,
     iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.")],
     role: Annotated[Literal["host", "deporting"], Query(description="The country's role.")] = "host",
-    status: Annotated[
-        Status | None, Query(description="Only agreements at least one source gives this status (not as a denial).")
-    ] = None,
-    sources_limit: SourcesLimit = 20,
-    claims: Annotated[
-        Literal["all", "summary"], Query(description="all claims per source, or only status, cap and payment")
-    ] = "all",
 ) -> Response:
     """The same answer as `/agreements?host=...` (or `?deporting=...`), asked from the country."""
     code = iso3_code.upper()
     if service.get_country(store, code) is None:
         raise HTTPException(404, f"no country {code!r} in the graph")
-    return json_response(
-        service.list_agreements(
-            store,
-            host=code if role == "host" else None,
-            deporting=code if role == "deporting" else None,
-            status=status,
-            offset=paging.offset,
-            limit=paging.limit,
-            sources_limit=sources_limit,
-            summary_only=claims == "summary",
-            cache=overviews,
-        )
+    return _answer(
+        store, overviews, paging, view, code if role == "host" else None, code if role == "deporting" else None
     )
 
 
