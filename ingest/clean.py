@@ -101,7 +101,3 @@ def clean_text(raw: str) -> str:
         out.append(line)
         blank = False
     return "\n".join(out)
-
-
-def word_count(text: str) -> int:
-    return len(text.split())

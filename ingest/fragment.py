@@ -109,9 +109,6 @@ class Fragment(_Model):
                     raise ValueError(f"mention {start}:{end} of {country.key} is outside the text")
         return self
 
-    def claim_count(self) -> int:
-        return sum(len(a.claims) for a in self.agreements) + len(self.officials) + len(self.migrant_groups)
-
 
 def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -32,10 +32,6 @@ class WriteStats:
     relationships_deleted: int = 0
     properties_set: int = 0
 
-    @property
-    def changed(self) -> bool:
-        return any((self.nodes_created, self.nodes_deleted, self.relationships_created, self.relationships_deleted))
-
 
 @dataclass(frozen=True)
 class Limits:
@@ -50,18 +46,6 @@ class Limits:
 class SchemaStatus:
     applied: bool
     missing: list[str] = field(default_factory=list)
-
-
-def check_param_value(value: Any, where: str = "$") -> None:
-    """Refuse values neither store can carry faithfully, with the path to the bad value.
-
-    Allowed: None, bool, int (64-bit), finite float, str without NUL, and lists and maps of these (map keys
-    are plain identifiers). Maps are fine as parameters; they cannot be stored as properties.
-    """
-    problem = _first_problem(value)
-    if problem is not None:
-        path, message = problem
-        raise InvalidValue(f"parameter {where}{path}: {message}")
 
 
 def _first_problem(value: Any, *, keys: bool = False) -> tuple[str, str] | None:
@@ -125,7 +109,12 @@ def check_key(value: Any, where: str) -> None:
 
 
 def check_params(params: Params | None, *, write: bool = False) -> dict[str, Any]:
-    """Validate parameters before they reach a store; in writes, also every ``key`` (see ``check_key``)."""
+    """Refuse values neither store can carry faithfully, naming the path to the bad value.
+
+    Allowed: None, bool, int (64-bit), finite float, str without NUL, and lists and maps of these (map keys are
+    plain identifiers; maps are fine as parameters, not as properties). In writes, every node key and key
+    reference (``KEY_FIELDS``) must also pass ``check_key``.
+    """
     checked = dict(params or {})
     for key, value in checked.items():
         if not _PARAM_KEY_RE.match(key):
