@@ -1,26 +1,24 @@
 # The API image, for docker-compose.yml (Neo4j 5 as the store). Build: docker build -t dakg .
+# Stage 1 builds the wheel from the repository; stage 2 installs the pinned dependencies and that wheel only.
+FROM python:3.12-slim AS build
+WORKDIR /src
+COPY . .
+RUN pip wheel --no-cache-dir --no-deps --wheel-dir /wheels .
+
 FROM python:3.12-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
 
-WORKDIR /app
-COPY requirements-runtime.lock ./
-RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements-runtime.lock
-
-# The package's subfolders are links into the top-level folders, as in the repository.
-COPY pyproject.toml README.md ./
-COPY dakg ./dakg
-COPY api ./api
-COPY ingest ./ingest
-COPY schema ./schema
-COPY store ./store
-COPY cypher ./cypher
-COPY corpus ./corpus
-RUN pip install --no-cache-dir --no-deps --no-build-isolation . \
+COPY requirements-runtime.lock /tmp/
+RUN pip install --no-cache-dir --require-hashes --no-deps -r /tmp/requirements-runtime.lock
+COPY --from=build /wheels /wheels
+RUN pip install --no-cache-dir --no-deps /wheels/*.whl \
+    && rm -rf /wheels \
     && useradd --create-home --uid 10001 dakg
 USER dakg
+WORKDIR /home/dakg
 
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=5 \

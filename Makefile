@@ -43,8 +43,8 @@ lint: install ## ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-typecheck: install ## mypy --strict
-	$(BIN)/mypy
+typecheck: install ## mypy --strict over the package, tests/ and benchmarks/
+	$(PY) scripts/typecheck.py
 
 pytest: install ## The test suite only
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -130,7 +130,7 @@ def main() -> None:
             print(f"  end-to-end      #{repeat + 1}: {e2e['words'] / e2e['seconds']:,.0f} words/s")
         bare = min(bare_runs, key=lambda r: r["seconds"])
         e2e = min(e2e_runs, key=lambda r: r["seconds"])
-        result = {
+        result: dict[str, Any] = {
             "command": f"python -m benchmarks.ingest --words {args.words} --repeats {args.repeats} "
             f"--processes {args.processes} --batch-size {args.batch_size} --model {args.model}",
             "when": time.strftime("%Y-%m-%d %H:%M"),

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -171,22 +172,27 @@ def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
     _serve(host, port)
 
 
-DEMO_CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "demo"
+def demo_corpus() -> Path:
+    """The demo corpus shipped with the package (``corpus/demo`` in the repository)."""
+    return Path(str(resources.files("dakg.corpus") / "demo"))
 
 
 @app.command()
 def demo(
     host: HostOption = "127.0.0.1",
     port: PortOption = 8000,
-    corpus: Annotated[Path, typer.Option(help="Folder of documents to load first.")] = DEMO_CORPUS,
+    corpus: Annotated[
+        Path | None, typer.Option(help="Folder of documents to load first (default: the bundled demo corpus).")
+    ] = None,
 ) -> None:
     """Load the bundled demo corpus into the store, then serve the API until Ctrl-C.
 
     The corpus is written for this project (invented outlets, facts from public reporting): try the tool with
     it, never cite it. `make demo` keeps its graph in .dakg/demo, apart from your own work.
     """
+    corpus = corpus or demo_corpus()
     if not corpus.is_dir():
-        raise DakgError(f"no demo corpus at {corpus}; pass --corpus PATH (it ships in the repository's corpus/demo)")
+        raise DakgError(f"no demo corpus at {corpus}; pass --corpus PATH to a folder of documents")
     _check_port_free(host, port)
     settings = _settings()
     server = EmbeddedServer(settings.data_dir, settings.embedded_port) if settings.store_kind == "embedded" else None

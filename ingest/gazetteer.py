@@ -48,7 +48,7 @@ DISPLAY_NAMES = {
 
 
 def _data(name: str) -> dict[str, Any]:
-    text = (resources.files("dakg") / "ingest" / "data" / name).read_text(encoding="utf-8")
+    text = (resources.files("dakg.ingest") / "data" / name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

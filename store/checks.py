@@ -38,6 +38,7 @@ _FORBIDDEN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bRETURN\s+\*", re.I), "RETURN * returns whatever is in scope; name the columns"),
 )
 
+# The linter is a development tool: it lives in a checkout's tools/node (an editable install runs from one).
 NODE_DIR = Path(__file__).resolve().parents[1] / "tools" / "node"
 
 
@@ -73,7 +74,10 @@ def explain_on_falkordb(graph: object, query: NamedQuery) -> list[Finding]:
 def node_tools_dir() -> Path:
     """The folder with the Node helpers and their installed packages (``make install`` puts them there)."""
     if not (NODE_DIR / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
-        raise DakgError(f"the Neo4j Cypher linter is not installed in {NODE_DIR}; run `make install`")
+        raise DakgError(
+            f"the Neo4j Cypher linter is not installed in {NODE_DIR}; it needs a checkout of the repository "
+            "(run `make install` there)"
+        )
     if shutil.which("node") is None:
         raise DakgError("node (Node.js 18 or newer) is not on the PATH; it runs the Neo4j Cypher linter")
     return NODE_DIR

@@ -116,7 +116,7 @@ def parse_query(filename: str, text: str) -> NamedQuery:
 @lru_cache(maxsize=1)
 def all_queries() -> tuple[NamedQuery, ...]:
     """Every query file in ``cypher/``, parsed."""
-    folder = resources.files("dakg") / "cypher"
+    folder = resources.files("dakg.cypher")
     found = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):

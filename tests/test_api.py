@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import httpx
 import pytest
 
@@ -12,7 +15,7 @@ from .conftest import API_TOKEN
 pytestmark = pytest.mark.slow
 
 
-def get(api: str, path: str, **params: object) -> httpx.Response:
+def get(api: str, path: str, **params: Any) -> httpx.Response:
     return httpx.get(api + path, params=params, timeout=30)
 
 
@@ -199,7 +202,7 @@ def test_oversized_bodies_are_refused_with_413(demo_api: str) -> None:
     assert response.status_code == 413
     assert response.headers["content-type"].startswith("application/problem+json")
 
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks() -> Iterator[bytes]:
         yield b'{"text": "'
         for _ in range(200):
             yield b"x" * 1000

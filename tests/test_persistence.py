@@ -6,7 +6,7 @@ import os
 import signal
 import subprocess
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -39,7 +39,7 @@ def _write(settings: Settings, key: str) -> None:
 
 
 @pytest.fixture
-def own_dir(tmp_path: Path, cli_env: Callable[..., dict[str, str]]) -> tuple[Path, dict[str, str]]:
+def own_dir(tmp_path: Path, cli_env: Callable[..., dict[str, str]]) -> Iterator[tuple[Path, dict[str, str]]]:
     data = tmp_path / "store"
     env = cli_env(DAKG_DATA_DIR=str(data))
     yield data, env

@@ -47,7 +47,7 @@ def _scores(gold: Path, corpus: Path) -> dict[str, float]:
     fragments = [f for f in extract_paths([str(corpus)], settings) if isinstance(f, Fragment)]
     result = score(load_gold(gold), fragments).as_dict()
     assert not result["unmatched_gold"]
-    return {k: v.get("f1", v.get("accuracy")) for k, v in result.items() if isinstance(v, dict)}
+    return {k: float(v["f1"] if "f1" in v else v["accuracy"]) for k, v in result.items() if isinstance(v, dict)}
 
 
 def test_seed_scores_hold_their_thresholds(shared_dir: Path) -> None:
