@@ -1,7 +1,17 @@
 """``dakg eval``: score extraction against a gold file in the ../shared/gold format.
 
-Per document (matched by file name): agreement pairs, each source's status for them (``dakg.status``), caps,
-officials (name, and the country they act for), countries mentioned, and the integrity of every quote.
+Per document (matched by file name):
+
+- **agreement pairs** (deporting, host): precision, recall, F1, over all pairs and over primary ones (gold
+  entries not marked ``secondary``: a pair only mentioned in passing neither counts for nor against);
+- **status accuracy**: for each gold entry whose pair was found, the source's status (``dakg.status``) is the
+  gold status or one of its alternatives; **status precision**: of the distinct statuses the extraction
+  affirms for the found pairs, the share the gold accepts for that pair (an extra ``agreed`` costs here);
+- **cap accuracy**: of the gold entries that give a cap, the share where the most confident cap of that pair
+  equals it (a missed pair counts as wrong); **cap precision**: of the found pairs carrying a cap, the share
+  whose cap equals one the gold gives for that pair;
+- **officials** (name) and **official's country**; **countries** mentioned;
+- **quote integrity**: every quote equals the text at its offsets.
 """
 
 from __future__ import annotations
@@ -12,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dakg.ingest.fragment import Fragment
+from dakg.ingest.fragment import AgreementOut, Fragment
 from dakg.status import source_status
 
 
@@ -75,7 +85,9 @@ class Scores:
     pairs: PRF = field(default_factory=PRF)
     primary_pairs: PRF = field(default_factory=PRF)
     status: Ratio = field(default_factory=Ratio)
+    status_precision: Ratio = field(default_factory=Ratio)
     cap: Ratio = field(default_factory=Ratio)
+    cap_precision: Ratio = field(default_factory=Ratio)
     officials: PRF = field(default_factory=PRF)
     official_country: Ratio = field(default_factory=Ratio)
     countries: PRF = field(default_factory=PRF)
@@ -88,7 +100,9 @@ class Scores:
             "agreement_pairs": self.pairs.as_dict(),
             "agreement_pairs_primary": self.primary_pairs.as_dict(),
             "status": self.status.as_dict(),
+            "status_precision": self.status_precision.as_dict(),
             "cap": self.cap.as_dict(),
+            "cap_precision": self.cap_precision.as_dict(),
             "officials": self.officials.as_dict(),
             "official_country": self.official_country.as_dict(),
             "countries": self.countries.as_dict(),
@@ -105,6 +119,11 @@ def _official_matches(gold_name: str, name: str, aliases: Iterable[str]) -> bool
     return False
 
 
+def _best_cap(agreement: AgreementOut) -> Any:
+    caps = [c for c in agreement.claims if c.field == "cap" and not c.negated]
+    return max(caps, key=lambda c: c.confidence).value if caps else None
+
+
 def score(gold: list[dict[str, Any]], fragments: Iterable[Fragment]) -> Scores:
     by_file = {Path(f.source.path or "").name.split("#")[0]: f for f in fragments}
     scores = Scores()
@@ -119,16 +138,29 @@ def score(gold: list[dict[str, Any]], fragments: Iterable[Fragment]) -> Scores:
         primary = {(g["deporting_country"], g["host_country"]) for g in entry["agreements"] if not g.get("secondary")}
         scores.pairs.add(set(ours), gold_pairs)
         scores.primary_pairs.add(set(ours) - (gold_pairs - primary), primary)
+        accepted: dict[tuple[str, str], set[str]] = {}
+        gold_caps: dict[tuple[str, str], set[int]] = {}
+        for g in entry["agreements"]:
+            pair = (g["deporting_country"], g["host_country"])
+            accepted.setdefault(pair, set()).update({g["status_claimed"], *g.get("status_alternatives", [])})
+            if g.get("cap") is not None:
+                gold_caps.setdefault(pair, set()).add(g["cap"])
         for g in entry["agreements"]:
             agreement = ours.get((g["deporting_country"], g["host_country"]))
+            if g.get("cap") is not None:
+                scores.cap.add(agreement is not None and _best_cap(agreement) == g["cap"])
             if agreement is None:
                 continue
             chosen = source_status(agreement.claims)
-            accepted = {g["status_claimed"], *g.get("status_alternatives", [])}
-            scores.status.add(chosen is not None and chosen.value in accepted)
-            caps = [c for c in agreement.claims if c.field == "cap"]
-            cap = max(caps, key=lambda c: c.confidence).value if caps else None
-            scores.cap.add(cap == g.get("cap"))
+            scores.status.add(chosen is not None and chosen.value in accepted[(agreement.deporting, agreement.host)])
+        for pair, agreement in ours.items():
+            if pair not in accepted:
+                continue
+            for value in sorted({c.value for c in agreement.claims if c.field == "status" and not c.negated}):
+                scores.status_precision.add(value in accepted[pair])
+            cap = _best_cap(agreement)
+            if cap is not None:
+                scores.cap_precision.add(cap in gold_caps.get(pair, set()))
         matched_ours = set()
         for g in entry["officials"]:
             hit = next(
