@@ -13,7 +13,7 @@ HOST      ?= 127.0.0.1
 DEMO_DATA ?= $(CURDIR)/.dakg/demo
 PYTEST_ARGS ?=
 
-.PHONY: help install demo test check lint typecheck pytest fast lock bench clean
+.PHONY: help install demo test check lint typecheck pytest fast parses lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ test: lint typecheck pytest ## Install, then lint, type-check and run every test
 
 fast: install ## Tests that need neither the spaCy model nor a subprocess server
 	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+
+parses: install ## Record frozen parses for new extraction-rule test sentences (needs en_core_web_md)
+	DAKG_FREEZE_PARSES=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_rules_*.py
 
 bench: install ## Run the benchmarks (figures go to benchmarks/results/)
 	$(PY) -m benchmarks.ingest

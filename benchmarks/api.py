@@ -62,6 +62,7 @@ def synthetic_fragments(sources: int, seed: int = 7) -> Any:
         AgreementOut,
         ClaimOut,
         CountryOut,
+        EvidenceOut,
         Fragment,
         OfficialOut,
         SourceOut,
@@ -107,6 +108,7 @@ def synthetic_fragments(sources: int, seed: int = 7) -> Any:
                         start=start,
                         end=end,
                         confidence=round(rng.uniform(0.3, 0.95), 2),
+                        evidence=[EvidenceOut(start=start, end=end, text=text[start:end], role="value")],
                     )
                 )
             agreements.append(AgreementOut(key=f"{d}-{h}", deporting=d, host=h, name=f"{d} → {h}", claims=claims))

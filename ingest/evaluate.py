@@ -11,7 +11,8 @@ Per document (matched by file name):
   equals it (a missed pair counts as wrong); **cap precision**: of the found pairs carrying a cap, the share
   whose cap equals one the gold gives for that pair;
 - **officials** (name) and **official's country**; **countries** mentioned;
-- **quote integrity**: every quote equals the text at its offsets.
+- **quote integrity**: every quote equals the text at its offsets; **evidence integrity**: so does every evidence
+  span, and every claim has one that states its value.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class Scores:
     official_country: Ratio = field(default_factory=Ratio)
     countries: PRF = field(default_factory=PRF)
     quotes: Ratio = field(default_factory=Ratio)
+    evidence: Ratio = field(default_factory=Ratio)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -107,6 +109,7 @@ class Scores:
             "official_country": self.official_country.as_dict(),
             "countries": self.countries.as_dict(),
             "quote_integrity": self.quotes.as_dict(),
+            "evidence_integrity": self.evidence.as_dict(),
         }
 
 
@@ -179,6 +182,10 @@ def score(gold: list[dict[str, Any]], fragments: Iterable[Fragment]) -> Scores:
         quoted = [*fragment.officials, *fragment.migrant_groups, *(c for a in fragment.agreements for c in a.claims)]
         for item in quoted:
             scores.quotes.add(text[item.start : item.end] == item.quote)
+        for span in fragment.evidence():
+            scores.evidence.add(text[span.start : span.end] == span.text)
+        for claim in (c for a in fragment.agreements for c in a.claims):
+            scores.evidence.add(any(e.role in ("value", "official", "group") for e in claim.evidence))
     return scores
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -25,6 +26,19 @@ class Quoted(_Model):
     quote: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+
+
+EvidenceRole = Literal["value", "deporting", "host", "party", "official", "country", "group"]
+
+
+class EvidenceOut(_Model):
+    """A span of the source text a claim rests on; ``role`` says what it shows (the value itself, a party in
+    its role, the official, the country, the group)."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    role: EvidenceRole
 
 
 class SourceOut(_Model):
@@ -52,6 +66,17 @@ class OfficialOut(Quoted):
     country: str | None = None
     role: str | None = None
     confidence: float = Field(ge=0, le=1)
+    role_evidence: list[EvidenceOut] = Field(default_factory=list, description="The name and the office as stated.")
+    country_evidence: list[EvidenceOut] = Field(default_factory=list, description="The name and what gives the state.")
+    rules: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _stated(self) -> OfficialOut:
+        if self.role is not None and not any(e.role == "value" for e in self.role_evidence):
+            raise ValueError(f"official {self.key}: the office {self.role!r} has no span that states it")
+        if self.country is not None and not any(e.role == "country" for e in self.country_evidence):
+            raise ValueError(f"official {self.key}: the state {self.country!r} has no span that gives it")
+        return self
 
 
 class ClaimOut(Quoted):
@@ -60,6 +85,10 @@ class ClaimOut(Quoted):
     confidence: float = Field(ge=0, le=1)
     negated: bool = False
     detail: str | None = None
+    evidence: list[EvidenceOut] = Field(
+        min_length=1, description="The spans that state the value and name the parties, from any sentence."
+    )
+    rules: list[str] = Field(default_factory=list, description="The extraction rules that made it.")
 
     @model_validator(mode="after")
     def _typed_value(self) -> ClaimOut:
@@ -69,6 +98,11 @@ class ClaimOut(Quoted):
             raise ValueError("a cap is a positive whole number")
         if self.field == "payment" and not (isinstance(self.value, dict) and {"amount", "currency"} <= set(self.value)):
             raise ValueError("a payment is {amount, currency}")
+        stated = [e for e in self.evidence if e.role in ("value", "official", "group")]
+        if not stated:
+            raise ValueError(f"a {self.field} claim needs a span that states its value")
+        if self.field == "cap" and not any(_states_number(e.text, self.value) for e in stated):
+            raise ValueError(f"cap {self.value} is not stated by its evidence {[e.text for e in stated]}")
         return self
 
 
@@ -85,6 +119,9 @@ class MigrantGroupOut(Quoted):
     description: str
     nationalities: list[str] = Field(default_factory=list)
     size: int | None = None
+    evidence: list[EvidenceOut] = Field(
+        min_length=1, description="The description, and the words naming each nationality."
+    )
     agreements: list[str] = Field(default_factory=list, description="Keys of agreements it is covered by here.")
 
 
@@ -103,11 +140,37 @@ class Fragment(_Model):
         for item in quoted:
             if not (0 <= item.start <= item.end <= len(text)) or text[item.start : item.end] != item.quote:
                 raise ValueError(f"quote at {item.start}:{item.end} does not match the source text")
+        for span in self.evidence():
+            if not (0 <= span.start < span.end <= len(text)) or text[span.start : span.end] != span.text:
+                raise ValueError(f"evidence at {span.start}:{span.end} does not match the source text")
         for country in self.countries:
             for start, end in country.mentions:
                 if not 0 <= start < end <= len(text):
                     raise ValueError(f"mention {start}:{end} of {country.key} is outside the text")
         return self
+
+    def evidence(self) -> list[EvidenceOut]:
+        """Every evidence span of every claim, official and group."""
+        spans = [e for a in self.agreements for c in a.claims for e in c.evidence]
+        spans += [e for o in self.officials for e in (*o.role_evidence, *o.country_evidence)]
+        spans += [e for g in self.migrant_groups for e in g.evidence]
+        return spans
+
+
+def _states_number(text: str, value: int) -> bool:
+    """Whether a span's words give this number ("up to 250", "fifty deportees", "3,000")."""
+    from dakg.ingest.lexicon import words_to_number
+
+    for match in re.finditer(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[- ][A-Za-z]+)*", text):
+        words = match.group(0)
+        if words_to_number(words) == value:
+            return True
+        parts = re.split(r"[\s-]+", words)
+        for i in range(len(parts)):
+            for j in range(i + 1, len(parts) + 1):
+                if words_to_number(" ".join(parts[i:j])) == value:
+                    return True
+    return False
 
 
 def text_key(text: str) -> str:

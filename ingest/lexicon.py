@@ -93,6 +93,47 @@ AGREEMENT_NOUNS: Final = frozenset(
 ARRANGEMENT_NOUNS: Final = frozenset(
     {"agreement", "deal", "pact", "accord", "arrangement", "partnership", "memorandum", "protocol", "treaty", "scheme"}
 )
+# "nationals of X", "X citizens": the people hold X's nationality.
+NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", "compatriot"})
+# "returned to X": sent to X, which is a host unless X is where the people come from.
+RETURN_VERBS: Final = frozenset({"return", "readmit"})
+# "flights taking migrants to X", "brought to X": people carried to X (a destination, like "sent to X").
+CARRY_VERBS: Final = frozenset({"take", "bring", "carry", "escort", "ferry", "bus"})
+# "the readmission of migrants by X": X takes them back.
+READMISSION_NOUNS: Final = frozenset({"readmission", "return", "takeback"})
+# "work with X", "cooperation between X and Y": with an arrangement in view, X is a party.
+COOPERATE_WORDS: Final = frozenset(
+    {
+        "work",
+        "cooperate",
+        "cooperation",
+        "partner",
+        "partnership",
+        "engage",
+        "engagement",
+        "negotiation",
+        "talk",
+        "relation",
+        "discussion",
+        "meet",
+        "meeting",
+        "dialogue",
+    }
+)
+# Places people are held: "two migration centres in Albania", "a processing centre on Nauru".
+FACILITY_NOUNS: Final = frozenset({"centre", "center", "facility", "camp", "hub", "prison", "jail", "shelter"})
+# Courts act for no party to an agreement.
+COURT_NOUNS: Final = frozenset({"court", "judge", "tribunal", "justice", "judiciary", "bench"})
+# Arrivals in the state that then sends people on: "people arriving in the UK illegally", "by small boat".
+IRREGULAR_ARRIVAL: Final = re.compile(
+    r"\b(?:illegally|irregularly|without (?:authori[sz]ation|permission|papers)|small boats?|by boat|unlawfully|"
+    r"crossing the channel)\b",
+    re.I,
+)
+# Words that make a destination hypothetical: "the possibility of eventual relocation to Canada".
+HYPOTHETICAL: Final = frozenset(
+    {"possibility", "option", "eventual", "eventually", "potential", "possible", "possibly"}
+)
 # "X becomes a destination for deportees": X receives them.
 HOST_NOUNS: Final = frozenset({"destination", "host", "haven", "hub"})
 MIGRANT_NOUNS: Final = frozenset(
@@ -189,76 +230,109 @@ ANAPHOR: Final = re.compile(
 )
 # "his country", "her government": the state of the official named in the same sentence.
 POSSESSIVE_COUNTRY: Final = re.compile(r"\b(?:his|her) (?:country|government|nation)\b", re.I)
+# "the country", "the small southern African kingdom", "the absolute monarchy": a state named before. Not "the third
+# country", "the home country", "the host country", "the country of origin" — those are roles, not a state.
+_NOT_A_STATE = (
+    r"third|home|host|origin|other|another|receiving|destination|sending|member|partner|transit|safe|first|same|"
+    r"whole|entire|respective|two|three|several|many|neighbouring|neighboring|each|every|next|latest|last|only"
+)
 COUNTRY_ANAPHOR: Final = re.compile(
-    r"\b[Tt]he (?:(?:small|tiny|central|east|west|southern|northern|african|balkan|landlocked|"
-    r"east african|west african|southern african|gulf|central american)\s+){0,2}(country|nation|kingdom)\b",
+    r"\b[Tt]he (?!(?:" + _NOT_A_STATE + r")\b)(?:(?:[a-z]+|East African|West African|Central American|"
+    r"Southern African|Balkan|Gulf|Pacific)\s+){0,2}(?:country|nation|kingdom|monarchy)\b(?!\s+of\b)",
     re.I,
 )
 
-# (status, pattern, strength). Irrealis (future, conditional, intended) matches are downgraded by the extractor.
-STATUS_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], float], ...]] = tuple(
-    (status, re.compile(pattern, re.I), strength)
-    for status, pattern, strength in (
+# (name, status, pattern, strength): the wording of each status, matched case-insensitively on one sentence. Future,
+# conditional or intended wording is downgraded by dakg.ingest.rules.status, and denials kept as negated claims.
+_COURT = r"(?:court|judges?|justices?|tribunal|judiciary)"
+_PEOPLE_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)"
+STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tuple(
+    (name, status, re.compile(pattern, re.I), strength)
+    for name, status, pattern, strength in (
+        ("struck-down", "struck_down", r"\b(?:struck down|strikes? down|striking down|quashed|invalidated)\b", 1.0),
         (
+            "ruled-unlawful",
             "struck_down",
-            r"\b(struck down|strikes? down|striking down|ruled (?:that )?(?:\w+ ){0,8}?(?:is |was |were )?"
-            r"(?:unlawful|illegal|unconstitutional)|declared (?:\w+ ){0,4}(?:unlawful|illegal|unconstitutional)|"
-            r"quashed|(?:court|judges?)\b[^.;]{0,30}?\b(?:blocked|halted|refused to (?:validate|approve|uphold))|"
-            r"ruled against|ruled\b[^.;]{0,120}?\b(?:unlawful|illegal|unconstitutional))\b",
+            rf"\b{_COURT}\b[^.;]{{0,80}}?\b(?:ruled|found|held|concluded|decided|declared|judged)\b[^.;]{{0,160}}?"
+            r"\b(?:unlawful|illegal|unconstitutional|invalid|in breach)\b|\bdeclared (?:\w+ ){0,4}"
+            r"(?:unlawful|illegal|unconstitutional)|\bruled against\b",
+            1.0,
+        ),
+        ("court-ruled-out", "struck_down", rf"\b{_COURT}\b[^.;]{{0,40}}?\bruled out\b", 1.0),
+        (
+            "court-halted",
+            "suspended",
+            rf"\b{_COURT}\b[^.;]{{0,40}}?\b(?:temporarily |provisionally )?(?:blocked|halted|paused|stayed|"
+            r"imposed a stay|refused to (?:validate|approve|uphold))",
             1.0,
         ),
         (
             "scrapped",
-            r"\b(scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
-            r"ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|"
-            r"dead and buried|pulled out of|withdr(?:ew|awn) from|backed out)\b",
+            "scrapped",
+            r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
+            r"ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
+            r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over)\b",
             1.0,
         ),
-        ("suspended", r"\b(suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|on hold|halt(?:ed|s|ing)|frozen)\b", 1.0),
         (
+            "suspended",
+            "suspended",
+            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|on hold|halt(?:ed|s|ing)|frozen)\b",
+            1.0,
+        ),
+        (
+            "carried-out",
             "implemented",
-            r"\b(first (?:flight|group|deportees?|migrants?|people|arrivals?)|"
+            r"\b(?:first (?:flight|group|deportees?|migrants?|people|arrivals?|batch)|"
             r"(?:were|was|have been|had been|has been|being) (?:\w+ )?"
             r"(?:deported|flown|sent|transferred|relocated|removed|expelled) (?:\w+ ){0,4}?to|"
-            r"(?:have|has|had)(?: already)? arrived|arrived in|landed in|"
-            r"(?:deported|flew|sent|transferred|relocated|removed|expelled) (?:\w+ ){0,2}"
-            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?) "
+            r"(?:have|has|had)(?: already)? arrived|arrived (?:\w+ )?in|landed in|"
+            rf"(?:deported|flew|sent|transferred|relocated|removed|expelled) (?:\w+ ){{0,2}}{_PEOPLE_COUNT} "
             r"(?:\w+ ){0,2}(?:to|from)|"
             r"(?:has|have|had) (?:deported|sent|flown|transferred|relocated) (?:\w+ ){0,3}to|"
+            r"(?:has|have|had) (?:so far |already |now )?(?:received|taken in|welcomed|housed) "
+            r"(?:a |the |its |their |an? )?(?:first |second |latest |new |initial )?"
+            rf"(?:group|batch|flight|{_PEOPLE_COUNT})|"
             r"(?:received|welcomed|took in) (?:the |its )?first|began (?:receiving|accepting|deporting|sending))\b",
             0.9,
         ),
         (
+            "in-force",
             "in_force",
-            r"\b(came into (?:force|effect)|entered into (?:force|effect)|took effect|in force|ratified)\b",
+            r"\b(?:came into (?:force|effect)|entered into (?:force|effect)|took effect|in force|ratified)\b",
             1.0,
         ),
         (
             "signed",
-            r"\b(signed|signs|signing|sign|inked|formali[sz]ed|concluded|sealed|put their names to|"
+            "signed",
+            r"\b(?:signed|signs|signing|sign|inked|formali[sz]ed|sealed|put their names to|concluded|"
             r"memorandum of understanding)\b",
             1.0,
         ),
         (
             "agreed",
-            r"\b(agreed|agrees|agreeing|(?:reached|struck|made|cut|has|have) (?:an? |the )?(?:\w+ ){0,2}"
-            r"(?:deals?|agreements?|accords?|arrangements?)|"
-            r"(?:deals?|agreements?|arrangements?),? (?:was |were )?reached|"
-            r"announced (?:a |an |the )?(?:\w+[- ]){0,2}(?:deal|agreement|pact|accord|protocol)|"
-            r"accepted|approved|consented|committed to)\b",
+            "agreed",
+            r"\b(?:agreed|agrees|agreeing|(?:reached|struck|made|cut|clinch(?:ed)?|forged?|entered into|engaged in) "
+            r"(?:an? |the )?(?:\w+ ){0,2}(?:deals?|agreements?|accords?|arrangements?|partnerships?)|"
+            r"(?:deals?|agreements?|arrangements?),? (?:was |were |has been |had been )?reached|"
+            r"announced (?:a |an |the )?(?:\w+[- ]){0,2}(?:deal|agreement|pact|accord|protocol|partnership)|"
+            r"approved|consented|committed to)\b",
             0.9,
         ),
         (
+            "talks",
             "under_negotiation",
-            r"\b(in talks|talks|negotiat(?:ions?|ing|ed|e)|in discussions?|discussions?|discussing|on the verge of|"
+            r"\b(?:in talks|talks|negotiat(?:ions?|ing|ed|e)|in discussions?|discussions?|discussing|on the verge of|"
             r"close to (?:a |an |finali[sz]ing|signing|reaching)|finali[sz]ing|nearing (?:a|an) (?:deal|agreement)|"
-            r"explor(?:ing|es|ed)|(?:is|are|was|were) (?:prepared|ready|willing) to|engaged in (?:\w+ ){0,2}?"
-            r"(?:talks|discussions|negotiations|dialogue)|in contact|imminent|still being worked out)\b",
+            r"explor(?:ing|es|ed|e)|mov(?:e|es|ed|ing) forward (?:on|with)|"
+            r"(?:is|are|was|were) (?:prepared|ready|willing) to|engaged in (?:\w+ ){0,2}?"
+            r"(?:talks|discussions|negotiations|dialogue)|in contact|imminent|(?:still )?being worked out)\b",
             0.9,
         ),
         (
             "proposed",
-            r"\b(propos(?:ed|es|ing) (?:a |an |the |to )?(?:\w+ ){0,2}?"
+            "proposed",
+            r"\b(?:propos(?:ed|es|ing) (?:a |an |the |to )?(?:\w+ ){0,2}?"
             r"(?:deal|agreement|plan|scheme|arrangement|send|deport|transfer|relocate|take|accept|host)|"
             r"proposals?|floated|offered to (?:take|accept|host|receive)|"
             r"(?:plans?|planned|wants?|seeks?|aims?|intends?) to (?:send|deport|transfer|relocate|fly|remove|sign|"
@@ -268,6 +342,9 @@ STATUS_PATTERNS: Final[tuple[tuple[str, re.Pattern[str], float], ...]] = tuple(
         ),
     )
 )
+# Documents of intent: signing one is not signing the arrangement ("signed a joint statement ... exploring").
+INTENT_DOCUMENTS: Final = frozenset({"statement", "declaration", "letter", "communique", "communiqué"})
+COURT_WORDS: Final = re.compile(_COURT, re.I)
 STATUS_ORDER: Final = {status: stage for stage, status in enumerate(STATUSES)}
 
 DENIAL: Final = re.compile(
@@ -278,20 +355,39 @@ DENIAL: Final = re.compile(
 # Words before a trigger that make it future, conditional or intended rather than done.
 IRREALIS: Final = re.compile(
     r"\b(will|would|could|may|might|shall|expected to|set to|plans? to|aims? to|hopes? to|wants? to|seeks? to|"
-    r"ready to|prepared to|willing to|on the verge of|close to|if|potential|prospective|proposed|to)"
+    r"ready to|prepared to|willing to|on the verge of|close to|if|once|unless|until|potential|prospective|proposed|to)"
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
 IRREALIS_ANYWHERE: Final = re.compile(r"\b(will|would|could|may|might|if)\b", re.I)
+# A ceiling on people: "up to 250", "as many as 160", "a maximum of 3,000", "capacity for 3,000"; the number may be
+# written in words ("fifty", "two hundred"); a period after it keeps the cap per period ("300 a year").
+NUMBER: Final = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s?(?:million|thousand))?|(?:[a-z]+[- ]){0,3}(?:hundred|thousand|dozen)|"
+    r"[a-z]+)"
+)
+PERIOD: Final = (
+    r"(?P<period>\s+(?:\w+\s+){0,3}?(?:a|per|each|every)\s+(?P<unit>year|month|week|day)|"
+    r"\s+(?:\w+\s+){0,3}?(?P<adverb>annually|yearly|monthly|weekly))?"
+)
 CAP: Final = re.compile(
-    r"\b(?:up to|as many as|a maximum of|maximum of|no more than|capped at|a cap of|a limit of|a ceiling of|at most)\s+"
-    r"(\d{1,3}(?:,\d{3})+|\d+|(?:[a-z]+[- ]){0,3}(?:hundred|thousand|dozen)|[a-z]+)\b"
-    r"(\s+(?:\w+\s+){0,3}?(?:a|per|each) year|\s+(?:\w+\s+){0,3}?annually)?",
+    r"\b(?:up to|as many as|a maximum of|maximum of|no more than|capped at|a cap of|a limit of|a ceiling of|at most|"
+    r"capacity (?:for|of))\s+(?:some\s+|about\s+|around\s+|approximately\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
+    re.I,
+)
+# A fixed number the arrangement is for: "agreed to host 50 deportees", "to detain approximately 300 migrants".
+FIXED_NUMBER: Final = re.compile(
+    r"\b(?:(?:about|around|approximately|some|roughly|nearly)\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD, re.I
+)
+# Words that make a number a guess or a risk, not what an arrangement provides for.
+HEDGES: Final = re.compile(
+    r"\b(?:estimat\w*|expected|could (?:affect|reach|be at risk)|at risk|might|as many as .* could|affect(?:s|ed)?|"
+    r"potentially|percent|per ?cent)\b|%",
     re.I,
 )
 MONEY: Final = re.compile(
-    r"(?:(?P<cur>US\$|\$|£|€|USD\s?|GBP\s?|EUR\s?)(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>million|billion|thousand|bn|m|k)?\b)"
+    r"(?:(?P<cur>(?:AU|A|NZ|CA|C|US)\$|\$|£|€|USD\s?|GBP\s?|EUR\s?|AUD\s?)(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>million|billion|thousand|bn|m|k)?\b)"
     r"|(?:\b(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>million|billion|thousand)?\s*(?P<cur2>dollars|pounds|euros)\b)",
     re.I,
 )
@@ -302,8 +398,6 @@ PAY_CONTEXT: Final = re.compile(
 )
 PER_PERSON: Final = re.compile(r"\b(each|per) (?:person|migrant|asylum seeker|deportee|individual|head)\b", re.I)
 
-MAX_PEOPLE: Final = 10_000_000  # a larger "cap" or group is a misreading, not a figure to store
-MAX_AMOUNT: Final = 1e13  # ten trillion in any currency
 
 NUMBER_WORDS: Final = {
     "one": 1,
@@ -338,6 +432,12 @@ NUMBER_WORDS: Final = {
     "thousand": 1000,
 }
 CURRENCIES: Final = {
+    "au$": "AUD",
+    "a$": "AUD",
+    "aud": "AUD",
+    "nz$": "NZD",
+    "ca$": "CAD",
+    "c$": "CAD",
     "$": "USD",
     "us$": "USD",
     "usd": "USD",

@@ -15,19 +15,14 @@ from spacy.language import Language
 from dakg.config import Settings
 from dakg.errors import DocumentError, QueryError
 from dakg.ingest.clean import clean_text
-from dakg.ingest.extract import RULES_VERSION, extract
+from dakg.ingest.extract import extract, extractor_version
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import LoadResult, load_fragment
-from dakg.ingest.nlp import get_pipeline, model_version
+from dakg.ingest.nlp import get_pipeline
 from dakg.ingest.read import RawDocument, read_documents
 from dakg.store import GraphStore
 
 _LETTER = re.compile(r"[^\W\d_]")
-
-
-def extractor_version(nlp: Language) -> str:
-    """Changes whenever the rules or the model change; re-ingesting then replaces a source's claims."""
-    return f"dakg-{RULES_VERSION}+{model_version(nlp)}"
 
 
 @dataclass(frozen=True)

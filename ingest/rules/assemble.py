@@ -1,0 +1,407 @@
+"""Stage 5 — assemble: run the stages over one parsed document and build its ``Fragment``.
+
+Claims are made per sentence and pair: a status, caps (in the host's clause), payments, dates (where the
+sentence reports something firm), the officials it names, the groups it moves. Each claim's ``evidence``
+holds the spans that state its value and those that name the two states in their roles (from other
+sentences too); its ``quote`` is the sentence of the value. A pair too weak to stand alone is kept only where
+it carries a value.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc
+
+from dakg.ingest import lexicon as lx
+from dakg.ingest.fragment import (
+    AgreementOut,
+    ClaimField,
+    ClaimOut,
+    CountryOut,
+    EvidenceOut,
+    Fragment,
+    MigrantGroupOut,
+    OfficialOut,
+    SourceOut,
+    text_key,
+)
+from dakg.ingest.gazetteer import countries
+from dakg.ingest.read import Metadata
+from dakg.ingest.rules import caps as caps_stage
+from dakg.ingest.rules import dates as dates_stage
+from dakg.ingest.rules import groups as groups_stage
+from dakg.ingest.rules import mentions, officials, pairs, payments, roles, status
+from dakg.ingest.rules import weights as w
+from dakg.ingest.rules.officials import PersonMention
+from dakg.ingest.rules.records import CountryMention, Document, Evidence, Pair, Sentence, Vote, char_evidence
+from dakg.ingest.rules.registry import rule, rule_id
+
+
+def _out(evidence: Sequence[Evidence]) -> list[EvidenceOut]:
+    unique = list(dict.fromkeys(evidence))
+    return [
+        EvidenceOut(start=e.start, end=e.end, text=e.text, role=e.role)
+        for e in sorted(unique, key=lambda e: (e.start, e.end))
+    ]
+
+
+def _conf(value: float) -> float:
+    return round(min(1.0, max(0.0, value)), 2)
+
+
+@rule("roles", "possessive-country")
+def possessive_countries(
+    document: Document, sentence: Sentence, people: Sequence[PersonMention]
+) -> list[CountryMention]:
+    """ "Olivier Nduhungirehe said his country had not signed": "his country" is the state of the one official
+    the sentence names with a state."""
+    states = {p.country: p for p in people if p.country}
+    if len(states) != 1:
+        return []
+    code, person = next(iter(states.items()))
+    found = []
+    for match in lx.POSSESSIVE_COUNTRY.finditer(sentence.text):
+        span = document.doc.char_span(
+            sentence.start + match.start(), sentence.start + match.end(), alignment_mode="expand"
+        )
+        if span is not None:
+            via = person.country_evidence[0] if person.country_evidence else person.name_evidence
+            found.append(
+                CountryMention(
+                    code, span.start_char, span.end_char, span.text, "anaphor", sentence.index, span.root, via=via
+                )
+            )
+    return found
+
+
+@rule("officials", "administration-acts-for")
+def administration_acts_for(
+    doc: Doc, person: PersonMention, sentence_pairs: Sequence[Pair], sentence: Sentence
+) -> PersonMention:
+    """ "as President Donald Trump's administration intensifies efforts to send migrants" in a sentence about
+    deportations from the United States: a head of government whose administration is one side of the
+    sentence's one agreement acts for that side's state (the text says so through the sentence)."""
+    if person.country is not None or person.administration is None or len(sentence_pairs) != 1:
+        return person
+    pair = sentence_pairs[0]
+    span = doc.char_span(person.administration.start, person.administration.end)
+    if span is None:
+        return person
+    token = span.root
+    mention = CountryMention("XXX", token.idx, token.idx + len(token.text), token.text, "name", sentence.index, token)
+    ctx = roles.Context(doc, sentence, (mention,))
+    votes = roles.mention_votes(ctx, mention)
+    vote = roles.resolve(votes)
+    if vote is None or vote.role not in (roles.DEPORTING, roles.HOST, roles.PARTY):
+        return person
+    if vote.role == roles.DEPORTING:
+        code = pair.deporting
+    elif vote.role == roles.HOST:
+        code = pair.host
+    else:  # "a deal with the Trump administration": the side this sentence does not name
+        if pair.deporting_token is None and pair.host_token is not None:
+            code = pair.deporting
+        elif pair.host_token is None and pair.deporting_token is not None:
+            code = pair.host
+        else:
+            return person
+    side = "deporting" if code == pair.deporting else "host"
+    spans = (
+        *[Evidence(e.start, e.end, e.text, "country") for e in pair.evidence if e.role == side],
+        Evidence(person.administration.start, person.administration.end, person.administration.text, "official"),
+    )
+    if not any(e.role == "country" for e in spans):
+        return person
+    return replace(
+        person, country=code, country_evidence=tuple(spans), rules=(*person.rules, rule_id(administration_acts_for))
+    )
+
+
+@rule("officials", "named-with-agreement")
+def named_with_agreement(person: PersonMention, pair: Pair) -> bool:
+    """An official named in a sentence about an agreement is named in connection with it, unless the text has
+    them act for a third state."""
+    return person.country in (None, pair.deporting, pair.host)
+
+
+def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: str) -> Fragment:
+    """The graph fragment of one parsed document."""
+    document = mentions.read(doc, dates_stage.parse_iso(meta.published))
+    people = officials.find(document)
+    sentences = document.sentences
+    source_key = text_key(doc.text)
+
+    all_roles: list[dict[str, Vote]] = []
+    for sentence in sentences:
+        if not sentence.prose:
+            all_roles.append({})
+            continue
+        extra = tuple(possessive_countries(document, sentence, people[sentence.index]))
+        named = tuple(sorted(document.countries[sentence.index] + extra, key=lambda m: m.start))
+        sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
+        all_roles.append(pairs.resolved_roles(sentence_roles))
+    view = pairs.document_view(all_roles)
+
+    hits = [status.hits(doc, s) if s.prose else status.Sentenced((), None) for s in sentences]
+    caps = [caps_stage.caps(doc, s) if s.prose else [] for s in sentences]
+    money = [payments.amounts(doc, s) if s.prose else [] for s in sentences]
+    found_pairs: list[list[Pair]] = []
+    recent: list[Pair] = []
+    for sentence in sentences:
+        sentenced = hits[sentence.index]
+        firm = any(h.strength >= 0.9 and h.status != "proposed" for h in sentenced.hits)
+        facts = pairs.facts_of(
+            sentence,
+            has_status=bool(sentenced.hits) or sentenced.denial is not None,
+            firm_status=firm,
+            has_value=bool(caps[sentence.index] or money[sentence.index]),
+        )
+        here = pairs.sentence_pairs(sentence, all_roles[sentence.index], facts, view, recent)
+        found_pairs.append(here)
+        recent.extend(here)
+    found_pairs = pairs.one_direction(found_pairs)
+
+    agreements: dict[str, AgreementOut] = {}
+    groups: dict[str, MigrantGroupOut] = {}
+    name = countries().name
+    persons: list[PersonMention] = []
+    for sentence in sentences:
+        sentence_pairs = found_pairs[sentence.index]
+        sentence_people = [administration_acts_for(doc, p, sentence_pairs, sentence) for p in people[sentence.index]]
+        persons.extend(sentence_people)
+        if not sentence.prose:
+            continue
+        group_keys = _groups(doc, sentence, bool(sentence_pairs), source_key, groups)
+        if not sentence_pairs:
+            continue
+        sentenced = hits[sentence.index]
+        values = {p.key: status.for_pair(doc, sentenced, p) for p in sentence_pairs}
+        firm = any(v is not None and v.strength >= w.DATED_STATUS_MIN for v in values.values())
+        dated = firm or caps[sentence.index] or money[sentence.index]
+        when = dates_stage.dates(document.ents[sentence.index], document.published) if dated else []
+        for pair in sentence_pairs:
+            claims = _claims(doc, sentence, pair, values[pair.key], caps[sentence.index], money[sentence.index], when)
+            if not claims and pair.weight < w.PAIR_MIN_WITHOUT_VALUE:
+                continue
+            for person in sentence_people:
+                if named_with_agreement(person, pair):
+                    spans = (person.name_evidence, *person.country_evidence)
+                    rules = (rule_id(named_with_agreement), *person.rules)
+                    claims.append(
+                        _claim("official", person.key, pair.weight * w.OFFICIAL_WEIGHT, sentence, pair, spans, rules)
+                    )
+            for group_key in group_keys:
+                group = groups[group_key]
+                if pair.key not in group.agreements:
+                    group.agreements.append(pair.key)
+                    group_spans = [Evidence(e.start, e.end, e.text, e.role) for e in group.evidence]
+                    rules = (rule_id(groups_stage.groups),)
+                    claims.append(
+                        _claim("covers", group_key, pair.weight * w.COVERS_WEIGHT, sentence, pair, group_spans, rules)
+                    )
+            if claims:
+                if pair.key not in agreements:
+                    agreements[pair.key] = AgreementOut(
+                        key=pair.key,
+                        deporting=pair.deporting,
+                        host=pair.host,
+                        name=f"{name(pair.deporting)} → {name(pair.host)}",
+                        claims=[],
+                    )
+                agreements[pair.key].claims.extend(_dedupe(claims))
+
+    country_mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for sentence_mentions in document.countries:
+        for mention in sentence_mentions:
+            if mention.kind != "anaphor":
+                country_mentions[mention.iso3].append((mention.start, mention.end))
+    return Fragment(
+        source=SourceOut(
+            key=source_key,
+            path=path,
+            title=meta.title or _first_line(doc.text),
+            url=meta.url,
+            outlet=meta.outlet,
+            published=meta.published,
+            text=doc.text,
+            words=len(doc.text.split()),
+            extractor_version=extractor_version,
+        ),
+        countries=[
+            CountryOut(key=iso3, name=name(iso3), mentions=sorted(spans))
+            for iso3, spans in sorted(country_mentions.items())
+        ],
+        officials=_officials(persons, sentences),
+        agreements=[a for a in agreements.values() if a.claims],
+        migrant_groups=list(groups.values()),
+    )
+
+
+def _claim(
+    field: ClaimField,
+    value: Any,
+    confidence: float,
+    sentence: Sentence,
+    pair: Pair,
+    spans: Sequence[Evidence],
+    rules: Sequence[str],
+    **extra: Any,
+) -> ClaimOut:
+    return ClaimOut(
+        field=field,
+        value=value,
+        confidence=_conf(confidence),
+        quote=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        evidence=_out([*spans, *pair.evidence]),
+        rules=list(dict.fromkeys([*pair.rules, *rules])),
+        **extra,
+    )
+
+
+def _claims(
+    doc: Doc,
+    sentence: Sentence,
+    pair: Pair,
+    value: status.StatusValue | None,
+    caps: Sequence[caps_stage.Cap],
+    money: Sequence[payments.Payment],
+    when: Sequence[dates_stage.When],
+) -> list[ClaimOut]:
+    claims = []
+    if value is not None:
+        claims.append(
+            _claim(
+                "status",
+                value.status,
+                pair.weight * value.strength,
+                sentence,
+                pair,
+                value.evidence,
+                value.rules,
+                negated=value.negated,
+            )
+        )
+    scoped = status.clause_scoped(list(caps), pair, lambda c: c.token, doc, host_only=True)
+    for cap in scoped:
+        claims.append(
+            _claim(
+                "cap",
+                cap.value,
+                pair.weight * cap.weight,
+                sentence,
+                pair,
+                (cap.evidence,),
+                (cap.rule,),
+                detail=cap.detail,
+            )
+        )
+    for payment in money:
+        claims.append(
+            _claim(
+                "payment",
+                payment.value,
+                pair.weight * w.PAYMENT_WEIGHT,
+                sentence,
+                pair,
+                (payment.evidence,),
+                (payment.rule,),
+                detail=payment.detail,
+            )
+        )
+    for item in when:
+        event = None if value is None else ("denied " if value.negated else "") + value.status
+        detail = f"{event}: {item.raw}" if event else item.raw
+        claims.append(
+            _claim(
+                "date",
+                item.value,
+                pair.weight * w.DATE_WEIGHT,
+                sentence,
+                pair,
+                (item.evidence,),
+                (item.rule,),
+                detail=detail,
+            )
+        )
+    return claims
+
+
+def _groups(
+    doc: Doc, sentence: Sentence, moved_here: bool, source_key: str, groups: dict[str, MigrantGroupOut]
+) -> list[str]:
+    keys = []
+    for found in groups_stage.groups(doc, sentence, moved_here):
+        key = "mg-" + text_key(f"{source_key}|{found.evidence.start}|{found.description}")[:24]
+        if any(g.description.lower() == found.description.lower() for g in groups.values()):
+            continue
+        groups[key] = MigrantGroupOut(
+            key=key,
+            description=found.description,
+            nationalities=list(found.nationalities),
+            size=found.size,
+            quote=sentence.text,
+            start=sentence.start,
+            end=sentence.end,
+            evidence=_out((found.evidence, *found.nationality_evidence)),
+        )
+        keys.append(key)
+    return keys
+
+
+def _dedupe(claims: list[ClaimOut]) -> list[ClaimOut]:
+    seen = set()
+    out = []
+    for claim in claims:
+        marker = (claim.field, repr(claim.value), claim.start, claim.negated, claim.detail)
+        if marker not in seen:
+            seen.add(marker)
+            out.append(claim)
+    return out
+
+
+def _officials(persons: Sequence[PersonMention], sentences: Sequence[Sentence]) -> list[OfficialOut]:
+    by_key: dict[str, list[PersonMention]] = defaultdict(list)
+    for person in persons:
+        by_key[person.key].append(person)
+    out = []
+    for key, mentions_ in by_key.items():
+        best = max(mentions_, key=lambda p: (p.role is not None, p.country is not None, p.score))
+        titled = best if best.role is not None else next((p for p in mentions_ if p.role is not None), None)
+        placed = best if best.country is not None else next((p for p in mentions_ if p.country is not None), None)
+        sentence = sentences[best.sentence]
+        names = sorted({p.name for p in mentions_} | {best.name}, key=len, reverse=True)
+        role_evidence = [titled.name_evidence, titled.role_evidence] if titled and titled.role_evidence else []
+        country_evidence = [placed.name_evidence, *placed.country_evidence] if placed else []
+        out.append(
+            OfficialOut(
+                key=key,
+                name=names[0],
+                aliases=[n for n in names[1:] if n != names[0]],
+                country=placed.country if placed else None,
+                role=titled.role if titled else None,
+                confidence=_conf(best.score),
+                quote=sentence.text,
+                start=sentence.start,
+                end=sentence.end,
+                role_evidence=_out(role_evidence),
+                country_evidence=_out(country_evidence),
+                rules=sorted({r for p in mentions_ for r in p.rules}),
+            )
+        )
+    return sorted(out, key=lambda o: o.start)
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:300]
+    return None
+
+
+__all__ = ["char_evidence", "extract_fragment"]

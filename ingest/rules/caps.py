@@ -1,0 +1,161 @@
+"""Stage 4b — caps: how many people an arrangement provides for.
+
+A cap is a ceiling or a fixed number the arrangement itself gives: "up to 250", "as many as 160", "a maximum
+of 3,000", "capacity for 3,000", "agreed to host 50 deportees", "to detain approximately 300 migrants",
+"300 a year" (kept per period). Not a cap: a guess or a risk ("some estimate up to 80,000 could be
+affected"), an expectation ("about 40 are expected"), a batch that arrived ("10 arrived", "has received
+14"), a percentage, an amount of money.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from dakg.ingest import lexicon as lx
+from dakg.ingest.rules import weights as w
+from dakg.ingest.rules.records import Evidence, Sentence, char_evidence, token_evidence
+from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
+
+_HOLD_VERBS = frozenset({"hold", "house", "detain", "shelter", "accommodate", "relocate", "resettle", "take", "allow"})
+_MODAL = re.compile(r"\b(?:could|might|may|would)\b", re.I)
+_PERIODS = {"year": "per year", "month": "per month", "week": "per week", "day": "per day"}
+_ADVERBS = {"annually": "per year", "yearly": "per year", "monthly": "per month", "weekly": "per week"}
+
+
+@dataclass(frozen=True)
+class Cap:
+    value: int
+    detail: str | None  # "per year", "per month", ... or None for a total
+    weight: float
+    evidence: Evidence
+    token: int | None
+    rule: str
+
+
+def _period(match: re.Match[str]) -> str | None:
+    if match.group("unit"):
+        return _PERIODS[match.group("unit").lower()]
+    if match.group("adverb"):
+        return _ADVERBS[match.group("adverb").lower()]
+    return None
+
+
+def _people_nearby(doc: Doc, token: Token) -> bool:
+    """The number counts people: a people noun follows, or a verb of receiving, sending or holding governs it."""
+    after = doc[token.i + 1 : min(len(doc), token.i + 4)]
+    if any(lemma(t) in lx.MIGRANT_NOUNS for t in after):
+        return True
+    current = token
+    for _ in range(4):
+        current = current.head
+        if is_host_word(current) or is_deport_word(current) or lemma(current) in _HOLD_VERBS | lx.IN_HOST_VERBS:
+            return True
+        if current.head is current:
+            break
+    return False
+
+
+def _hedged(sentence: Sentence, start: int) -> bool:
+    """A guess or a risk: "some estimate", "could affect", "at risk", "expected", a percentage."""
+    before = sentence.text[: start - sentence.start]
+    clause = re.split(r"[;:]|, (?:but|while|and) ", before)[-1]
+    after = sentence.text[start - sentence.start : start - sentence.start + 60]
+    return bool(lx.HEDGES.search(clause) or re.match(r"[^,;]{0,20}(?:%|percent|per cent)", after))
+
+
+def _weight(sentence: Sentence, start: int) -> float:
+    before = sentence.text[max(0, start - sentence.start - 40) : start - sentence.start]
+    after = sentence.text[start - sentence.start : start - sentence.start + 50]
+    return w.CAP_WEIGHT * (w.IRREALIS_FACTOR if _MODAL.search(before) or _MODAL.search(after) else 1.0)
+
+
+def _is_money(sentence: Sentence, start: int, end: int) -> bool:
+    before = sentence.text[max(0, start - sentence.start - 4) : start - sentence.start]
+    after = sentence.text[end - sentence.start : end - sentence.start + 12]
+    return bool(re.search(r"[$£€]|US\$|USD|GBP|EUR", before) or re.match(r"\s*(?:dollars|pounds|euros)", after))
+
+
+_PROVIDE_VERBS = frozenset({"allow", "commit", "offer", "plan", "intend", "pledge", "promise", "permit", "expect"})
+
+
+def provided_for(verb: Token) -> bool:
+    """The receiving verb is what an arrangement provides for: "will accept 50", "agreed to host 50", "a deal to
+    take 300", "an agreement to pay ... to detain 300" — not an event ("became the first to accept 119")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children):
+        return True
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp") or current.head is current:
+            return False
+        current = current.head
+        if lemma(current) in lx.AGREE_VERBS | _PROVIDE_VERBS | lx.AGREEMENT_NOUNS:
+            return True
+    return False
+
+
+@rule("caps", "ceiling")
+def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
+    """ "up to 250 migrants", "as many as 160", "a maximum of 3,000", "capacity for 3,000", "up to 30,000 a month"."""
+    found = []
+    for match in lx.CAP.finditer(sentence.text):
+        number = lx.words_to_number(match.group("number"))
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if number is None or not 2 <= number <= w.MAX_PEOPLE or _is_money(sentence, start, end):
+            continue
+        if _hedged(sentence, start):
+            continue
+        span = doc.char_span(sentence.start + match.start("number"), sentence.start + match.end("number"), "expand")
+        if span is None or not (
+            _people_nearby(doc, span[-1]) or _period(match) or "capacity" in match.group(0).lower()
+        ):
+            continue
+        found.append(
+            Cap(
+                number,
+                _period(match),
+                _weight(sentence, start),
+                char_evidence(doc, start, end, "value"),
+                span[0].i,
+                rule_id(ceiling),
+            )
+        )
+    return found
+
+
+@rule("caps", "fixed-number")
+def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
+    """ "Kosovo agreed to host 50 deportees", "a deal to detain approximately 300 migrants", "would allow 50
+    deportees to be relocated": a number of people the arrangement is for. A past event ("has received 14",
+    "10 arrived") is a batch, not a cap."""
+    found = []
+    for token in sentence.span:
+        if token.i in taken or token.dep_ != "nummod" or lemma(token.head) not in lx.MIGRANT_NOUNS:
+            continue
+        number = lx.words_to_number(token.text)
+        if number is None or not 2 <= number <= w.MAX_PEOPLE:
+            continue
+        noun = token.head
+        verb = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or not (is_host_word(verb) or lemma(verb) in _HOLD_VERBS):
+            continue
+        if not provided_for(verb):
+            continue
+        first = min([token.i, *(c.i for c in token.children if c.dep_ in ("quantmod", "advmod"))])
+        evidence = token_evidence(doc, min(verb.i, first), noun.i, "value")
+        if _hedged(sentence, evidence.start):
+            continue
+        after = doc.text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
+        period = re.match(lx.PERIOD, after, re.I)
+        detail = _period(period) if period is not None and period.group("period") else None
+        found.append(Cap(number, detail, _weight(sentence, evidence.start), evidence, token.i, rule_id(fixed_number)))
+    return found
+
+
+def caps(doc: Doc, sentence: Sentence) -> list[Cap]:
+    found = ceiling(doc, sentence)
+    taken = {c.token for c in found if c.token is not None}
+    return found + fixed_number(doc, sentence, taken)

@@ -1,0 +1,229 @@
+"""Stage 1 — mentions: sentences, the entities in each, and the countries they name.
+
+This is the only stage that walks the whole parse; later stages see its records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from dakg.ingest import lexicon as lx
+from dakg.ingest.gazetteer import countries
+from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence
+from dakg.ingest.rules.registry import rule
+from dakg.ingest.rules.syntax import ends_sentence
+
+_LIST_ITEM = re.compile(r"[A-Z][\w’'&-]*(?: [\w’'&-]+){0,5}\s?:\s")
+
+
+def sentence_spans(doc: Doc) -> list[Span]:
+    """spaCy's sentences, with stray one- or two-word fragments joined to the sentence they belong to."""
+    out: list[Span] = []
+    pending: Span | None = None
+    for sent in doc.sents:
+        if pending is not None:
+            sent = doc[pending.start : sent.end]
+            pending = None
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        gap = doc[sent.end - 1].whitespace_ if sent.end > sent.start else ""
+        if (
+            0 < len(words) <= 2
+            and not ends_sentence([t for t in sent if not t.is_space] or [sent[0]])
+            and "\n" not in gap
+            and not any("\n" in t.text for t in sent)
+        ):
+            pending = sent
+            continue
+        out.append(sent)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+@rule("mentions", "prose-sentence")
+def prose(doc: Doc, span: Span) -> bool:
+    """A sentence of running text: four words or more, a verb, a full stop at the end, on one line, not a
+    "Key point: ..." list item or a table row (a dateline in capitals, "WASHINGTON: ...", is fine). Headings
+    and list items make no claims."""
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return False
+    start = tokens[0].idx
+    quote = doc.text[start : tokens[-1].idx + len(tokens[-1].text)]
+    words = [t for t in tokens if t.is_alpha]
+    if not any(t.pos_ for t in tokens):  # a pipeline without a tagger: judge by punctuation only
+        return len(words) >= 4 and ends_sentence(tokens) and "\n" not in quote
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    label = _LIST_ITEM.match(doc.text, line_start) if line_start == start else None
+    if label is not None and not label.group(0).rstrip(": ").isupper():  # "WASHINGTON: ..." is a dateline
+        return False
+    return (
+        len(words) >= 4
+        and ends_sentence(tokens)
+        and any(t.pos_ in ("VERB", "AUX") for t in tokens)
+        and "\n" not in quote
+        and quote.count(" | ") < 2
+    )
+
+
+def _sentence(doc: Doc, index: int, span: Span) -> Sentence:
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return Sentence(index, span.start_char, span.start_char, "", False, span)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Sentence(index, start, end, doc.text[start:end], prose(doc, span), span)
+
+
+def _entities(doc: Doc, sentences: list[Sentence]) -> list[list[Span]]:
+    """Each entity to its sentence, in one pass."""
+    found: list[list[Span]] = [[] for _ in sentences]
+    at = 0
+    for ent in doc.ents:
+        while at < len(sentences) and ent.start >= sentences[at].span.end:
+            at += 1
+        if at == len(sentences):
+            break
+        if ent.start >= sentences[at].span.start and ent.end <= sentences[at].span.end:
+            found[at].append(ent)
+    return found
+
+
+_KINDS = {"NORP": "demonym", "ORG": "institution"}
+
+
+@rule("mentions", "country-anaphor")
+def country_anaphors(
+    doc: Doc,
+    sentence: Sentence,
+    named: list[CountryMention],
+    earlier: Counter[str],
+    last: dict[str, CountryMention],
+    previous_subject: CountryMention | None = None,
+) -> list[CountryMention]:
+    """ "the country", "the East African nation", "the landlocked Balkan nation": as the subject of a sentence,
+    the state the previous sentence was about (its subject: "Rwanda's role is not confined to the US. The
+    country recently made a deal ..."); otherwise the country named most often so far in the document,
+    counting this sentence up to the phrase (a tie goes to the one named last). Its evidence is the mention
+    it refers to."""
+    out: list[CountryMention] = []
+    for match in lx.COUNTRY_ANAPHOR.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if any(m.start < end and start < m.end for m in named):
+            continue  # "The United Kingdom" is a name, not "the ... kingdom"
+        counts = Counter(earlier)
+        latest = dict(last)
+        for mention in named:
+            if mention.end <= start and mention.kind != "demonym":
+                counts[mention.iso3] += 1
+                latest[mention.iso3] = mention
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not counts:
+            continue
+        opens = span.root.dep_ in ("nsubj", "nsubjpass") and not any(m.end <= start for m in named)
+        if opens and previous_subject is not None:
+            best, source = previous_subject.iso3, previous_subject
+        else:
+            best = max(counts, key=lambda code: (counts[code], latest[code].start))
+            source = latest[best]
+        out.append(
+            CountryMention(
+                best,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "anaphor",
+                sentence.index,
+                span.root,
+                via=char_evidence(doc, source.start, source.end, "country"),
+            )
+        )
+    return out
+
+
+@rule("mentions", "it-said-it")
+def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "Uganda said it would accept deportees", "Uganda's Foreign Ministry said it will accept": "it", the
+    subject of what a state (or its ministry) says, is that state."""
+    by_token = {m.token.i: m for m in named}
+    out = []
+    for token in sentence.span:
+        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        source = None
+        verb = token.head
+        for _ in range(4):  # up through the clauses the pronoun's clause hangs from
+            if verb.head is verb:
+                break
+            verb = verb.head
+            speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
+            if speaker is None:
+                continue
+            source = by_token.get(speaker.i) or next(
+                (by_token[c.i] for c in speaker.children if c.dep_ in ("poss", "compound", "amod") and c.i in by_token),
+                None,
+            )
+            if source is not None:
+                break
+        if source is None or (source.kind == "demonym" and source.token.dep_ in ("nsubj", "nsubjpass")):
+            continue
+        out.append(
+            CountryMention(
+                source.iso3,
+                token.idx,
+                token.idx + len(token.text),
+                token.text,
+                "anaphor",
+                sentence.index,
+                token,
+                via=char_evidence(doc, source.start, source.end, "country"),
+            )
+        )
+    return out
+
+
+def _is_subject(mention: CountryMention) -> bool:
+    """The sentence is about this state: it is (or possesses) the subject. "Rwanda agreed", "Rwanda's role is"."""
+    token = mention.token
+    if token.dep_ in ("poss", "compound", "amod") and token.head.dep_ in ("nsubj", "nsubjpass"):
+        return mention.kind != "demonym"
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def read(doc: Doc, published: date | None) -> Document:
+    """Sentences, entities and country mentions of a parsed document."""
+    gazetteer = countries()
+    sentences = [_sentence(doc, i, span) for i, span in enumerate(sentence_spans(doc))]
+    ents = _entities(doc, sentences)
+    mentions: list[tuple[CountryMention, ...]] = []
+    earlier: Counter[str] = Counter()
+    last: dict[str, CountryMention] = {}
+    previous_subject: CountryMention | None = None
+    for sentence, sentence_ents in zip(sentences, ents, strict=True):
+        named = [
+            CountryMention(
+                ent.ent_id_,
+                ent.start_char,
+                ent.end_char,
+                ent.text,
+                _KINDS.get(ent.label_, "name"),  # type: ignore[arg-type]
+                sentence.index,
+                ent.root,
+            )
+            for ent in sentence_ents
+            if ent.ent_id_ and gazetteer.is_code(ent.ent_id_)
+        ]
+        anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject)
+        anaphors += pronoun_subjects(doc, sentence, named)
+        mentions.append(tuple(sorted(named + anaphors, key=lambda m: m.start)))
+        for mention in named:
+            if mention.kind != "demonym":  # "Venezuelan migrants" does not make Venezuela the country spoken of
+                earlier[mention.iso3] += 1
+                last[mention.iso3] = mention
+        subjects = [m for m in (*named, *anaphors) if _is_subject(m)]
+        if sentence.prose:
+            previous_subject = subjects[0] if subjects else None
+    return Document(doc, published, tuple(sentences), tuple(tuple(e) for e in ents), tuple(mentions))

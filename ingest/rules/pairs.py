@@ -1,0 +1,401 @@
+"""Stage 3 — pairs: which agreements (deporting → host) each sentence speaks of.
+
+Each sentence's votes are resolved to one role per country (``roles.resolve``); the pair rules then run in
+order, the first that finds pairs deciding:
+
+1. ``both-sides``: a deporting and a host state in the sentence;
+2. ``side-and-party``: one side, and the party the sentence names beside it ("Uganda reached a deal with the
+   U.S. to accept deportees");
+3. ``side-and-document-partner``: one side; the other from the rest of the document (the state it is paired
+   with elsewhere, or the one state the document shows in the other role);
+4. ``parties-oriented``: two parties ("the Netherlands and Uganda signed"); the direction from the rest of
+   the document, or none at all (no pair);
+5. ``reference-back``: "the deal", "that programme" with a status, cap or payment: the pair named just before;
+6. ``only-agreement``: a sentence naming no state, with a firm status, in a document about one agreement.
+
+Filters then drop what a sentence does not support: a return home (the host is where the people come
+from), onward movement (a state that received people sending them on), and, over the whole document, the
+weaker of two opposite directions. A country named merely beside another forms nothing, and a state's
+nationality is never a party. Every pair carries the evidence of both sides, from other sentences too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from dakg.ingest import lexicon as lx
+from dakg.ingest.rules import weights as w
+from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
+from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, resolve
+
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:countries|nations|governments|states)\b[^.;]{0,30}\b(?:have|has|had|were|are)\b", re.I
+)
+_ONWARD = re.compile(r"\b(?:on to|onward|onwards|from where|from there|in transit|transit(?:ed)? through)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a sentence speaks of, beyond its countries (computed once per sentence)."""
+
+    about_deportation: bool  # deportation, removal, transfers, flights, third countries ...
+    agreement_word: bool  # deal, agreement, talks, scheme ...
+    anaphor: bool  # "the deal", "that programme", "the two countries"
+    firm_status: bool  # a status other than a proposal, at full strength
+    carries_value: bool  # a status, cap, payment or denial
+
+    @property
+    def talks_of_it(self) -> bool:
+        return self.about_deportation or self.agreement_word or self.anaphor or self.carries_value
+
+
+@dataclass
+class DocumentView:
+    """The document's other sentences, as the pair rules consult them."""
+
+    roles: defaultdict[str, defaultdict[str, float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
+    )
+    evidence: dict[tuple[str, str], Vote] = field(default_factory=dict)  # strongest vote per (country, role)
+    pair_votes: Counter[tuple[str, str]] = field(default_factory=Counter)
+    nationalities: set[str] = field(default_factory=set)
+
+    def played(self, iso3: str, role: str) -> float:
+        return self.roles[iso3][role]
+
+
+def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
+    out = {}
+    for iso3 in roles.countries():
+        vote = resolve(roles.of(iso3))
+        if vote is not None:
+            out[iso3] = vote
+    return out
+
+
+def document_view(all_roles: Sequence[dict[str, Vote]]) -> DocumentView:
+    view = DocumentView()
+    for resolved in all_roles:
+        strong = {c: v for c, v in resolved.items() if v.weight >= w.STRONG_ROLE}
+        for iso3, vote in resolved.items():
+            if vote.role == NATIONALITY:
+                view.nationalities.add(iso3)
+        for iso3, vote in strong.items():
+            if vote.role in (HOST, DEPORTING):
+                view.roles[iso3][vote.role] += vote.weight
+                best = view.evidence.get((iso3, vote.role))
+                if best is None or vote.weight > best.weight:
+                    view.evidence[(iso3, vote.role)] = vote
+        hosts = [c for c, v in strong.items() if v.role == HOST]
+        deps = [c for c, v in strong.items() if v.role == DEPORTING]
+        for d in deps:
+            for h in hosts:
+                if d != h:
+                    view.pair_votes[(d, h)] += 1
+    return view
+
+
+def _pair(
+    deporting: Vote | tuple[str, Vote | None],
+    host: Vote | tuple[str, Vote | None],
+    weight: float,
+    sentence: int,
+    func: object,
+) -> Pair:
+    """A pair from the votes for each side (a side known only from elsewhere comes as (iso3, its vote there))."""
+    sides: list[tuple[str, Vote | None, bool]] = []
+    for side in (deporting, host):
+        if isinstance(side, Vote):
+            sides.append((side.iso3, side, True))
+        else:
+            sides.append((side[0], side[1], False))
+    (d_code, d_vote, d_here), (h_code, h_vote, h_here) = sides
+    evidence: list[Evidence] = []
+    for vote in (d_vote, h_vote):
+        if vote is not None:
+            evidence.extend(e for e in vote.evidence if e not in evidence)
+    rules = [rule_id(func)]  # type: ignore[arg-type]
+    rules.extend(v.rule for v in (d_vote, h_vote) if v is not None)
+    return Pair(
+        d_code,
+        h_code,
+        weight,
+        sentence,
+        tuple(dict.fromkeys(rules)),
+        tuple(evidence),
+        host_token=h_vote.token if h_vote is not None and h_here else None,
+        deporting_token=d_vote.token if d_vote is not None and d_here else None,
+    )
+
+
+def _sides(resolved: dict[str, Vote]) -> tuple[list[Vote], list[Vote], list[Vote]]:
+    hosts = [v for v in resolved.values() if v.role == HOST and v.weight >= w.ROLE_MIN]
+    deps = [v for v in resolved.values() if v.role == DEPORTING and v.weight >= w.ROLE_MIN]
+    placed = {v.iso3 for v in hosts + deps}
+    parties = [v for v in resolved.values() if v.iso3 not in placed and v.role in (PARTY, HOST, DEPORTING)]
+    return hosts, deps, parties
+
+
+@rule("pairs", "both-sides")
+def both_sides(resolved: dict[str, Vote], sentence: int) -> list[Pair]:
+    """ "Rwanda agreed to accept migrants deported from the United States": a deporting and a host state."""
+    hosts, deps, _ = _sides(resolved)
+    return [_pair(d, h, w.PAIR_BOTH_SIDES, sentence, both_sides) for d in deps for h in hosts if d.iso3 != h.iso3]
+
+
+@rule("pairs", "side-and-party")
+def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts) -> list[Pair]:
+    """ "Uganda reached a deal with the U.S. to accept deportees": one side, and the party named beside it."""
+    hosts, deps, parties = _sides(resolved)
+    if not parties or not (hosts or deps) or (hosts and deps) or not facts.talks_of_it:
+        return []
+    weight = w.PAIR_WITH_PARTY if len(parties) == 1 else w.PAIR_WITH_PARTIES
+    out = []
+    for side in hosts or deps:
+        for party in parties:
+            if party.iso3 == side.iso3:
+                continue
+            out.append(
+                _pair(party, side, weight, sentence, side_and_party)
+                if side.role == HOST
+                else _pair(side, party, weight, sentence, side_and_party)
+            )
+    return out
+
+
+def document_partner(view: DocumentView, iso3: str, role: str) -> tuple[str, Vote | None] | None:
+    """The state this one is paired with elsewhere in the document, or else the one state that plays the
+    other role there (a tie: none)."""
+    candidates: Counter[str] = Counter()
+    for (d, h), votes in view.pair_votes.items():
+        if role == HOST and h == iso3:
+            candidates[d] += votes
+        elif role == DEPORTING and d == iso3:
+            candidates[h] += votes
+    other = DEPORTING if role == HOST else HOST
+    if not candidates:
+        for country, played in view.roles.items():
+            if country != iso3 and played[other] > played[role] and country not in view.nationalities:
+                candidates[country] += int(10 * played[other])
+    if not candidates:
+        return None
+    best = candidates.most_common(2)
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        return None
+    partner = best[0][0]
+    return partner, view.evidence.get((partner, other))
+
+
+@rule("pairs", "side-and-document-partner")
+def side_and_document_partner(
+    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, recent: Sequence[Pair]
+) -> list[Pair]:
+    """ "Rwanda will provide training to the deportees it receives": one side named; the other is the state the
+    document pairs it with (its evidence comes from that other sentence)."""
+    hosts, deps, parties = _sides(resolved)
+    if parties or not (hosts or deps) or (hosts and deps):
+        return []
+    decisive = any(v.weight >= w.DECISIVE for v in hosts + deps)
+    if not (facts.about_deportation or facts.anaphor or facts.carries_value or decisive):
+        return []
+    out = []
+    for side in hosts or deps:
+        partner = document_partner(view, side.iso3, side.role)
+        if partner is None:
+            previous = next(
+                (p for p in reversed(recent) if (p.host if side.role == HOST else p.deporting) == side.iso3), None
+            )
+            if previous is not None:
+                code = previous.deporting if side.role == HOST else previous.host
+                partner = (code, None)
+        if partner is None or partner[0] == side.iso3:
+            continue
+        weight = w.PAIR_DOCUMENT_PARTNER
+        out.append(
+            _pair(partner, side, weight, sentence, side_and_document_partner)
+            if side.role == HOST
+            else _pair(side, partner, weight, sentence, side_and_document_partner)
+        )
+    return out
+
+
+def orient(view: DocumentView, a: str, b: str, *, lenient: bool) -> tuple[str, str] | None:
+    """Deporting first, from the rest of the document: which of the two is paired as host elsewhere, or plays
+    the host (the other the deporting state); ``lenient`` lets an unknown side count."""
+    if view.pair_votes[(a, b)] != view.pair_votes[(b, a)]:
+        return (a, b) if view.pair_votes[(a, b)] > view.pair_votes[(b, a)] else (b, a)
+    score_a = view.played(a, HOST) - view.played(a, DEPORTING)
+    score_b = view.played(b, HOST) - view.played(b, DEPORTING)
+    if score_a > 0 > score_b or (lenient and score_a > 0 == score_b):
+        return (b, a)
+    if score_b > 0 > score_a or (lenient and score_b > 0 == score_a):
+        return (a, b)
+    return None
+
+
+@rule("pairs", "parties-oriented")
+def parties_oriented(resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView) -> list[Pair]:
+    """ "The Netherlands and Uganda signed a letter on returns": two parties; which one receives people comes
+    from the rest of the document — and without that, no pair (a wrong direction is worse than none)."""
+    hosts, deps, parties = _sides(resolved)
+    if hosts or deps or len(parties) < 2 or not facts.talks_of_it:
+        return []
+    out = []
+    strong = [p for p in parties if p.role == PARTY]
+    named = strong if len(strong) >= 2 else parties
+    for i, a in enumerate(named):
+        for b in named[i + 1 :]:
+            oriented = orient(view, a.iso3, b.iso3, lenient=len(strong) >= 2)
+            if oriented is None:
+                continue
+            first, second = (a, b) if oriented == (a.iso3, b.iso3) else (b, a)
+            pair = _pair(first, second, w.PAIR_PARTIES_ORIENTED, sentence, parties_oriented)
+            extra = [
+                e
+                for key in ((first.iso3, DEPORTING), (second.iso3, HOST))
+                if (v := view.evidence.get(key))
+                for e in v.evidence
+            ]
+            out.append(Pair(**{**pair.__dict__, "evidence": tuple(dict.fromkeys((*pair.evidence, *extra)))}))
+    return out
+
+
+@rule("pairs", "reference-back")
+def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, recent: Sequence[Pair]) -> list[Pair]:
+    """ "They scrapped that programme", "Under the deal, ...": with a status, cap or payment, the pair named
+    within the last few sentences that shares a state with this one (or any, if it names none)."""
+    if not (facts.anaphor and facts.carries_value):
+        return []
+    present = {c for c, v in resolved.items() if v.role != NATIONALITY}
+    for pair in reversed(recent):
+        if sentence.index - pair.sentence > w.PAIR_ANAPHOR_REACH:
+            break
+        if not present or {pair.deporting, pair.host} & present:
+            return [
+                Pair(
+                    pair.deporting,
+                    pair.host,
+                    w.PAIR_ANAPHOR,
+                    sentence.index,
+                    (rule_id(reference_back), *pair.rules),
+                    pair.evidence,
+                )
+            ]
+    return []
+
+
+@rule("pairs", "only-agreement")
+def only_agreement(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, recent: Sequence[Pair]) -> list[Pair]:
+    """ "The first flight landed on Friday.": a sentence that names no state, with a firm status, in a document
+    that has spoken of exactly one agreement so far."""
+    if resolved or not facts.firm_status or not (facts.about_deportation or facts.agreement_word):
+        return []
+    if _GENERIC_SUBJECT.search(sentence.text):
+        return []  # "at least a dozen nations have agreed to accept deportees": no one agreement
+    formed = {p.key: p for p in recent}
+    if len(formed) != 1:
+        return []
+    only = next(iter(formed.values()))
+    return [
+        Pair(
+            only.deporting,
+            only.host,
+            w.PAIR_ONLY_AGREEMENT,
+            sentence.index,
+            (rule_id(only_agreement), *only.rules),
+            only.evidence,
+        )
+    ]
+
+
+@rule("pairs", "not-a-return-home")
+def return_home(pair: Pair, resolved: dict[str, Vote], view: DocumentView) -> bool:
+    """ "returned to Venezuela", "repatriated to Jamaica": sent to the state the people come from is a return
+    home, not a third-country agreement."""
+    host = resolved.get(pair.host)
+    if host is None or pair.host not in view.nationalities:
+        return False
+    return any(r.startswith("roles.sent-to") for r in (host.rule,)) and any(
+        re.search(r"\b(?:return|repatriat|sent back|send back|back to)", e.text, re.I) for e in host.evidence
+    )
+
+
+@rule("pairs", "not-onward-movement")
+def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: DocumentView) -> bool:
+    """ "Panama sent some of them on to Costa Rica", "refugees moved from Nauru to Cambodia": a state that
+    received people and sends them on is a transit state, not a deporting party."""
+    sender = resolved.get(pair.deporting)
+    host = resolved.get(pair.host)
+    if sender is None:
+        return False
+    marker = _ONWARD.search(sentence.text)
+    if marker is not None and host is not None and host.evidence[0].start >= sentence.start + marker.start():
+        return True  # "... to Honduras, from where they will be sent on to Venezuela": only what follows the marker
+    return view.played(pair.deporting, HOST) > view.played(pair.deporting, DEPORTING) and any(
+        (d, pair.deporting) in view.pair_votes for d in view.roles if d != pair.deporting
+    )
+
+
+PAIR_RULES = (both_sides, side_and_party, side_and_document_partner, parties_oriented, reference_back, only_agreement)
+
+
+def sentence_pairs(
+    sentence: Sentence, resolved: dict[str, Vote], facts: Facts, view: DocumentView, recent: Sequence[Pair]
+) -> list[Pair]:
+    """The pairs one sentence speaks of (the first pair rule that finds any decides), after the filters."""
+    if not sentence.prose:
+        return []
+    found: list[Pair] = []
+    steps: tuple[Callable[[], list[Pair]], ...] = (
+        lambda: both_sides(resolved, sentence.index),
+        lambda: side_and_party(resolved, sentence.index, facts),
+        lambda: side_and_document_partner(resolved, sentence.index, facts, view, recent),
+        lambda: parties_oriented(resolved, sentence.index, facts, view),
+        lambda: reference_back(resolved, sentence, facts, recent),
+        lambda: only_agreement(resolved, sentence, facts, recent),
+    )
+    for step in steps:
+        found = step()
+        if found:
+            break
+    decisive = any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))
+    if not (facts.talks_of_it or decisive):
+        return []
+    kept: dict[str, Pair] = {}
+    for pair in found:
+        if pair.deporting == pair.host or return_home(pair, resolved, view) or onward(pair, sentence, resolved, view):
+            continue
+        if pair.key not in kept or kept[pair.key].weight < pair.weight:
+            kept[pair.key] = pair
+    return list(kept.values())
+
+
+@rule("pairs", "one-direction")
+def one_direction(pairs: Sequence[Sequence[Pair]]) -> list[list[Pair]]:
+    """A document that pairs A→B and B→A: the weaker direction goes (both, when neither is clearly stronger)."""
+    totals: defaultdict[str, float] = defaultdict(float)
+    for sentence_pairs_ in pairs:
+        for pair in sentence_pairs_:
+            totals[pair.key] += pair.weight
+    dropped = set()
+    for key, total in totals.items():
+        deporting, host = key.split("-")
+        reverse = totals.get(f"{host}-{deporting}", 0.0)
+        if reverse and not total >= w.DIRECTION_MARGIN * reverse:
+            dropped.add(key)
+    return [[p for p in sentence_pairs_ if p.key not in dropped] for sentence_pairs_ in pairs]
+
+
+def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_value: bool) -> Facts:
+    from dakg.ingest.rules.syntax import is_host_word, lemma
+
+    text = sentence.text
+    about = bool(lx.DEPORT_CONTEXT.search(text)) or (
+        bool(lx.MIGRATION_NOUN.search(text)) and any(is_host_word(t) for t in sentence.span)
+    )
+    agreement_word = any(lemma(t) in lx.AGREEMENT_NOUNS and t.pos_ == "NOUN" for t in sentence.span)
+    return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value)

@@ -1,0 +1,100 @@
+"""The frozen records the stages hand to each other. Nothing here changes after it is made."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+EvidenceRole = Literal["value", "deporting", "host", "party", "official", "country", "group"]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the source text that a claim rests on: ``text == source.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    role: EvidenceRole
+
+
+def char_evidence(doc: Doc, start: int, end: int, role: EvidenceRole) -> Evidence:
+    return Evidence(start, end, doc.text[start:end], role)
+
+
+def token_evidence(doc: Doc, first: int, last: int, role: EvidenceRole) -> Evidence:
+    """The span from token ``first`` to token ``last`` (inclusive, either order)."""
+    low, high = min(first, last), max(first, last)
+    start, end = doc[low].idx, doc[high].idx + len(doc[high].text)
+    return Evidence(start, end, doc.text[start:end], role)
+
+
+@dataclass(frozen=True, eq=False)
+class Sentence:
+    index: int
+    start: int  # offsets of the quote: first to last non-space token
+    end: int
+    text: str
+    prose: bool  # a sentence of running text (headings, list items and table rows are not)
+    span: Span
+
+
+@dataclass(frozen=True, eq=False)
+class CountryMention:
+    iso3: str
+    start: int
+    end: int
+    text: str
+    kind: Literal["name", "demonym", "institution", "metonym", "anaphor"]
+    sentence: int
+    token: Token  # the syntactic head of the mention
+    via: Evidence | None = None  # for an anaphor ("the country", "his government"): what it refers to
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    doc: Doc
+    published: date | None
+    sentences: tuple[Sentence, ...]
+    ents: tuple[tuple[Span, ...], ...]  # the entities inside each sentence
+    countries: tuple[tuple[CountryMention, ...], ...]  # the country mentions of each sentence
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+Role = Literal["deporting", "host", "party", "nationality"]
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One rule's view of what a country does in one sentence."""
+
+    iso3: str
+    role: Role
+    weight: float
+    rule: str
+    evidence: tuple[Evidence, ...]
+    token: int  # where the sentence names the country (its head token), to find its clause
+
+
+@dataclass(frozen=True)
+class Pair:
+    """An agreement one sentence speaks of: ``deporting`` sends people to ``host``."""
+
+    deporting: str
+    host: str
+    weight: float
+    sentence: int
+    rules: tuple[str, ...]
+    evidence: tuple[Evidence, ...]  # the spans that name each side in its role (possibly other sentences')
+    host_token: int | None = None
+    deporting_token: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.deporting}-{self.host}"

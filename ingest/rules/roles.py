@@ -1,0 +1,677 @@
+"""Stage 2 — roles: what each country mention does in its sentence.
+
+Each rule looks at one country mention (and the words that act for it: "the government of Rwanda", "U.S.
+officials") and may cast a ``Vote``: *deporting* (it sends people), *host* (it receives them), *party* (it
+is in an arrangement, direction unknown) or *nationality* (the people moved hold its nationality — never a
+party to an agreement). Nationality rules run first and settle a mention; the others all vote, and
+``resolve`` decides. Every vote carries the span that shows the role ("deported from the United States").
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+from spacy.tokens import Doc, Token
+
+from dakg.ingest import lexicon as lx
+from dakg.ingest.gazetteer import countries
+from dakg.ingest.rules import weights as w
+from dakg.ingest.rules.officials import PersonMention
+from dakg.ingest.rules.records import (
+    CountryMention,
+    Document,
+    Evidence,
+    EvidenceRole,
+    Role,
+    Sentence,
+    Vote,
+    token_evidence,
+)
+from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.syntax import (
+    conj_head,
+    controlled,
+    is_deport_word,
+    is_host_word,
+    lemma,
+    passive,
+    proxy,
+    verb_chain,
+)
+
+DEPORTING: Final = "deporting"
+HOST: Final = "host"
+PARTY: Final = "party"
+NATIONALITY: Final = "nationality"
+
+
+@dataclass(frozen=True, eq=False)
+class Context:
+    doc: Doc
+    sentence: Sentence
+    mentions: tuple[CountryMention, ...]
+
+
+def _vote(
+    ctx: Context, mention: CountryMention, role: Role, weight: float, func: Callable[..., object], *words: Token
+) -> Vote:
+    """A vote whose evidence is the phrase from the words that show the role to the mention (or, when that
+    is long, the words and the mention apart)."""
+    doc = ctx.doc
+    mention_span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    first = mention_span.start if mention_span is not None else mention.token.i
+    last = mention_span.end - 1 if mention_span is not None else mention.token.i
+    evidence_role: EvidenceRole = "group" if role == NATIONALITY else role
+    spans: list[Evidence]
+    indices = [t.i for t in words] + [first, last]
+    if max(indices) - min(indices) < w.PHRASE_MAX_TOKENS:
+        spans = [token_evidence(doc, min(indices), max(indices), evidence_role)]
+    else:
+        spans = [token_evidence(doc, t.i, t.i, evidence_role) for t in words]
+        spans.append(Evidence(mention.start, mention.end, mention.text, evidence_role))
+    if mention.via is not None:
+        spans.append(mention.via)
+    return Vote(mention.iso3, role, weight, rule_id(func), tuple(spans), mention.token.i)
+
+
+# --- nationality ---------------------------------------------------------------------------------------------
+
+
+@rule("roles", "demonym-for-people")
+def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Venezuelan migrants", "Afghan and Iraqi asylum seekers", "Haitians, Cubans and Venezuelans were sent":
+    a demonym that describes people is their nationality."""
+    if mention.kind != "demonym":
+        return None
+    token = conj_head(mention.token)
+    head = token.head
+    if token.dep_ in ("amod", "compound", "nmod") and lemma(head) in lx.MIGRANT_NOUNS:
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, demonym_for_people, head)
+    is_people = (
+        mention.token.tag_ in ("NNPS", "NNS")
+        or mention.text.endswith(("s", "es"))
+        or any(c.dep_ == "nummod" for c in token.children)  # "forty Honduran and Salvadoran deportees"
+        or any(c.dep_ == "conj" and lemma(c) in lx.MIGRANT_NOUNS for c in token.children)
+    )
+    if is_people and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT"):
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, demonym_for_people)
+    return None
+
+
+_ORIGIN_VERBS = frozenset({"be", "come", "hail", "originate"})
+
+
+@rule("roles", "people-from")
+def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "men from Cuba, Jamaica and Laos", "originally from Vietnam", "the others are from Mexico", "they come from
+    Uzbekistan and China", "refugees from Sudan, Libya and Congo": where the people are from is their
+    nationality — unless they were deported from there ("deportees from the United States")."""
+    token = conj_head(mention.token)
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return None
+    prep = token.head
+    governor = prep.head
+    listed = any(c.dep_ == "conj" for c in token.children) or mention.token.dep_ == "conj"
+    if any(c.lower_ in ("originally", "originating") for c in (*prep.children, *governor.children)):
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, prep)
+    if is_deport_word(governor) or lemma(governor) == "leave":
+        return None
+    if lemma(governor) in lx.MIGRANT_NOUNS | {"region", "country", "nationality"}:
+        if listed or not _received(governor):
+            return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)
+        return None  # "accept 250 migrants from the US": the state that sends them (see accept_from)
+    if lemma(governor) in _ORIGIN_VERBS and any(
+        c.dep_ == "nsubj"
+        and (lemma(c) in lx.MIGRANT_NOUNS or lemma(c) in {"other", "one", "rest", "they", "all", "most"})
+        for c in governor.children
+    ):
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)
+    if listed and is_host_word(governor):
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)
+    return None
+
+
+def _received(people: Token) -> bool:
+    """People who are the object of a receiving or sending verb or noun ("accept migrants", "send deportees",
+    "transfers of asylum seekers")."""
+    head = people.head
+    if people.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    return people.dep_ in ("dobj", "nsubjpass", "pobj") and (is_host_word(head) or is_deport_word(head))
+
+
+def _deported(people: Token) -> bool:
+    """ "deportees", "deported migrants", "migrants expelled from ...": people moved against their will."""
+    return lemma(people) in lx.DEPORT_NOUNS or any(
+        c.dep_ in ("amod", "acl") and lemma(c) in lx.DEPORT_VERBS for c in people.children
+    )
+
+
+def resettlement(verb: Token) -> bool:
+    """ "the EU would take over up to 72,000 Syrian refugees from Turkey": people of one nationality received
+    from another state are resettled refugees — that state is not deporting them, nor is this a deportation.
+    (Deportees of one nationality from another state are a deportation: "forty Honduran deportees from the US".)"""
+    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "conj") and lemma(c) in lx.MIGRANT_NOUNS]
+    for noun in people:
+        if _deported(noun):
+            continue
+        national = any(c.ent_type_ == "NORP" and _code(c) for c in noun.children if c.dep_ in ("amod", "compound"))
+        origin = [
+            o
+            for p in (*verb.children, *noun.children)
+            if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children
+            if o.dep_ == "pobj" and _code(o)
+        ]
+        if national and origin:
+            return True
+    return False
+
+
+@rule("roles", "nationals-of")
+def nationals_of(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "nationals of Nigeria, Gambia and Liberia", "Nigeria, whose nationals were deported", "Nigerian nationals",
+    "citizens of Kosovo": the state whose nationals they are."""
+    token = conj_head(mention.token)
+    if lemma(token) in lx.NATIONAL_NOUNS:  # "Nationals of Nigeria and Liberia" parsed with Liberia beside "Nationals"
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token)
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in lx.NATIONAL_NOUNS:
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token.head.head)
+    if token.dep_ in ("compound", "amod", "poss", "nmod") and lemma(token.head) in lx.NATIONAL_NOUNS:
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token.head)
+    for child in token.children:
+        if child.dep_ == "relcl":
+            for word in child.subtree:
+                if word.lower_ == "whose" and lemma(word.head) in lx.NATIONAL_NOUNS:
+                    return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, word.head)
+    return None
+
+
+NATIONALITY_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
+    demonym_for_people,
+    people_from,
+    nationals_of,
+)
+
+# --- deporting ---------------------------------------------------------------------------------------------
+
+
+def _court(actor: Token) -> bool:
+    """A court acts for no party: "the UK's Supreme Court ruled" says nothing of who sends whom."""
+    return lemma(actor) in lx.COURT_NOUNS
+
+
+def _code(token: Token) -> str | None:
+    code = token.ent_id_
+    return code if code and countries().is_code(code) else None
+
+
+def _prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
+    """(preposition, the preposition token, what it attaches to) for the word acting for the mention."""
+    actor = proxy(mention.token)
+    if actor.dep_ != "pobj" or _court(actor):
+        return None
+    prep = actor.head
+    governor = conj_head(prep.head) if prep.dep_ == "conj" else prep.head
+    return prep.lower_, prep, governor
+
+
+@rule("roles", "deported-from")
+def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "deported from the United States", "deportees from the U.S.", "removal from Britain", "people who leave
+    Israel": the state they are sent away from."""
+    found = _prep_object(mention)
+    if found is not None:
+        prep, _, governor = found
+        if prep == "from" and (is_deport_word(governor) or lemma(governor) == "leave"):
+            return _vote(ctx, mention, DEPORTING, w.DEPORTED_FROM, deported_from, governor)
+    actor = proxy(mention.token)
+    if actor.dep_ == "dobj" and lemma(actor.head) == "leave":
+        return _vote(ctx, mention, DEPORTING, w.LEFT, deported_from, actor.head)
+    return None
+
+
+@rule("roles", "deported-by")
+def deported_by(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "migrants deported by the United States": the agent of a passive deportation."""
+    found = _prep_object(mention)
+    if found is not None:
+        prep, _, governor = found
+        if prep == "by" and is_deport_word(governor) and passive(governor):
+            return _vote(ctx, mention, DEPORTING, w.DEPORTED_BY, deported_by, governor)
+    return None
+
+
+@rule("roles", "soil")
+def soil(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "removed from American soil" (the deporting state); "two centres on Albanian soil" (the host)."""
+    token = mention.token
+    if token.dep_ not in ("amod", "compound", "poss") or lemma(token.head) not in {"soil", "territory", "land"}:
+        return None
+    ground = token.head
+    prep = ground.head if ground.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ == "from":
+        weight = w.FROM_SOIL if is_deport_word(prep.head) else w.ON_SOIL
+        return _vote(ctx, mention, DEPORTING, weight, soil, prep, ground)
+    return _vote(ctx, mention, HOST, w.ON_SOIL, soil, ground)
+
+
+def _subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
+    """(actor, its verb, passive) when the word acting for the mention is a clause's subject."""
+    actor = proxy(mention.token)
+    if actor.dep_ not in ("nsubj", "nsubjpass") or _court(actor):
+        return None
+    return actor, actor.head, actor.dep_ == "nsubjpass"
+
+
+@rule("roles", "subject-of-deport")
+def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The U.S. deported five men to Eswatini", "Britain signed a deal to send asylum seekers": the subject of
+    an active sending verb (weaker when the verb is further down the chain)."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
+    chain = controlled(verb, lx.AGREEMENT_NOUNS)
+    senders = [
+        t for t in chain if lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS and t.pos_ == "VERB" and not passive(t)
+    ]
+    if not senders:  # "Italy suspended transfers to Albania", "the US resumed deportations": its own transfers
+        nouns = [
+            c
+            for t in direct
+            if not is_host_word(t)
+            for c in t.children
+            if c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS - {"deportee", "returnee"}
+        ]
+        if nouns:
+            return _vote(ctx, mention, DEPORTING, w.DEPORTATION_OF, subject_of_deport, nouns[0])
+        return None
+    near = [t for t in senders if t in direct]
+    weight = w.SUBJECT_OF_DEPORT if near else w.SUBJECT_OF_DEPORT_FAR
+    return _vote(ctx, mention, DEPORTING, weight, subject_of_deport, (near or senders)[0])
+
+
+@rule("roles", "people-sent-from")
+def people_sent_from(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "sought to send UK asylum seekers to Rwanda", "US deportees were flown to Ghana": a state's name (not a
+    demonym, which is a nationality) on the people being sent says where they are sent from."""
+    token = mention.token
+    if mention.kind == "demonym" or token.dep_ not in ("compound", "nmod"):
+        return None
+    people = token.head
+    if lemma(people) not in lx.MIGRANT_NOUNS and lemma(people) not in lx.DEPORT_NOUNS:
+        return None
+    moved = people.dep_ in ("dobj", "nsubjpass") and is_deport_word(people.head)
+    if moved or lemma(people) in lx.DEPORT_NOUNS:
+        return _vote(ctx, mention, DEPORTING, w.DEPORTATION_OF, people_sent_from, people)
+    return None
+
+
+@rule("roles", "deportations-of")
+def deportations_of(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Britain's deportation scheme", "American deportation flights": a possessive or demonym on a sending noun.
+    (A bare name is left alone: "the Rwanda deportation scheme" names where people go.)"""
+    token = mention.token
+    head = token.head
+    if lemma(head) not in lx.DEPORT_NOUNS and not (head.dep_ == "compound" and lemma(head.head) in lx.DEPORT_NOUNS):
+        return None
+    if token.dep_ == "poss" or (token.dep_ in ("amod", "compound") and mention.kind == "demonym"):
+        return _vote(ctx, mention, DEPORTING, w.DEPORTATION_OF, deportations_of, head)
+    return None
+
+
+@rule("roles", "court-of-the-sending-state")
+def court_of_the_sending_state(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The UK Supreme Court ruled that sending asylum seekers to Rwanda was unlawful", "an Italian court halted
+    transfers to Albania": a state's court rules on that state's own policy of sending people elsewhere."""
+    token = mention.token
+    if token.dep_ not in ("compound", "amod", "poss", "nmod") or lemma(token.head) not in lx.COURT_NOUNS:
+        return None
+    for word in ctx.sentence.span:
+        if word.dep_ == "pobj" and word.head.lower_ in ("to", "into") and is_deport_word(word.head.head):
+            code = _code(word)
+            if code is not None and code != mention.iso3:
+                return _vote(ctx, mention, DEPORTING, w.COURT_STATE, court_of_the_sending_state, token.head)
+    return None
+
+
+@rule("roles", "payer")
+def payer(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The US will pay El Salvador $6 million": the paying state (deporting); "paid Rwanda £240m": the paid one
+    (host)."""
+    actor = proxy(mention.token)
+    if actor.dep_ in ("dative", "dobj") and lemma(actor.head) in lx.PAY_VERBS:
+        return _vote(ctx, mention, HOST, w.PAID, payer, actor.head)
+    found = _prep_object(mention)
+    if found is not None and found[0] == "to" and lemma(found[2]) in lx.PAY_VERBS:  # "pay £240m to Rwanda"
+        return _vote(ctx, mention, HOST, w.PAID, payer, found[2])
+    subject = _subject_verb(mention)
+    if subject is None or subject[2]:
+        return None
+    _, verb, _ = subject
+    direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
+    payers = [t for t in direct if lemma(t) in lx.PAY_VERBS]
+    if payers:
+        return _vote(ctx, mention, DEPORTING, w.PAYER, payer, payers[0])
+    return None
+
+
+# --- host ----------------------------------------------------------------------------------------------------
+
+
+@rule("roles", "sent-to")
+def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "deported to Eswatini", "flights to Rwanda", "transfers of migrants to Albania", "returned to Turkey": where
+    people are sent."""
+    found = _prep_object(mention)
+    if found is None:
+        return None
+    prep, _, governor = found
+    if prep == "in" and governor.lower_ in ("to", "into") and governor.dep_ == "prep":
+        governor = governor.head  # "the centres it transfers migrants to in Albania"
+    elif prep not in ("to", "into"):
+        return None
+    if any(c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS for c in governor.children):
+        governor = next(c for c in governor.children if c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS)
+    if any(t.lower_ in lx.HYPOTHETICAL for t in ctx.doc[max(ctx.sentence.span.start, governor.i - 4) : governor.i + 1]):
+        return None  # "the possibility of eventual relocation to Canada": a destination nobody was sent to
+    if is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+        return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)
+    if lemma(governor) in lx.MIGRANT_NOUNS and any(is_deport_word(a) for a in list(governor.ancestors)[:3]):
+        return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)  # "deported five men to X and eight men to Y"
+    return None
+
+
+@rule("roles", "arrived-in")
+def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "arrived in Rwanda", "held in Eswatini", "centres built in Albania": where people are taken. But
+    "asylum seekers arriving in Denmark may be transferred to Rwanda": Denmark sends them on (deporting)."""
+    found = _prep_object(mention)
+    if found is None:
+        return None
+    prep, _, governor = found
+    if prep in ("in", "on") and lemma(governor) in lx.FACILITY_NOUNS:
+        return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "two migration centres in Albania"
+    if prep != "in" or lemma(governor) not in lx.IN_HOST_VERBS:
+        return None
+    if lemma(governor) in {"arrive", "land", "enter", "reach"}:
+        sent_elsewhere = any(
+            t.lower_ in ("to", "into") and is_deport_word(t.head) and _code(o) not in (None, mention.iso3)
+            for t in ctx.sentence.span
+            for o in t.children
+            if t.dep_ in ("prep", "dative") and o.dep_ == "pobj"
+        )
+        irregular = lx.IRREGULAR_ARRIVAL.search(ctx.sentence.text) is not None
+        if sent_elsewhere or irregular:  # "people arriving in the UK illegally will be sent to Rwanda"
+            return _vote(ctx, mention, DEPORTING, w.ARRIVED_BEFORE_TRANSFER, arrived_in, governor)
+    return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
+
+
+@rule("roles", "subject-of-receive")
+def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Rwanda agreed to accept up to 250 migrants", "Uganda will take in deportees", "Kosovo agreed to host 50":
+    the subject of a receiving verb (weaker when the verb is further down the chain: "signed a deal to host")."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
+    direct += [x for c in verb.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
+    near = [t for t in direct if is_host_word(t)]
+    if near and resettlement(near[0]):
+        return None
+    if near:
+        return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, subject_of_receive, near[0])
+    far = [t for t in controlled(verb, lx.AGREEMENT_NOUNS) if is_host_word(t) and not resettlement(t)]
+    if far:
+        return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, subject_of_receive, far[0])
+    if any(lemma(c) in lx.HOST_NOUNS for c in verb.children if c.dep_ in ("attr", "dobj", "oprd")):
+        noun = next(c for c in verb.children if lemma(c) in lx.HOST_NOUNS)
+        return _vote(ctx, mention, HOST, w.DESTINATION, subject_of_receive, noun)
+    return None
+
+
+@rule("roles", "accept-from")
+def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Rwanda will accept migrants from the United States": the one state people are received from sends
+    them (a list of states is their nationalities; see people-from)."""
+    found = _prep_object(mention)
+    if found is None or found[0] != "from" or mention.token.dep_ == "conj":
+        return None
+    _, _, governor = found
+    if any(c.dep_ == "conj" for c in conj_head(mention.token).children):
+        return None
+    if is_host_word(governor) or (lemma(governor) in lx.MIGRANT_NOUNS and _received(governor)):
+        verb = governor if is_host_word(governor) else governor.head
+        if resettlement(verb):
+            return None  # "Syrian refugees from Turkey": people of one state, from another — not a deportation
+        return _vote(ctx, mention, DEPORTING, w.ACCEPT_FROM, accept_from, governor)
+    return None
+
+
+@rule("roles", "receivers-listed")
+def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "joining Uganda, Rwanda and South Sudan as countries to receive deported migrants", "Uganda joins a list of
+    countries that have agreed to take in migrants": states listed among receivers."""
+    token = conj_head(mention.token)
+    verb = token.head
+    if token.dep_ == "nsubj" and lemma(verb) in ("join", "become"):
+        for obj in verb.children:
+            receivers = [t for t in obj.subtree if is_host_word(t)] if obj.dep_ in ("dobj", "attr") else []
+            if receivers:
+                return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
+    for child in verb.children:
+        as_phrase = (child.dep_ == "prep" and child.lower_ == "as") or (
+            child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+        )
+        receivers = [t for t in child.subtree if is_host_word(t)] if as_phrase else []
+        if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
+    return None
+
+
+@rule("roles", "readmitted-by")
+def readmitted_by(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "the readmission of all migrants from the islands by Turkey": the state that takes them back."""
+    found = _prep_object(mention)
+    if found is None or found[0] != "by":
+        return None
+    readmission = next((a for a in [found[2], *list(found[2].ancestors)[:5]] if lemma(a) in lx.READMISSION_NOUNS), None)
+    if readmission is not None:
+        return _vote(ctx, mention, HOST, w.READMITTED_BY, readmitted_by, readmission)
+    return None
+
+
+# --- party ---------------------------------------------------------------------------------------------------
+
+
+@rule("roles", "deal-with")
+def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "a deal with Uganda", "talks between Washington and Kigali", "an agreement between the European Union
+    and Ankara": a party to an arrangement (the direction comes from elsewhere)."""
+    found = _prep_object(mention)
+    if found is None or found[0] not in ("with", "between", "among"):
+        return None
+    _, _, governor = found
+    nearby = [governor, governor.head]
+    if any(
+        lemma(t) in lx.AGREE_VERBS or lemma(t) in lx.AGREEMENT_NOUNS or lemma(t) in lx.COOPERATE_WORDS for t in nearby
+    ):
+        return _vote(ctx, mention, PARTY, w.PARTY_WITH, deal_with, governor)
+    return None
+
+
+@rule("roles", "subject-of-agree")
+def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Rwanda and the UK signed", "Uganda agreed", "Denmark is negotiating": the subject of a verb of
+    agreeing (a party; the direction comes from elsewhere)."""
+    found = _subject_verb(mention)
+    if found is None:
+        return None
+    _, verb, is_passive = found
+    chain = verb_chain(verb)
+    agreeing = [t for t in chain if lemma(t) in lx.AGREE_VERBS]
+    if is_passive:
+        return (
+            _vote(ctx, mention, PARTY, w.PARTY_PASSIVE, subject_of_agree, verb)
+            if lemma(verb) in lx.AGREE_VERBS
+            else None
+        )
+    if agreeing:
+        return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, subject_of_agree, agreeing[0])
+    direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
+    nouns = [c for t in direct for c in t.children if c.dep_ in ("dobj", "attr") and lemma(c) in lx.ARRANGEMENT_NOUNS]
+    if nouns:
+        return _vote(ctx, mention, PARTY, w.PARTY_NOUN, subject_of_agree, nouns[0])
+    return None
+
+
+@rule("roles", "signed-by")
+def signed_by(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The agreement was signed in Kigali by US and Rwandan officials": the agent of a passive verb of
+    agreeing is a party."""
+    found = _prep_object(mention)
+    if found is not None and found[0] == "by" and lemma(found[2]) in lx.AGREE_VERBS and passive(found[2]):
+        return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, signed_by, found[2])
+    return None
+
+
+@rule("roles", "arrangement-of")
+def arrangement_of(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Israel's agreement with Uganda", "Denmark's plan": the state whose arrangement it is (a party)."""
+    token = mention.token
+    if token.dep_ == "poss" and lemma(token.head) in lx.ARRANGEMENT_NOUNS:
+        return _vote(ctx, mention, PARTY, w.PARTY_NOUN, arrangement_of, token.head)
+    return None
+
+
+ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
+    deported_from,
+    deported_by,
+    soil,
+    subject_of_deport,
+    people_sent_from,
+    deportations_of,
+    court_of_the_sending_state,
+    payer,
+    sent_to,
+    arrived_in,
+    subject_of_receive,
+    accept_from,
+    receivers_listed,
+    readmitted_by,
+    deal_with,
+    subject_of_agree,
+    signed_by,
+    arrangement_of,
+)
+
+
+@rule("roles", "hyphen-pair")
+def hyphen_pair(ctx: Context) -> list[Vote]:
+    """ "the UK–Rwanda scheme", "the U.S.-Rwanda agreement": the deporting state first, by news convention."""
+    doc = ctx.doc
+    votes: list[Vote] = []
+    named = [m for m in ctx.mentions if m.kind != "anaphor"]
+    for left, right in itertools.pairwise(named):
+        between = doc.text[left.end : right.start]
+        if between.strip() not in ("-", "–", "—") or left.iso3 == right.iso3:
+            continue
+        after = doc.char_span(right.end, min(len(doc.text), right.end + 40), alignment_mode="expand")
+        if after is None or not any(lemma(t) in lx.AGREEMENT_NOUNS for t in list(after)[:3]):
+            continue
+        noun = next(t for t in list(after)[:3] if lemma(t) in lx.AGREEMENT_NOUNS)
+        span = Evidence(
+            left.start, noun.idx + len(noun.text), doc.text[left.start : noun.idx + len(noun.text)], "party"
+        )
+        votes.append(Vote(left.iso3, DEPORTING, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), left.token.i))
+        votes.append(Vote(right.iso3, HOST, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), right.token.i))
+    return votes
+
+
+@rule("roles", "official-signs")
+def official_signs(ctx: Context, people: Sequence[PersonMention]) -> list[Vote]:
+    """ "Rwanda's foreign minister Vincent Biruta and Home Secretary Priti Patel signed the agreement": an official
+    who signs, agrees or negotiates makes the state they act for a party (a speaker does not: "said")."""
+    votes = []
+    for person in people:
+        if person.country is None:
+            continue
+        token = person.token
+        top = token
+        for _ in range(6):  # "by X's minister, A, and his counterpart, the Home Secretary, B": up to "by"
+            if top.dep_ in ("appos", "conj", "compound"):
+                top = top.head
+            else:
+                break
+        verb = None
+        if top.dep_ == "nsubj":
+            verb = top.head
+        elif top.dep_ == "pobj" and top.head.lower_ == "by" and passive(top.head.head):
+            verb = top.head.head
+        if verb is None or lemma(verb) not in lx.AGREE_VERBS - {"deny", "discuss", "talk"}:
+            continue
+        spans = (person.name_evidence, token_evidence(ctx.doc, verb.i, verb.i, "party"), *person.country_evidence)
+        votes.append(Vote(person.country, PARTY, w.PARTY_OFFICIAL, rule_id(official_signs), spans, token.i))
+    return votes
+
+
+@dataclass(frozen=True)
+class SentenceRoles:
+    sentence: int
+    votes: tuple[Vote, ...]
+
+    def of(self, iso3: str) -> tuple[Vote, ...]:
+        return tuple(v for v in self.votes if v.iso3 == iso3)
+
+    def countries(self) -> list[str]:
+        return list(dict.fromkeys(v.iso3 for v in self.votes))
+
+
+def mention_votes(ctx: Context, mention: CountryMention) -> list[Vote]:
+    """Every vote the rules cast for one mention: a nationality settles it; otherwise all that apply."""
+    for nationality in NATIONALITY_RULES:
+        vote = nationality(ctx, mention)
+        if vote is not None:
+            return [vote]
+    return [vote for role_rule in ROLE_RULES if (vote := role_rule(ctx, mention)) is not None]
+
+
+def sentence_roles(
+    document: Document, sentence: Sentence, mentions: tuple[CountryMention, ...], people: Sequence[PersonMention]
+) -> SentenceRoles:
+    ctx = Context(document.doc, sentence, mentions)
+    votes: list[Vote] = []
+    for mention in mentions:
+        votes.extend(mention_votes(ctx, mention))
+    votes.extend(hyphen_pair(ctx))
+    votes.extend(official_signs(ctx, people))
+    return SentenceRoles(sentence.index, tuple(votes))
+
+
+def resolve(votes: Sequence[Vote]) -> Vote | None:
+    """The role a country plays in a sentence: the strongest of host and deporting unless the two are close
+    (then only a party); otherwise party. A nationality wins over a role given by another mention only where
+    people are sent to the state they hold the nationality of ("Venezuelan migrants sent to Venezuela": a
+    return home); "Rwanda agreed to accept migrants ... every Rwandan family" keeps Rwanda the host."""
+    if not votes:
+        return None
+    nationality = [v for v in votes if v.role == NATIONALITY]
+    others = [v for v in votes if v.role != NATIONALITY and v.token not in {n.token for n in nationality}]
+    if nationality and (not others or any(v.rule == rule_id(sent_to) for v in others)):
+        return max(nationality, key=lambda v: v.weight)
+    votes = others
+    hosts = [v for v in votes if v.role == HOST]
+    deps = [v for v in votes if v.role == DEPORTING]
+    best_host = max(hosts, key=lambda v: v.weight, default=None)
+    best_dep = max(deps, key=lambda v: v.weight, default=None)
+    if best_host is not None and best_dep is not None:
+        if abs(best_host.weight - best_dep.weight) < w.ROLE_TIE:
+            return Vote(best_host.iso3, PARTY, w.PARTY_NOUN, best_host.rule, best_host.evidence, best_host.token)
+        return best_host if best_host.weight > best_dep.weight else best_dep
+    return best_host or best_dep or max(votes, key=lambda v: v.weight)

@@ -1,0 +1,185 @@
+"""Stage 4a — status: what a sentence says about the stage an agreement is at.
+
+``hits`` finds the wording of each status in a sentence (the patterns are vocabulary, in
+``dakg.ingest.lexicon.STATUS_PATTERNS``) and qualifies each hit by rules: an adjective is not an event, a
+statement of intent is not the arrangement, future or conditional wording is downgraded, negation is kept.
+``for_pair`` picks the hit that speaks of one pair: the one in the clause that names its host (or deporting
+state); terminal words win over live ones, then the most advanced stage; a denial turns it into a negated
+claim.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+
+from dakg.ingest import lexicon as lx
+from dakg.ingest.rules import weights as w
+from dakg.ingest.rules.records import Evidence, Pair, Sentence, char_evidence
+from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.syntax import clause_root, lemma, negated
+
+
+@dataclass(frozen=True)
+class Hit:
+    status: str
+    strength: float
+    negated: bool
+    evidence: Evidence
+    token: int | None  # the trigger's first token in the document
+    rules: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Sentenced:
+    """A sentence's status hits and its denial, if any."""
+
+    hits: tuple[Hit, ...]
+    denial: Evidence | None
+
+
+@rule("status", "wording")
+def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, end: int, strength: float) -> Hit | None:
+    """A status pattern matched in the sentence (``lexicon.STATUS_PATTERNS``), qualified by the rules below."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = span[0] if span is not None else None
+    rules = [f"{rule_id(wording)}#{name}"]
+    if first is not None and adjective(first, span is not None and len(span) == 1):
+        return None
+    if name == "signed" and not signed_the_arrangement(doc, sentence, first):
+        return None
+    if name == "agreed" and not approved_the_arrangement(sentence, first):
+        return None
+    hit = Hit(
+        status,
+        strength,
+        first is not None and negated(first),
+        char_evidence(doc, start, end, "value"),
+        first.i if first is not None else None,
+        tuple(rules),
+    )
+    return future_or_conditional(sentence, hit)
+
+
+@rule("status", "adjective-not-event")
+def adjective(first: Token | None, single: bool) -> bool:
+    """ "accepted asylum seekers", "a signed copy": a one-word trigger used as an adjective reports no event."""
+    return single and first is not None and first.dep_ == "amod"
+
+
+@rule("status", "signed-the-arrangement")
+def signed_the_arrangement(doc: Doc, sentence: Sentence, first: Token | None) -> bool:
+    """Signing a joint statement or a declaration of intent is not signing the arrangement; and "concluded"
+    speaks of a deal only where a deal is named and no court concludes something."""
+    if first is None:
+        return True
+    if first.lower_ == "concluded":
+        has_deal = any(lemma(t) in lx.ARRANGEMENT_NOUNS for t in sentence.span)
+        return has_deal and not lx.COURT_WORDS.search(sentence.text)
+    objects = [c for c in first.children if c.dep_ in ("dobj", "nsubjpass")]
+    return not any(lemma(o) in lx.INTENT_DOCUMENTS for o in objects)
+
+
+@rule("status", "approved-the-arrangement")
+def approved_the_arrangement(sentence: Sentence, first: Token | None) -> bool:
+    """ "The agreement with Turkey has been approved" is agreed; "the Cabinet approved a bill ratifying it" and "a
+    policy approved by the Supreme Court" are not (a bill, a court's approval)."""
+    if first is None or first.lower_ != "approved":
+        return True
+    arranged = [
+        c
+        for c in first.children
+        if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lx.ARRANGEMENT_NOUNS | {"it", "text", "draft"}
+    ]
+    by_court = any(c.dep_ == "agent" and any(lx.COURT_WORDS.search(t.text) for t in c.subtree) for c in first.children)
+    governed = first.dep_ in ("acl", "relcl") and lemma(first.head) in lx.ARRANGEMENT_NOUNS
+    return bool(arranged or governed) and not by_court
+
+
+@rule("status", "future-or-conditional")
+def future_or_conditional(sentence: Sentence, hit: Hit) -> Hit:
+    """ "will sign", "could accept", "plans to send": an event not yet done is downgraded — signed, agreed or in
+    force to under negotiation, carried out to agreed — and weighs less."""
+    if hit.status not in ("signed", "agreed", "in_force", "implemented"):
+        return hit
+    before = sentence.text[: hit.evidence.start - sentence.start]
+    if not lx.IRREALIS.search(before[-60:]):
+        return hit
+    lowered = "under_negotiation" if hit.status in ("signed", "agreed", "in_force") else "agreed"
+    return replace(
+        hit,
+        status=lowered,
+        strength=hit.strength * w.IRREALIS_FACTOR,
+        rules=(*hit.rules, rule_id(future_or_conditional)),
+    )
+
+
+@rule("status", "denial")
+def denial(doc: Doc, sentence: Sentence) -> Evidence | None:
+    """ "Uganda denied agreeing", "has no deal whatsoever", "had not signed such a deal": the sentence reports the
+    agreement as denied; its claims become negated."""
+    match = lx.DENIAL.search(sentence.text)
+    if match is None:
+        return None
+    return char_evidence(doc, sentence.start + match.start(), sentence.start + match.end(), "value")
+
+
+def hits(doc: Doc, sentence: Sentence) -> Sentenced:
+    found = []
+    for name, status, pattern, strength in lx.STATUS_PATTERNS:
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            hit = wording(doc, sentence, name, status, start, end, strength)
+            if hit is not None:
+                found.append(hit)
+    return Sentenced(tuple(found), denial(doc, sentence))
+
+
+def clause_scoped[T](
+    items: list[T], pair: Pair, token_of: Callable[[T], int | None], doc: Doc, *, host_only: bool = False
+) -> list[T]:
+    """Of a sentence's triggers, those in the clause that names the host (else the deporting state).
+
+    "Eight men were flown to South Sudan, and Kosovo agreed to host up to 50": implemented goes with South
+    Sudan, agreed and the cap of 50 with Kosovo.
+    """
+    anchors = (pair.host_token,) if host_only else (pair.host_token, pair.deporting_token)
+    for anchor in anchors:
+        if anchor is None:
+            continue
+        clause = clause_root(doc[anchor])
+        scoped = [h for h in items if (i := token_of(h)) is not None and clause_root(doc[i]) == clause]
+        if scoped or host_only:
+            return scoped
+    return items
+
+
+@dataclass(frozen=True)
+class StatusValue:
+    status: str
+    strength: float
+    negated: bool
+    evidence: tuple[Evidence, ...]
+    rules: tuple[str, ...]
+
+
+@rule("status", "for-the-pair")
+def for_pair(doc: Doc, sentenced: Sentenced, pair: Pair | None) -> StatusValue | None:
+    """The status one sentence claims for one pair: the hits in the pair's clause; terminal words win, then the
+    most advanced stage; a denial makes the claim negated (talk of a proposal denied is a denied agreement)."""
+    found = [h for h in sentenced.hits if not (sentenced.denial is not None and h.status == "proposed")]
+    if pair is not None and found:
+        found = clause_scoped(found, pair, lambda h: h.token, doc)
+    this = rule_id(for_pair)
+    if not found:
+        if sentenced.denial is not None:
+            return StatusValue("agreed", w.DENIAL_STRENGTH, True, (sentenced.denial,), (rule_id(denial), this))
+        return None
+    best = max(found, key=lambda h: (not h.negated, lx.STATUS_ORDER[h.status], h.strength))
+    if sentenced.denial is not None:
+        value = "agreed" if best.status in ("under_negotiation", "proposed") else best.status
+        evidence = (best.evidence, sentenced.denial) if best.evidence != sentenced.denial else (best.evidence,)
+        return StatusValue(value, w.DENIAL_STRENGTH, True, evidence, (*best.rules, rule_id(denial), this))
+    return StatusValue(best.status, best.strength, best.negated, (best.evidence,), (*best.rules, this))

@@ -1,0 +1,182 @@
+"""Small questions about spaCy's parse that several rules ask."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from dakg.ingest import lexicon as lx
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def conj_head(token: Token) -> Token:
+    """The first of a coordination: in "Rwanda and Uganda", Uganda's role is Rwanda's."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token
+
+
+def proxy(token: Token) -> Token:
+    """The word that acts for a country mention: "the government of Rwanda", "U.S. officials", "Rwanda's decision",
+    "countries such as Rwanda"."""
+    token = conj_head(token)
+    for _ in range(3):
+        head = token.head
+        if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(head) in lx.ACTOR_NOUNS:
+            token = conj_head(head)
+        elif (
+            token.dep_ == "pobj"
+            and head.lower_ == "of"
+            and lemma(head.head) in lx.ACTOR_NOUNS | {"kingdom", "republic", "country", "nation"}
+        ) or (
+            token.dep_ == "pobj" and head.lower_ in ("including", "like", "as") and head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            token = conj_head(head.head)
+        elif token.dep_ == "appos" and lemma(head) in lx.ACTOR_NOUNS | {"country", "nation"}:
+            token = conj_head(head)
+        else:
+            break
+    return token
+
+
+def verb_chain(verb: Token, depth: int = 0) -> list[Token]:
+    """A verb and everything it governs without a subject of its own (for agreement words, which may sit deep:
+    "is in the early stages of talks")."""
+    found = [verb]
+    if depth > 4:
+        return found
+    for child in verb.children:
+        if child.dep_ in (
+            "xcomp",
+            "advcl",
+            "acl",
+            "pcomp",
+            "dobj",
+            "pobj",
+            "prep",
+            "conj",
+            "ccomp",
+            "compound",
+            "attr",
+        ):
+            if child.dep_ in ("advcl", "ccomp", "conj") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+            ):
+                continue
+            found.extend(verb_chain(child, depth + 1))
+    return found
+
+
+_PROCESS_NOUNS = frozenset({"verge", "process", "brink", "point", "course", "midst"})
+# What a subject sets out to do: "efforts to send migrants", "a bid to deport", "its campaign to remove".
+_INTENT_NOUNS = frozenset({"effort", "drive", "campaign", "bid", "push", "attempt", "plan", "move", "offer"})
+
+
+def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> list[Token]:
+    """The verbs a subject controls: through "to" complements ("agreed to accept", "is prepared to take in"),
+    gerunds ("close to signing", "on the verge of finalizing") and an arrangement it makes ("signed a deal to
+    send", "agreed on a temporary deal to accept", "reached an agreement to pay") — not through every clause
+    below (a subject is not the agent of a drive it is "the latest destination" of)."""
+    found = [verb]
+    if depth > 3:
+        return found
+    for child in verb.children:
+        if child.dep_ == "acomp":  # "is prepared to take in", "is ready to accept"
+            found.extend(t for t in controlled(child, agreement_nouns, depth + 1) if t is not child)
+        purpose = (
+            child.dep_ == "advcl"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and not any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.pos_ == "PROPN") for c in verb.children)
+        )  # "pay Honduras to house them": Honduras houses them, not the payer
+        if ((child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX")) or purpose) and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in child.children
+        ):
+            found.extend(controlled(child, agreement_nouns, depth + 1))  # "finalizing a deal ... to host migrants"
+        nouns = [child] if child.dep_ in ("dobj", "attr") else []
+        if child.dep_ == "prep":
+            for c in child.children:
+                if c.dep_ == "pcomp" and c.pos_ == "VERB":
+                    found.extend(controlled(c, agreement_nouns, depth + 1))
+                elif c.dep_ == "pobj":
+                    nouns.append(c)
+        for noun in nouns:
+            if lemma(noun) in _PROCESS_NOUNS:
+                for prep in noun.children:
+                    for c in prep.children if prep.dep_ == "prep" else ():
+                        if c.dep_ == "pcomp" and c.pos_ == "VERB":
+                            found.extend(controlled(c, agreement_nouns, depth + 1))
+            if lemma(noun) not in agreement_nouns and lemma(noun) not in _INTENT_NOUNS:
+                continue
+            for clause in noun.children:
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
+                    found.extend(controlled(clause, agreement_nouns, depth + 1))
+                elif clause.dep_ == "prep":  # "talks about accepting", "a deal on taking in"
+                    for c in clause.children:
+                        if c.dep_ == "pcomp" and c.pos_ == "VERB":
+                            found.extend(controlled(c, agreement_nouns, depth + 1))
+    return found
+
+
+def is_host_word(token: Token) -> bool:
+    """Receiving people: accept, host, receive, take in, ..."""
+    word = lemma(token)
+    if word in lx.HOST_VERBS:
+        return True
+    if word == "take":  # "take in", "take over", "take deportees"
+        return any(c.dep_ == "prt" and c.lower_ in ("in", "over") for c in token.children) or any(
+            lemma(c) in lx.MIGRANT_NOUNS for c in token.children if c.dep_ == "dobj"
+        )
+    return False
+
+
+def is_deport_word(token: Token) -> bool:
+    """Sending people away: deport, send, fly, transfer, deportation, removal, ..."""
+    return lemma(token) in lx.DEPORT_VERBS or lemma(token) in lx.DEPORT_NOUNS
+
+
+def passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
+    )
+
+
+def clause_root(token: Token) -> int:
+    """The verb heading the clause a token belongs to (coordinated and subordinate clauses count apart)."""
+    current = token
+    for _ in range(40):
+        if current.pos_ in ("VERB", "AUX") and (
+            current.dep_ == "ROOT"
+            or (
+                current.dep_ in ("conj", "ccomp", "advcl", "parataxis", "relcl")
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in current.children)
+            )
+        ):
+            return current.i
+        if current.head is current:
+            return current.i
+        current = current.head
+    return current.i
+
+
+def negated(token: Token) -> bool:
+    """ "was never sent", "did not sign", "No asylum seeker was sent": reported as not having happened."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    for candidate in (verb, verb.head if verb.dep_ in ("aux", "auxpass") else verb):
+        for child in candidate.children:
+            if child.dep_ == "neg" or child.lower_ == "never":
+                return True
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                d.lower_ == "no" for d in child.children if d.dep_ == "det"
+            ):
+                return True
+    return False
+
+
+def ends_sentence(tokens: list[Token]) -> bool:
+    """A full stop (or ! ?) at the end, possibly followed by a closing quote or bracket."""
+    last = tokens[-1].text
+    if last.endswith((".", "!", "?")):
+        return True
+    return len(tokens) > 1 and last in ("”", '"', "’", "'", ")") and tokens[-2].text.endswith((".", "!", "?", ","))

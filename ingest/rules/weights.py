@@ -1,0 +1,81 @@
+"""Every weight and threshold the extraction rules use, in one place.
+
+Weights are the strength of one piece of evidence, between 0 and 1; a claim's confidence is the product of
+the weights it rests on (the pair's and the value's), rounded to two decimals. They were set by hand on the
+development texts and are not probabilities.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# --- roles (stage 2) ---------------------------------------------------------------------------------------
+DEPORTED_FROM: Final = 0.9  # "deported from X", "deportees from X"
+DEPORTED_BY: Final = 0.9  # "deported by X"
+SENT_TO: Final = 0.9  # "sent to X", "deportation flights to X"
+SUBJECT_OF_RECEIVE: Final = 0.8  # "X agreed to accept", "X will host" (the verb itself or its xcomp)
+SUBJECT_OF_RECEIVE_FAR: Final = 0.6  # the receiving verb further down the chain ("X signed a deal to host")
+SUBJECT_OF_DEPORT: Final = 0.8  # "X deported five men"
+SUBJECT_OF_DEPORT_FAR: Final = 0.6  # "X signed a deal to send"
+ARRIVED_IN: Final = 0.7  # "arrived in X", "held in X", "centres built in X"
+ARRIVED_BEFORE_TRANSFER: Final = 0.7  # "people arriving in X may be transferred to Y": X sends them on
+ON_SOIL: Final = 0.7  # "centres on Albanian soil"
+FROM_SOIL: Final = 0.9  # "removed from American soil"
+LEFT: Final = 0.7  # "asylum seekers who leave X"
+ACCEPT_FROM: Final = 0.7  # "accept migrants from X"
+DEPORTATION_OF: Final = 0.7  # "X's deportation drive", "US deportation flights"
+DESTINATION: Final = 0.6  # "X became a destination for deportees"
+RECEIVERS_LISTED: Final = 0.7  # "joining X and Y as countries to receive deportees"
+READMITTED_BY: Final = 0.8  # "the readmission of migrants by X"
+COURT_STATE: Final = 0.6  # "the UK Supreme Court ruled that sending people to Rwanda ...": the UK sends them
+PAYER: Final = 0.5  # "X will pay ..." (the state that pays for the arrangement)
+PAID: Final = 0.5  # "paid X £240m"
+PARTY_WITH: Final = 0.6  # "a deal with X", "talks between X and Y"
+PARTY_SUBJECT: Final = 0.5  # "X signed", "X agreed" (no direction)
+PARTY_PASSIVE: Final = 0.4  # "X was asked to sign"
+PARTY_NOUN: Final = 0.4  # "X's agreement", subject of a clause about the arrangement
+PARTY_OFFICIAL: Final = 0.5  # an official who signs or agrees, for the state they act for
+HYPHEN_PAIR: Final = 0.5  # "the UK–Rwanda scheme": deporting state first, by news convention
+NATIONALITY: Final = 0.8  # "Iraqi migrants", "men from Cuba", "nationals of Nigeria"
+
+ROLE_MIN: Final = 0.5  # a role weaker than this does not make a country a host or deporting state in a sentence
+ROLE_TIE: Final = 0.15  # host and deporting evidence closer than this: the country is only a party
+STRONG_ROLE: Final = 0.6  # counts towards the document's view of a country's role
+DECISIVE: Final = 0.9  # a role this strong makes a sentence about deportation whatever its words
+
+# --- pairs (stage 3) ---------------------------------------------------------------------------------------
+PAIR_BOTH_SIDES: Final = 0.9  # the sentence names a deporting and a host state
+PAIR_WITH_PARTY: Final = 0.8  # one side, and the one other party named in the sentence
+PAIR_WITH_PARTIES: Final = 0.7  # one side, and one of several parties
+PAIR_DOCUMENT_PARTNER: Final = 0.6  # one side; the other from the rest of the document
+PAIR_PARTIES_ORIENTED: Final = 0.6  # two parties; the direction from the rest of the document
+PAIR_ANAPHOR: Final = 0.55  # "the deal", "that programme": the pair named just before
+PAIR_ANAPHOR_REACH: Final = 3  # how many sentences back "the deal" may reach
+PAIR_ONLY_AGREEMENT: Final = 0.45  # a country-less sentence in a document about one agreement
+PAIR_MIN_WITHOUT_VALUE: Final = 0.6  # a pair weaker than this is kept only where it carries a value
+DIRECTION_MARGIN: Final = 1.5  # A→B and B→A in one document: the weaker goes unless the stronger is this much stronger
+
+# --- values (stage 4) --------------------------------------------------------------------------------------
+IRREALIS_FACTOR: Final = 0.8  # "will sign", "could accept": downgraded, and weaker
+DENIAL_STRENGTH: Final = 0.8  # "Uganda denied agreeing": a negated claim
+TERMINAL_MIN: Final = 0.5  # a suspended/scrapped/struck-down claim counts for a source's status from here
+CAP_WEIGHT: Final = 0.9
+PAYMENT_WEIGHT: Final = 0.85
+DATE_WEIGHT: Final = 0.7
+DATED_STATUS_MIN: Final = 0.8  # dates are claimed in sentences whose status is at least this strong
+OFFICIAL_WEIGHT: Final = 0.8
+COVERS_WEIGHT: Final = 0.7
+GROUP_WEIGHT: Final = 0.6
+
+# --- officials ---------------------------------------------------------------------------------------------
+TITLE_WITH_COUNTRY: Final = 0.9  # "US Secretary of State Marco Rubio"
+TITLE_ONLY: Final = 0.8  # "spokesperson Yolande Makolo"
+TITLE_AFTER: Final = 0.8  # "Marco Rubio, the Secretary of State,"
+HEAD_OF_GOVERNMENT: Final = 0.6  # "the Biden administration"
+KNOWN_NAME: Final = 0.7  # a name from ingest/data/officials.json (the name only; never its facts)
+REMENTION: Final = 0.5  # a bare surname that was titled earlier
+
+# --- limits ------------------------------------------------------------------------------------------------
+MAX_PEOPLE: Final = 10_000_000  # a larger cap or group is a misreading, not a figure to store
+MAX_AMOUNT: Final = 1e13  # ten trillion in any currency
+PHRASE_MAX_TOKENS: Final = 14  # evidence longer than this is given as two spans (the trigger and the country)

@@ -1,0 +1,68 @@
+"""Stage 1 rules (dakg.ingest.rules.mentions) on frozen parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from dakg.ingest.rules import mentions
+
+from .parses import parsed
+
+pytestmark = pytest.mark.unit
+
+
+def _mentions(text: str) -> list[list[tuple[str, str, str]]]:
+    document = mentions.read(parsed(text), None)
+    return [[(m.iso3, m.text, m.kind) for m in found] for found in document.countries]
+
+
+@pytest.mark.covers("mentions.prose-sentence")
+def test_prose_sentence_keeps_datelines_and_drops_headings_and_list_items() -> None:
+    document = mentions.read(
+        parsed("Deal agreed\n\nLIMA: Peru has agreed to take the migrants.\n\nKey point: Peru agreed to take them."),
+        None,
+    )
+    assert [(s.text, s.prose) for s in document.sentences] == [
+        ("Deal agreed", False),
+        ("LIMA: Peru has agreed to take the migrants.", True),
+        ("Key point: Peru agreed to take them.", False),
+    ]
+
+
+@pytest.mark.covers("mentions.country-anaphor")
+def test_country_anaphor_is_the_state_named_most_so_far() -> None:
+    found = _mentions("Moldova agreed to the plan. The small landlocked country will house forty people.")
+    assert ("MDA", "The small landlocked country", "anaphor") in found[1]
+
+
+@pytest.mark.covers("mentions.country-anaphor")
+def test_country_anaphor_counts_the_same_sentence_before_it() -> None:
+    found = _mentions("Ghana took them in, the country's president said.")
+    assert [m for m in found[0] if m[2] == "anaphor"] == [("GHA", "the country", "anaphor")]
+
+
+@pytest.mark.covers("mentions.country-anaphor")
+def test_roles_are_not_states() -> None:
+    found = _mentions("Peru agreed. Migrants will go to a third country, not their home country.")
+    assert found[1] == []
+
+
+@pytest.mark.covers("mentions.country-anaphor")
+def test_a_nationality_is_not_the_country_spoken_of() -> None:
+    found = _mentions("Chile received Haitian migrants. The nation will house them for a year.")
+    assert ("CHL", "The nation", "anaphor") in found[1]
+
+
+@pytest.mark.covers("mentions.it-said-it")
+def test_it_said_it_is_the_speaking_state() -> None:
+    found = _mentions("Panama's government said it would accept the deportees.")
+    assert ("PAN", "it", "anaphor") in found[0]
+
+
+@pytest.mark.covers("mentions.country-anaphor")
+def test_country_anaphor_as_subject_is_the_previous_sentences_subject() -> None:
+    found = _mentions(
+        "Talks with the United States went on for months. Peru's role is not limited to the United States. "
+        "The country recently made a deal with Chile."
+    )
+    assert ("PER", "The country", "anaphor") in found[2]

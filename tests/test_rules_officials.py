@@ -1,0 +1,125 @@
+"""Officials: offices and states from the text alone (the known-officials file only resolves names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dakg.ingest.fragment import OfficialOut
+
+from .extraction import claims, fragment
+
+pytestmark = pytest.mark.unit
+
+
+def _officials(text: str) -> dict[str, OfficialOut]:
+    return {o.name: o for o in fragment(text).officials}
+
+
+def _state(official: OfficialOut) -> tuple[str | None, list[str]]:
+    return official.country, [e.text for e in official.country_evidence if e.role == "country"]
+
+
+@pytest.mark.covers("officials.title-before")
+def test_title_before_with_a_state() -> None:
+    found = _officials("US Secretary of State Marco Rubio said talks on deportees with Kigali continue.")
+    assert found["Marco Rubio"].role == "Secretary of State"
+    assert _state(found["Marco Rubio"]) == ("USA", ["US"])
+
+
+@pytest.mark.covers("officials.title-before")
+def test_title_before_with_an_honorific_and_a_long_office() -> None:
+    found = _officials("Chile's Minister of Foreign Affairs and Trade, Dr. Ana Reyes, signed the accord.")
+    assert found["Ana Reyes"].role == "Minister of Foreign Affairs and Trade"
+    assert _state(found["Ana Reyes"]) == ("CHL", ["Chile"])
+
+
+@pytest.mark.covers("officials.title-after", "officials.name-before-title")
+def test_title_after_and_a_name_the_ner_model_missed() -> None:
+    found = _officials("Okello Oryem, Uganda's foreign minister, denied any deal.")
+    assert found["Okello Oryem"].role == "foreign minister"
+    assert _state(found["Okello Oryem"]) == ("UGA", ["Uganda"])
+
+
+@pytest.mark.covers("officials.title-after", "officials.institution-named-before")
+def test_title_after_an_institution_named_before() -> None:
+    found = _officials(
+        "The Department of Homeland Security announced the flight. "
+        "Tricia McLaughlin, an assistant secretary at the department, said it had landed."
+    )
+    assert _state(found["Tricia McLaughlin"]) == ("USA", ["Department of Homeland Security"])
+
+
+@pytest.mark.covers("officials.head-of-government")
+def test_head_of_government_has_no_state_unless_the_text_gives_one() -> None:
+    found = _officials("The Biden administration spoke about migration.")
+    assert found["Joe Biden"].role == "head of the administration"
+    assert found["Joe Biden"].country is None
+
+
+@pytest.mark.covers("officials.administration-acts-for")
+def test_an_administration_on_one_side_of_the_sentences_agreement() -> None:
+    found = _officials(
+        "Rwanda agreed to accept migrants deported from the United States as President Donald Trump's "
+        "administration intensifies efforts to send migrants abroad."
+    )
+    assert _state(found["Donald Trump"]) == ("USA", ["deported from the United States"])
+    assert "officials.administration-acts-for/v1" in found["Donald Trump"].rules
+
+
+@pytest.mark.covers("officials.office-of-a-state")
+def test_an_office_that_belongs_to_one_state() -> None:
+    found = _officials("Home Secretary Priti Patel defended the plan.")
+    assert _state(found["Priti Patel"]) == ("GBR", ["Home Secretary"])
+
+
+@pytest.mark.covers("officials.known-name-with-state")
+def test_a_known_name_takes_its_state_from_the_text_never_from_the_file() -> None:
+    found = _officials("Giorgia Meloni met her Albanian counterpart Edi Rama in Rome.")
+    assert _state(found["Edi Rama"]) == ("ALB", ["Albanian"])
+    assert found["Giorgia Meloni"].country is None  # the file knows her; the text does not say
+    assert found["Giorgia Meloni"].role is None
+
+
+@pytest.mark.covers("officials.title-then-name", "officials.ruled-by")
+def test_a_title_then_a_name_the_ner_model_missed() -> None:
+    found = _officials("Eswatini, ruled by King Mswati III, has accepted the deportees.")
+    assert found["Mswati III"].role == "King"
+    assert _state(found["Mswati III"]) == ("SWZ", ["Eswatini"])
+
+
+@pytest.mark.covers("officials.shared-title")
+def test_two_named_holders_of_one_office() -> None:
+    found = _officials("Danish ministers Kaare Dybvad Bek and Flemming Møller Mortensen arrived in Kigali.")
+    assert _state(found["Flemming Møller Mortensen"]) == ("DNK", ["Danish"])
+    assert "officials.shared-title/v1" in found["Flemming Møller Mortensen"].rules
+
+
+@pytest.mark.covers("officials.same-person")
+def test_the_same_person_later_by_surname() -> None:
+    found = fragment(
+        "Rwandan government spokesperson Yolande Makolo confirmed the deal. Makolo said more would follow."
+    ).officials
+    assert [(o.name, o.country, o.aliases) for o in found] == [("Yolande Makolo", "RWA", [])]
+
+
+@pytest.mark.covers("officials.same-office-named-before")
+def test_an_office_named_with_its_state_earlier() -> None:
+    found = _officials("Ghana took them in, the country's president said. President John Mahama said more could come.")
+    assert _state(found["John Mahama"]) == ("GHA", ["Ghana", "the country"])
+
+
+@pytest.mark.covers("officials.institution-named-before")
+def test_an_institution_named_with_its_state_earlier() -> None:
+    found = _officials(
+        "The South Sudanese foreign ministry issued a statement. Foreign ministry spokesperson Apuk Mayen "
+        "said the men were safe."
+    )
+    assert _state(found["Apuk Mayen"]) == ("SSD", ["South Sudanese foreign ministry"])
+
+
+@pytest.mark.covers("officials.named-with-agreement")
+def test_an_official_named_in_a_sentence_about_an_agreement_is_involved_in_it() -> None:
+    found = fragment("Rwandan spokesperson Jean Uwase said Rwanda agreed to accept migrants from the United States.")
+    [involved] = claims(found, "USA-RWA", "official")
+    assert involved.value == "jean-uwase"
+    assert "officials.named-with-agreement/v1" in involved.rules

@@ -1,0 +1,123 @@
+"""Stage 3 rules (dakg.ingest.rules.pairs): which agreements a sentence speaks of, on frozen parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from .extraction import agreement, claims, fragment, keys
+
+pytestmark = pytest.mark.unit
+
+
+def _rules(text: str, key: str) -> set[str]:
+    return {r.split("/")[0] for c in agreement(fragment(text), key).claims for r in c.rules}
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_both_sides_in_one_sentence() -> None:
+    text = "Uruguay agreed to take in migrants deported from Spain."
+    assert keys(text) == ["ESP-URY"]
+    assert "pairs.both-sides" in _rules(text, "ESP-URY")
+
+
+@pytest.mark.covers("pairs.side-and-party")
+def test_one_side_and_the_party_beside_it() -> None:
+    text = "Belarus reached a deal with Poland to accept rejected asylum seekers."
+    assert keys(text) == ["POL-BLR"]
+    assert "pairs.side-and-party" in _rules(text, "POL-BLR")
+
+
+@pytest.mark.covers("pairs.side-and-document-partner")
+def test_one_side_and_its_partner_from_elsewhere_in_the_document() -> None:
+    text = (
+        "Mauritania agreed to accept migrants deported from France. "
+        "The first flight of deportees is due to land in Mauritania in June."
+    )
+    found = fragment(text)
+    assert [a.key for a in found.agreements] == ["FRA-MRT"]
+    second = [c for c in claims(found, "FRA-MRT", "status") if c.start > 50]
+    assert second and "pairs.side-and-document-partner/v1" in second[0].rules
+    # the claim from the second sentence carries the span of the first that names the deporting state
+    assert any(e.text == "deported from France" for e in second[0].evidence)
+
+
+@pytest.mark.covers("pairs.parties-oriented")
+def test_two_parties_oriented_by_the_rest_of_the_document() -> None:
+    text = "Tunisia signed an accord with Italy. Under it, Tunisia will receive people expelled from Italy."
+    assert keys(text) == ["ITA-TUN"]
+
+
+@pytest.mark.covers("pairs.parties-oriented")
+def test_two_parties_with_nothing_to_orient_them_make_no_pair() -> None:
+    assert keys("Norway and Tanzania signed a migration accord on Tuesday.") == []
+
+
+@pytest.mark.covers("pairs.reference-back")
+def test_a_reference_back_attaches_to_the_pair_named_before() -> None:
+    text = (
+        "Sweden agreed with Kenya to deport rejected asylum seekers to Nairobi. "
+        "A year later, the new government scrapped that programme."
+    )
+    found = fragment(text)
+    statuses = [c for c in claims(found, "SWE-KEN", "status") if c.value == "scrapped"]
+    assert statuses and "pairs.reference-back/v1" in statuses[0].rules
+
+
+@pytest.mark.covers("pairs.only-agreement")
+def test_a_sentence_without_states_belongs_to_the_documents_one_agreement() -> None:
+    text = "Italy sends migrants to Albania under the protocol. The first flight landed on Friday."
+    found = fragment(text)
+    assert [c.value for c in claims(found, "ITA-ALB", "status") if c.start > 40] == ["implemented"]
+
+
+@pytest.mark.covers("pairs.only-agreement")
+def test_generic_nations_do_not_belong_to_the_documents_agreement() -> None:
+    text = "Peru accepted deportees from Chile in May. Several nations have agreed to do the same."
+    found = fragment(text)
+    assert all(c.start < 45 for c in agreement(found, "CHL-PER").claims)
+
+
+@pytest.mark.covers("pairs.both-sides", "pairs.side-and-party")
+def test_countries_merely_named_together_form_nothing() -> None:
+    for text in (
+        "Rwanda and Kenya signed a trade deal on coffee exports at the summit.",
+        "Diplomats from the United States and France attended a conference in Kigali on Tuesday.",
+        "Rwanda has welcomed thousands of refugees from Sudan, Libya and the Democratic Republic of Congo.",
+        "Traffic at the U.S.-Mexico border fell sharply in March.",
+    ):
+        assert keys(text) == [], text
+
+
+@pytest.mark.covers("roles.people-from", "roles.nationals-of")
+def test_nationalities_are_never_parties() -> None:
+    assert keys("Men from Cuba, Jamaica and Laos were flown to Eswatini by the United States.") == ["USA-SWZ"]
+    assert keys("Nationals of Nigeria and Liberia deported from the United States arrived in Ghana.") == ["USA-GHA"]
+
+
+@pytest.mark.covers("pairs.not-a-return-home")
+def test_a_return_home_is_not_a_third_country_agreement() -> None:
+    text = "The United States deported ninety Honduran nationals to Honduras on Tuesday."
+    assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.not-onward-movement")
+def test_onward_movement_is_not_a_deporting_party() -> None:
+    text = (
+        "Panama received two hundred deportees from the United States. Panama later sent some of them on to Costa Rica."
+    )
+    assert keys(text) == ["USA-PAN"]
+
+
+@pytest.mark.covers("pairs.not-onward-movement")
+def test_onward_after_from_where() -> None:
+    text = "U.S. officials flew sixty migrants to Honduras, from where they will be moved on to Nicaragua."
+    assert keys(text) == ["USA-HND"]
+
+
+@pytest.mark.covers("pairs.one-direction")
+def test_the_weaker_of_two_opposite_directions_goes() -> None:
+    text = (
+        "Greece will return migrants to Turkey under the statement. Migrants sent from Greece to Turkey "
+        "will be held in camps. Turkey sent a delegation to Greece."
+    )
+    assert keys(text) == ["GRC-TUR"]

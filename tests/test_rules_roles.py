@@ -1,0 +1,252 @@
+"""Stage 2 rules (dakg.ingest.rules.roles), one pattern of reporting per test, on frozen parses (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .extraction import Role, roles_in
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.covers("roles.demonym-for-people", "roles.subject-of-receive", "roles.accept-from")
+def test_demonym_for_people_is_a_nationality() -> None:
+    found = roles_in("Guatemala received forty Honduran and Salvadoran deportees from the United States on Monday.")
+    assert found["HND"] == Role("nationality", "roles.demonym-for-people", ("Honduran",))
+    assert found["SLV"].role == "nationality"
+    assert found["GTM"].role == "host" and found["USA"].role == "deporting"
+
+
+@pytest.mark.covers("roles.demonym-for-people", "roles.sent-to")
+def test_plural_demonyms_are_the_people_moved_not_states() -> None:
+    found = roles_in("Haitians, Cubans and Nicaraguans were flown to Mexico under the new arrangement.")
+    assert {code: r.role for code, r in found.items()} == {
+        "HTI": "nationality",
+        "CUB": "nationality",
+        "NIC": "nationality",
+        "MEX": "host",
+    }
+
+
+@pytest.mark.covers("roles.people-from")
+def test_people_from_a_list_of_states_hold_their_nationalities() -> None:
+    found = roles_in("Eleven men from Syria, Iraq and Somalia were sent to Rwanda by the British government last week.")
+    assert found["SYR"] == Role("nationality", "roles.people-from", ("men from Syria",))
+    assert found["IRQ"].role == found["SOM"].role == "nationality"
+    assert found["RWA"].role == "host"
+
+
+@pytest.mark.covers("roles.people-from", "roles.deported-from")
+def test_originally_from_is_a_nationality() -> None:
+    found = roles_in("The deportees, originally from Nepal and Sri Lanka, were removed from the United States in May.")
+    assert found["NPL"].role == found["LKA"].role == "nationality"
+    assert found["USA"] == Role("deporting", "roles.deported-from", ("removed from the United States",))
+
+
+@pytest.mark.covers("roles.nationals-of")
+def test_nationals_of_and_whose_nationals() -> None:
+    found = roles_in("Nationals of Liberia and Togo were among those deported to Ghana from the United States.")
+    assert found["LBR"].rule == "roles.nationals-of" and found["TGO"].role == "nationality"
+    found = roles_in("Nigeria, whose nationals made up most of the group, criticised the flights.")
+    assert found["NGA"] == Role("nationality", "roles.nationals-of", ("Nigeria, whose nationals",))
+
+
+@pytest.mark.covers("roles.deported-from")
+def test_deported_from_and_deportees_from() -> None:
+    assert roles_in("Thirty deportees from the United States landed in Uganda.")["USA"].rule == "roles.deported-from"
+    found = roles_in("People who leave Israel receive a one-way ticket.")
+    assert found["ISR"] == Role("deporting", "roles.deported-from", ("leave Israel",))
+
+
+@pytest.mark.covers("roles.deported-by")
+def test_deported_by() -> None:
+    found = roles_in("Five men deported by the United States arrived in the capital of Eswatini.")
+    assert found["USA"] == Role("deporting", "roles.deported-by", ("deported by the United States",))
+
+
+@pytest.mark.covers("roles.soil")
+def test_soil() -> None:
+    assert roles_in("Italy will run two centres on Albanian soil.")["ALB"] == Role(
+        "host", "roles.soil", ("Albanian soil",)
+    )
+    found = roles_in("The men were removed from American soil and flown to Guatemala.")
+    assert found["USA"] == Role("deporting", "roles.soil", ("from American soil",))
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_subject_of_deport_directly_and_through_a_deal() -> None:
+    found = roles_in("The Netherlands will send rejected asylum seekers to Uganda.")
+    assert found["NLD"] == Role("deporting", "roles.subject-of-deport", ("Netherlands will send",))
+    found = roles_in("Denmark signed an agreement to transfer asylum seekers to Rwanda.")
+    assert found["DNK"].rule == "roles.subject-of-deport" and found["RWA"].role == "host"
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_a_subject_is_not_the_sender_of_a_drive_it_is_the_destination_of() -> None:
+    found = roles_in(
+        "Eswatini said it had taken the men, becoming the newest destination in the campaign to send migrants abroad."
+    )
+    assert "deporting" not in {r.role for r in found.values()}
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_suspending_transfers_makes_the_subject_the_sender() -> None:
+    found = roles_in("Italy halted the transfers to Albania after the ruling.")
+    assert found["ITA"] == Role("deporting", "roles.subject-of-deport", ("Italy halted the transfers",))
+    assert found["ALB"].role == "host"
+
+
+@pytest.mark.covers("roles.people-sent-from")
+def test_people_sent_from_a_states_name_on_the_people() -> None:
+    found = roles_in("The plan sought to send UK asylum seekers to Rwanda.")
+    assert found["GBR"] == Role("deporting", "roles.people-sent-from", ("UK asylum seekers",))
+
+
+@pytest.mark.covers("roles.deportations-of")
+def test_deportations_of_with_a_possessive() -> None:
+    found = roles_in("Britain's deportation flights to Rwanda never left the ground.")
+    assert found["GBR"] == Role("deporting", "roles.deportations-of", ("Britain's deportation flights",))
+
+
+@pytest.mark.covers("roles.deportations-of")
+def test_a_bare_name_on_a_deportation_scheme_names_no_sender() -> None:
+    assert "RWA" not in roles_in("The failed Rwanda deportation scheme cost hundreds of millions of pounds.")
+
+
+@pytest.mark.covers("roles.court-of-the-sending-state")
+def test_court_of_the_sending_state() -> None:
+    found = roles_in("The Dutch Supreme Court ruled that sending people to Uganda broke the law.")
+    assert found["NLD"] == Role("deporting", "roles.court-of-the-sending-state", ("Dutch Supreme Court",))
+
+
+@pytest.mark.covers("roles.subject-of-agree")
+def test_a_court_is_never_a_party() -> None:
+    found = roles_in("The British High Court reviewed the agreement last year.")
+    assert found == {}
+
+
+@pytest.mark.covers("roles.payer")
+def test_payer_and_paid() -> None:
+    found = roles_in("The United States will pay Honduras $3 million to house the deportees.")
+    assert found["USA"] == Role("deporting", "roles.payer", ("United States will pay",))
+    assert found["HND"] == Role("host", "roles.payer", ("pay Honduras",))
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_sent_to_returned_to_and_conjoined_destinations() -> None:
+    assert roles_in("Officials returned the migrants to Turkey.")["TUR"].rule == "roles.sent-to"
+    found = roles_in("The U.S. deported six men to Kenya and nine men to Zambia.")
+    assert found["KEN"].role == found["ZMB"].role == "host"
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_a_possible_destination_is_not_a_host() -> None:
+    found = roles_in("Three of them may apply for asylum, with the possibility of eventual relocation to Canada.")
+    assert "CAN" not in found
+
+
+@pytest.mark.covers("roles.arrived-in")
+def test_arrived_in_is_a_host_and_centres_in_too() -> None:
+    assert roles_in("The first group of deportees arrived in Bhutan on Friday.")["BTN"] == Role(
+        "host", "roles.arrived-in", ("arrived in Bhutan",)
+    )
+    assert roles_in("Greece will build three processing centres in Cyprus.")["CYP"].role == "host"
+
+
+@pytest.mark.covers("roles.arrived-in")
+def test_arriving_before_a_transfer_is_where_they_are_sent_from() -> None:
+    found = roles_in("Asylum seekers arriving in Denmark may be transferred to Rwanda.")
+    assert found["DNK"] == Role("deporting", "roles.arrived-in", ("arriving in Denmark",))
+    found = roles_in("People who arrive in Britain illegally will be detained and removed.")
+    assert found["GBR"].role == "deporting"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_subject_of_receive_near_and_far() -> None:
+    found = roles_in("Kosovo has agreed to host fifty deportees.")
+    assert found["XKX"] == Role("host", "roles.subject-of-receive", ("Kosovo has agreed to host",))
+    found = roles_in("Paraguay signed a deal to take in migrants.")
+    assert found["PRY"].role == "host"
+    found = roles_in("Rwanda is ready to accept more migrants expelled from the United States.")
+    assert found["RWA"].rule == "roles.subject-of-receive" and found["USA"].role == "deporting"
+
+
+@pytest.mark.covers("roles.subject-of-receive", "roles.accept-from")
+def test_resettled_refugees_are_not_deportees() -> None:
+    found = roles_in("Canada will accept four thousand Syrian refugees from Lebanon next year.")
+    assert "CAN" not in found and "LBN" not in found
+
+
+@pytest.mark.covers("roles.accept-from")
+def test_accept_from_one_state() -> None:
+    found = roles_in("Belize agreed to accept migrants from the United States.")
+    assert found["USA"] == Role("deporting", "roles.accept-from", ("migrants from the United States",))
+
+
+@pytest.mark.covers("roles.receivers-listed")
+def test_receivers_listed() -> None:
+    found = roles_in("Ghana took in the group, joining Uganda and Rwanda as countries to receive deported migrants.")
+    assert found["UGA"].rule == found["RWA"].rule == "roles.receivers-listed"
+    found = roles_in("Palau joins a growing list of countries that have agreed to take in migrants.")
+    assert found["PLW"] == Role(
+        "host", "roles.receivers-listed", ("Palau joins a growing list of countries that have agreed to take",)
+    )
+
+
+@pytest.mark.covers("roles.readmitted-by")
+def test_readmitted_by() -> None:
+    found = roles_in("The accord covers the readmission of all irregular migrants from the islands by Turkey.")
+    assert found["TUR"] == Role(
+        "host", "roles.readmitted-by", ("readmission of all irregular migrants from the islands by Turkey",)
+    )
+
+
+@pytest.mark.covers("roles.deal-with")
+def test_deal_with_and_talks_between() -> None:
+    found = roles_in("Talks between Washington and Kigali continued in March.")
+    assert found["USA"] == Role("party", "roles.deal-with", ("Talks between Washington",))
+    assert found["RWA"].role == "party"
+    assert roles_in("The minister travelled to Paris along with France's ambassador.") == {}
+
+
+@pytest.mark.covers("roles.subject-of-agree", "roles.signed-by", "roles.arrangement-of")
+def test_subject_of_agree_signed_by_and_arrangement_of() -> None:
+    assert roles_in("Peru and Chile signed the memorandum.")["PER"].rule == "roles.subject-of-agree"
+    found = roles_in("The deal was signed in Lima by Peruvian and Chilean officials.")
+    assert found["PER"].rule == "roles.signed-by" and found["CHL"].role == "party"
+    assert roles_in("Israel's agreement was kept secret.")["ISR"] == Role(
+        "party", "roles.arrangement-of", ("Israel's agreement",)
+    )
+
+
+@pytest.mark.covers("roles.hyphen-pair")
+def test_hyphen_pair_orders_deporting_first() -> None:
+    found = roles_in("The UK-Rwanda partnership was criticised.")
+    assert found["GBR"] == Role("deporting", "roles.hyphen-pair", ("UK-Rwanda partnership",))
+    assert found["RWA"].role == "host"
+
+
+@pytest.mark.covers("roles.official-signs")
+def test_an_official_who_signs_makes_their_state_a_party_a_speaker_does_not() -> None:
+    found = roles_in("Chilean Foreign Minister Ana Reyes signed the accord on Tuesday.")
+    assert found["CHL"].rule == "roles.official-signs"
+    found = roles_in("Czech Prime Minister Petr Novak said the deal was a good one.")
+    assert "CZE" not in found or found["CZE"].role not in ("party", "host", "deporting")
+
+
+@pytest.mark.covers("roles.possessive-country")
+def test_possessive_country_is_the_officials_state() -> None:
+    found = roles_in("Rwandan foreign minister Jean Habimana said his country had agreed to host the migrants.")
+    assert found["RWA"].role == "host"
+
+
+@pytest.mark.covers("roles.demonym-for-people")
+def test_a_nationality_mention_does_not_hide_the_states_role() -> None:
+    found = roles_in("Rwanda agreed to accept the migrants because every Rwandan family has known displacement.")
+    assert found["RWA"].role == "host"
+
+
+@pytest.mark.covers("roles.demonym-for-people", "pairs.not-a-return-home")
+def test_people_sent_to_their_own_state_are_a_return_home() -> None:
+    found = roles_in("The agents deported forty Venezuelan migrants to Venezuela.")
+    assert found["VEN"].role == "nationality"

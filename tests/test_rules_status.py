@@ -1,0 +1,124 @@
+"""Stage 4a rules (dakg.ingest.rules.status): the status a sentence gives a pair, on frozen parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from .extraction import claims, fragment, status_of
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.covers("status.wording", "status.for-the-pair")
+@pytest.mark.parametrize(
+    ("text", "key", "status"),
+    [
+        (
+            "Rwanda is in preliminary talks with the United States about accepting deported migrants.",
+            "USA-RWA",
+            "under_negotiation",
+        ),
+        (
+            "Rwanda has formalized an agreement with the United States to resettle migrants deported from the US.",
+            "USA-RWA",
+            "signed",
+        ),
+        ("Uganda has agreed to accept migrants deported from the United States.", "USA-UGA", "agreed"),
+        ("Britain's new government scrapped the plan to send asylum seekers to Rwanda.", "GBR-RWA", "scrapped"),
+        (
+            "The UK Supreme Court ruled that the policy of sending asylum seekers to Rwanda was unlawful.",
+            "GBR-RWA",
+            "struck_down",
+        ),
+        ("Eight men deported from the United States were flown to South Sudan on Friday.", "USA-SSD", "implemented"),
+        ("Italy suspended transfers of migrants to Albania after the court rulings.", "ITA-ALB", "suspended"),
+        (
+            "The United States will sign a deal with Ghana to send deportees to Accra next month.",
+            "USA-GHA",
+            "under_negotiation",
+        ),
+        ("Denmark has proposed a plan to transfer asylum seekers to Rwanda.", "DNK-RWA", "proposed"),
+        ("Austria is exploring a programme to send asylum seekers to Uganda.", "AUT-UGA", "under_negotiation"),
+        (
+            "Sweden and Kosovo moved forward on a plan to send prisoners from Sweden to Kosovo.",
+            "SWE-XKX",
+            "under_negotiation",
+        ),
+        (
+            "The High Court concluded that the scheme to send asylum seekers from Ireland to Rwanda was unlawful.",
+            "IRL-RWA",
+            "struck_down",
+        ),
+        ("Flights taking migrants from Britain to Rwanda were paused after the ruling.", "GBR-RWA", "suspended"),
+    ],
+)
+def test_status_from_the_wording(text: str, key: str, status: str) -> None:
+    assert status_of(fragment(text), key) == status
+
+
+@pytest.mark.covers("status.wording")
+def test_the_noun_agreement_alone_claims_no_status() -> None:
+    found = fragment("Under the agreement, Rwanda will house migrants deported from the United States.")
+    assert [c.value for c in claims(found, "USA-RWA", "status")] == []
+
+
+@pytest.mark.covers("status.adjective-not-event")
+def test_an_adjective_is_not_an_event() -> None:
+    found = fragment("Ghana will shelter the accepted migrants deported from the United States.")
+    assert "agreed" not in [c.value for c in claims(found, "USA-GHA", "status")]
+
+
+@pytest.mark.covers("status.signed-the-arrangement")
+def test_signing_a_statement_of_intent_is_not_signing_the_arrangement() -> None:
+    found = fragment(
+        "Finland and Rwanda signed a joint statement saying they were exploring a programme to transfer "
+        "asylum seekers from Finland to Rwanda."
+    )
+    assert status_of(found, "FIN-RWA") == "under_negotiation"
+
+
+@pytest.mark.covers("status.approved-the-arrangement")
+def test_a_bill_or_a_court_approving_is_not_an_agreement() -> None:
+    found = fragment("The cabinet approved a bill on the treaty under which Britain sends migrants to Rwanda.")
+    assert "agreed" not in [c.value for c in claims(found, "GBR-RWA", "status")]
+    found = fragment("The agreement under which Greece sends migrants to Turkey has been approved.")
+    assert status_of(found, "GRC-TUR") == "agreed"
+
+
+@pytest.mark.covers("status.future-or-conditional")
+def test_future_and_conditional_wording_is_downgraded() -> None:
+    found = fragment("Australia will pay Nauru once the first deportees arrive in Nauru from Australia.")
+    assert "implemented" not in [c.value for c in claims(found, "AUS-NRU", "status")]
+
+
+@pytest.mark.covers("status.denial")
+def test_a_denial_is_kept_as_a_negated_claim() -> None:
+    found = fragment("Uganda has denied that it agreed to accept people deported from Israel.")
+    statuses = claims(found, "ISR-UGA", "status")
+    assert statuses and all(c.negated for c in statuses)
+    assert status_of(found, "ISR-UGA") is None
+    assert any(e.text.startswith("denied") for c in statuses for e in c.evidence)
+
+
+@pytest.mark.covers("status.wording")
+def test_an_event_reported_as_not_having_happened_is_negated() -> None:
+    found = fragment("The UK and Rwanda signed a deal in 2022. No asylum seeker was ever sent to Rwanda under it.")
+    implemented = [c for c in claims(found, "GBR-RWA", "status") if c.value == "implemented"]
+    assert implemented and all(c.negated for c in implemented)
+
+
+@pytest.mark.covers("status.for-the-pair")
+def test_the_status_is_the_one_in_the_pairs_own_clause() -> None:
+    found = fragment(
+        "Eight men were flown from the United States to South Sudan, and Kosovo agreed to host fifty people "
+        "deported from the United States."
+    )
+    assert [c.value for c in claims(found, "USA-SSD", "status")] == ["implemented"]
+    assert [c.value for c in claims(found, "USA-XKX", "status")] == ["agreed"]
+
+
+@pytest.mark.covers("status.wording")
+def test_every_status_claim_states_its_value_in_its_evidence() -> None:
+    found = fragment("Eswatini formalized a deal with the United States to take in people deported from the US.")
+    [claim] = claims(found, "USA-SWZ", "status")
+    assert [e.text for e in claim.evidence if e.role == "value"] == ["formalized"]

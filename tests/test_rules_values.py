@@ -1,0 +1,170 @@
+"""Stage 4 value rules (caps, payments, dates, groups) on frozen parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from dakg.ingest.rules.dates import normalize, parse_iso
+
+from .extraction import claims, fragment
+
+pytestmark = pytest.mark.unit
+
+
+def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
+    return [
+        (c.value, c.detail, next(e.text for e in c.evidence if e.role == "value"))
+        for c in claims(fragment(text), key, "cap")
+    ]
+
+
+@pytest.mark.covers("caps.ceiling", "caps.fixed-number")
+@pytest.mark.parametrize(
+    ("text", "key", "cap"),
+    [
+        (
+            "Bhutan agreed to accept up to 120 migrants deported from the United States.",
+            "USA-BTN",
+            (120, None, "up to 120"),
+        ),
+        ("Peru will take as many as 75 deportees from Chile.", "CHL-PER", (75, None, "as many as 75")),
+        (
+            "Italy is sending migrants to centres in Albania with capacity for 3,000 migrants.",
+            "ITA-ALB",
+            (3000, None, "capacity for 3,000"),
+        ),
+        (
+            "Kosovo agreed to host fifty people deported from the United States.",
+            "USA-XKX",
+            (50, None, "host fifty people"),
+        ),
+        (
+            "Under the plan Denmark will send up to 300 asylum seekers a year to Rwanda.",
+            "DNK-RWA",
+            (300, "per year", "up to 300 asylum seekers a year"),
+        ),
+        (
+            "Spain will return up to two hundred migrants a month to Morocco.",
+            "ESP-MAR",
+            (200, "per month", "up to two hundred migrants a month"),
+        ),
+    ],
+)
+def test_a_cap_is_a_ceiling_or_a_fixed_number_with_its_period(
+    text: str, key: str, cap: tuple[int, str | None, str]
+) -> None:
+    assert _caps(text, key) == [cap]
+
+
+@pytest.mark.covers("caps.ceiling", "caps.fixed-number")
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("About 40 deportees from the United States are expected to arrive in Belize next week.", "USA-BLZ"),
+        ("Ghana has received 14 deportees from the United States.", "USA-GHA"),
+        ("Ten men deported from the United States arrived in Eswatini.", "USA-SWZ"),
+        ("Some estimate that up to 80,000 people could be sent from Australia to Nauru if the law passes.", "AUS-NRU"),
+        ("Costa Rica became the first country to accept 135 deportees from the United States.", "USA-CRI"),
+        ("Britain agreed to pay Rwanda up to £50 million to house migrants deported from Britain.", "GBR-RWA"),
+    ],
+)
+def test_guesses_batches_events_and_money_are_not_caps(text: str, key: str) -> None:
+    assert _caps(text, key) == []
+
+
+@pytest.mark.covers("caps.ceiling")
+def test_a_cap_goes_to_the_pair_in_its_clause() -> None:
+    found = fragment(
+        "Ten men from the United States were flown to Ghana, and Togo agreed to host up to 60 people deported "
+        "from the United States."
+    )
+    assert [c.value for c in claims(found, "USA-TGO", "cap")] == [60]
+    assert claims(found, "USA-GHA", "cap") == []
+
+
+@pytest.mark.covers("payments.amount-paid")
+@pytest.mark.parametrize(
+    ("sentence", "amount", "currency"),
+    [
+        ("The United States agreed to pay Eswatini $5.1 million to accept deportees from the U.S.", 5_100_000, "USD"),
+        ("Britain has paid Rwanda £240m under the scheme to relocate asylum seekers.", 240_000_000, "GBP"),
+        (
+            "Italy will pay €670 million over five years for the centres it transfers migrants to in Albania.",
+            670_000_000,
+            "EUR",
+        ),
+        ("Australia will pay AU$400 million to Nauru to house people deported from Australia.", 400_000_000, "AUD"),
+    ],
+)
+def test_payments_with_their_currency(sentence: str, amount: float, currency: str) -> None:
+    found = fragment(sentence)
+    payments = [c for a in found.agreements for c in a.claims if c.field == "payment"]
+    assert [c.value for c in payments] == [{"amount": amount, "currency": currency}]
+
+
+@pytest.mark.covers("payments.conversion-in-brackets")
+def test_a_conversion_in_brackets_is_the_same_payment() -> None:
+    found = fragment(
+        "Eswatini confirmed receiving $5.1m (£3.8m) from the United States for taking deportees from the US."
+    )
+    assert [c.value for c in claims(found, "USA-SWZ", "payment")] == [{"amount": 5_100_000, "currency": "USD"}]
+
+
+@pytest.mark.covers("payments.cash-to-migrants")
+def test_cash_given_to_migrants_is_not_a_payment_between_states() -> None:
+    found = fragment("Migrants deported from Israel to Uganda receive $3,500 in cash for leaving.")
+    assert claims(found, "ISR-UGA", "payment") == []
+
+
+@pytest.mark.covers("dates.normalize")
+def test_dates_resolve_against_the_publication_date() -> None:
+    found = fragment(
+        "The United Kingdom signed an agreement with Rwanda on Thursday to send asylum seekers there.",
+        published="2022-04-14",
+    )
+    [date] = claims(found, "GBR-RWA", "date")
+    assert (date.value, date.detail) == ("2022-04-14", "signed: Thursday")
+    assert next(e.text for e in date.evidence if e.role == "value") == "Thursday"
+
+
+@pytest.mark.covers("dates.normalize")
+@pytest.mark.parametrize(
+    ("raw", "published", "value"),
+    [
+        ("5 December 2023", None, "2023-12-05"),
+        ("December 5, 2023", None, "2023-12-05"),
+        ("June 2025", None, "2025-06"),
+        ("2024", None, "2024"),
+        ("between 2022 and 2024", None, "2022/2024"),
+        ("last March", "2025-02-10", "2024-03"),
+        ("March", "2025-04-10", "2025-03"),
+        ("on Monday", "2025-08-07", "2025-08-04"),
+        ("Monday", None, None),
+    ],
+)
+def test_normalize_dates(raw: str, published: str | None, value: str | None) -> None:
+    assert normalize(raw, parse_iso(published)) == value
+
+
+@pytest.mark.covers("groups.people-described")
+def test_groups_with_size_nationalities_and_evidence() -> None:
+    found = fragment(
+        "Five men deported from the United States arrived in Eswatini. "
+        "The men, from Vietnam, Jamaica, Laos, Cuba and Yemen, were held in prison."
+    )
+    groups = {g.description: g for g in found.migrant_groups}
+    assert groups["Five men deported from the United States"].size == 5
+    [listed] = [g for g in groups.values() if g.nationalities]
+    assert listed.nationalities == ["CUB", "JAM", "LAO", "VNM", "YEM"]
+    assert [e.text for e in listed.evidence if e.role == "group"][:2] == [listed.description, "Vietnam"]
+    covers = claims(found, "USA-SWZ", "covers")
+    assert covers and all(any(e.role == "group" for e in c.evidence) for c in covers)
+
+
+@pytest.mark.covers("payments.cash-to-migrants", "payments.amount-paid")
+def test_money_offered_to_each_person_is_not_a_payment_but_a_per_person_rate_is() -> None:
+    found = fragment("Israel is sending people to Rwanda and is offering each person $3,500 to go.")
+    assert claims(found, "ISR-RWA", "payment") == []
+    found = fragment("Britain will pay Rwanda £20,000 for each person relocated from Britain to Rwanda.")
+    [payment] = claims(found, "GBR-RWA", "payment")
+    assert payment.value == {"amount": 20000, "currency": "GBP"} and payment.detail == "£20,000 per person"
