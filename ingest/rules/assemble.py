@@ -37,7 +37,7 @@ from dakg.ingest.rules import groups as groups_stage
 from dakg.ingest.rules import mentions, officials, pairs, payments, roles, status
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.officials import PersonMention
-from dakg.ingest.rules.records import CountryMention, Document, Evidence, Pair, Sentence, Vote, char_evidence
+from dakg.ingest.rules.records import CountryMention, Document, Evidence, Pair, Sentence, Vote, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule, rule_id
 
 
@@ -133,7 +133,8 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
     document = mentions.read(doc, dates_stage.parse_iso(meta.published))
     people = officials.find(document)
     sentences = document.sentences
-    source_key = text_key(doc.text)
+    text = doc_text(doc)
+    source_key = text_key(text)
 
     all_roles: list[dict[str, Vote]] = []
     for sentence in sentences:
@@ -223,12 +224,12 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         source=SourceOut(
             key=source_key,
             path=path,
-            title=meta.title or _first_line(doc.text),
+            title=meta.title or _first_line(text),
             url=meta.url,
             outlet=meta.outlet,
             published=meta.published,
-            text=doc.text,
-            words=len(doc.text.split()),
+            text=text,
+            words=len(text.split()),
             extractor_version=extractor_version,
         ),
         countries=[

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
-from dakg.ingest.rules.records import Evidence, Sentence, char_evidence, token_evidence
+from dakg.ingest.rules.records import Evidence, Sentence, char_evidence, doc_text, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
 
@@ -148,7 +148,7 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
         evidence = token_evidence(doc, min(verb.i, first), noun.i, "value")
         if _hedged(sentence, evidence.start):
             continue
-        after = doc.text[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
+        after = doc_text(doc)[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
         period = re.match(lx.PERIOD, after, re.I)
         detail = _period(period) if period is not None and period.group("period") else None
         found.append(Cap(number, detail, _weight(sentence, evidence.start), evidence, token.i, rule_id(fixed_number)))

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
-from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence
+from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
 from dakg.ingest.rules.syntax import ends_sentence
 
@@ -53,12 +53,13 @@ def prose(doc: Doc, span: Span) -> bool:
     if not tokens:
         return False
     start = tokens[0].idx
-    quote = doc.text[start : tokens[-1].idx + len(tokens[-1].text)]
+    text = doc_text(doc)
+    quote = text[start : tokens[-1].idx + len(tokens[-1].text)]
     words = [t for t in tokens if t.is_alpha]
     if not any(t.pos_ for t in tokens):  # a pipeline without a tagger: judge by punctuation only
         return len(words) >= 4 and ends_sentence(tokens) and "\n" not in quote
-    line_start = doc.text.rfind("\n", 0, start) + 1
-    label = _LIST_ITEM.match(doc.text, line_start) if line_start == start else None
+    line_start = text.rfind("\n", 0, start) + 1
+    label = _LIST_ITEM.match(text, line_start) if line_start == start else None
     if label is not None and not label.group(0).rstrip(": ").isupper():  # "WASHINGTON: ..." is a dateline
         return False
     return (
@@ -75,7 +76,7 @@ def _sentence(doc: Doc, index: int, span: Span) -> Sentence:
     if not tokens:
         return Sentence(index, span.start_char, span.start_char, "", False, span)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Sentence(index, start, end, doc.text[start:end], prose(doc, span), span)
+    return Sentence(index, start, end, doc_text(doc)[start:end], prose(doc, span), span)
 
 
 def _entities(doc: Doc, sentences: list[Sentence]) -> list[list[Span]]:

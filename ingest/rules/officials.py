@@ -279,11 +279,11 @@ def _name_tokens(doc: Doc, start: int, end: int) -> bool:
 
 
 @rule("officials", "name-before-title")
-def name_before_title(doc: Doc, sentence: Span) -> list[Span]:
+def name_before_title(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     """A capitalised name the NER model missed or called an organisation, followed by a comma and an office:
     "Okello Oryem, Uganda's foreign minister, said"."""
     found = []
-    for ent in sentence.ents:
+    for ent in ents:
         followed_by_comma = ent.end < len(doc) and doc[ent.end].text == ","
         if (
             ent.label_ in ("ORG", "NORP", "")
@@ -296,10 +296,10 @@ def name_before_title(doc: Doc, sentence: Span) -> list[Span]:
 
 
 @rule("officials", "title-then-name")
-def title_then_name(doc: Doc, sentence: Span) -> list[Span]:
+def title_then_name(doc: Doc, sentence: Span, ents: tuple[Span, ...]) -> list[Span]:
     """A title followed by capitalised words that no entity covers: "King Mswati III"."""
     found = []
-    for ent in sentence.ents:
+    for ent in ents:
         if ent.label_ != "TITLE" or ent.end >= sentence.end:
             continue
         end = ent.end
@@ -551,7 +551,7 @@ def find(document: Document) -> tuple[tuple[PersonMention, ...], ...]:
     for sentence, ents in zip(document.sentences, document.ents, strict=True):
         candidates = [e for e in ents if e.label_ == "PERSON"]
         taken = {t.i for e in candidates for t in e}
-        for extra in (*name_before_title(doc, sentence.span), *title_then_name(doc, sentence.span)):
+        for extra in (*name_before_title(doc, ents), *title_then_name(doc, sentence.span, ents)):
             if not any(t.i in taken for t in extra):
                 candidates.append(extra)
         heads = {e.root.i for e in candidates}

@@ -21,15 +21,24 @@ class Evidence:
     role: EvidenceRole
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once (``Doc.text`` joins every token again at each call)."""
+    text: str | None = doc.user_data.get("dakg_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["dakg_text"] = text
+    return text
+
+
 def char_evidence(doc: Doc, start: int, end: int, role: EvidenceRole) -> Evidence:
-    return Evidence(start, end, doc.text[start:end], role)
+    return Evidence(start, end, doc_text(doc)[start:end], role)
 
 
 def token_evidence(doc: Doc, first: int, last: int, role: EvidenceRole) -> Evidence:
     """The span from token ``first`` to token ``last`` (inclusive, either order)."""
     low, high = min(first, last), max(first, last)
     start, end = doc[low].idx, doc[high].idx + len(doc[high].text)
-    return Evidence(start, end, doc.text[start:end], role)
+    return Evidence(start, end, doc_text(doc)[start:end], role)
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,7 +73,7 @@ class Document:
 
     @property
     def text(self) -> str:
-        return self.doc.text
+        return doc_text(self.doc)
 
 
 Role = Literal["deporting", "host", "party", "nationality"]

@@ -28,6 +28,7 @@ from dakg.ingest.rules.records import (
     Role,
     Sentence,
     Vote,
+    doc_text,
     token_evidence,
 )
 from dakg.ingest.rules.registry import rule, rule_id
@@ -579,16 +580,15 @@ def hyphen_pair(ctx: Context) -> list[Vote]:
     votes: list[Vote] = []
     named = [m for m in ctx.mentions if m.kind != "anaphor"]
     for left, right in itertools.pairwise(named):
-        between = doc.text[left.end : right.start]
+        text = doc_text(doc)
+        between = text[left.end : right.start]
         if between.strip() not in ("-", "–", "—") or left.iso3 == right.iso3:
             continue
-        after = doc.char_span(right.end, min(len(doc.text), right.end + 40), alignment_mode="expand")
+        after = doc.char_span(right.end, min(len(text), right.end + 40), alignment_mode="expand")
         if after is None or not any(lemma(t) in lx.AGREEMENT_NOUNS for t in list(after)[:3]):
             continue
         noun = next(t for t in list(after)[:3] if lemma(t) in lx.AGREEMENT_NOUNS)
-        span = Evidence(
-            left.start, noun.idx + len(noun.text), doc.text[left.start : noun.idx + len(noun.text)], "party"
-        )
+        span = Evidence(left.start, noun.idx + len(noun.text), text[left.start : noun.idx + len(noun.text)], "party")
         votes.append(Vote(left.iso3, DEPORTING, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), left.token.i))
         votes.append(Vote(right.iso3, HOST, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), right.token.i))
     return votes
