@@ -291,6 +291,33 @@ def ingest_command(paths: PathsArgument) -> None:
         raise typer.Exit(1)
 
 
+@app.command("reextract")
+def reextract_command(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only count the stale sources.")] = False,
+) -> None:
+    """Extract again, from their stored text, every source an older extractor wrote, and replace its claims.
+
+    The extractor version is a hash of the rules, vocabulary and data plus the model version: after an upgrade,
+    sources written before it are stale. Each is replaced in two atomic steps (never half of one)."""
+    from dakg.ingest.extract import extractor_version
+    from dakg.ingest.nlp import get_pipeline
+    from dakg.ingest.pipeline import reextract
+
+    settings = _settings()
+    nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
+    version = extractor_version(nlp)
+    with _store() as store:
+        store.apply_schema()
+        stale = int(store.read("stale_sources_count", {"version": version})[0]["total"])
+        typer.echo(f"{stale} sources were written by another extractor than {version}", err=True)
+        if dry_run or not stale:
+            return
+        summary = reextract(store, nlp, batch_size=settings.nlp_batch_size)
+    typer.echo(summary.line(), err=True)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
 @app.command("extract")
 def extract_command(
     paths: PathsArgument,

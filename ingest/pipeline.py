@@ -19,7 +19,7 @@ from dakg.ingest.extract import extract, extractor_version
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import LoadResult, load_fragment
 from dakg.ingest.nlp import get_pipeline
-from dakg.ingest.read import RawDocument, read_documents
+from dakg.ingest.read import Metadata, RawDocument, read_documents
 from dakg.store import GraphStore
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -83,6 +83,49 @@ def extract_paths(paths: Iterable[str], settings: Settings) -> Iterator[Fragment
     nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
     items = prepared_documents(paths, settings.max_document_bytes)
     return extract_all(items, nlp, batch_size=settings.nlp_batch_size, processes=settings.nlp_processes)
+
+
+def stale_sources(store: GraphStore, version: str, page: int = 50) -> Iterator[Prepared]:
+    """Sources another extractor version wrote, as documents to extract again from their stored text (the text
+    is not cleaned again: it is what every offset points into, and its hash is the source's key)."""
+    after = ""
+    while True:
+        rows = store.read("stale_sources", {"version": version, "after": after, "limit": page})
+        for row in rows:
+            source = row["source"]
+            meta = Metadata(
+                title=source["title"], url=source["url"], outlet=source["outlet"], published=source["published"]
+            )
+            raw = RawDocument(path=source["path"] or source["key"], text=source["text"], meta=meta, kind="stored")
+            yield Prepared(raw, source["text"])
+        if len(rows) < page:
+            return
+        after = rows[-1]["source"]["key"]
+
+
+def reextract(
+    store: GraphStore,
+    nlp: Language,
+    *,
+    batch_size: int = 16,
+    on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
+) -> IngestSummary:
+    """Extract every stale source again from its stored text and replace its claims (one source at a time, each
+    in the two atomic steps of ``load_fragment``: the source is always the old version, absent or the new one)."""
+    summary = IngestSummary()
+    started = time.perf_counter()
+    for result in extract_all(stale_sources(store, extractor_version(nlp)), nlp, batch_size=batch_size):
+        if isinstance(result, DocumentError):
+            summary.failed += 1
+            continue
+        loaded = load_fragment(store, result)
+        setattr(summary, loaded.outcome, getattr(summary, loaded.outcome) + 1)
+        summary.entities += loaded.entities
+        summary.claims += loaded.claims
+        summary.words += result.source.words
+        on_document(result, loaded)
+    summary.seconds = time.perf_counter() - started
+    return summary
 
 
 @dataclass

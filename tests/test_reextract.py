@@ -1,0 +1,43 @@
+"""Re-extraction after an upgrade: sources an older extractor wrote are extracted again from their stored text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dakg.ingest.extract import extractor_version
+from dakg.ingest.load import load_fragment
+from dakg.ingest.nlp import get_pipeline
+from dakg.ingest.pipeline import extract_all, prepared_documents, reextract
+from dakg.store.falkordb import FalkorStore
+
+pytestmark = pytest.mark.slow
+
+
+def test_stale_sources_are_extracted_again_and_current_ones_left_alone(tmp_path: Path, store: FalkorStore) -> None:
+    (tmp_path / "a.txt").write_text("Kosovo agreed to host fifty people deported from the United States.")
+    (tmp_path / "b.txt").write_text("Peru has agreed to accept migrants deported from Chile, officials said.")
+    nlp = get_pipeline("en_core_web_md")
+    fragments = list(extract_all(prepared_documents([str(tmp_path)], 100_000), nlp))
+    old, current = fragments
+    old.source.extractor_version = "dakg-000000000000+en_core_web_md-3.0.0"  # as an older release wrote it
+    assert load_fragment(store, old).outcome == "new"
+    assert load_fragment(store, current).outcome == "new"
+    rows, _ = store.run("MATCH (c:Claim {source: $k}) RETURN c.extractor_version AS v", {"k": old.source.key})
+    assert {r["v"] for r in rows} == {old.source.extractor_version}
+
+    summary = reextract(store, nlp)
+
+    assert (summary.replaced, summary.new, summary.unchanged, summary.failed) == (1, 0, 0, 0)
+    rows, _ = store.run("MATCH (s:Source) RETURN s.key AS key, s.extractor_version AS v ORDER BY key")
+    assert {r["key"]: r["v"] for r in rows} == {
+        old.source.key: extractor_version(nlp),
+        current.source.key: extractor_version(nlp),
+    }
+    rows, _ = store.run(
+        "MATCH (c:Claim {source: $k, field: 'cap'})-[:ABOUT]->(a:Agreement) RETURN a.key AS a, c.value AS v",
+        {"k": old.source.key},
+    )
+    assert rows == [{"a": "USA-XKX", "v": 50}]
+    assert reextract(store, nlp).replaced == 0  # nothing stale any more
