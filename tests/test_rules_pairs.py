@@ -121,3 +121,13 @@ def test_the_weaker_of_two_opposite_directions_goes() -> None:
         "will be held in camps. Turkey sent a delegation to Greece."
     )
     assert keys(text) == ["GRC-TUR"]
+
+
+@pytest.mark.covers("roles.resettlement", "pairs.one-direction")
+def test_a_resettlement_flow_is_not_a_deportation_agreement() -> None:
+    text = (
+        "Greece agreed with Turkey to return irregular migrants from the islands to Turkey. "
+        "In exchange, Greece would accept one Syrian citizen from Turkey for each person returned. "
+        "Among the people admitted from Turkey, Greece would prefer families."
+    )
+    assert keys(text) == ["GRC-TUR"]

@@ -137,6 +137,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
     source_key = text_key(text)
 
     all_roles: list[dict[str, Vote]] = []
+    resettled: set[tuple[str, str]] = set()
     for sentence in sentences:
         if not sentence.prose:
             all_roles.append({})
@@ -145,6 +146,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         named = tuple(sorted(document.countries[sentence.index] + extra, key=lambda m: m.start))
         sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
         all_roles.append(pairs.resolved_roles(sentence_roles))
+        resettled |= roles.resettlement_flows(roles.Context(doc, sentence, named))
     view = pairs.document_view(all_roles)
 
     hits = [status.hits(doc, s) if s.prose else status.Sentenced((), None) for s in sentences]
@@ -164,7 +166,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         here = pairs.sentence_pairs(sentence, all_roles[sentence.index], facts, view, recent)
         found_pairs.append(here)
         recent.extend(here)
-    found_pairs = pairs.one_direction(found_pairs)
+    found_pairs = pairs.one_direction(found_pairs, resettled)
 
     agreements: dict[str, AgreementOut] = {}
     groups: dict[str, MigrantGroupOut] = {}

@@ -59,6 +59,21 @@ def _people_nearby(doc: Doc, token: Token) -> bool:
     return False
 
 
+def _resettled(token: Token) -> bool:
+    """ "the EU would take over up to 72,000 Syrian refugees from Turkey": a number of refugees resettled is not
+    a cap of the deportation arrangement."""
+    from dakg.ingest.rules.roles import resettlement
+
+    current = token
+    for _ in range(4):
+        current = current.head
+        if is_host_word(current):
+            return resettlement(current) is not None
+        if current.head is current:
+            break
+    return False
+
+
 def _hedged(sentence: Sentence, start: int) -> bool:
     """A guess or a risk: "some estimate", "could affect", "at risk", "expected", a percentage."""
     before = sentence.text[: start - sentence.start]
@@ -113,6 +128,8 @@ def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
             _people_nearby(doc, span[-1]) or _period(match) or "capacity" in match.group(0).lower()
         ):
             continue
+        if _resettled(span[-1]):
+            continue
         found.append(
             Cap(
                 number,
@@ -142,7 +159,7 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
         verb = noun.head
         if noun.dep_ not in ("dobj", "nsubjpass") or not (is_host_word(verb) or lemma(verb) in _HOLD_VERBS):
             continue
-        if not provided_for(verb):
+        if not provided_for(verb) or _resettled(token):
             continue
         first = min([token.i, *(c.i for c in token.children if c.dep_ in ("quantmod", "advmod"))])
         evidence = token_evidence(doc, min(verb.i, first), noun.i, "value")

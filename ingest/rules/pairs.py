@@ -330,7 +330,7 @@ def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: Docu
     received people and sends them on is a transit state, not a deporting party."""
     sender = resolved.get(pair.deporting)
     host = resolved.get(pair.host)
-    if sender is None:
+    if sender is None or sender.role != DEPORTING:
         return False
     marker = _ONWARD.search(sentence.text)
     if marker is not None and host is not None and host.evidence[0].start >= sentence.start + marker.start():
@@ -374,14 +374,20 @@ def sentence_pairs(
     return list(kept.values())
 
 
+_ECHOES = ("pairs.reference-back", "pairs.only-agreement")
+
+
 @rule("pairs", "one-direction")
-def one_direction(pairs: Sequence[Sequence[Pair]]) -> list[list[Pair]]:
-    """A document that pairs A→B and B→A: the weaker direction goes (both, when neither is clearly stronger)."""
+def one_direction(pairs: Sequence[Sequence[Pair]], resettled: set[tuple[str, str]] = frozenset()) -> list[list[Pair]]:
+    """A document that pairs A→B and B→A: the weaker direction goes (both, when neither is clearly stronger).
+    Only sentences that name a side count (a reference back repeats the pair before it). A direction the
+    document shows as refugee resettlement ("the EU would accept Syrian refugees from Turkey") goes."""
     totals: defaultdict[str, float] = defaultdict(float)
     for sentence_pairs_ in pairs:
         for pair in sentence_pairs_:
-            totals[pair.key] += pair.weight
-    dropped = set()
+            if not pair.rules[0].startswith(_ECHOES):
+                totals[pair.key] += pair.weight
+    dropped = {f"{origin}-{receiver}" for origin, receiver in resettled}
     for key, total in totals.items():
         deporting, host = key.split("-")
         reverse = totals.get(f"{host}-{deporting}", 0.0)

@@ -151,11 +151,16 @@ def _deported(people: Token) -> bool:
     )
 
 
-def resettlement(verb: Token) -> bool:
+def resettlement(verb: Token) -> str | None:
     """ "the EU would take over up to 72,000 Syrian refugees from Turkey": people of one nationality received
     from another state are resettled refugees — that state is not deporting them, nor is this a deportation.
-    (Deportees of one nationality from another state are a deportation: "forty Honduran deportees from the US".)"""
-    people = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "conj") and lemma(c) in lx.MIGRANT_NOUNS]
+    (Deportees of one nationality from another state are a deportation: "forty Honduran deportees from the US".)
+    Returns the state they are resettled from, if it is such a sentence."""
+    people = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass", "conj") and lemma(c) in lx.MIGRANT_NOUNS | lx.NATIONAL_NOUNS
+    ]
     for noun in people:
         if _deported(noun):
             continue
@@ -168,8 +173,25 @@ def resettlement(verb: Token) -> bool:
             if o.dep_ == "pobj" and _code(o)
         ]
         if national and origin:
-            return True
-    return False
+            return _code(origin[0])
+    return None
+
+
+@rule("roles", "resettlement")
+def resettlement_flows(ctx: Context) -> set[tuple[str, str]]:
+    """ "the EU would accept one Syrian citizen from Turkey": (Turkey, the EU) is a resettlement flow; the
+    document's pairs in that direction are resettlement too, not a deportation agreement (see pairs)."""
+    flows = set()
+    for mention in ctx.mentions:
+        found = _subject_verb(mention)
+        if found is None or found[2]:
+            continue
+        _, verb, _ = found
+        for receiver in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]):
+            origin = resettlement(receiver) if is_host_word(receiver) else None
+            if origin is not None and origin != mention.iso3:
+                flows.add((origin, mention.iso3))
+    return flows
 
 
 @rule("roles", "nationals-of")
@@ -241,7 +263,8 @@ def deported_by(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is not None:
         prep, _, governor = found
-        if prep == "by" and is_deport_word(governor) and passive(governor):
+        sends = is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS
+        if prep == "by" and sends and passive(governor):
             return _vote(ctx, mention, DEPORTING, w.DEPORTED_BY, deported_by, governor)
     return None
 
@@ -482,7 +505,10 @@ def readmitted_by(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is None or found[0] != "by":
         return None
-    readmission = next((a for a in [found[2], *list(found[2].ancestors)[:5]] if lemma(a) in lx.READMISSION_NOUNS), None)
+    readmission = next(
+        (a for a in [found[2], *list(found[2].ancestors)[:5]] if lemma(a) in lx.READMISSION_NOUNS and a.pos_ == "NOUN"),
+        None,
+    )
     if readmission is not None:
         return _vote(ctx, mention, HOST, w.READMITTED_BY, readmitted_by, readmission)
     return None
