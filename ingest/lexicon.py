@@ -99,6 +99,8 @@ NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", 
 RETURN_VERBS: Final = frozenset({"return", "readmit"})
 # "flights taking migrants to X", "brought to X": people carried to X (a destination, like "sent to X").
 CARRY_VERBS: Final = frozenset({"take", "bring", "carry", "escort", "ferry", "bus"})
+# "a network that already includes X, Y and Z" (of states that receive people).
+GROUP_NOUNS: Final = frozenset({"network", "list", "group", "club", "number", "string", "roster", "coalition"})
 # "the readmission of migrants by X": X takes them back.
 READMISSION_NOUNS: Final = frozenset({"readmission", "return", "takeback"})
 # "work with X", "cooperation between X and Y": with an arrangement in view, X is a party.

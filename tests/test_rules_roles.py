@@ -250,3 +250,13 @@ def test_a_nationality_mention_does_not_hide_the_states_role() -> None:
 def test_people_sent_to_their_own_state_are_a_return_home() -> None:
     found = roles_in("The agents deported forty Venezuelan migrants to Venezuela.")
     assert found["VEN"].role == "nationality"
+
+
+@pytest.mark.covers("roles.receivers-listed")
+def test_a_network_of_receivers_that_includes_states() -> None:
+    found = roles_in(
+        "Two more governments agreed to receive people the United States deports, widening a network that "
+        "already includes Rwanda and Eswatini."
+    )
+    assert found["RWA"] == Role("host", "roles.receivers-listed", ("includes Rwanda",))
+    assert found["SWZ"].role == "host" and found["USA"].role == "deporting"

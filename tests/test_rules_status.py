@@ -122,3 +122,4 @@ def test_every_status_claim_states_its_value_in_its_evidence() -> None:
     found = fragment("Eswatini formalized a deal with the United States to take in people deported from the US.")
     [claim] = claims(found, "USA-SWZ", "status")
     assert [e.text for e in claim.evidence if e.role == "value"] == ["formalized"]
+

@@ -484,6 +484,11 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
     countries that have agreed to take in migrants": states listed among receivers."""
     token = conj_head(mention.token)
     verb = token.head
+    if token.dep_ == "dobj" and lemma(verb) in ("include", "comprise") and verb.dep_ in ("relcl", "acl"):
+        group = verb.head  # "a network that already includes Rwanda, Eswatini and South Sudan"
+        receivers = [t for t in ctx.sentence.span if is_host_word(t)]
+        if lemma(group) in lx.GROUP_NOUNS and receivers:
+            return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, verb)
     if token.dep_ == "nsubj" and lemma(verb) in ("join", "become"):
         for obj in verb.children:
             receivers = [t for t in obj.subtree if is_host_word(t)] if obj.dep_ in ("dobj", "attr") else []
