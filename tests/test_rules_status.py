@@ -123,3 +123,10 @@ def test_every_status_claim_states_its_value_in_its_evidence() -> None:
     [claim] = claims(found, "USA-SWZ", "status")
     assert [e.text for e in claim.evidence if e.role == "value"] == ["formalized"]
 
+
+@pytest.mark.covers("status.wish-describing-people")
+def test_a_wish_that_describes_the_people_proposes_nothing() -> None:
+    found = fragment("Belize agreed to receive people the United States wants to deport.")
+    assert [c.value for c in claims(found, "USA-BLZ", "status")] == ["agreed"]
+    found = fragment("The United States wants to deport more people to Belize.")
+    assert status_of(found, "USA-BLZ") == "proposed"

@@ -52,6 +52,8 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         return None
     if name == "agreed" and not approved_the_arrangement(sentence, first):
         return None
+    if status == "proposed" and describes_people(first):
+        return None
     hit = Hit(
         status,
         strength,
@@ -96,6 +98,16 @@ def approved_the_arrangement(sentence: Sentence, first: Token | None) -> bool:
     by_court = any(c.dep_ == "agent" and any(lx.COURT_WORDS.search(t.text) for t in c.subtree) for c in first.children)
     governed = first.dep_ in ("acl", "relcl") and lemma(first.head) in lx.ARRANGEMENT_NOUNS
     return bool(arranged or governed) and not by_court
+
+
+@rule("status", "wish-describing-people")
+def describes_people(first: Token | None) -> bool:
+    """ "people the United States wants to deport", "migrants it plans to remove": a wish that describes the people
+    (a relative clause on a people noun) proposes no arrangement."""
+    if first is None:
+        return False
+    verb = first if first.pos_ == "VERB" else first.head
+    return verb.dep_ in ("relcl", "acl") and lemma(verb.head) in lx.MIGRANT_NOUNS
 
 
 @rule("status", "future-or-conditional")
