@@ -268,6 +268,7 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
             max_bytes=settings.max_document_bytes,
             batch_size=settings.nlp_batch_size,
             processes=settings.nlp_processes,
+            window_chars=settings.nlp_window_chars,
             on_error=report,
             on_document=lambda fragment, _result: advance(fragment.source.words),
         )

@@ -95,6 +95,12 @@ class Settings(BaseSettings):
     )
     nlp_processes: int = Field(1, ge=1, le=64, description="Worker processes for spaCy during `dakg ingest`.")
     nlp_batch_size: int = Field(16, ge=1, description="Documents per spaCy batch.")
+    nlp_window_chars: int = Field(
+        20_000,
+        ge=1000,
+        description="Longer documents are parsed in windows of whole paragraphs of about this many characters "
+        "(bounds spaCy's memory; offsets stay exact).",
+    )
     max_document_bytes: int = Field(
         5_000_000,
         ge=1,

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dakg.config import Settings
 from dakg.errors import DocumentError, QueryError
@@ -55,34 +56,82 @@ def extract_all(
     *,
     batch_size: int = 16,
     processes: int = 1,
+    window_chars: int = 20_000,
 ) -> Iterator[Fragment | DocumentError]:
-    """Fragments in input order; errors pass through in place. spaCy runs batched, in ``processes`` workers."""
+    """Fragments in input order; errors pass through in place. spaCy runs batched, in ``processes`` workers.
+
+    A long document is parsed in windows of whole paragraphs (``windows``), which bounds the parser's memory,
+    and the windows' parses are joined back into one ``Doc`` whose text is the document's, offset for offset.
+    """
     version = extractor_version(nlp)
     pending_errors: list[DocumentError] = []
 
-    def texts() -> Iterator[tuple[str, Prepared]]:
+    def texts() -> Iterator[tuple[str, tuple[Prepared, int]]]:
         for item in items:
             if isinstance(item, DocumentError):
                 pending_errors.append(item)
-            else:
-                yield item.text, item
+                continue
+            pieces = windows(item.text, window_chars)
+            for piece in pieces:
+                yield piece, (item, len(pieces))
 
-    for doc, prepared in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=processes):
+    parts: list[Doc] = []
+    for doc, (prepared, count) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=processes):
+        parts.append(doc)
+        if len(parts) < count:
+            continue
+        whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        parts = []
         while pending_errors:
             yield pending_errors.pop(0)
         try:
-            yield extract(doc, prepared.raw.meta, path=prepared.raw.path, extractor_version=version)
-        except ValueError as exc:  # a fragment that fails its own validation is a bug; report, do not write it
-            yield DocumentError(f"{prepared.raw.path}: extraction failed ({exc})")
+            yield extract(whole, prepared.raw.meta, path=prepared.raw.path, extractor_version=version)
+        except Exception as exc:  # a fragment that fails its own validation is a bug; report it, write nothing
+            yield DocumentError(f"{prepared.raw.path}: extraction failed ({type(exc).__name__}: {exc})")
     while pending_errors:
         yield pending_errors.pop(0)
+
+
+def parse(nlp: Language, text: str, window_chars: int = 20_000) -> Doc:
+    """One document's parse, in windows when it is long (see ``extract_all``)."""
+    pieces = windows(text, window_chars)
+    docs = list(nlp.pipe(pieces))
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def windows(text: str, size: int) -> list[str]:
+    """Consecutive pieces of ``text`` of at most about ``size`` characters, cut after a blank line where there is
+    one, else after a line break, a full stop or a space; joined, they give ``text`` back exactly."""
+    if len(text) <= size:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        low, high = start + size // 4, start + size
+        for separator in ("\n\n", "\n", ". ", " "):
+            cut = text.rfind(separator, low, high)
+            if cut != -1:
+                cut += len(separator)
+                break
+        else:
+            cut = high
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def extract_paths(paths: Iterable[str], settings: Settings) -> Iterator[Fragment | DocumentError]:
     """Fragments of every document under ``paths``, with the pipeline and batching the settings name."""
     nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
     items = prepared_documents(paths, settings.max_document_bytes)
-    return extract_all(items, nlp, batch_size=settings.nlp_batch_size, processes=settings.nlp_processes)
+    return extract_all(
+        items,
+        nlp,
+        batch_size=settings.nlp_batch_size,
+        processes=settings.nlp_processes,
+        window_chars=settings.nlp_window_chars,
+    )
 
 
 def stale_sources(store: GraphStore, version: str, page: int = 50) -> Iterator[Prepared]:
@@ -164,6 +213,7 @@ def ingest(
     max_bytes: int,
     batch_size: int = 16,
     processes: int = 1,
+    window_chars: int = 20_000,
     on_error: Callable[[DocumentError], None] = lambda _: None,
     on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
 ) -> IngestSummary:
@@ -208,7 +258,7 @@ def ingest(
     thread.start()
     try:
         items = prepared_documents(paths, max_bytes)
-        for result in extract_all(items, nlp, batch_size=batch_size, processes=processes):
+        for result in extract_all(items, nlp, batch_size=batch_size, processes=processes, window_chars=window_chars):
             if failure:
                 break
             if isinstance(result, DocumentError):

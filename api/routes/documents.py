@@ -42,12 +42,12 @@ class Ingestor:
 
     def fragment(self, raw: RawDocument) -> Any:
         from dakg.ingest.extract import extract, extractor_version
-        from dakg.ingest.pipeline import prepare
+        from dakg.ingest.pipeline import parse, prepare
 
         prepared = prepare(raw)
         nlp = self.nlp()
         with self._lock:  # a spaCy pipeline is not made to be shared between threads
-            doc = nlp(prepared.text)
+            doc = parse(nlp, prepared.text, self.settings.nlp_window_chars)
         return extract(doc, raw.meta, path=raw.path, extractor_version=extractor_version(nlp))
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 
 from dakg.ingest import lexicon as lx
@@ -378,7 +378,7 @@ _ECHOES = ("pairs.reference-back", "pairs.only-agreement")
 
 
 @rule("pairs", "one-direction")
-def one_direction(pairs: Sequence[Sequence[Pair]], resettled: set[tuple[str, str]] = frozenset()) -> list[list[Pair]]:
+def one_direction(pairs: Sequence[Sequence[Pair]], resettled: Set[tuple[str, str]] = frozenset()) -> list[list[Pair]]:
     """A document that pairs A→B and B→A: the weaker direction goes (both, when neither is clearly stronger).
     Only sentences that name a side count (a reference back repeats the pair before it). A direction the
     document shows as refugee resettlement ("the EU would accept Syrian refugees from Turkey") goes."""
