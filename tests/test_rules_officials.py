@@ -123,3 +123,13 @@ def test_an_official_named_in_a_sentence_about_an_agreement_is_involved_in_it() 
     [involved] = claims(found, "USA-RWA", "official")
     assert involved.value == "jean-uwase"
     assert "officials.named-with-agreement/v1" in involved.rules
+
+
+@pytest.mark.covers("officials.institution-named-before", "officials.ruled-by")
+def test_an_institution_inside_the_title_and_a_ruler_in_apposition() -> None:
+    found = _officials(
+        "Eswatini's government confirmed the payment. Government acting spokeswoman Lindiwe Dube said more would come."
+    )
+    assert _state(found["Lindiwe Dube"]) == ("SWZ", ["Eswatini's government"])
+    found = _officials("The Eswatini kingdom, ruled by absolute monarch King Mswati III, faced criticism.")
+    assert _state(found["Mswati III"]) == ("SWZ", ["Eswatini"])

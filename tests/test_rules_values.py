@@ -168,3 +168,14 @@ def test_money_offered_to_each_person_is_not_a_payment_but_a_per_person_rate_is(
     found = fragment("Britain will pay Rwanda £20,000 for each person relocated from Britain to Rwanda.")
     [payment] = claims(found, "GBR-RWA", "payment")
     assert payment.value == {"amount": 20000, "currency": "GBP"} and payment.detail == "£20,000 per person"
+
+
+@pytest.mark.covers("groups.people-described")
+def test_deportees_from_a_state_do_not_hold_its_nationality() -> None:
+    found = fragment("Eswatini agreed to take up to 160 deportees from the United States.")
+    [group] = found.migrant_groups
+    assert (group.description, group.size, group.nationalities) == (
+        "up to 160 deportees from the United States",
+        160,
+        [],
+    )

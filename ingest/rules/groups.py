@@ -48,6 +48,9 @@ def groups(doc: Doc, sentence: Sentence, moved_here: bool) -> list[Group]:
             continue  # "they are not Rwandan nationals"
         size: int | None = None
         nationalities: list[Token] = []
+        deported = word in lx.DEPORT_NOUNS or any(
+            c.dep_ in ("acl", "amod") and is_deport_word(c) for c in token.children
+        )
         left, right = token.i, token.i + 1
         for child in token.children:
             if child.dep_ in ("nummod", "quantmod") or (child.dep_ == "amod" and child.like_num):
@@ -66,7 +69,8 @@ def groups(doc: Doc, sentence: Sentence, moved_here: bool) -> list[Group]:
             elif child.dep_ == "conj" and lemma(child) in lx.MIGRANT_NOUNS:
                 right = max(right, child.right_edge.i + 1)
             elif child.dep_ == "prep" and child.lower_ == "from":
-                nationalities.extend(o for o in child.subtree if _code(o))
+                if not deported:  # "deportees from the US" were deported from there: not their nationality
+                    nationalities.extend(o for o in child.subtree if _code(o))
                 right = max(right, child.right_edge.i + 1)
             elif child.dep_ in ("acl", "relcl") and child.right_edge.i - token.i <= 12:
                 right = max(right, child.right_edge.i + 1)

@@ -314,16 +314,17 @@ def title_then_name(doc: Doc, sentence: Span, ents: tuple[Span, ...]) -> list[Sp
 def ruled_by(doc: Doc, ent: Span, mentions: tuple[CountryMention, ...]) -> tuple[str, tuple[Evidence, ...]] | None:
     """ "the absolute monarchy, ruled by King Mswati III", "Rwanda, led by President Kagame": the person rules
     the state the phrase hangs from."""
-    prep = ent.root.head
-    if (
-        ent.root.dep_ != "pobj"
-        or prep.lower_ != "by"
-        or prep.head.lemma_.lower() not in ("rule", "lead", "govern", "head")
-    ):
+    top = ent.root
+    for _ in range(3):  # "ruled by absolute monarch King Mswati III": up from the name to "by"
+        if top.dep_ in ("appos", "compound", "flat") and top.head is not top:
+            top = top.head
+    prep = top.head
+    if top.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_.lower() not in ("rule", "lead", "govern", "head"):
         return None
     governed = prep.head.head
     for mention in mentions:
-        if mention.token.i == governed.i:
+        named_here = mention.token.dep_ in ("compound", "amod", "poss") and mention.token.head.i == governed.i
+        if mention.token.i == governed.i or named_here:  # "the absolute monarchy", "the Eswatini kingdom"
             spans = (Evidence(mention.start, mention.end, mention.text, "country"),)
             return mention.iso3, (*spans, mention.via) if mention.via is not None else spans
     return None
@@ -380,8 +381,9 @@ def institution_named_before(doc: Doc, office: Office, known: Institutions) -> O
     if first is None:
         return office
     words = [t.lower_ for t in doc[max(0, first.start - 3) : first.end - 1] if t.is_alpha]
-    for size in range(len(words), 0, -1):
-        found = known.get(" ".join(words[-size:]))
+    phrases = [" ".join(words[i : i + size]) for size in range(len(words), 0, -1) for i in range(len(words) - size + 1)]
+    for phrase in phrases:  # longest first: "foreign ministry" before "ministry"
+        found = known.get(phrase)
         if found is not None:
             code, evidence = found
             return replace(office, country=code, country_evidence=(evidence,), rule=rule_id(institution_named_before))
