@@ -1,95 +1,69 @@
 // Write one document's fragment in a single statement, so that it lands whole or not at all.
 // Idempotent: every node and edge is MERGEd by key, and lists on fact edges only gain what they lack.
-// params: source, countries, country_refs, officials, agreements, groups, reports, agreement_claims, official_claims, group_claims, deporting_edges, host_edges, acts_for_edges, involved_edges, covers_edges, nationality_edges
+// Each block is stated once. Labels and relationship types cannot be parameters, so what names one is a line
+// per label or type (an entity's MERGE and the ABOUT edges of its claims; a fact edge's MERGE); the claims and
+// the backing lists of every fact edge are written by one block each.
+// params: source, countries, officials, agreements, groups, reports, claims, edges
 // mode: write
 MERGE (s:Source {key: $source.key})
 SET s.title = $source.title, s.url = $source.url, s.outlet = $source.outlet, s.published = $source.published,
     s.path = $source.path, s.text = $source.text, s.words = $source.words,
     s.extractor_version = $source.extractor_version, s.ingested_at = $source.ingested_at
-FOREACH (c IN $country_refs |
-  MERGE (n:Country {key: c.key})
-  ON CREATE SET n.name = c.name)
 FOREACH (c IN $countries |
   MERGE (n:Country {key: c.key})
   ON CREATE SET n.name = c.name
-  MERGE (s)-[m:MENTIONS]->(n)
-  SET m.offsets = c.offsets, m.count = c.count)
+  FOREACH (mentioned IN CASE WHEN c.count > 0 THEN [c] ELSE [] END |
+    MERGE (s)-[m:MENTIONS]->(n)
+    SET m.offsets = mentioned.offsets, m.count = mentioned.count))
+FOREACH (c IN $claims |
+  MERGE (k:Claim {key: c.key})
+  SET k.field = c.field, k.value = c.value, k.currency = c.currency, k.negated = c.negated, k.detail = c.detail,
+      k.quote = c.quote, k.start = c.start, k.end = c.end, k.confidence = c.confidence,
+      k.extractor_version = c.extractor_version, k.source = c.source, k.subject = c.subject
+  MERGE (s)-[:CLAIMS]->(k))
+FOREACH (a IN $agreements |
+  MERGE (n:Agreement {key: a.key})
+  ON CREATE SET n.name = a.name, n.deporting = a.deporting, n.host = a.host
+  FOREACH (claim IN a.claims | MERGE (k:Claim {key: claim}) MERGE (k)-[:ABOUT]->(n)))
 FOREACH (o IN $officials |
   MERGE (n:Official {key: o.key})
   ON CREATE SET n.name = o.name
-  SET n.aliases = coalesce(n.aliases, []) + [x IN o.aliases WHERE NOT x IN coalesce(n.aliases, [])])
-FOREACH (a IN $agreements |
-  MERGE (n:Agreement {key: a.key})
-  ON CREATE SET n.name = a.name, n.deporting = a.deporting, n.host = a.host)
+  SET n.aliases = coalesce(n.aliases, []) + [x IN o.aliases WHERE NOT x IN coalesce(n.aliases, [])]
+  FOREACH (claim IN o.claims | MERGE (k:Claim {key: claim}) MERGE (k)-[:ABOUT]->(n)))
 FOREACH (g IN $groups |
   MERGE (n:MigrantGroup {key: g.key})
-  SET n.description = g.description, n.nationalities = g.nationalities, n.size = g.size, n.source = g.source)
+  SET n.description = g.description, n.nationalities = g.nationalities, n.size = g.size, n.source = g.source
+  FOREACH (claim IN g.claims | MERGE (k:Claim {key: claim}) MERGE (k)-[:ABOUT]->(n)))
 FOREACH (x IN $reports |
   MERGE (a:Agreement {key: x.agreement})
   MERGE (s)-[r:REPORTS]->(a)
   SET r.claims = x.claims, r.sources = [$source.key], r.status = x.status, r.status_confidence = x.status_confidence,
       r.denied = x.denied, r.caps = x.caps, r.cap_details = x.cap_details, r.payment_amounts = x.payment_amounts,
       r.payment_currencies = x.payment_currencies, r.payment_kinds = x.payment_kinds, r.count = x.count)
-FOREACH (c IN $agreement_claims |
-  MERGE (e:Agreement {key: c.subject})
-  MERGE (k:Claim {key: c.key})
-  SET k.field = c.field, k.value = c.value, k.currency = c.currency, k.negated = c.negated, k.detail = c.detail,
-      k.quote = c.quote, k.start = c.start, k.end = c.end, k.confidence = c.confidence,
-      k.extractor_version = c.extractor_version, k.source = c.source, k.subject = c.subject
-  MERGE (s)-[:CLAIMS]->(k)
-  MERGE (k)-[:ABOUT]->(e))
-FOREACH (c IN $official_claims |
-  MERGE (e:Official {key: c.subject})
-  MERGE (k:Claim {key: c.key})
-  SET k.field = c.field, k.value = c.value, k.currency = c.currency, k.negated = c.negated, k.detail = c.detail,
-      k.quote = c.quote, k.start = c.start, k.end = c.end, k.confidence = c.confidence,
-      k.extractor_version = c.extractor_version, k.source = c.source, k.subject = c.subject
-  MERGE (s)-[:CLAIMS]->(k)
-  MERGE (k)-[:ABOUT]->(e))
-FOREACH (c IN $group_claims |
-  MERGE (e:MigrantGroup {key: c.subject})
-  MERGE (k:Claim {key: c.key})
-  SET k.field = c.field, k.value = c.value, k.currency = c.currency, k.negated = c.negated, k.detail = c.detail,
-      k.quote = c.quote, k.start = c.start, k.end = c.end, k.confidence = c.confidence,
-      k.extractor_version = c.extractor_version, k.source = c.source, k.subject = c.subject
-  MERGE (s)-[:CLAIMS]->(k)
-  MERGE (k)-[:ABOUT]->(e))
-FOREACH (x IN $deporting_edges |
-  MERGE (a:Agreement {key: x.from})
-  MERGE (b:Country {key: x.to})
-  MERGE (a)-[r:DEPORTING_PARTY]->(b)
-  SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
-      r.sources = coalesce(r.sources, []) + [k IN [$source.key] WHERE NOT k IN coalesce(r.sources, [])])
-FOREACH (x IN $host_edges |
-  MERGE (a:Agreement {key: x.from})
-  MERGE (b:Country {key: x.to})
-  MERGE (a)-[r:HOST_PARTY]->(b)
-  SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
-      r.sources = coalesce(r.sources, []) + [k IN [$source.key] WHERE NOT k IN coalesce(r.sources, [])])
-FOREACH (x IN $acts_for_edges |
-  MERGE (a:Official {key: x.from})
-  MERGE (b:Country {key: x.to})
-  MERGE (a)-[r:ACTS_FOR]->(b)
-  SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
-      r.sources = coalesce(r.sources, []) + [k IN [$source.key] WHERE NOT k IN coalesce(r.sources, [])])
-FOREACH (x IN $involved_edges |
-  MERGE (a:Official {key: x.from})
-  MERGE (b:Agreement {key: x.to})
-  MERGE (a)-[r:INVOLVED_IN]->(b)
-  SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
-      r.sources = coalesce(r.sources, []) + [k IN [$source.key] WHERE NOT k IN coalesce(r.sources, [])])
-FOREACH (x IN $covers_edges |
-  MERGE (a:Agreement {key: x.from})
-  MERGE (b:MigrantGroup {key: x.to})
-  MERGE (a)-[r:COVERS]->(b)
-  SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
-      r.sources = coalesce(r.sources, []) + [k IN [$source.key] WHERE NOT k IN coalesce(r.sources, [])])
-FOREACH (x IN $nationality_edges |
-  MERGE (a:MigrantGroup {key: x.from})
-  MERGE (b:Country {key: x.to})
-  MERGE (a)-[r:NATIONALITY]->(b)
-  SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
-      r.sources = coalesce(r.sources, []) + [k IN [$source.key] WHERE NOT k IN coalesce(r.sources, [])])
+FOREACH (x IN [e IN $edges WHERE e.type = 'DEPORTING_PARTY'] |
+  MERGE (a:Agreement {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:DEPORTING_PARTY]->(b))
+FOREACH (x IN [e IN $edges WHERE e.type = 'HOST_PARTY'] |
+  MERGE (a:Agreement {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:HOST_PARTY]->(b))
+FOREACH (x IN [e IN $edges WHERE e.type = 'ACTS_FOR'] |
+  MERGE (a:Official {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:ACTS_FOR]->(b))
+FOREACH (x IN [e IN $edges WHERE e.type = 'INVOLVED_IN'] |
+  MERGE (a:Official {key: x.from}) MERGE (b:Agreement {key: x.to}) MERGE (a)-[:INVOLVED_IN]->(b))
+FOREACH (x IN [e IN $edges WHERE e.type = 'COVERS'] |
+  MERGE (a:Agreement {key: x.from}) MERGE (b:MigrantGroup {key: x.to}) MERGE (a)-[:COVERS]->(b))
+FOREACH (x IN [e IN $edges WHERE e.type = 'NATIONALITY'] |
+  MERGE (a:MigrantGroup {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:NATIONALITY]->(b))
 MERGE (v:Graph {key: 'graph'})
 SET v.version = coalesce(v.version, 0) + 1, v.updated = $source.ingested_at
-RETURN s.key AS key
+// Every fact edge gains its backing claims and this source: one block for all six types. An edge is found from
+// its start, an entity one of this source's claims is about. (Untyped patterns with type() filters: FalkorDB
+// 4.16 does not find, by type, relationships whose type the same statement created first.)
+WITH s
+MATCH (s)-[claims]->()-[about]->(a)
+WHERE type(claims) = 'CLAIMS' AND type(about) = 'ABOUT'
+WITH DISTINCT s, a
+UNWIND [x IN $edges WHERE x.from = a.key] AS x
+MATCH (a)-[r]->(b)
+WHERE type(r) = x.type AND b.key = x.to
+SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
+    r.sources = coalesce(r.sources, []) + [k IN [s.key] WHERE NOT k IN coalesce(r.sources, [])]
+RETURN count(r) AS edges

@@ -96,24 +96,28 @@ def _report(agreement: AgreementOut, claim_keys: list[str]) -> dict[str, Any]:
 
 
 def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[str, Any]:
-    """The parameters of ``cypher/write_document.cypher`` for one fragment."""
+    """The parameters of ``cypher/write_document.cypher`` for one fragment.
+
+    ``claims`` holds every claim once; each entity lists the keys of the claims about it (its ABOUT edges);
+    ``edges`` holds every fact edge with its type and the claims that back it. An agreement without claims
+    contributes nothing: every fact in the graph is backed by a claim.
+    """
     source = fragment.source
     gazetteer = countries()
-    agreement_claims: list[dict[str, Any]] = []
-    official_claims: list[dict[str, Any]] = []
-    group_claims: list[dict[str, Any]] = []
-    edges: dict[str, list[dict[str, Any]]] = {
-        "deporting_edges": [],
-        "host_edges": [],
-        "acts_for_edges": [],
-        "involved_edges": [],
-        "covers_edges": [],
-        "nationality_edges": [],
-    }
+    claims: list[dict[str, Any]] = []
     referenced: set[str] = set()
     reports: list[dict[str, Any]] = []
 
+    backing: dict[tuple[str, str, str], list[str]] = {}  # (type, start, end) -> claim keys, each edge once
+
+    def edge(kind: str, start: str, end: str, keys: list[str]) -> None:
+        found = backing.setdefault((kind, start, end), [])
+        found.extend(k for k in keys if k not in found)
+
+    agreements = []
     for agreement in fragment.agreements:
+        if not agreement.claims:
+            continue
         keys = []
         for claim in agreement.claims:
             row = _claim(
@@ -126,44 +130,79 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
                 negated=claim.negated,
                 detail=claim.detail,
             )
-            agreement_claims.append(row)
+            claims.append(row)
             keys.append(row["key"])
             if claim.field == "official":
-                edges["involved_edges"].append({"from": claim.value, "to": agreement.key, "claims": [row["key"]]})
+                edge("INVOLVED_IN", claim.value, agreement.key, [row["key"]])
             elif claim.field == "covers":
-                edges["covers_edges"].append({"from": agreement.key, "to": claim.value, "claims": [row["key"]]})
-        edges["deporting_edges"].append({"from": agreement.key, "to": agreement.deporting, "claims": keys})
-        edges["host_edges"].append({"from": agreement.key, "to": agreement.host, "claims": keys})
+                edge("COVERS", agreement.key, claim.value, [row["key"]])
+        edge("DEPORTING_PARTY", agreement.key, agreement.deporting, keys)
+        edge("HOST_PARTY", agreement.key, agreement.host, keys)
         reports.append(_report(agreement, keys))
         referenced |= {agreement.deporting, agreement.host}
+        agreements.append(
+            {
+                "key": agreement.key,
+                "name": agreement.name,
+                "deporting": agreement.deporting,
+                "host": agreement.host,
+                "claims": keys,
+            }
+        )
 
+    officials = []
     for official in fragment.officials:
+        about = []
         if official.role:
-            official_claims.append(
+            about.append(
                 _claim(fragment, official.key, "role", official.role, at=official, confidence=official.confidence)
             )
         if official.country:
             row = _claim(
                 fragment, official.key, "acts_for", official.country, at=official, confidence=official.confidence
             )
-            official_claims.append(row)
-            edges["acts_for_edges"].append({"from": official.key, "to": official.country, "claims": [row["key"]]})
+            about.append(row)
+            edge("ACTS_FOR", official.key, official.country, [row["key"]])
             referenced.add(official.country)
         if not official.role and not official.country:
-            official_claims.append(
-                _claim(fragment, official.key, "role", "named", at=official, confidence=official.confidence)
-            )
+            about.append(_claim(fragment, official.key, "role", "named", at=official, confidence=official.confidence))
+        claims += about
+        officials.append(
+            {
+                "key": official.key,
+                "name": official.name,
+                "aliases": official.aliases,
+                "claims": [c["key"] for c in about],
+            }
+        )
 
+    groups = []
     for group in fragment.migrant_groups:
-        group_claims.append(_claim(fragment, group.key, "described", group.description, at=group, confidence=0.6))
+        about = [_claim(fragment, group.key, "described", group.description, at=group, confidence=0.6)]
         if group.size is not None:
-            group_claims.append(_claim(fragment, group.key, "size", group.size, at=group, confidence=0.6))
+            about.append(_claim(fragment, group.key, "size", group.size, at=group, confidence=0.6))
         for iso3 in group.nationalities:
             row = _claim(fragment, group.key, "nationality", iso3, at=group, confidence=0.6)
-            group_claims.append(row)
-            edges["nationality_edges"].append({"from": group.key, "to": iso3, "claims": [row["key"]]})
+            about.append(row)
+            edge("NATIONALITY", group.key, iso3, [row["key"]])
             referenced.add(iso3)
+        claims += about
+        groups.append(
+            {
+                "key": group.key,
+                "description": group.description,
+                "nationalities": group.nationalities,
+                "size": group.size,
+                "source": source.key,
+                "claims": [c["key"] for c in about],
+            }
+        )
 
+    subjects = {c["subject"] for c in claims}
+    for kind, start, _end in backing:
+        if start not in subjects:  # the write finds an edge from its start: an entity this source makes claims about
+            raise ValueError(f"{kind} edge from {start!r}, which none of the fragment's claims is about")
+    edges = [{"type": kind, "from": start, "to": end, "claims": keys} for (kind, start, end), keys in backing.items()]
     mentioned = {c.key for c in fragment.countries}
     return {
         "source": {
@@ -178,6 +217,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
             "extractor_version": source.extractor_version,
             "ingested_at": ingested_at or datetime.now(UTC).isoformat(timespec="seconds"),
         },
+        # Countries the text names (with their mentions), then those only referenced (an official's state, ...).
         "countries": [
             {
                 "key": c.key,
@@ -186,27 +226,14 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
                 "count": len(c.mentions),
             }
             for c in fragment.countries
-        ],
-        "country_refs": [{"key": k, "name": gazetteer.name(k)} for k in sorted(referenced - mentioned)],
-        "officials": [{"key": o.key, "name": o.name, "aliases": o.aliases} for o in fragment.officials],
-        "agreements": [
-            {"key": a.key, "name": a.name, "deporting": a.deporting, "host": a.host} for a in fragment.agreements
-        ],
-        "groups": [
-            {
-                "key": g.key,
-                "description": g.description,
-                "nationalities": g.nationalities,
-                "size": g.size,
-                "source": source.key,
-            }
-            for g in fragment.migrant_groups
-        ],
+        ]
+        + [{"key": k, "name": gazetteer.name(k), "offsets": [], "count": 0} for k in sorted(referenced - mentioned)],
+        "officials": officials,
+        "agreements": agreements,
+        "groups": groups,
         "reports": reports,
-        "agreement_claims": agreement_claims,
-        "official_claims": official_claims,
-        "group_claims": group_claims,
-        **edges,
+        "claims": claims,
+        "edges": edges,
     }
 
 
@@ -222,8 +249,7 @@ def load_fragment(store: GraphStore, fragment: Fragment) -> LoadResult:
     params = fragment_params(fragment)
     store.write("write_document", params)
     entities = 1 + len(params["officials"]) + len(params["agreements"]) + len(params["groups"])
-    claims = len(params["agreement_claims"]) + len(params["official_claims"]) + len(params["group_claims"])
-    return LoadResult(outcome, entities=entities, claims=claims)
+    return LoadResult(outcome, entities=entities, claims=len(params["claims"]))
 
 
 def remove_source(store: GraphStore, key: str) -> bool:
