@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dakg.api import examples
+from dakg.schema import ClaimField, DisputeField, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
 
@@ -37,7 +38,7 @@ class SourceRef(_Model):
 
 class Claim(_Model):
     key: str
-    field: str = Field(description="status, cap, payment, date, official, covers, role, acts_for, ...")
+    field: ClaimField
     value: Any = Field(description="Typed per field: a status word, a number, a key, a date.")
     currency: str | None = Field(None, description="ISO 4217, for payments (the amount is the value).")
     negated: bool = Field(False, description="The source reports it as denied or as not having happened.")
@@ -47,15 +48,20 @@ class Claim(_Model):
     end: int
     confidence: float
 
+    @field_validator("negated", mode="before")
+    @classmethod
+    def _absent_is_false(cls, value: Any) -> Any:
+        return False if value is None else value  # a claim without the property does not deny anything
+
 
 class SourceClaims(_Model):
     source: SourceRef
-    status: str | None = Field(None, description="This source's own status for the agreement (see the rule).")
+    status: Status | None = Field(None, description="This source's own status for the agreement (see the rule).")
     claims: list[Claim]
 
 
 class CurrentStatus(_Model):
-    value: str
+    value: Status
     source: str = Field(description="Key of the source whose claim it is.")
     published: str | None
     rule: str = (
@@ -73,7 +79,7 @@ class AgreementSummary(_Model):
     host: CountryRef
     current_status: CurrentStatus | None
     disputed: bool = Field(description="Its sources disagree on status, cap or payment.")
-    disputes: list[str] = Field(description="Which of status, cap, payment they disagree on.")
+    disputes: list[DisputeField] = Field(description="Which of status, cap, payment they disagree on.")
     sources_total: int
     claims_total: int
     sources: list[SourceClaims] = Field(description="Newest first; at most sources_limit of them.")
@@ -120,7 +126,7 @@ class Dispute(_Model):
 
     agreement: str
     name: str | None
-    field: Literal["status", "cap", "payment"]
+    field: DisputeField
     sides: list[DisputeSide]
 
 

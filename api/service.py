@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from dakg.api import models as m
-from dakg.status import statuses_conflict
+from dakg.disputes import Cap, Payment, SourcePosition, StatusGroup, groups_disputes, sides
+from dakg.schema import DISPUTE_FIELDS, AgreementField, DisputeField, Status
 from dakg.store import GraphStore
 
-SUMMARY_FIELDS = ("status", "cap", "payment")
 PAIRS_PER_READ = 500
 
 
@@ -23,62 +25,70 @@ def _chunks[T](items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
-@dataclass
-class SourcePosition:
-    """What one source says of one agreement, in brief (its REPORTS edge)."""
+# --- Rows of the overview queries, parsed once where they are read --------------------------------------------
 
-    key: str
+
+def _caps(items: Sequence[Mapping[str, Any]] | None) -> tuple[Cap, ...]:
+    return tuple(Cap(value=c["value"], kind=c["kind"] or "") for c in items or ())
+
+
+def _payments(items: Sequence[Mapping[str, Any]] | None) -> tuple[Payment, ...]:
+    return tuple(Payment(amount=float(p["amount"]), currency=p["currency"], kind=p["kind"] or "") for p in items or ())
+
+
+def _source_position(entry: Mapping[str, Any]) -> SourcePosition:
+    """One source of ``agreement_summaries``."""
+    return SourcePosition(
+        source=entry["source"],
+        published=entry["published"],
+        status=entry["status"],
+        denied=tuple(entry["denied"] or ()),
+        caps=_caps(entry["caps"]),
+        payments=_payments(entry["payments"]),
+    )
+
+
+@dataclass(frozen=True)
+class PositionGroup:
+    """One status of ``agreement_positions``: how many sources give it and make how many claims, in aggregate."""
+
+    sources: int
+    claims: int
+    group: StatusGroup
+
+    @classmethod
+    def parse(cls, entry: Mapping[str, Any]) -> PositionGroup:
+        return cls(
+            sources=entry["sources"],
+            claims=entry["claims"] or 0,
+            group=StatusGroup(
+                status=entry["status"],
+                undated=entry["undated"],
+                first=entry["first"],
+                last=entry["last"],
+                denied=tuple(entry["denied"] or ()),
+                caps=_caps(entry["caps"]),
+                payments=_payments(entry["payments"]),
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class OrderedSource:
+    """One source of ``agreement_sources_ordered``: newest first, each with its own status."""
+
+    source: str
     published: str | None
-    status: str | None
-    denied: list[str]
-    caps: list[tuple[int, str]]  # (cap, kind): kind "" or "per year"
-    payments: list[tuple[float, str, str]]  # (amount, currency, kind): kind "" or "per person"
-
-    def stances(self) -> list[tuple[str, bool]]:
-        """Its own status, and every status it reports denied."""
-        found = [(self.status, False)] if self.status else []
-        return found + [(value, True) for value in self.denied]
+    status: Status | None
 
 
 def _positions(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourcePosition]]:
     if not keys:
         return {}
-    out: dict[str, list[SourcePosition]] = {}
-    for row in store.read("agreement_summaries", {"keys": list(keys)}):
-        out[row["key"]] = [
-            SourcePosition(
-                key=key,
-                published=published,
-                status=status,
-                denied=list(denied or []),
-                caps=[(cap, kind or "") for cap, kind in caps or []],
-                payments=[(float(amount), currency, kind or "") for amount, currency, kind in payments or []],
-            )
-            for key, published, status, denied, caps, payments in row["sources"]
-        ]
-    return out
-
-
-Position = tuple[Any, str | None, str | None, bool]  # value, currency, kind (of cap or payment), negated
-
-
-def _sides(sources: list[SourcePosition], field: str) -> dict[Position, list[str]]:
-    """Which sources take which position on a field (the sides of a dispute)."""
-    sides: dict[Position, list[str]] = {}
-    for source in sources:
-        if field == "status":
-            positions: list[Position] = [(value, None, None, negated) for value, negated in source.stances()]
-        elif field == "cap":
-            positions = [(cap, None, kind or None, False) for cap, kind in source.caps]
-        else:
-            positions = [(amount, currency, kind or None, False) for amount, currency, kind in source.payments]
-        for position in positions:
-            sides.setdefault(position, []).append(source.key)
-    return sides
-
-
-def _claim(row: dict[str, Any]) -> m.Claim:
-    return m.Claim(**{**row, "negated": bool(row.get("negated"))})
+    return {
+        row["key"]: [_source_position(entry) for entry in row["sources"]]
+        for row in store.read("agreement_summaries", {"keys": list(keys)})
+    }
 
 
 @dataclass
@@ -87,49 +97,32 @@ class Overview:
 
     sources: int
     claims: int
-    disputes: list[str]
-    ordered: list[list[Any]]  # [source key, published, the source's status], newest first
+    disputes: list[DisputeField]
+    ordered: list[OrderedSource]  # newest first
 
     @property
-    def current(self) -> list[Any] | None:
+    def current(self) -> OrderedSource | None:
         """The current-status rule: the newest source that gives a status (undated ones count as oldest)."""
-        return next((entry for entry in self.ordered if entry[2] is not None), None)
+        return next((entry for entry in self.ordered if entry.status is not None), None)
 
 
 def _overviews(store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
-    """Totals, disputes (from aggregates, agreement_positions) and the ordered sources of each agreement."""
+    """Totals, disputes (dakg.disputes, from aggregates) and the ordered sources of each agreement."""
     out: dict[str, Overview] = {}
     if not keys:
         return out
-    ordered = {row["key"]: row["ordered"] for row in store.read("agreement_sources_ordered", {"keys": list(keys)})}
+    ordered = {
+        row["key"]: [OrderedSource(**entry) for entry in row["ordered"]]
+        for row in store.read("agreement_sources_ordered", {"keys": list(keys)})
+    }
     for row in store.read("agreement_positions", {"keys": list(keys)}):
-        stances: list[tuple[str | None, str, bool]] = []
-        denied: set[str] = set()
-        caps: dict[str | None, set[Any]] = defaultdict(set)
-        payments: dict[str | None, set[tuple[Any, Any]]] = defaultdict(set)
-        sources = claims = 0
-        for status, n, count, undated, first, last, denied_here, caps_here, payments_here in row["positions"]:
-            sources += n
-            claims += count or 0
-            if status is not None:
-                # The dispute rule only depends on each status's undated sources and its first and last dates.
-                if undated:
-                    stances.append((None, status, False))
-                stances.extend((date, status, False) for date in {first, last} if date)
-            denied.update(denied_here or [])
-            for cap, kind in caps_here or []:
-                caps[kind or None].add(cap)
-            for amount, currency, kind in payments_here or []:
-                payments[kind or None].add((amount, currency))
-        stances.extend((None, value, True) for value in denied)
-        disputes = []
-        if statuses_conflict(stances):
-            disputes.append("status")
-        if any(len(values) > 1 for values in caps.values()):  # a total against a total, yearly against yearly
-            disputes.append("cap")
-        if any(len(values) > 1 for values in payments.values()):  # per person against per person, ...
-            disputes.append("payment")
-        out[row["key"]] = Overview(sources, claims, sorted(disputes), ordered.get(row["key"], []))
+        groups = [PositionGroup.parse(entry) for entry in row["positions"]]
+        out[row["key"]] = Overview(
+            sources=sum(g.sources for g in groups),
+            claims=sum(g.claims for g in groups),
+            disputes=groups_disputes([g.group for g in groups]),
+            ordered=ordered.get(row["key"], []),
+        )
     return out
 
 
@@ -163,6 +156,9 @@ class OverviewCache:
         return found
 
 
+_CLAIMS = TypeAdapter(list[m.Claim])
+
+
 def _agreements(
     store: GraphStore,
     rows: list[dict[str, Any]],
@@ -171,51 +167,48 @@ def _agreements(
     sources_offset: int = 0,
     fields: Sequence[str] | None = None,
     cache: OverviewCache | None = None,
-) -> list[dict[str, Any]]:
-    """Agreements shaped as ``models.AgreementSummary``, as plain data.
+) -> list[m.AgreementSummary]:
+    """Agreements with a page of their sources and those sources' claims.
 
     Sources that report on an agreement can number in thousands: totals, disputes and the order of sources
     come from ``Overview`` (cached per graph version when a cache is given), and only the requested page of
-    sources is read with its claims. The claims go from the store's rows to JSON without being turned into
-    models (``tests/test_api.py`` validates the answers against the models instead).
+    sources is read with its claims.
     """
     keys = [r["agreement"]["key"] for r in rows]
     overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
     pages = {k: o.ordered[sources_offset : sources_offset + sources_limit] for k, o in overviews.items()}
-    pairs = [{"subject": k, "source": entry[0]} for k, page in pages.items() for entry in page]
-    details: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    pairs = [{"subject": k, "source": entry.source} for k, page in pages.items() for entry in page]
+    details: dict[tuple[str, str], tuple[m.SourceRef, list[m.Claim]]] = {}
     for chunk in _chunks(pairs, min(PAIRS_PER_READ, store.limits.max_rows)):  # a row per pair: under DAKG_MAX_ROWS
         for row in store.read("agreement_source_claims", {"pairs": chunk}):
             claims = [c for c in row["claims"] if fields is None or c["field"] in fields]
-            for claim in claims:
-                claim["negated"] = bool(claim["negated"])
-            details[(row["agreement"], row["source"]["key"])] = (row["source"], claims)
+            ref = m.SourceRef.model_validate(row["source"])
+            details[(row["agreement"], ref.key)] = (ref, _CLAIMS.validate_python(claims))
     out = []
     for row in rows:
         key = row["agreement"]["key"]
         overview = overviews.get(key, Overview(0, 0, [], []))
         by_source = []
-        for source_key, _published, status in pages.get(key, []):
-            ref, claims = details.get((key, source_key), ({"key": source_key}, []))
-            by_source.append({"source": ref, "status": status, "claims": claims})
+        for entry in pages.get(key, []):
+            ref, claims = details.get((key, entry.source), (m.SourceRef(key=entry.source), []))
+            by_source.append(m.SourceClaims(source=ref, status=entry.status, claims=claims))
         newest = overview.current
-        current = None
-        if newest is not None:
-            current = m.CurrentStatus(value=newest[2], source=newest[0], published=newest[1]).model_dump()
         out.append(
-            {
-                "key": key,
-                "name": row["agreement"].get("name"),
-                "deporting": row["deporting"] or {"key": key.split("-")[0], "name": None},
-                "host": row["host"] or {"key": key.split("-")[-1], "name": None},
-                "current_status": current,
-                "disputed": bool(overview.disputes),
-                "disputes": overview.disputes,
-                "sources_total": overview.sources,
-                "claims_total": overview.claims,
-                "sources": by_source,
-                "sources_truncated": sources_offset + len(by_source) < overview.sources,
-            }
+            m.AgreementSummary(
+                key=key,
+                name=row["agreement"].get("name"),
+                deporting=m.CountryRef.model_validate(row["deporting"] or {"key": key.split("-")[0]}),
+                host=m.CountryRef.model_validate(row["host"] or {"key": key.split("-")[-1]}),
+                current_status=None
+                if newest is None or newest.status is None
+                else m.CurrentStatus(value=newest.status, source=newest.source, published=newest.published),
+                disputed=bool(overview.disputes),
+                disputes=overview.disputes,
+                sources_total=overview.sources,
+                claims_total=overview.claims,
+                sources=by_source,
+                sources_truncated=sources_offset + len(by_source) < overview.sources,
+            )
         )
     return out
 
@@ -231,14 +224,14 @@ def list_agreements(
     sources_limit: int = 20,
     summary_only: bool = False,
     cache: OverviewCache | None = None,
-) -> dict[str, Any]:
-    """A page of ``models.AgreementSummary``, as plain data."""
+) -> m.Page[m.AgreementSummary]:
+    """A page of agreements matching the filters, each with a page of its sources' claims."""
     filters = {"host": host, "deporting": deporting, "status": status}
     total = int(store.read("agreements_count", filters)[0]["total"])
     rows = store.read("agreements_page", {**filters, "skip": offset, "limit": limit})
-    fields = SUMMARY_FIELDS if summary_only else None
+    fields = DISPUTE_FIELDS if summary_only else None
     items = _agreements(store, rows, sources_limit=sources_limit, fields=fields, cache=cache)
-    return {"total": total, "offset": offset, "limit": limit, "items": items}
+    return m.Page[m.AgreementSummary](total=total, offset=offset, limit=limit, items=items)
 
 
 def get_agreement(
@@ -248,32 +241,35 @@ def get_agreement(
     sources_offset: int = 0,
     sources_limit: int = 100,
     cache: OverviewCache | None = None,
-) -> dict[str, Any] | None:
-    """``models.AgreementDetail`` as plain data, or None."""
+) -> m.AgreementDetail | None:
+    """One agreement in full, or None."""
     rows = store.read("agreement", {"key": key})
     if not rows:
         return None
     [summary] = _agreements(store, rows, sources_limit=sources_limit, sources_offset=sources_offset, cache=cache)
-    summary["migrant_groups"] = [
-        {**row["group"], "nationalities": row["group"]["nationalities"] or [], "source": row["source"]}
+    groups = [
+        m.MigrantGroup(
+            **{**row["group"], "nationalities": row["group"]["nationalities"] or []},
+            source=m.SourceRef.model_validate(row["source"]),
+        )
         for row in store.read("agreement_groups", {"key": key})
     ]
-    summary["officials"] = [
-        {**row["official"], "countries": sorted(row["countries"]), "sources": sorted(row["sources"] or [])}
+    officials = [
+        m.InvolvedOfficial(**row["official"], countries=sorted(row["countries"]), sources=sorted(row["sources"] or []))
         for row in store.read("agreement_officials", {"key": key})
     ]
-    return summary
+    return m.AgreementDetail(**dict(summary), migrant_groups=groups, officials=officials)
 
 
 def timeline(
-    store: GraphStore, key: str, *, fields: Sequence[str] | None, offset: int, limit: int
+    store: GraphStore, key: str, *, fields: Sequence[AgreementField] | None, offset: int, limit: int
 ) -> m.Page[m.TimelineEntry] | None:
     if not store.read("agreement", {"key": key}):
         return None
     params = {"key": key, "fields": list(fields) if fields else None}
     total = int(store.read("agreement_timeline_count", params)[0]["total"])
     rows = store.read("agreement_timeline", {**params, "skip": offset, "limit": limit})
-    items = [m.TimelineEntry(source=m.SourceRef(**r["source"]), claim=_claim(r["claim"])) for r in rows]
+    items = [m.TimelineEntry(source=m.SourceRef(**r["source"]), claim=m.Claim(**r["claim"])) for r in rows]
     return m.Page[m.TimelineEntry](total=total, offset=offset, limit=limit, items=items)
 
 
@@ -308,8 +304,8 @@ def all_disputes(store: GraphStore, cache: OverviewCache | None = None, batch: i
         overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
         disputed = [k for k in keys if overviews[k].disputes]
         positions = _positions(store, disputed)
-        found = [(k, field, _sides(positions.get(k, []), field)) for k in disputed for field in overviews[k].disputes]
-        wanted = sorted({s for _k, _f, sides in found for keys_ in sides.values() for s in keys_})
+        found = [(k, field, sides(positions.get(k, []), field)) for k in disputed for field in overviews[k].disputes]
+        wanted = sorted({s for _k, _f, taken in found for keys_ in taken.values() for s in keys_})
         refs: dict[str, m.SourceRef] = {}
         for part in _chunks(wanted, read_size):
             for row in store.read("sources_by_key", {"keys": list(part)}):
@@ -318,12 +314,12 @@ def all_disputes(store: GraphStore, cache: OverviewCache | None = None, batch: i
             r["agreement"]["key"]: r["agreement"].get("name")
             for r in store.read("agreements_by_key", {"keys": disputed})
         }
-        for key, field, sides in found:
+        for key, field, taken in found:
             disputes.append(
                 m.Dispute(
                     agreement=key,
                     name=names.get(key),
-                    field=field,  # type: ignore[arg-type]
+                    field=field,
                     sides=[
                         m.DisputeSide(
                             value=value,
@@ -333,7 +329,7 @@ def all_disputes(store: GraphStore, cache: OverviewCache | None = None, batch: i
                             sources=[refs.get(k, m.SourceRef(key=k)) for k in source_keys],
                         )
                         for (value, currency, kind, negated), source_keys in sorted(
-                            sides.items(), key=lambda kv: str(kv[0])
+                            taken.items(), key=lambda kv: str(kv[0])
                         )
                     ],
                 )
@@ -375,7 +371,7 @@ def get_source(store: GraphStore, key: str, *, include_text: bool) -> m.SourceDe
         claims=[
             m.AboutClaim(
                 about=m.About(label=r["about_label"], key=r["about_key"], name=r["about_name"]),
-                claim=_claim(r["claim"]),
+                claim=m.Claim(**r["claim"]),
             )
             for r in claims
         ],
@@ -421,11 +417,7 @@ def get_official(store: GraphStore, key: str) -> m.OfficialDetail | None:
     if not rows:
         return None
     row = rows[0]
-    claims = [
-        m.SourcedClaim(claim=_claim({**c["claim"], "negated": False}), source=m.SourceRef(**c["source"]))
-        for c in row["about"]
-        if c
-    ]
+    claims = [m.SourcedClaim(claim=m.Claim(**c["claim"]), source=m.SourceRef(**c["source"])) for c in row["about"] if c]
     claims.sort(key=lambda c: (c.source.published or "", c.source.key, c.claim.start), reverse=False)
     agreements = [
         m.OfficialAgreement(agreement=a["agreement"], name=a["name"], sources=sorted(a["sources"] or []))

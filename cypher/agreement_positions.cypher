@@ -1,20 +1,22 @@
 // For each agreement, the sources' positions in aggregate: per status value, how many sources give it, how
 // many of those are undated, the first and last publication dates; the statuses reported denied; the
 // distinct caps and payments, each with its kind; how many sources and claims in all. Enough to tell
-// whether the sources disagree (dakg.status) without reading every source.
+// whether the sources disagree (dakg.disputes) without reading every source.
 // params: keys
 // mode: read
 UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
-WITH a, r.status AS status, count(r) AS n, sum(r.count) AS claims,
+WITH a, r.status AS status, count(r) AS sources, sum(r.count) AS claims,
      sum(CASE WHEN s.published IS NULL THEN 1 ELSE 0 END) AS undated,
      min(s.published) AS first, max(s.published) AS last,
      collect(r.denied) AS denied,
-     collect([i IN range(0, size(coalesce(r.caps, [])) - 1) | [r.caps[i], r.cap_details[i]]]) AS caps,
+     collect([i IN range(0, size(coalesce(r.caps, [])) - 1) | {value: r.caps[i], kind: r.cap_details[i]}]) AS caps,
      collect([i IN range(0, size(coalesce(r.payment_amounts, [])) - 1) |
-              [r.payment_amounts[i], r.payment_currencies[i], r.payment_kinds[i]]]) AS payments
-WITH a, status, n, claims, undated, first, last,
+              {amount: r.payment_amounts[i], currency: r.payment_currencies[i], kind: r.payment_kinds[i]}]) AS payments
+WITH a, status, sources, claims, undated, first, last,
      reduce(acc = [], x IN denied | acc + [d IN x WHERE NOT d IN acc]) AS denied,
      reduce(acc = [], x IN caps | acc + [c IN x WHERE NOT c IN acc]) AS caps,
      reduce(acc = [], x IN payments | acc + [p IN x WHERE NOT p IN acc]) AS payments
-RETURN a.key AS key, collect([status, n, claims, undated, first, last, denied, caps, payments]) AS positions
+RETURN a.key AS key,
+       collect({status: status, sources: sources, claims: claims, undated: undated, first: first, last: last,
+                denied: denied, caps: caps, payments: payments}) AS positions

@@ -6,4 +6,4 @@ UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
 WITH a, r, s
 ORDER BY coalesce(s.published, '') DESC, coalesce(r.status_confidence, 0.0) DESC, s.key
-RETURN a.key AS key, collect([s.key, s.published, r.status]) AS ordered
+RETURN a.key AS key, collect({source: s.key, published: s.published, status: r.status}) AS ordered

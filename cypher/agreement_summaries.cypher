@@ -7,8 +7,9 @@ UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
 WITH a, r, s
 ORDER BY coalesce(s.published, '') DESC, s.key
-WITH a, collect([s.key, s.published, r.status, r.denied,
-                 [i IN range(0, size(coalesce(r.caps, [])) - 1) | [r.caps[i], r.cap_details[i]]],
-                 [i IN range(0, size(coalesce(r.payment_amounts, [])) - 1) |
-                  [r.payment_amounts[i], r.payment_currencies[i], r.payment_kinds[i]]]]) AS sources
+WITH a, collect({source: s.key, published: s.published, status: r.status, denied: r.denied,
+                 caps: [i IN range(0, size(coalesce(r.caps, [])) - 1) | {value: r.caps[i], kind: r.cap_details[i]}],
+                 payments: [i IN range(0, size(coalesce(r.payment_amounts, [])) - 1) |
+                            {amount: r.payment_amounts[i], currency: r.payment_currencies[i],
+                             kind: r.payment_kinds[i]}]}) AS sources
 RETURN a.key AS key, sources

@@ -13,9 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dakg.schema import STATUSES
+from dakg.schema import STATUSES, AgreementField
 
-ClaimField = Literal["status", "cap", "payment", "date", "official", "covers"]
+ClaimField = AgreementField  # the fields of an agreement's claims, declared in dakg.schema
 
 
 class _Model(BaseModel):

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from dakg.ingest.fragment import AgreementOut, ClaimOut, Fragment, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
+from dakg.schema import CapKind, ClaimField, PaymentKind
 from dakg.status import source_status
 from dakg.store import GraphStore
 
@@ -31,7 +32,7 @@ class LoadResult:
 def _claim(
     fragment: Fragment,
     subject: str,
-    field: str,
+    field: ClaimField,
     value: Any,
     *,
     at: Quoted,
@@ -64,17 +65,17 @@ def _claim(
 def _report(agreement: AgreementOut, claim_keys: list[str]) -> dict[str, Any]:
     """One source's position on one agreement, in brief (the REPORTS edge): derived from its claims."""
     status = source_status(agreement.claims)
-    best_caps: dict[str, ClaimOut] = {}
-    payments: list[tuple[float, str, str]] = []
+    best_caps: dict[CapKind, ClaimOut] = {}
+    payments: list[tuple[float, str, PaymentKind]] = []
     denied: list[str] = []
     for claim in agreement.claims:
         if claim.field == "cap" and not claim.negated:
-            kind = claim.detail or ""
+            kind: CapKind = "per year" if claim.detail == "per year" else ""
             if kind not in best_caps or claim.confidence > best_caps[kind].confidence:
                 best_caps[kind] = claim
         elif claim.field == "payment" and not claim.negated:
-            kind = "per person" if (claim.detail or "").endswith("per person") else ""
-            entry = (float(claim.value["amount"]), str(claim.value["currency"]), kind)
+            per: PaymentKind = "per person" if (claim.detail or "").endswith("per person") else ""
+            entry = (float(claim.value["amount"]), str(claim.value["currency"]), per)
             if entry not in payments:
                 payments.append(entry)
         elif claim.field == "status" and claim.negated and claim.value not in denied:

@@ -1,16 +1,46 @@
 """Schema as data: labels, relationship types, keys, indexes and vocabularies (import as ``dakg.schema``)."""
 
-from dakg.schema.graph import CLAIM_FIELDS, FACT_RELATIONSHIPS, GRAPH, SCHEMA_VERSION, STATUSES
+from dakg.schema.graph import (
+    CAP_KINDS,
+    CLAIM_FIELDS,
+    DISPUTE_FIELDS,
+    FACT_RELATIONSHIPS,
+    GRAPH,
+    PAYMENT_KINDS,
+    STATUS_KINDS,
+    STATUSES,
+    AgreementField,
+    CapKind,
+    ClaimField,
+    DisputeField,
+    MigrantGroupField,
+    OfficialField,
+    PaymentKind,
+    Status,
+    StatusKind,
+)
 from dakg.schema.model import GraphSchema, NodeType, Property, RelType
 
 __all__ = [
+    "CAP_KINDS",
     "CLAIM_FIELDS",
+    "DISPUTE_FIELDS",
     "FACT_RELATIONSHIPS",
     "GRAPH",
-    "SCHEMA_VERSION",
+    "PAYMENT_KINDS",
     "STATUSES",
+    "STATUS_KINDS",
+    "AgreementField",
+    "CapKind",
+    "ClaimField",
+    "DisputeField",
     "GraphSchema",
+    "MigrantGroupField",
     "NodeType",
+    "OfficialField",
+    "PaymentKind",
     "Property",
     "RelType",
+    "Status",
+    "StatusKind",
 ]

@@ -8,15 +8,16 @@ back it in its ``claims`` and ``sources`` properties, and is removed when the la
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final, Literal, get_args
 
 from dakg.schema.model import GraphSchema, NodeType, Property, RelType
 
-# Bump when the graph's shape changes in a way stored data must be migrated for.
-SCHEMA_VERSION: Final = 1
+# --- Vocabularies: declared here once, read everywhere else -------------------------------------------------
 
 # Status vocabulary, shared with ../shared/gold, from the earliest stage to the terminal ones.
-STATUSES: Final = (
+Status = Literal[
     "proposed",
     "under_negotiation",
     "agreed",
@@ -26,25 +27,62 @@ STATUSES: Final = (
     "suspended",
     "scrapped",
     "struck_down",
+]
+STATUSES: Final[tuple[str, ...]] = get_args(Status)  # the same, as plain strings, for code that matches text
+
+# The kind of stage each status names: talks or a proposal before any agreement; an agreement that is alive,
+# each live stage implying the ones before it (implemented implies signed implies agreed); or one that ended.
+StatusKind = Literal["talks", "live", "ended"]
+STATUS_KINDS: Final[Mapping[Status, StatusKind]] = MappingProxyType(
+    {
+        "proposed": "talks",
+        "under_negotiation": "talks",
+        "agreed": "live",
+        "signed": "live",
+        "in_force": "live",
+        "implemented": "live",
+        "suspended": "ended",
+        "scrapped": "ended",
+        "struck_down": "ended",
+    }
 )
 
-# What a claim can be about, and the field names it may carry.
-CLAIM_FIELDS: Final = {
-    "Agreement": ("status", "cap", "payment", "date", "official", "covers"),
-    "Official": ("role", "acts_for"),
-    "MigrantGroup": ("described", "size", "nationality"),
-}
+# The fields a claim can carry, per label of what it is about.
+AgreementField = Literal["status", "cap", "payment", "date", "official", "covers"]
+OfficialField = Literal["role", "acts_for"]
+MigrantGroupField = Literal["described", "size", "nationality"]
+ClaimField = Literal[AgreementField, OfficialField, MigrantGroupField]
+CLAIM_FIELDS: Final[Mapping[str, tuple[ClaimField, ...]]] = MappingProxyType(
+    {
+        "Agreement": get_args(AgreementField),
+        "Official": get_args(OfficialField),
+        "MigrantGroup": get_args(MigrantGroupField),
+    }
+)
+
+# The fields an agreement's overview summarises, and on which its sources can disagree (dakg.disputes).
+DisputeField = Literal["status", "cap", "payment"]
+DISPUTE_FIELDS: Final[tuple[DisputeField, ...]] = get_args(DisputeField)
+
+# Kinds of cap and payment: values are compared only within a kind ("" is a total).
+CapKind = Literal["", "per year"]
+PaymentKind = Literal["", "per person"]
+CAP_KINDS: Final[tuple[CapKind, ...]] = get_args(CapKind)
+PAYMENT_KINDS: Final[tuple[PaymentKind, ...]] = get_args(PaymentKind)
+
+# --- The graph ----------------------------------------------------------------------------------------------
 
 _KEY = Property(name="key", type="string", description="Stable key; see each label.", required=True)
 _NAME = Property(name="name", type="string", description="Display name.")
 _ALIASES = Property(name="aliases", type="string[]", description="Other names seen for it.")
 _BACKING = (
-    Property(name="claims", type="string[]", description="Keys of the claims that back this edge."),
-    Property(name="sources", type="string[]", description="Keys of the sources whose claims back this edge."),
+    Property(name="claims", type="string[]", description="Keys of the claims that back this edge.", required=True),
+    Property(
+        name="sources", type="string[]", description="Keys of the sources whose claims back this edge.", required=True
+    ),
 )
 
 GRAPH: Final = GraphSchema(
-    version=SCHEMA_VERSION,
     nodes=(
         NodeType(
             label="Source",
@@ -56,10 +94,19 @@ GRAPH: Final = GraphSchema(
                 Property(name="outlet", type="string", description="Publisher, if known."),
                 Property(name="published", type="date", description="Publication date (ISO 8601), if known."),
                 Property(name="path", type="string", description="File it was read from."),
-                Property(name="text", type="string", description="Cleaned text; every offset points into it."),
-                Property(name="words", type="integer", description="Number of words in the text."),
-                Property(name="extractor_version", type="string", description="Extractor that made its claims."),
-                Property(name="ingested_at", type="string", description="When it was written (UTC, ISO 8601)."),
+                Property(
+                    name="text", type="string", description="Cleaned text; every offset points into it.", required=True
+                ),
+                Property(name="words", type="integer", description="Number of words in the text.", required=True),
+                Property(
+                    name="extractor_version",
+                    type="string",
+                    description="Extractor that made its claims.",
+                    required=True,
+                ),
+                Property(
+                    name="ingested_at", type="string", description="When it was written (UTC, ISO 8601).", required=True
+                ),
             ),
             indexes=("published",),
             fulltext=("title", "text"),
@@ -85,8 +132,8 @@ GRAPH: Final = GraphSchema(
             properties=(
                 _KEY,
                 _NAME,
-                Property(name="deporting", type="string", description="ISO-3 of the deporting state."),
-                Property(name="host", type="string", description="ISO-3 of the host state."),
+                Property(name="deporting", type="string", description="ISO-3 of the deporting state.", required=True),
+                Property(name="host", type="string", description="ISO-3 of the host state.", required=True),
             ),
             indexes=("deporting", "host"),
         ),
@@ -95,10 +142,12 @@ GRAPH: Final = GraphSchema(
             description="People an agreement covers, as one source describes them.",
             properties=(
                 _KEY,
-                Property(name="description", type="string", description="The words the source uses."),
+                Property(name="description", type="string", description="The words the source uses.", required=True),
                 Property(name="nationalities", type="string[]", description="ISO-3 codes."),
                 Property(name="size", type="integer", description="How many, if stated."),
-                Property(name="source", type="string", description="Key of the source that describes it."),
+                Property(
+                    name="source", type="string", description="Key of the source that describes it.", required=True
+                ),
             ),
         ),
         NodeType(
@@ -109,7 +158,7 @@ GRAPH: Final = GraphSchema(
             ),
             properties=(
                 _KEY,
-                Property(name="version", type="integer", description="Increments with every write."),
+                Property(name="version", type="integer", description="Increments with every write.", required=True),
                 Property(name="updated", type="string", description="When the last write happened (UTC)."),
             ),
         ),
@@ -118,18 +167,36 @@ GRAPH: Final = GraphSchema(
             description="One thing one source says, with the exact quote and its offsets.",
             properties=(
                 _KEY,
-                Property(name="field", type="string", description="status, cap, payment, date, role, ..."),
-                Property(name="value", type="string", description="The claimed value (typed per field)."),
+                Property(
+                    name="field",
+                    type="string",
+                    description="One of CLAIM_FIELDS for its subject's label.",
+                    required=True,
+                ),
+                Property(
+                    name="value", type="scalar", description="The claimed value (typed per field).", required=True
+                ),
                 Property(name="currency", type="string", description="ISO 4217 code of a payment claim."),
-                Property(name="negated", type="boolean", description="The source reports it as denied or not done."),
+                Property(
+                    name="negated",
+                    type="boolean",
+                    description="The source reports it as denied or not done.",
+                    required=True,
+                ),
                 Property(name="detail", type="string", description="Context: raw date text, per-year cap, ..."),
-                Property(name="quote", type="string", description="The exact sentence, text[start:end]."),
-                Property(name="start", type="integer", description="Offset of the quote in the source text."),
-                Property(name="end", type="integer", description="End offset (exclusive)."),
-                Property(name="confidence", type="float", description="The extractor's confidence, 0 to 1."),
-                Property(name="extractor_version", type="string", description="Extractor that made it."),
-                Property(name="source", type="string", description="Key of the source that says it."),
-                Property(name="subject", type="string", description="Key of the entity it is about."),
+                Property(
+                    name="quote", type="string", description="The exact sentence, text[start:end].", required=True
+                ),
+                Property(
+                    name="start", type="integer", description="Offset of the quote in the source text.", required=True
+                ),
+                Property(name="end", type="integer", description="End offset (exclusive).", required=True),
+                Property(
+                    name="confidence", type="float", description="The extractor's confidence, 0 to 1.", required=True
+                ),
+                Property(name="extractor_version", type="string", description="Extractor that made it.", required=True),
+                Property(name="source", type="string", description="Key of the source that says it.", required=True),
+                Property(name="subject", type="string", description="Key of the entity it is about.", required=True),
             ),
             indexes=("field", "source", "subject"),
         ),
@@ -148,8 +215,10 @@ GRAPH: Final = GraphSchema(
             start=("Source",),
             end=("Country",),
             properties=(
-                Property(name="offsets", type="integer[]", description="start0, end0, start1, end1, ..."),
-                Property(name="count", type="integer", description="How many mentions."),
+                Property(
+                    name="offsets", type="integer[]", description="start0, end0, start1, end1, ...", required=True
+                ),
+                Property(name="count", type="integer", description="How many mentions.", required=True),
             ),
         ),
         RelType(
@@ -171,7 +240,12 @@ GRAPH: Final = GraphSchema(
                 Property(name="payment_amounts", type="float[]", description="Payments the source gives."),
                 Property(name="payment_currencies", type="string[]", description="ISO 4217 code of each payment."),
                 Property(name="payment_kinds", type="string[]", description="Kind of each ('' or 'per person')."),
-                Property(name="count", type="integer", description="How many claims the source makes about it."),
+                Property(
+                    name="count",
+                    type="integer",
+                    description="How many claims the source makes about it.",
+                    required=True,
+                ),
             ),
         ),
         RelType(

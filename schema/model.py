@@ -7,7 +7,8 @@ ever reach query text are the ones declared here; the validators make sure each 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
@@ -15,7 +16,35 @@ LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]{0,62}$")
 REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,62}$")
 PROPERTY_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 
-PropertyType = Literal["string", "integer", "float", "boolean", "string[]", "integer[]", "float[]", "date"]
+# "date" is an ISO 8601 date as text (YYYY-MM-DD, or YYYY-MM / YYYY when that is all a source gives); "scalar" is
+# a string, an integer or a float (a claim's value, typed per field).
+PropertyType = Literal["string", "integer", "float", "boolean", "string[]", "integer[]", "float[]", "date", "scalar"]
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _is_integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_float(value: Any) -> bool:  # a whole float may come back from a store as an integer
+    return isinstance(value, float) or _is_integer(value)
+
+
+_CHECKS: dict[str, Callable[[Any], bool]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": _is_integer,
+    "float": _is_float,
+    "boolean": lambda v: isinstance(v, bool),
+    "date": lambda v: isinstance(v, str) and _DATE_RE.match(v) is not None,
+    "scalar": lambda v: isinstance(v, str) or _is_float(v),
+}
+
+
+def _problems(where: str, declared: tuple[Property, ...], values: Mapping[str, Any]) -> list[str]:
+    found = [f"{where}.{p.name}: {why}" for p in declared if (why := p.problem(values.get(p.name))) is not None]
+    names = {p.name for p in declared}
+    found += [f"{where}.{name}: not declared in the schema" for name in sorted(set(values) - names)]
+    return found
 
 
 class _Frozen(BaseModel):
@@ -27,6 +56,19 @@ class Property(_Frozen):
     type: PropertyType
     description: str
     required: bool = False
+
+    def problem(self, value: Any) -> str | None:
+        """Why ``value`` is not a value of this property (None when it is); a missing value is None."""
+        if value is None:
+            return "missing" if self.required else None
+        kind = self.type.removesuffix("[]")
+        check = _CHECKS[kind]
+        if self.type.endswith("[]"):
+            if isinstance(value, list) and all(check(item) for item in value):
+                return None
+        elif check(value):
+            return None
+        return f"{value!r} is not of type {self.type}"
 
     @field_validator("name")
     @classmethod
@@ -61,6 +103,10 @@ class NodeType(_Frozen):
             raise ValueError(f"{self.label}: the key {self.key!r} is indexed by its uniqueness rule already")
         return self
 
+    def problems(self, values: Mapping[str, Any]) -> list[str]:
+        """What in a node's properties the schema does not allow: wrong types, missing required, undeclared."""
+        return _problems(self.label, self.properties, values)
+
     @property
     def fulltext_index_name(self) -> str:
         return f"dakg_{self.label.lower()}_fulltext"
@@ -80,9 +126,14 @@ class RelType(_Frozen):
             raise ValueError(f"relationship type {value!r} must match {REL_TYPE_RE.pattern}")
         return value
 
+    def problems(self, start: str, end: str, values: Mapping[str, Any]) -> list[str]:
+        """What the schema does not allow in one relationship: its ends' labels, then its properties."""
+        found = [f"{self.type}: from {start}, which is not one of {self.start}"] if start not in self.start else []
+        found += [f"{self.type}: to {end}, which is not one of {self.end}"] if end not in self.end else []
+        return found + _problems(self.type, self.properties, values)
+
 
 class GraphSchema(_Frozen):
-    version: int
     nodes: tuple[NodeType, ...]
     relationships: tuple[RelType, ...]
 
@@ -99,6 +150,12 @@ class GraphSchema(_Frozen):
                 if label not in labels:
                     raise ValueError(f"{rel.type} connects unknown label {label!r}")
         return self
+
+    def relationship(self, rel_type: str) -> RelType:
+        for rel in self.relationships:
+            if rel.type == rel_type:
+                return rel
+        raise KeyError(rel_type)
 
     def node(self, label: str) -> NodeType:
         for node in self.nodes:

@@ -11,11 +11,10 @@ from dakg.api import models as m
 from dakg.api import service
 from dakg.api.deps import ISO3_PATTERN, OverviewsDep, PagingDep, StoreDep, iso3, json_response
 from dakg.api.problems import problem_responses
-from dakg.schema import STATUSES
+from dakg.schema import AgreementField, DisputeField, Status
 
 router = APIRouter(tags=["agreements"])
 
-Status = Literal[STATUSES]  # type: ignore[valid-type]
 Country = Annotated[str | None, Query(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code, e.g. RWA.")]
 SourcesLimit = Annotated[int, Query(ge=0, le=200, description="Sources shown per agreement, newest first.")]
 AgreementKey = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="DEPORTING-HOST, e.g. USA-RWA.")]
@@ -143,7 +142,7 @@ def agreement_timeline(
     paging: PagingDep,
     key: AgreementKey,
     fields: Annotated[
-        list[Literal["status", "cap", "payment", "date", "official", "covers"]] | None,
+        list[AgreementField] | None,
         Query(description="Only these claim fields (repeat the parameter)."),
     ] = None,
 ) -> m.Page[m.TimelineEntry]:
@@ -164,7 +163,7 @@ def list_disputes(
     request: Request,
     store: StoreDep,
     paging: PagingDep,
-    field: Annotated[Literal["status", "cap", "payment"] | None, Query(description="Only this field.")] = None,
+    field: Annotated[DisputeField | None, Query(description="Only this field.")] = None,
 ) -> m.Page[m.Dispute]:
     """Agreements whose sources take different positions on status (a denial counts as a position), cap (caps
     of the same kind) or payment, each side with the sources that take it."""
