@@ -7,7 +7,7 @@ WITH c, collect(hosted.key) AS hosting
 OPTIONAL MATCH (sent:Agreement)-[:DEPORTING_PARTY]->(c)
 WITH c, hosting, collect(sent.key) AS deporting
 OPTIONAL MATCH (o:Official)-[:ACTS_FOR]->(c)
-WITH c, hosting, deporting, collect(o {.key, .name}) AS officials
+WITH c, hosting, deporting, collect(CASE WHEN o IS NULL THEN NULL ELSE o {.key, .name} END) AS officials
 OPTIONAL MATCH (s:Source)-[:MENTIONS]->(c)
 WITH c, hosting, deporting, officials, count(s) AS sources
 RETURN c {.key, .name, .aliases} AS country, hosting, deporting, officials, sources

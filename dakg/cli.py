@@ -60,19 +60,24 @@ def _echo_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+def _print_version(value: bool) -> None:
+    if value:  # an eager option: it works without a command (a plain one never ran: "Missing command")
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks on errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", help="Print the version and exit.", callback=_print_version, is_eager=True)
+    ] = False,
 ) -> None:
     _state["debug"] = debug
     logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not debug:
         # The driver logs every retry and routing failure; the one-line error says what matters.
         logging.getLogger("neo4j").setLevel(logging.CRITICAL)
-    if version:
-        typer.echo(__version__)
-        raise typer.Exit()
 
 
 # --- db ----------------------------------------------------------------------------------------------------

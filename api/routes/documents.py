@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 import threading
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -14,6 +14,7 @@ from dakg.api.deps import SettingsDep, StoreDep
 from dakg.api.problems import problem_responses
 from dakg.config import Settings
 from dakg.errors import DocumentError
+from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import load_fragment
 from dakg.ingest.read import Metadata, RawDocument, read_html, read_markdown
 
@@ -40,15 +41,24 @@ class Ingestor:
                 self._nlp = get_pipeline(self.settings.spacy_model, max_length=self.settings.max_document_bytes)
             return self._nlp
 
-    def fragment(self, raw: RawDocument) -> Any:
+    def fragment(self, raw: RawDocument) -> Fragment:
+        # The pipeline first: it imports spaCy (or waits for the warm-up thread that does). Importing spaCy from
+        # two threads at once fails (KeyError: 'spacy'), as a POST right after start-up used to.
+        nlp = self.nlp()
         from dakg.ingest.extract import extract, extractor_version
         from dakg.ingest.pipeline import parse, prepare
 
         prepared = prepare(raw)
-        nlp = self.nlp()
         with self._lock:  # a spaCy pipeline is not made to be shared between threads
             doc = parse(nlp, prepared.text, self.settings.nlp_window_chars)
         return extract(doc, raw.meta, path=raw.path, extractor_version=extractor_version(nlp))
+
+
+def get_ingestor(request: Request) -> Ingestor:
+    return cast(Ingestor, request.app.state.ingestor)
+
+
+IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]
 
 
 def require_token(
@@ -70,13 +80,12 @@ def require_token(
     dependencies=[Depends(require_token)],
     responses=problem_responses(401, 403, 413, 422),
 )
-def post_document(request: Request, store: StoreDep, body: m.DocumentIn) -> m.DocumentOut:
+def post_document(store: StoreDep, ingestor: IngestorDep, body: m.DocumentIn) -> m.DocumentOut:
     """Clean, parse and extract the document, write it in one atomic write, and answer with what was extracted.
 
     The same text sent twice is the same source (`unchanged`). Needs `Authorization: Bearer <DAKG_API_TOKEN>`;
     without a token configured on the server the endpoint is off (403).
     """
-    ingestor: Ingestor = request.app.state.ingestor
     where = f"POST /documents ({body.title or 'untitled'})"
     text, meta = body.text, Metadata()
     if body.format == "html":
