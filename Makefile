@@ -12,6 +12,8 @@ HOST      ?= 127.0.0.1
 # The demo keeps its graph apart from your own work (which lives in ~/.local/share/dakg by default).
 DEMO_DATA ?= $(CURDIR)/.dakg/demo
 PYTEST_ARGS ?=
+# Branch coverage of the whole suite (both tiers, subprocesses included) must not fall below this (README).
+COVERAGE_FLOOR ?= 89
 
 .PHONY: help install demo test check lint typecheck pytest fast parses lock bench clean
 
@@ -46,13 +48,13 @@ lint: install ## ruff
 typecheck: install ## mypy --strict over the package, tests/ and benchmarks/
 	$(PY) scripts/typecheck.py
 
-pytest: install ## The test suite only
-	$(PY) -m pytest $(PYTEST_ARGS)
+pytest: install ## The whole test suite (both tiers) with branch coverage; fails under COVERAGE_FLOOR percent
+	$(PY) -m pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
 
 test: lint typecheck pytest ## Install, then lint, type-check and run every test
 
-fast: install ## Tests that need neither the spaCy model nor a subprocess server
-	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+fast: install ## The unit tier: no spaCy model, no `dakg` subprocess (under a minute)
+	$(PY) -m pytest -m "not integration" $(PYTEST_ARGS)
 
 parses: install ## Record frozen parses for new extraction-rule test sentences (needs en_core_web_md)
 	DAKG_FREEZE_PARSES=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_rules_*.py

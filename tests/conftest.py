@@ -1,4 +1,11 @@
-"""Shared fixtures: a real embedded FalkorDB server for the session, a fresh graph per test."""
+"""Shared fixtures: a real embedded FalkorDB server for the session, a fresh graph per test.
+
+Two tiers (see the README's Development section): the unit tier (`make fast`) runs in this process against
+the embedded store, with graphs filled from hand-written fragments (``tests/corpus.py``) and the API through
+FastAPI's ``TestClient``; tests marked ``integration`` load the spaCy model, build the wheel, or run `dakg`
+and its servers as subprocesses. The shared demo server (``demo_api``) is read-only: a test that writes gets a
+graph of its own (``own_api``), so every assertion can be exact.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +15,38 @@ import socket
 import subprocess
 import time
 import uuid
+import warnings
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
+from dakg.api import create_app
 from dakg.config import Settings
+from dakg.ingest.load import load_fragment
 from dakg.store import EmbeddedServer, open_store
 from dakg.store.falkordb import FalkorStore
+
+from .corpus import FRAGMENTS
+
+with warnings.catch_warnings():
+    # starlette 1.x warns that its test client still runs on httpx rather than httpx2: nothing to act on here.
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient` is deprecated")
+    from fastapi.testclient import TestClient
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 VENV_BIN = REPO / ".venv" / "bin"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_developer_settings() -> Iterator[None]:
+    """The developer's own DAKG_* variables must not change what the tests see (subprocesses get ``cli_env``)."""
+    saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("DAKG_")}
+    yield
+    os.environ.update(saved)
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +91,92 @@ def store(settings: Settings) -> Iterator[FalkorStore]:
     yield opened
     opened.graph.delete()
     opened.close()
+
+
+def open_graph(settings: Settings, *, corpus: bool = False) -> FalkorStore:
+    """A store on the graph ``settings`` names, with the schema applied (and the hand-written corpus loaded)."""
+    opened = open_store(settings, start_embedded=False)
+    assert isinstance(opened, FalkorStore)
+    opened.apply_schema()
+    if corpus:
+        for fragment in FRAGMENTS.values():
+            assert load_fragment(opened, fragment).outcome == "new"
+    return opened
+
+
+def drop_graph(store: FalkorStore) -> None:
+    store.graph.delete()
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def corpus_store(embedded_server: EmbeddedServer) -> Iterator[FalkorStore]:
+    """A graph of this module's own, loaded with the hand-written corpus. Tests that write use ``fresh_corpus``."""
+    store = open_graph(_make_settings(embedded_server.data_dir), corpus=True)
+    yield store
+    drop_graph(store)
+
+
+@pytest.fixture
+def fresh_corpus(settings: Settings) -> Iterator[FalkorStore]:
+    """A graph of this test's own, loaded with the hand-written corpus: for tests that write."""
+    store = open_graph(settings, corpus=True)
+    yield store
+    drop_graph(store)
+
+
+@contextmanager
+def client_for(store: FalkorStore, **settings: object) -> Iterator[TestClient]:
+    """The application in this process over ``store`` (its lifespan run: schema check, caches)."""
+    app = create_app(_make_settings(Path(), **settings), store=store)
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def api(corpus_store: FalkorStore) -> Iterator[TestClient]:
+    """The API in this process over the module's corpus graph (read-only by convention)."""
+    with client_for(corpus_store) as client:
+        yield client
+
+
+class CliResult:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run the `dakg` command in this process (its real entry point, ``dakg.cli.main``) with the given DAKG_*
+    settings and no others; returns the exit status and what it printed."""
+    import logging
+    import sys
+
+    from dakg.cli import main
+    from dakg.config import get_settings
+
+    monkeypatch.setattr(logging.root, "handlers", [])  # the CLI configures logging; leave the test's alone
+    monkeypatch.setattr(logging.root, "level", logging.root.level)
+
+    def run(*args: str, **env: str) -> CliResult:
+        for name in [k for k in os.environ if k.startswith("DAKG_")]:
+            monkeypatch.delenv(name)
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        monkeypatch.setattr(sys, "argv", ["dakg", *args])
+        get_settings.cache_clear()
+        capsys.readouterr()
+        code = 0
+        try:
+            main()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        finally:
+            get_settings.cache_clear()
+        printed = capsys.readouterr()
+        return CliResult(code, printed.out, printed.err)
+
+    return run
 
 
 @pytest.fixture
@@ -114,12 +226,10 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
     """Start a command that serves HTTP on ``port``; wait until GET /health answers (any status)."""
     started: list[Served] = []
 
-    def start(cmd: list[str], port: int, env: dict[str, str], timeout: float = 180.0) -> Served:
+    def start(cmd: list[str], port: int, env: dict[str, str], timeout: float = 180.0, cwd: Path = REPO) -> Served:
         log = tmp_path / f"server-{len(started)}.log"
         with open(log, "wb") as out:
-            proc = subprocess.Popen(
-                cmd, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-            )
+            proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         served = Served(proc, f"http://127.0.0.1:{port}", log)
         started.append(served)
         deadline = time.monotonic() + timeout
@@ -140,6 +250,33 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
 
 
 API_TOKEN = "test-token-for-the-api-suite"
+
+
+@pytest.fixture
+def own_api(
+    serve: Callable[..., Served],
+    embedded_server: EmbeddedServer,
+    free_port: int,
+    cli_env: Callable[..., dict[str, str]],
+) -> Iterator[Callable[..., str]]:
+    """A real `dakg serve` on a graph of this test's own (empty, or with the hand-written corpus); HTTP ingest on
+    (API_TOKEN). For integration tests that write."""
+    graphs: list[FalkorStore] = []
+
+    def start(*, corpus: bool = False) -> str:
+        settings = _make_settings(embedded_server.data_dir)
+        graphs.append(open_graph(settings, corpus=corpus))
+        env = cli_env(
+            DAKG_DATA_DIR=str(embedded_server.data_dir),
+            DAKG_GRAPH=settings.graph,
+            DAKG_API_TOKEN=API_TOKEN,
+            DAKG_MAX_BODY_BYTES="100000",
+        )
+        return serve([str(VENV_BIN / "dakg"), "serve", "--port", str(free_port)], free_port, env).url
+
+    yield start
+    for store in graphs:
+        drop_graph(store)
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dakg.schema import FACT_RELATIONSHIPS
+from dakg.schema import CLAIM_FIELDS, FACT_RELATIONSHIPS, GRAPH
 from dakg.store import GraphStore
 
 
@@ -21,8 +21,38 @@ def snapshot(store: GraphStore) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges}
 
 
+def schema_problems(store: GraphStore) -> list[str]:
+    """What in the graph the schema does not allow: labels, relationship types and their ends, property types,
+    missing required properties, undeclared properties, claim fields undeclared for their subject's label."""
+    problems = []
+    nodes, _ = store.run("MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties")
+    for node in nodes:
+        if len(node["labels"]) != 1 or node["labels"][0] not in GRAPH.labels:
+            problems.append(f"a node labelled {node['labels']}")
+            continue
+        problems += GRAPH.node(node["labels"][0]).problems(node["properties"])
+    edges, _ = store.run(
+        "MATCH (a)-[r]->(b) RETURN labels(a)[0] AS start, type(r) AS type, labels(b)[0] AS end, "
+        "properties(r) AS properties"
+    )
+    for edge in edges:
+        if edge["type"] not in GRAPH.relationship_types:
+            problems.append(f"a relationship of type {edge['type']}")
+            continue
+        problems += GRAPH.relationship(edge["type"]).problems(edge["start"], edge["end"], edge["properties"])
+    claims, _ = store.run("MATCH (c:Claim)-[:ABOUT]->(e) RETURN c.field AS field, labels(e)[0] AS label")
+    problems += [
+        f"a claim with field {c['field']!r} about a {c['label']}"
+        for c in claims
+        if c["field"] not in CLAIM_FIELDS.get(c["label"], ())
+    ]
+    return sorted(set(problems))
+
+
 def check_invariants(store: GraphStore) -> None:
-    """Quotes match their source text; fact edges are backed by existing claims; no entity without a claim."""
+    """The graph is what the schema declares; quotes match their source text; fact edges are backed by existing
+    claims; no entity without a claim."""
+    assert schema_problems(store) == []
     rows, _ = store.run(
         "MATCH (s:Source)-[:CLAIMS]->(c:Claim) RETURN s.key AS source, s.text AS text, c.quote AS quote, "
         "c.start AS start, c.end AS end, c.source AS claimed_source"

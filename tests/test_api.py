@@ -1,143 +1,321 @@
-"""The REST API on a real server over the real embedded store, loaded with the demo corpus."""
+"""The REST API in this process (FastAPI's TestClient) over the real embedded store, on the hand-written corpus.
+
+Every answer is known exactly from ``tests/corpus.py``; tests that write get a graph of their own.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
+from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
-from dakg.api import examples
+from dakg.api.deps import get_app_settings, get_store
+from dakg.api.models import Label
+from dakg.api.routes.documents import Ingestor, get_ingestor
+from dakg.config import Settings
+from dakg.errors import DocumentError
+from dakg.ingest.fragment import Fragment
+from dakg.ingest.load import load_fragment
+from dakg.ingest.pipeline import prepare
+from dakg.ingest.read import RawDocument
+from dakg.schema import GRAPH
+from dakg.store import EmbeddedServer, open_store
+from dakg.store.falkordb import FalkorStore
 
-from .conftest import API_TOKEN
+from .conftest import client_for
+from .corpus import DOCS, FRAGMENTS, KEYS, TITLES, Doc
 
-pytestmark = pytest.mark.slow
-
-
-def get(api: str, path: str, **params: Any) -> httpx.Response:
-    return httpx.get(api + path, params=params, timeout=30)
-
-
-def _source_text(api: str, key: str, cache: dict[str, str] = {}) -> str:  # noqa: B006 - a per-run memo
-    if key not in cache:
-        cache[key] = get(api, f"/sources/{key}", include_text=True).json()["text"]
-    return cache[key]
+RULE = (
+    "the status of the most recently published source that gives one (its last terminal claim, else its most confident)"
+)
 
 
-def test_the_headline_question_shows_every_sources_claims_with_exact_quotes(demo_api: str) -> None:
-    page = get(demo_api, "/agreements", host="RWA").json()
-    by_key = {a["key"]: a for a in page["items"]}
-    assert {"USA-RWA", "GBR-RWA", "ISR-RWA"} <= set(by_key)
-    usa = by_key["USA-RWA"]
-    assert usa["host"] == {"key": "RWA", "name": "Rwanda"} and usa["deporting"]["key"] == "USA"
-    assert usa["sources_total"] == len(usa["sources"]) == 4
-    statuses = {s["source"]["title"]: s["status"] for s in usa["sources"]}
-    assert statuses["Rwanda confirms talks with Washington on taking in deportees"] == "under_negotiation"
-    assert statuses["Rwanda agrees to accept up to 250 migrants deported from the US"] == "agreed"
-    assert statuses["First deportees from the US land in Kigali"] == "implemented"
-    # Newest source first, and the current status is the newest source's.
-    dates = [s["source"]["published"] for s in usa["sources"]]
-    assert dates == sorted(dates, reverse=True)
-    assert usa["current_status"]["value"] == "implemented"
-    assert usa["current_status"]["published"] == "2025-08-28"
+def claim_fields(source: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [(c["field"], c["value"]) for c in source["claims"]]
+
+
+def test_the_headline_question_shows_every_sources_claims_with_exact_quotes(api: TestClient) -> None:
+    page = api.get("/agreements", params={"host": "RWA"}).json()
+    assert (page["total"], page["offset"], page["limit"]) == (2, 0, 20)
+    assert [a["key"] for a in page["items"]] == ["GBR-RWA", "USA-RWA"]
+    usa = page["items"][1]
+    assert usa["name"] == "United States → Rwanda"
+    assert usa["deporting"] == {"key": "USA", "name": "United States"}
+    assert usa["host"] == {"key": "RWA", "name": "Rwanda"}
+    assert usa["current_status"] == {
+        "value": "implemented",
+        "source": KEYS["rwa-arrivals"],
+        "published": "2025-08-28",
+        "rule": RULE,
+    }
+    assert (usa["disputed"], usa["disputes"]) == (True, ["status"])
+    assert (usa["sources_total"], usa["claims_total"], usa["sources_truncated"]) == (4, 10, False)
+    # Newest source first, each with its own status and its claims in text order.
+    assert [(s["source"]["key"], s["status"]) for s in usa["sources"]] == [
+        (KEYS["rwa-arrivals"], "implemented"),
+        (KEYS["rwa-doubt"], "under_negotiation"),
+        (KEYS["rwa-deal"], "agreed"),
+        (KEYS["rwa-talks"], "under_negotiation"),
+    ]
+    deal = usa["sources"][2]
+    assert deal["source"] == {
+        "key": KEYS["rwa-deal"],
+        "title": "Rwanda signs up to take 250 deportees",
+        "outlet": "Great Lakes Wire (test)",
+        "url": "https://example.org/test/rwa-deal",
+        "published": "2025-08-05",
+    }
+    group_key = FRAGMENTS["rwa-deal"].migrant_groups[0].key
+    assert claim_fields(deal) == [
+        ("cap", 250),
+        ("covers", group_key),
+        ("status", "agreed"),
+        ("payment", 7_500_000.0),
+        ("official", "olivier-nduhungirehe"),
+    ]
+    payment = deal["claims"][3]
+    assert (payment["currency"], payment["negated"], payment["confidence"]) == ("USD", False, 0.8)
     for agreement in page["items"]:
         for source in agreement["sources"]:
-            text = _source_text(demo_api, source["source"]["key"])
+            text = DOCS[next(n for n, k in KEYS.items() if k == source["source"]["key"])].text
             for claim in source["claims"]:
                 assert text[claim["start"] : claim["end"]] == claim["quote"]
 
 
-def test_the_same_answer_from_the_country(demo_api: str) -> None:
-    direct = get(demo_api, "/agreements", host="RWA").json()
-    via_country = get(demo_api, "/countries/rwa/agreements", role="host").json()
-    assert [a["key"] for a in via_country["items"]] == [a["key"] for a in direct["items"]]
-    deporting = get(demo_api, "/countries/USA/agreements", role="deporting").json()
-    assert all(a["deporting"]["key"] == "USA" for a in deporting["items"]) and deporting["total"] >= 4
+def test_every_agreement_with_its_current_status_and_disputes(api: TestClient) -> None:
+    page = api.get("/agreements").json()
+    summary = {
+        a["key"]: (
+            a["current_status"]["value"],
+            a["current_status"]["source"],
+            a["current_status"]["published"],
+            a["disputes"],
+            a["sources_total"],
+            a["claims_total"],
+        )
+        for a in page["items"]
+    }
+    assert summary == {
+        "GBR-RWA": ("scrapped", KEYS["gbr-scrapped"], "2024-07-06", ["payment"], 3, 6),
+        # The denial's source gives no status of its own; the undated one is the only one that does.
+        "ISR-UGA": ("implemented", KEYS["isr-flights"], None, ["status"], 2, 4),
+        "USA-RWA": ("implemented", KEYS["rwa-arrivals"], "2025-08-28", ["status"], 4, 10),
+        "USA-SWZ": ("agreed", KEYS["swz-cap"], "2025-09-01", ["cap"], 2, 4),
+    }
+    assert page["total"] == 4
+    isr = next(a for a in page["items"] if a["key"] == "ISR-UGA")
+    assert [(s["source"]["key"], s["status"]) for s in isr["sources"]] == [
+        (KEYS["isr-denial"], None),  # dated sources first, undated last
+        (KEYS["isr-flights"], "implemented"),
+    ]
+    group_key = FRAGMENTS["isr-denial"].migrant_groups[0].key
+    assert claim_fields(isr["sources"][0]) == [("status", "agreed"), ("covers", group_key)]
+    assert [c["negated"] for c in isr["sources"][0]["claims"]] == [True, False]  # "Uganda denied ... it had agreed"
 
 
-def test_filters_by_deporting_state_and_status(demo_api: str) -> None:
-    page = get(demo_api, "/agreements", deporting="USA", host="RWA").json()
-    assert [a["key"] for a in page["items"]] == ["USA-RWA"]
-    scrapped = get(demo_api, "/agreements", status="scrapped").json()
-    assert [a["key"] for a in scrapped["items"]] == ["GBR-RWA"]
-    summary = get(demo_api, "/agreements", host="SWZ", claims="summary").json()
-    fields = {c["field"] for a in summary["items"] for s in a["sources"] for c in s["claims"]}
-    assert fields <= {"status", "cap", "payment"} and "payment" in fields
+def test_the_same_answer_from_the_country(api: TestClient) -> None:
+    direct = api.get("/agreements", params={"host": "RWA"}).json()
+    assert api.get("/countries/rwa/agreements", params={"role": "host"}).json() == direct
+    deporting = api.get("/countries/USA/agreements", params={"role": "deporting"}).json()
+    assert [a["key"] for a in deporting["items"]] == ["USA-RWA", "USA-SWZ"]
+    assert deporting == api.get("/agreements", params={"deporting": "usa"}).json()
 
 
-def test_disputes_list_us_rwanda_with_each_side_and_its_sources(demo_api: str) -> None:
-    disputes = get(demo_api, "/disputes").json()["items"]
-    status = {d["agreement"]: d for d in disputes if d["field"] == "status"}
-    assert "USA-RWA" in status
-    sides = {s["value"]: {src["title"] for src in s["sources"]} for s in status["USA-RWA"]["sides"]}
-    assert "Analysis: Kigali and Washington still negotiating, officials insist" in sides["under_negotiation"]
-    assert "Rwanda agrees to accept up to 250 migrants deported from the US" in sides["agreed"]
-    # Progress over time is not a dispute: signed (2022), struck down (2023), scrapped (2024).
-    assert "GBR-RWA" not in status
-    # A denial against an affirmation is.
-    assert "ISR-UGA" in status
-    payment = {d["agreement"] for d in disputes if d["field"] == "payment"}
-    assert "GBR-RWA" in payment
+def test_filters_by_deporting_state_and_status_and_summary_claims(api: TestClient) -> None:
+    def keys(**params: object) -> list[str]:
+        return [a["key"] for a in api.get("/agreements", params=params).json()["items"]]
+
+    assert keys(deporting="USA", host="RWA") == ["USA-RWA"]
+    assert keys(status="scrapped") == ["GBR-RWA"]
+    assert keys(status="implemented") == ["ISR-UGA", "USA-RWA", "USA-SWZ"]
+    assert keys(status="agreed") == ["USA-RWA", "USA-SWZ"]  # Uganda's "agreed" is denied, not affirmed
+    assert keys(host="ALB") == []
+    summary = api.get("/agreements", params={"host": "RWA", "claims": "summary", "sources_limit": 1}).json()
+    assert [[claim_fields(s) for s in a["sources"]] for a in summary["items"]] == [
+        [[("status", "scrapped"), ("payment", 240_000_000.0)]],
+        [[("status", "implemented"), ("cap", 250)]],
+    ]
+    assert [a["sources_truncated"] for a in summary["items"]] == [True, True]
 
 
-def test_one_agreement_in_full_and_its_timeline(demo_api: str) -> None:
-    detail = get(demo_api, "/agreements/usa-rwa").json()
-    assert detail["key"] == "USA-RWA"
-    assert any(o["key"] == "olivier-nduhungirehe" for o in detail["officials"])
-    assert any(g["size"] == 250 for g in detail["migrant_groups"])
-    timeline = get(demo_api, "/agreements/USA-RWA/timeline", fields="status").json()
-    dates = [e["source"]["published"] for e in timeline["items"]]
-    assert dates == sorted(dates)
-    assert timeline["items"][0]["claim"]["value"] == "under_negotiation"
+def test_disputes_list_each_side_with_its_sources(api: TestClient) -> None:
+    page = api.get("/disputes").json()
+    assert page["total"] == 4
+
+    def sides(dispute: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [
+            (s["value"], s["currency"], s["detail"], s["negated"], [src["title"] for src in s["sources"]])
+            for s in dispute["sides"]
+        ]
+
+    found = {(d["agreement"], d["field"]): sides(d) for d in page["items"]}
+    assert found == {
+        ("GBR-RWA", "payment"): [
+            (120_000_000.0, "GBP", None, False, [TITLES["gbr-signed"]]),
+            (240_000_000.0, "GBP", None, False, [TITLES["gbr-scrapped"]]),
+        ],
+        ("ISR-UGA", "status"): [
+            ("agreed", None, None, True, [TITLES["isr-denial"]]),
+            ("implemented", None, None, False, [TITLES["isr-flights"]]),
+        ],
+        ("USA-RWA", "status"): [
+            ("agreed", None, None, False, [TITLES["rwa-deal"]]),
+            ("implemented", None, None, False, [TITLES["rwa-arrivals"]]),
+            ("under_negotiation", None, None, False, [TITLES["rwa-doubt"], TITLES["rwa-talks"]]),
+        ],
+        ("USA-SWZ", "cap"): [
+            (160, None, None, False, [TITLES["swz-arrivals"]]),
+            (200, None, None, False, [TITLES["swz-cap"]]),
+        ],
+    }
+    assert [d["agreement"] for d in api.get("/disputes", params={"field": "cap"}).json()["items"]] == ["USA-SWZ"]
+    flagged = {(a["key"], f) for a in api.get("/agreements").json()["items"] for f in a["disputes"]}
+    assert flagged == set(found)
 
 
-def test_sources_countries_officials(demo_api: str) -> None:
-    sources = get(demo_api, "/sources", limit=5).json()
-    assert sources["total"] >= 15 and len(sources["items"]) == 5  # other tests may have posted documents
-    detail = get(demo_api, f"/sources/{sources['items'][0]['key']}", include_text=True).json()
-    for mention in detail["mentions"]:
-        for start, end in mention["offsets"]:
-            assert detail["text"][start:end]
-    assert get(demo_api, f"/sources/{sources['items'][0]['key']}").json()["text"] is None
-    assert get(demo_api, "/sources", published_from="2025-08", published_to="2025-08").json()["total"] == 4
-    country = get(demo_api, "/countries/RWA").json()
-    assert set(country["hosting"]) >= {"USA-RWA", "GBR-RWA"}
-    official = get(demo_api, "/officials/olivier-nduhungirehe").json()
+def test_one_agreement_in_full_paged_and_its_timeline(api: TestClient) -> None:
+    detail = api.get("/agreements/usa-rwa").json()
+    listed = api.get("/agreements", params={"host": "RWA", "deporting": "USA", "sources_limit": 100}).json()
+    assert {k: v for k, v in detail.items() if k not in ("migrant_groups", "officials")} == listed["items"][0]
+    assert detail["officials"] == [
+        {
+            "key": "olivier-nduhungirehe",
+            "name": "Olivier Nduhungirehe",
+            "countries": ["RWA"],
+            "sources": sorted([KEYS["rwa-deal"], KEYS["rwa-talks"]]),
+        }
+    ]
+    group = FRAGMENTS["rwa-deal"].migrant_groups[0]
+    assert detail["migrant_groups"] == [
+        {
+            "key": group.key,
+            "description": "people deported from the United States",
+            "nationalities": [],
+            "size": 250,
+            "source": listed["items"][0]["sources"][2]["source"],
+        }
+    ]
+    paged = api.get("/agreements/USA-RWA", params={"sources_offset": 1, "sources_limit": 2}).json()
+    assert [s["source"]["key"] for s in paged["sources"]] == [KEYS["rwa-doubt"], KEYS["rwa-deal"]]
+    assert paged["sources_truncated"] is True
+    isr = api.get("/agreements/ISR-UGA").json()
+    assert [(g["nationalities"], g["size"]) for g in isr["migrant_groups"]] == [(["ERI", "SDN"], None)]
+    timeline = api.get("/agreements/USA-RWA/timeline", params={"fields": "status"}).json()
+    assert timeline["total"] == 4
+    assert [(e["source"]["published"], e["claim"]["value"]) for e in timeline["items"]] == [
+        ("2025-05-05", "under_negotiation"),
+        ("2025-08-05", "agreed"),
+        ("2025-08-12", "under_negotiation"),
+        ("2025-08-28", "implemented"),
+    ]
+    both = api.get("/agreements/USA-RWA/timeline", params={"fields": ["cap", "payment"]}).json()
+    assert [(e["claim"]["field"], e["claim"]["value"]) for e in both["items"]] == [
+        ("cap", 250),
+        ("payment", 7_500_000.0),
+        ("cap", 250),
+    ]
+
+
+def test_sources_countries_officials(api: TestClient) -> None:
+    sources = api.get("/sources", params={"limit": 5}).json()
+    assert sources["total"] == 12 and [s["key"] for s in sources["items"]] == [
+        KEYS[n] for n in ("swz-cap", "rwa-arrivals", "rwa-doubt", "rwa-deal", "swz-arrivals")
+    ]
+    august = api.get("/sources", params={"published_from": "2025-08", "published_to": "2025-08"}).json()
+    assert [(s["title"], s["claims"]) for s in august["items"]] == [
+        (TITLES["rwa-arrivals"], 2),
+        (TITLES["rwa-doubt"], 1),
+        (TITLES["rwa-deal"], 8),  # five about the agreement, one about the official, two about the group
+    ]
+    assert api.get("/sources", params={"outlet": "Thames Record (test)"}).json()["total"] == 2
+    detail = api.get(f"/sources/{KEYS['gbr-scrapped']}", params={"include_text": True}).json()
+    assert detail["text"] == DOCS["gbr-scrapped"].text
+    text = DOCS["gbr-scrapped"].text
+    assert detail["mentions"] == [
+        {"country": {"key": "GBR", "name": "United Kingdom"}, "offsets": [[84, 98]]},
+        {"country": {"key": "RWA", "name": "Rwanda"}, "offsets": [list(m.span()) for m in re.finditer("Rwanda", text)]},
+    ]
+    assert text[84:98] == "United Kingdom" and len(detail["mentions"][1]["offsets"]) == 2
+    assert [(c["about"]["label"], c["claim"]["field"]) for c in detail["claims"]] == [
+        ("Official", "acts_for"),  # in text order, then by field
+        ("Agreement", "official"),
+        ("Official", "role"),
+        ("Agreement", "status"),
+        ("Agreement", "payment"),
+    ]
+    assert api.get(f"/sources/{KEYS['gbr-scrapped']}").json()["text"] is None
+    countries = api.get("/countries").json()
+    assert [(c["key"], c["hosting"], c["deporting"], c["sources"]) for c in countries["items"]] == [
+        ("ERI", 0, 0, 0),
+        ("GBR", 0, 1, 3),
+        ("ISR", 0, 1, 2),
+        ("RWA", 2, 0, 7),
+        ("SDN", 0, 0, 0),
+        ("SWZ", 1, 0, 2),
+        ("UGA", 1, 0, 3),
+        ("USA", 0, 2, 6),
+    ]
+    rwanda = api.get("/countries/RWA").json()
+    assert (rwanda["hosting"], rwanda["deporting"], rwanda["sources"]) == (["GBR-RWA", "USA-RWA"], [], 7)
+    assert rwanda["officials"] == [{"key": "olivier-nduhungirehe", "name": "Olivier Nduhungirehe"}]
+    official = api.get("/officials/olivier-nduhungirehe").json()
     assert official["countries"] == ["RWA"]
-    assert any(c["claim"]["field"] == "acts_for" and c["claim"]["value"] == "RWA" for c in official["claims"])
-    assert get(demo_api, "/officials", country="GBR").json()["total"] >= 3
+    assert [(c["claim"]["field"], c["claim"]["value"], c["source"]["key"]) for c in official["claims"]] == [
+        ("acts_for", "RWA", KEYS["rwa-talks"]),
+        ("role", "Foreign Minister", KEYS["rwa-talks"]),
+        ("role", "named", KEYS["rwa-deal"]),
+    ]
+    assert official["agreements"] == [
+        {
+            "agreement": "USA-RWA",
+            "name": "United States → Rwanda",
+            "sources": sorted([KEYS["rwa-deal"], KEYS["rwa-talks"]]),
+        }
+    ]
+    assert [o["key"] for o in api.get("/officials", params={"country": "gbr"}).json()["items"]] == ["keir-starmer"]
+    assert api.get("/officials").json()["total"] == 2
 
 
-def test_search_finds_sources_and_entities(demo_api: str) -> None:
-    hits = get(demo_api, "/search", q="Eswatini").json()
-    assert any(h["label"] == "Country" and h["key"] == "SWZ" for h in hits)
-    assert any(h["label"] == "Source" and "Eswatini" in (h["snippet"] or "") for h in hits)
-    hostile = get(demo_api, "/search", q="\"') DETACH DELETE n //* OR AND NOT")
-    assert hostile.status_code == 200 and isinstance(hostile.json(), list)
-    assert get(demo_api, "/search", q="!!!").json() == []
-    assert get(demo_api, "/countries/RWA").status_code == 200  # nothing was deleted
+def test_search_finds_sources_and_entities_and_runs_nothing(api: TestClient) -> None:
+    hits = api.get("/search", params={"q": "Eswatini"}).json()
+    assert [(h["label"], h["key"]) for h in hits] == [
+        ("Country", "SWZ"),
+        ("Source", KEYS["swz-arrivals"]),
+        ("Source", KEYS["swz-cap"]),
+    ]
+    assert hits[1]["snippet"] == DOCS["swz-arrivals"].text
+    hostile = api.get("/search", params={"q": "\"') DETACH DELETE n //* OR AND NOT"})
+    assert hostile.status_code == 200 and hostile.json() == []
+    assert api.get("/search", params={"q": "!!!"}).json() == []
+    assert api.get("/sources").json()["total"] == 12  # nothing was deleted
 
 
-def test_graph_neighbourhood(demo_api: str) -> None:
-    graph = get(demo_api, "/graph/USA-RWA", depth=1).json()
-    ids = {n["id"] for n in graph["nodes"]}
-    assert {"USA-RWA", "USA", "RWA"} <= ids
+def test_graph_neighbourhood(api: TestClient) -> None:
+    graph = api.get("/graph/USA-RWA", params={"depth": 1}).json()
+    labels = sorted(n["label"] for n in graph["nodes"])
+    assert labels == ["Agreement"] + ["Claim"] * 10 + ["Country"] * 2 + ["MigrantGroup", "Official"] + ["Source"] * 4
     assert {"source": "USA-RWA", "target": "RWA", "type": "HOST_PARTY"} in graph["edges"]
-    for edge in graph["edges"]:
-        assert edge["source"] in ids and edge["target"] in ids
-    small = get(demo_api, "/graph/RWA", depth=2, limit=5).json()
+    ids = {n["id"] for n in graph["nodes"]}
+    assert all(e["source"] in ids and e["target"] in ids for e in graph["edges"])
+    assert len(graph["edges"]) == 18 and graph["truncated"] is False
+    small = api.get("/graph/RWA", params={"depth": 2, "limit": 5}).json()
     assert len(small["nodes"]) == 5 and small["truncated"] is True
 
 
-def test_pagination_is_stable_and_capped(demo_api: str) -> None:
-    first = get(demo_api, "/sources", limit=7, offset=0).json()["items"]
-    second = get(demo_api, "/sources", limit=8, offset=7).json()["items"]
-    whole = get(demo_api, "/sources", limit=15).json()["items"]
-    assert [s["key"] for s in first + second] == [s["key"] for s in whole]
-    assert get(demo_api, "/sources", offset=1000).json()["items"] == []
-    too_many = get(demo_api, "/sources", limit=201)
-    assert too_many.status_code == 422 and "DAKG_PAGE_SIZE_MAX" in too_many.json()["detail"]
+def test_pagination_is_stable_and_capped(api: TestClient) -> None:
+    first = api.get("/sources", params={"limit": 7, "offset": 0}).json()["items"]
+    second = api.get("/sources", params={"limit": 8, "offset": 7}).json()["items"]
+    whole = api.get("/sources", params={"limit": 15}).json()["items"]
+    assert [s["key"] for s in first + second] == [s["key"] for s in whole] and len(whole) == 12
+    assert api.get("/sources", params={"offset": 1000}).json()["items"] == []
+    too_many = api.get("/sources", params={"limit": 201})
+    assert too_many.status_code == 422
+    assert too_many.json()["detail"] == "limit: at most 200 items per page (DAKG_PAGE_SIZE_MAX)"
 
 
 @pytest.mark.parametrize(
@@ -149,130 +327,157 @@ def test_pagination_is_stable_and_capped(demo_api: str) -> None:
         ("/countries/ZZZ/agreements", {}, 404),
         ("/officials/nobody-at-all", {}, 404),
         ("/graph/nothing-here", {}, 404),
+        ("/agreements/USA-XYZ/timeline", {}, 404),
+        ("/no/such/thing", {}, 404),
         ("/agreements", {"host": "Rwanda"}, 422),
         ("/agreements", {"status": "done"}, 422),
         ("/agreements", {"limit": 0}, 422),
         ("/agreements/not-a-key", {}, 422),
+        ("/agreements/USA-RWA/timeline", {"fields": "role"}, 422),
+        ("/disputes", {"field": "date"}, 422),
         ("/sources/xyz", {}, 422),
         ("/sources", {"published_from": "May 2025"}, 422),
         ("/search", {"q": ""}, 422),
         ("/graph/USA-RWA", {"depth": 3}, 422),
     ],
 )
-def test_errors_are_problem_documents(demo_api: str, path: str, params: dict[str, object], status: int) -> None:
-    response = get(demo_api, path, **params)
+def test_errors_are_problem_documents(api: TestClient, path: str, params: dict[str, object], status: int) -> None:
+    response = api.get(path, params=params)
     assert response.status_code == status
-    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
     assert body["status"] == status and body["detail"]
     assert "Traceback" not in response.text
 
 
-def test_posting_a_document_needs_the_token_and_answers_with_what_was_extracted(demo_api: str) -> None:
-    document = {
-        "text": "Ghana has agreed to accept West Africans deported from the United States, officials said.",
-        "title": "Ghana agrees",
-        "published": "2025-09-10",
-    }
-    missing = httpx.post(demo_api + "/documents", json=document)
+def test_health_openapi_and_docs(api: TestClient) -> None:
+    health = api.get("/health").json()
+    assert health["status"] == "ok"
+    assert health["store"]["kind"] == "falkordb" and health["store"]["reachable"] is True
+    assert health["schema"] == {"applied": True, "missing": []}
+    assert str(api.app.state.store.description) not in str(health)  # type: ignore[attr-defined]  # no paths
+    spec = api.get("/openapi.json").json()
+    assert {"/agreements", "/disputes", "/documents", "/health"} <= set(spec["paths"])
+    assert "swagger" in api.get("/docs").text.lower()
+
+
+def test_health_says_unavailable_when_the_store_is_gone(api: TestClient, tmp_path: Path) -> None:
+    server = EmbeddedServer(tmp_path / "store")  # a store of its own, which then goes away
+    server.start()
+    gone = open_store(Settings(data_dir=server.data_dir, graph="gone"), start_embedded=False)
+    gone.apply_schema()
+    server.stop()
+    app: Any = api.app
+    app.dependency_overrides[get_store] = lambda: gone
+    try:
+        response = api.get("/health")
+        agreements = api.get("/agreements")
+    finally:
+        app.dependency_overrides.clear()
+        gone.close()
+    assert response.status_code == 503
+    body = response.json()
+    assert (body["status"], body["store"]["reachable"], body["schema"]) == ("unavailable", False, None)
+    assert agreements.status_code == 503 and agreements.headers["content-type"] == "application/problem+json"
+    assert "is unreachable" in agreements.json()["detail"]
+
+
+def test_response_models_name_the_schemas_labels() -> None:
+    from typing import get_args
+
+    assert set(get_args(Label)) == set(GRAPH.labels) - {"Graph"}
+
+
+# --- Tests that write: a graph of their own each --------------------------------------------------------------
+
+
+def test_a_new_source_changes_the_cached_overview_at_once(fresh_corpus: FalkorStore) -> None:
+    with client_for(fresh_corpus) as client:
+        before = client.get("/agreements/USA-SWZ").json()
+        assert before["current_status"]["value"] == "agreed"
+        assert (before["disputes"], before["sources_total"]) == (["cap"], 2)
+        assert len(client.get("/disputes").json()["items"]) == 4
+        text = "Eswatini said it was still in talks with the United States about taking more deportees."
+        later = Doc(text=text, title="Eswatini still in talks", published="2030-01-01")
+        later.claim("USA-SWZ", "status", "under_negotiation", text)
+        assert load_fragment(fresh_corpus, later.fragment()).outcome == "new"
+        after = client.get("/agreements/USA-SWZ").json()
+        assert after["sources_total"] == 3 and after["claims_total"] == 5
+        assert after["current_status"]["value"] == "under_negotiation"
+        assert after["current_status"]["published"] == "2030-01-01"
+        assert after["disputes"] == ["status", "cap"]  # talks reported after people were sent
+        listed = client.get("/agreements", params={"host": "SWZ"}).json()["items"]
+        assert [(a["sources_total"], a["disputes"]) for a in listed] == [(3, ["status", "cap"])]
+        found = {(d["agreement"], d["field"]) for d in client.get("/disputes").json()["items"]}
+        assert ("USA-SWZ", "status") in found and len(found) == 5
+
+
+class HandIngestor(Ingestor):
+    """Clean a posted document as the real ingestor does, then answer with the fragment written for its text."""
+
+    def fragment(self, raw: RawDocument) -> Fragment:
+        text = prepare(raw).text
+        for doc in DOCS.values():
+            if doc.text == text:
+                return doc.fragment()
+        raise DocumentError(f"{raw.path}: no hand-written fragment for this text")
+
+
+TOKEN = "a-token-for-the-unit-tests"
+
+
+@pytest.fixture
+def ingest_api(settings: Settings) -> Iterator[TestClient]:
+    """An empty graph of this test's own; POST /documents on (a token) with the hand-written fragments."""
+    from .conftest import drop_graph, open_graph
+
+    store = open_graph(settings)
+    with client_for(store) as client:
+        app: Any = client.app
+        app.dependency_overrides[get_app_settings] = lambda: Settings(
+            data_dir=settings.data_dir, api_token=SecretStr(TOKEN)
+        )
+        app.dependency_overrides[get_ingestor] = lambda: HandIngestor(settings)
+        yield client
+    drop_graph(store)
+
+
+def test_posting_a_document_needs_the_token_and_answers_with_what_was_extracted(ingest_api: TestClient) -> None:
+    doc = DOCS["rwa-deal"]
+    body = {"text": doc.text, "title": doc.title, "outlet": doc.outlet, "url": doc.url, "published": "5 August 2025"}
+    missing = ingest_api.post("/documents", json=body)
     assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
-    wrong = httpx.post(demo_api + "/documents", json=document, headers={"Authorization": "Bearer nope"})
-    assert wrong.status_code == 403
-    auth = {"Authorization": f"Bearer {API_TOKEN}"}
-    created = httpx.post(demo_api + "/documents", json=document, headers=auth, timeout=120)
+    assert ingest_api.post("/documents", json=body, headers={"Authorization": "Bearer nope"}).status_code == 403
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    created = ingest_api.post("/documents", json=body, headers=auth)
     assert created.status_code == 200, created.text
-    body = created.json()
-    assert body["outcome"] in ("new", "unchanged")
-    assert [a["key"] for a in body["fragment"]["agreements"]] == ["USA-GHA"]
-    again = httpx.post(demo_api + "/documents", json=document, headers=auth, timeout=120)
-    assert again.json()["outcome"] == "unchanged"
-    assert get(demo_api, "/agreements/USA-GHA").status_code == 200
-    empty = httpx.post(demo_api + "/documents", json={"text": "< td > li >"}, headers=auth, timeout=120)
+    answer = created.json()
+    assert (answer["outcome"], answer["source"]) == ("new", KEYS["rwa-deal"])
+    assert answer["fragment"] == FRAGMENTS["rwa-deal"].model_dump(mode="json")
+    assert ingest_api.post("/documents", json=body, headers=auth).json()["outcome"] == "unchanged"
+    listed = ingest_api.get("/agreements").json()
+    assert [(a["key"], a["sources_total"], a["claims_total"]) for a in listed["items"]] == [("USA-RWA", 1, 5)]
+    empty = ingest_api.post("/documents", json={"text": "< td > li >"}, headers=auth)
     assert empty.status_code == 422 and "empty after cleaning" in empty.json()["detail"]
-    bad = httpx.post(
-        demo_api + "/documents", content=b"{not json", headers={**auth, "content-type": "application/json"}
-    )
+    bad = ingest_api.post("/documents", content=b"{not json", headers={**auth, "content-type": "application/json"})
     assert bad.status_code == 422
+    for metadata in ({"title": "bad\x00title"}, {"published": "the other day"}, {"format": "pdf"}):
+        assert ingest_api.post("/documents", json={"text": doc.text, **metadata}, headers=auth).status_code == 422
+    assert ingest_api.get("/sources").json()["total"] == 1
 
 
-def test_oversized_bodies_are_refused_with_413(demo_api: str) -> None:
-    auth = {"Authorization": f"Bearer {API_TOKEN}"}
-    huge = {"text": "word " * 40_000}
-    response = httpx.post(demo_api + "/documents", json=huge, headers=auth)
-    assert response.status_code == 413
-    assert response.headers["content-type"].startswith("application/problem+json")
+def test_ingest_is_off_without_a_token_and_bodies_are_capped(api: TestClient) -> None:
+    off = api.post("/documents", json={"text": "anything"}, headers={"Authorization": "Bearer x"})
+    assert off.status_code == 403
+    assert off.json()["detail"] == "ingest over HTTP is off: the server has no DAKG_API_TOKEN"
+    huge = api.post("/documents", json={"text": "word " * 500_000})
+    assert huge.status_code == 413 and huge.headers["content-type"] == "application/problem+json"
 
     def chunks() -> Iterator[bytes]:
         yield b'{"text": "'
-        for _ in range(200):
+        for _ in range(2100):
             yield b"x" * 1000
         yield b'"}'
 
-    streamed = httpx.post(
-        demo_api + "/documents", content=chunks(), headers={**auth, "content-type": "application/json"}
-    )
+    streamed = api.post("/documents", content=chunks(), headers={"content-type": "application/json"})
     assert streamed.status_code == 413
-
-
-def test_openapi_examples_come_from_the_demo_corpus(demo_api: str) -> None:
-    spec = get(demo_api, "/openapi.json").json()
-    assert "/agreements" in spec["paths"] and "/disputes" in spec["paths"]
-    for source in examples.AGREEMENT["sources"]:
-        text = _source_text(demo_api, source["source"]["key"])
-        for claim in source["claims"]:
-            assert text[claim["start"] : claim["end"]] == claim["quote"]
-    disputes = get(demo_api, "/disputes").json()["items"]
-    assert any(
-        d["agreement"] == examples.DISPUTE["agreement"] and d["field"] == examples.DISPUTE["field"] for d in disputes
-    )
-
-
-def test_answers_built_without_models_still_match_the_documented_models(demo_api: str) -> None:
-    from dakg.api import models as m
-
-    m.Page[m.AgreementSummary].model_validate(get(demo_api, "/agreements").json())
-    m.Page[m.AgreementSummary].model_validate(get(demo_api, "/agreements", claims="summary", sources_limit=1).json())
-    m.Page[m.AgreementSummary].model_validate(get(demo_api, "/countries/RWA/agreements").json())
-    for key in ("USA-RWA", "GBR-RWA", "ISR-UGA"):
-        m.AgreementDetail.model_validate(get(demo_api, f"/agreements/{key}").json())
-
-
-def test_a_new_source_changes_the_cached_overview_at_once(demo_api: str) -> None:
-    before = get(demo_api, "/agreements/USA-SSD").json()
-    assert before["current_status"]["value"] == "implemented" and not before["disputed"]
-    auth = {"Authorization": f"Bearer {API_TOKEN}"}
-    document = {
-        "text": "South Sudan is still in talks with the United States about accepting deported migrants, "
-        "officials said.",
-        "title": "South Sudan still in talks",
-        "published": "2030-01-01",
-    }
-    assert httpx.post(demo_api + "/documents", json=document, headers=auth, timeout=120).status_code == 200
-    after = get(demo_api, "/agreements/USA-SSD").json()
-    assert after["sources_total"] == before["sources_total"] + 1
-    assert after["current_status"]["value"] == "under_negotiation"
-    assert after["current_status"]["published"] == "2030-01-01"
-    assert after["disputed"] and after["disputes"] == ["status"]  # talks reported after people were sent
-    listed = {a["key"]: a for a in get(demo_api, "/agreements", deporting="USA").json()["items"]}
-    assert listed["USA-SSD"]["sources_total"] == after["sources_total"]
-
-
-def test_the_list_and_the_disputes_endpoint_agree(demo_api: str) -> None:
-    flagged = {
-        (a["key"], field) for a in get(demo_api, "/agreements", limit=200).json()["items"] for field in a["disputes"]
-    }
-    listed = {(d["agreement"], d["field"]) for d in get(demo_api, "/disputes", limit=200).json()["items"]}
-    assert flagged == listed and flagged
-
-
-def test_posted_metadata_is_checked(demo_api: str) -> None:
-    auth = {"Authorization": f"Bearer {API_TOKEN}"}
-    text = "Rwanda has agreed to accept migrants deported from the United States."
-    for body in ({"text": text, "title": "bad\x00title"}, {"text": text, "published": "the other day"}):
-        response = httpx.post(demo_api + "/documents", json=body, headers=auth, timeout=120)
-        assert response.status_code == 422, response.text
-    huge = {"text": "Rwanda agreed to accept up to 99999999999999999999999 migrants deported from the US, for $9e99."}
-    response = httpx.post(demo_api + "/documents", json=huge, headers=auth, timeout=120)
-    assert response.status_code == 200, response.text
-    caps = [c for a in response.json()["fragment"]["agreements"] for c in a["claims"] if c["field"] == "cap"]
-    assert caps == []  # not a figure to store

@@ -16,7 +16,7 @@ from schemathesis.core.result import Ok
 
 from .conftest import API_TOKEN
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 EXAMPLES_PER_OPERATION = 40
 

@@ -20,7 +20,7 @@ from dakg.store import EmbeddedServer, open_store
 
 from .graph_checks import check_invariants, snapshot
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 CLAIMS = 4000
 

@@ -11,7 +11,7 @@ import pytest
 
 from dakg.store import EmbeddedServer
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[1]
 DAKG = str(REPO / ".venv" / "bin" / "dakg")

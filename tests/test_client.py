@@ -9,7 +9,7 @@ from dakg.errors import DakgError
 
 from .conftest import API_TOKEN
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 
 def test_claims_rows_carry_agreement_source_and_quote(demo_api: str) -> None:

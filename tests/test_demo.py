@@ -13,7 +13,7 @@ import pytest
 from dakg.store import EmbeddedServer
 
 
-@pytest.mark.slow
+@pytest.mark.integration
 def test_make_demo_serves_health_and_ctrl_c_stops_everything(
     serve: Callable[..., object], free_port: int, tmp_path: Path, cli_env: Callable[..., dict[str, str]]
 ) -> None:

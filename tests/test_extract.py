@@ -18,7 +18,7 @@ from dakg.ingest.read import Metadata
 
 from .parses import PARSES
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 DEMO = Path(__file__).resolve().parents[1] / "corpus" / "demo"
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 

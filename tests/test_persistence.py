@@ -46,7 +46,7 @@ def own_dir(tmp_path: Path, cli_env: Callable[..., dict[str, str]]) -> Iterator[
     _dakg(env, "db", "stop")
 
 
-@pytest.mark.slow
+@pytest.mark.integration
 def test_data_survives_db_stop_and_start(own_dir: tuple[Path, dict[str, str]]) -> None:
     data, env = own_dir
     started = _dakg(env, "db", "start")
@@ -62,7 +62,7 @@ def test_data_survives_db_stop_and_start(own_dir: tuple[Path, dict[str, str]]) -
     assert "already running" in again.stdout
 
 
-@pytest.mark.slow
+@pytest.mark.integration
 def test_data_survives_kill_9_of_the_server(own_dir: tuple[Path, dict[str, str]]) -> None:
     data, env = own_dir
     assert _dakg(env, "db", "start").returncode == 0

@@ -13,7 +13,7 @@ from dakg.ingest.nlp import get_pipeline
 from dakg.ingest.pipeline import extract_all, prepared_documents, reextract
 from dakg.store.falkordb import FalkorStore
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 
 def test_stale_sources_are_extracted_again_and_current_ones_left_alone(tmp_path: Path, store: FalkorStore) -> None:

@@ -6,9 +6,21 @@ import pytest
 from pydantic import ValidationError
 
 from dakg.errors import ConstraintViolation
-from dakg.schema import GRAPH, NodeType, Property, RelType
+from dakg.schema import (
+    CLAIM_FIELDS,
+    DISPUTE_FIELDS,
+    FACT_RELATIONSHIPS,
+    GRAPH,
+    STATUS_KINDS,
+    STATUSES,
+    NodeType,
+    Property,
+    RelType,
+)
 from dakg.store.falkordb import FalkorStore
 from dakg.store.neo4j import schema_statements
+
+from .graph_checks import schema_problems
 
 
 def test_labels_and_types_must_be_plain_identifiers() -> None:
@@ -65,9 +77,59 @@ def test_duplicate_key_is_refused_and_nothing_of_the_write_lands(store: FalkorSt
     assert rows == [{"key": "RWA"}]
 
 
-def test_neo4j_schema_statements_are_idempotent_and_cover_every_label() -> None:
-    statements = dict(schema_statements())
-    assert all("IF NOT EXISTS" in s for s in statements.values())
-    for label in GRAPH.labels:
-        assert f"dakg_{label.lower()}_key_unique" in statements
-    assert "dakg_source_fulltext" in statements
+def test_neo4j_schema_has_a_uniqueness_rule_per_label_and_every_declared_index() -> None:
+    # What the statements do on Neo4j needs a Neo4j server (not run here); tests/test_cypher_files.py has the
+    # Neo4j 5 linter read them. Here: one statement per rule and index the schema declares, none twice.
+    names = [name for name, _ in schema_statements()]
+    expected = [f"dakg_{n.label.lower()}_key_unique" for n in GRAPH.nodes]
+    expected += [f"dakg_{n.label.lower()}_{p}" for n in GRAPH.nodes for p in n.indexes]
+    expected += [n.fulltext_index_name for n in GRAPH.nodes if n.fulltext]
+    assert sorted(names) == sorted(expected)
+
+
+def test_property_types_and_required_properties() -> None:
+    count = Property(name="count", type="integer", description="n", required=True)
+    assert count.problem(3) is None
+    assert count.problem(None) == "missing"
+    assert count.problem(True) == "True is not of type integer"  # a boolean is not a number here
+    assert count.problem(2.5) == "2.5 is not of type integer"
+    assert Property(name="x", type="float", description="x").problem(2) is None  # whole floats may come back as ints
+    assert Property(name="x", type="date", description="x").problem("2025-08") is None
+    assert Property(name="x", type="date", description="x").problem("August 2025") is not None
+    assert Property(name="x", type="string[]", description="x").problem(["a", 1]) is not None
+    assert Property(name="x", type="scalar", description="x").problem(["a"]) is not None
+    assert Property(name="x", type="boolean", description="x").problem(None) is None  # optional
+
+
+def test_node_and_relationship_problems_name_what_is_wrong() -> None:
+    claim = GRAPH.node("Claim")
+    assert claim.problems({"key": "c-1"})[:2] == ["Claim.field: missing", "Claim.value: missing"]
+    assert "Claim.colour: not declared in the schema" in claim.problems({"colour": "red"})
+    host = GRAPH.relationship("HOST_PARTY")
+    assert host.problems("Agreement", "Country", {"claims": ["c-1"], "sources": ["s"]}) == []
+    assert host.problems("Official", "Country", {"claims": ["c-1"]}) == [
+        "HOST_PARTY: from Official, which is not one of ('Agreement',)",
+        "HOST_PARTY.sources: missing",
+    ]
+
+
+def test_the_vocabularies_are_consistent() -> None:
+    assert set(STATUS_KINDS) == set(STATUSES) and list(STATUS_KINDS) == list(STATUSES)  # one kind each, in order
+    assert set(CLAIM_FIELDS) <= set(GRAPH.labels)
+    assert set(DISPUTE_FIELDS) <= set(CLAIM_FIELDS["Agreement"])
+    backed = {"DEPORTING_PARTY", "HOST_PARTY", "ACTS_FOR", "INVOLVED_IN", "COVERS", "NATIONALITY", "REPORTS"}
+    assert set(FACT_RELATIONSHIPS) == backed  # the edges that list the claims and sources backing them
+
+
+def test_a_graph_the_schema_does_not_allow_is_reported(store: FalkorStore) -> None:
+    store.run(
+        "CREATE (:Country {key: 'RWA', name: 1})-[:HOST_PARTY]->(:Country {key: 'UGA'}), (:Stray {key: 'x'})",
+        write=True,
+    )
+    assert schema_problems(store) == [
+        "Country.name: 1 is not of type string",
+        "HOST_PARTY.claims: missing",
+        "HOST_PARTY.sources: missing",
+        "HOST_PARTY: from Country, which is not one of ('Agreement',)",
+        "a node labelled ['Stray']",
+    ]

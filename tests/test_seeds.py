@@ -15,7 +15,7 @@ from dakg.store.falkordb import FalkorStore
 
 from .graph_checks import check_invariants, snapshot
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.integration
 
 HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
 
