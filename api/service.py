@@ -10,8 +10,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import TypeAdapter
-
 from dakg.api import models as m
 from dakg.disputes import Cap, Payment, SourcePosition, StatusGroup, groups_disputes, sides
 from dakg.schema import DISPUTE_FIELDS, AgreementField, DisputeField, Status
@@ -156,9 +154,6 @@ class OverviewCache:
         return found
 
 
-_CLAIMS = TypeAdapter(list[m.Claim])
-
-
 def _agreements(
     store: GraphStore,
     rows: list[dict[str, Any]],
@@ -167,8 +162,9 @@ def _agreements(
     sources_offset: int = 0,
     fields: Sequence[str] | None = None,
     cache: OverviewCache | None = None,
-) -> list[m.AgreementSummary]:
-    """Agreements with a page of their sources and those sources' claims.
+) -> list[dict[str, Any]]:
+    """Agreements with a page of their sources and those sources' claims, as the data of
+    ``models.AgreementSummary`` (the callers validate the whole answer into its model in one pass).
 
     Sources that report on an agreement can number in thousands: totals, disputes and the order of sources
     come from ``Overview`` (cached per graph version when a cache is given), and only the requested page of
@@ -178,37 +174,37 @@ def _agreements(
     overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
     pages = {k: o.ordered[sources_offset : sources_offset + sources_limit] for k, o in overviews.items()}
     pairs = [{"subject": k, "source": entry.source} for k, page in pages.items() for entry in page]
-    details: dict[tuple[str, str], tuple[m.SourceRef, list[m.Claim]]] = {}
+    details: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]]]] = {}
     for chunk in _chunks(pairs, min(PAIRS_PER_READ, store.limits.max_rows)):  # a row per pair: under DAKG_MAX_ROWS
         for row in store.read("agreement_source_claims", {"pairs": chunk}):
             claims = [c for c in row["claims"] if fields is None or c["field"] in fields]
-            ref = m.SourceRef.model_validate(row["source"])
-            details[(row["agreement"], ref.key)] = (ref, _CLAIMS.validate_python(claims))
+            details[(row["agreement"], row["source"]["key"])] = (row["source"], claims)
     out = []
     for row in rows:
         key = row["agreement"]["key"]
         overview = overviews.get(key, Overview(0, 0, [], []))
         by_source = []
         for entry in pages.get(key, []):
-            ref, claims = details.get((key, entry.source), (m.SourceRef(key=entry.source), []))
-            by_source.append(m.SourceClaims(source=ref, status=entry.status, claims=claims))
+            ref, claims = details.get((key, entry.source), ({"key": entry.source}, []))
+            by_source.append({"source": ref, "status": entry.status, "claims": claims})
         newest = overview.current
+        current = None
+        if newest is not None:
+            current = {"value": newest.status, "source": newest.source, "published": newest.published}
         out.append(
-            m.AgreementSummary(
-                key=key,
-                name=row["agreement"].get("name"),
-                deporting=m.CountryRef.model_validate(row["deporting"] or {"key": key.split("-")[0]}),
-                host=m.CountryRef.model_validate(row["host"] or {"key": key.split("-")[-1]}),
-                current_status=None
-                if newest is None or newest.status is None
-                else m.CurrentStatus(value=newest.status, source=newest.source, published=newest.published),
-                disputed=bool(overview.disputes),
-                disputes=overview.disputes,
-                sources_total=overview.sources,
-                claims_total=overview.claims,
-                sources=by_source,
-                sources_truncated=sources_offset + len(by_source) < overview.sources,
-            )
+            {
+                "key": key,
+                "name": row["agreement"].get("name"),
+                "deporting": row["deporting"] or {"key": key.split("-")[0]},
+                "host": row["host"] or {"key": key.split("-")[-1]},
+                "current_status": current,
+                "disputed": bool(overview.disputes),
+                "disputes": overview.disputes,
+                "sources_total": overview.sources,
+                "claims_total": overview.claims,
+                "sources": by_source,
+                "sources_truncated": sources_offset + len(by_source) < overview.sources,
+            }
         )
     return out
 
@@ -231,7 +227,8 @@ def list_agreements(
     rows = store.read("agreements_page", {**filters, "skip": offset, "limit": limit})
     fields = DISPUTE_FIELDS if summary_only else None
     items = _agreements(store, rows, sources_limit=sources_limit, fields=fields, cache=cache)
-    return m.Page[m.AgreementSummary](total=total, offset=offset, limit=limit, items=items)
+    page = {"total": total, "offset": offset, "limit": limit, "items": items}
+    return m.Page[m.AgreementSummary].model_validate(page)  # one pass over the whole answer
 
 
 def get_agreement(
@@ -248,17 +245,14 @@ def get_agreement(
         return None
     [summary] = _agreements(store, rows, sources_limit=sources_limit, sources_offset=sources_offset, cache=cache)
     groups = [
-        m.MigrantGroup(
-            **{**row["group"], "nationalities": row["group"]["nationalities"] or []},
-            source=m.SourceRef.model_validate(row["source"]),
-        )
+        {**row["group"], "nationalities": row["group"]["nationalities"] or [], "source": row["source"]}
         for row in store.read("agreement_groups", {"key": key})
     ]
     officials = [
-        m.InvolvedOfficial(**row["official"], countries=sorted(row["countries"]), sources=sorted(row["sources"] or []))
+        {**row["official"], "countries": sorted(row["countries"]), "sources": sorted(row["sources"] or [])}
         for row in store.read("agreement_officials", {"key": key})
     ]
-    return m.AgreementDetail(**dict(summary), migrant_groups=groups, officials=officials)
+    return m.AgreementDetail.model_validate({**summary, "migrant_groups": groups, "officials": officials})
 
 
 def timeline(

@@ -189,7 +189,7 @@ def _direct_child(data_dir: str, host: str, clients: int, seconds: float, out: A
     rows = store.read("agreements_page", {**filters, "skip": 0, "limit": 20})
     keys = [r["agreement"]["key"] for r in rows]
     ordered = store.read("agreement_sources_ordered", {"keys": keys})  # what the cache holds
-    pairs = [{"subject": r["key"], "source": entry[0]} for r in ordered for entry in r["ordered"][:20]]
+    pairs = [{"subject": r["key"], "source": entry["source"]} for r in ordered for entry in r["ordered"][:20]]
 
     def headline() -> None:
         store.read("graph_version")
