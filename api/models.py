@@ -7,6 +7,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from dakg.api import examples
+from dakg.ingest.fragment import Fragment
 from dakg.schema import ClaimField, DisputeField, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
@@ -274,4 +275,4 @@ class DocumentIn(_Model):
 class DocumentOut(_Model):
     outcome: Literal["new", "unchanged", "replaced"]
     source: str = Field(description="Key of the source.")
-    fragment: dict[str, Any] = Field(description="What was extracted (the shape `dakg extract` prints).")
+    fragment: Fragment = Field(description="What was extracted (the shape `dakg extract` prints).")

@@ -101,4 +101,4 @@ def post_document(store: StoreDep, ingestor: IngestorDep, body: m.DocumentIn) ->
     except ValueError as exc:  # a fragment that fails its own checks: say so, write nothing
         raise HTTPException(422, f"extraction produced an invalid fragment, nothing was written: {exc}") from exc
     result = load_fragment(store, fragment)
-    return m.DocumentOut(outcome=result.outcome, source=fragment.source.key, fragment=fragment.model_dump(mode="json"))
+    return m.DocumentOut(outcome=result.outcome, source=fragment.source.key, fragment=fragment)
