@@ -13,7 +13,7 @@ HOST      ?= 127.0.0.1
 DEMO_DATA ?= $(CURDIR)/.dakg/demo
 PYTEST_ARGS ?=
 # Branch coverage of the whole suite (both tiers, subprocesses included) must not fall below this (README).
-COVERAGE_FLOOR ?= 89
+COVERAGE_FLOOR ?= 90
 
 .PHONY: help install demo test check lint typecheck pytest fast parses lock bench clean
 
