@@ -33,18 +33,20 @@ SEED_THRESHOLDS = {
     "official_country": 0.4,
     "countries": 0.95,
     "quote_integrity": 1.0,
+    "evidence_integrity": 1.0,
 }
 HELDOUT_THRESHOLDS = {
     "agreement_pairs": 0.8,
     "agreement_pairs_primary": 0.9,
-    "status": 0.9,
-    "status_precision": 0.9,
+    "status": 0.75,
+    "status_precision": 0.8,
     "cap": 0.65,
     "cap_precision": 0.95,
     "officials": 0.85,
     "official_country": 0.4,
     "countries": 0.95,
     "quote_integrity": 1.0,
+    "evidence_integrity": 1.0,
 }
 
 

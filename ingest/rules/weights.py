@@ -58,7 +58,6 @@ DIRECTION_MARGIN: Final = 1.5  # A→B and B→A in one document: the weaker goe
 # --- values (stage 4) --------------------------------------------------------------------------------------
 IRREALIS_FACTOR: Final = 0.8  # "will sign", "could accept": downgraded, and weaker
 DENIAL_STRENGTH: Final = 0.8  # "Uganda denied agreeing": a negated claim
-TERMINAL_MIN: Final = 0.5  # a suspended/scrapped/struck-down claim counts for a source's status from here
 CAP_WEIGHT: Final = 0.9
 PAYMENT_WEIGHT: Final = 0.85
 DATE_WEIGHT: Final = 0.7
