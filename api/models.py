@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dakg.api import examples
 from dakg.ingest.fragment import Fragment
-from dakg.schema import ClaimField, DisputeField, Status
+from dakg.schema import ClaimField, DisputeField, EvidenceRole, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
 
@@ -37,6 +37,16 @@ class SourceRef(_Model):
     published: str | None = Field(None, description="ISO 8601 date, if known.")
 
 
+class Evidence(_Model):
+    start: int = Field(description="Offset of the span in the source text (Python code points).")
+    end: int
+    text: str = Field(description="The source text at [start:end].")
+    role: EvidenceRole = Field(
+        description="What the span shows: the value itself, a state in its role (deporting, host, party), the "
+        "official, a country, the people (group)."
+    )
+
+
 class Claim(_Model):
     key: str
     field: ClaimField
@@ -48,11 +58,33 @@ class Claim(_Model):
     start: int
     end: int
     confidence: float
+    evidence: list[Evidence] = Field(
+        default_factory=list,
+        description="The exact spans that state the value and name each state in its role, from any sentence of the "
+        "source; each span's text equals the source text at its offsets.",
+    )
+    rules: list[str] = Field(default_factory=list, description="The extraction rules that made the claim.")
 
     @field_validator("negated", mode="before")
     @classmethod
     def _absent_is_false(cls, value: Any) -> Any:
         return False if value is None else value  # a claim without the property does not deny anything
+
+    @model_validator(mode="before")
+    @classmethod
+    def _evidence_from_the_graph(cls, data: Any) -> Any:
+        """The graph keeps a claim's evidence as three parallel lists (a property cannot hold maps)."""
+        if isinstance(data, dict) and "evidence_offsets" in data:
+            data = dict(data)
+            offsets = data.pop("evidence_offsets") or []
+            texts = data.pop("evidence_texts") or []
+            roles = data.pop("evidence_roles") or []
+            data["evidence"] = [
+                {"start": offsets[2 * i], "end": offsets[2 * i + 1], "text": text, "role": role}
+                for i, (text, role) in enumerate(zip(texts, roles, strict=True))
+            ]
+            data["rules"] = data.get("rules") or []
+        return data
 
 
 class SourceClaims(_Model):

@@ -3,5 +3,6 @@
 // mode: read
 MATCH (s:Source {key: $key})-[:CLAIMS]->(c:Claim)-[:ABOUT]->(e)
 RETURN labels(e)[0] AS about_label, e.key AS about_key, coalesce(e.name, e.description) AS about_name,
-       c {.key, .field, .value, .currency, .negated, .detail, .quote, .start, .end, .confidence} AS claim
+       c {.key, .field, .value, .currency, .negated, .detail, .quote, .start, .end, .confidence, .evidence_offsets,
+       .evidence_texts, .evidence_roles, .rules} AS claim
 ORDER BY claim.start, claim.field, claim.key

@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dakg.schema import STATUSES, AgreementField
+from dakg.schema import STATUSES, AgreementField, EvidenceRole
 
 ClaimField = AgreementField  # the fields of an agreement's claims, declared in dakg.schema
 
@@ -26,9 +26,6 @@ class Quoted(_Model):
     quote: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-
-
-EvidenceRole = Literal["value", "deporting", "host", "party", "official", "country", "group"]
 
 
 class EvidenceOut(_Model):

@@ -9,11 +9,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from dakg.ingest.fragment import AgreementOut, ClaimOut, Fragment, Quoted, claim_key
+from dakg.ingest.fragment import AgreementOut, ClaimOut, EvidenceOut, Fragment, OfficialOut, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
 from dakg.schema import CapKind, ClaimField, PaymentKind
 from dakg.status import source_status
@@ -37,6 +38,8 @@ def _claim(
     *,
     at: Quoted,
     confidence: float,
+    evidence: Sequence[EvidenceOut],
+    rules: Sequence[str] = (),
     negated: bool = False,
     detail: str | None = None,
 ) -> dict[str, Any]:
@@ -56,6 +59,10 @@ def _claim(
         "start": at.start,
         "end": at.end,
         "confidence": confidence,
+        "evidence_offsets": [offset for span in evidence for offset in (span.start, span.end)],
+        "evidence_texts": [span.text for span in evidence],
+        "evidence_roles": [span.role for span in evidence],
+        "rules": list(rules),
         "extractor_version": fragment.source.extractor_version,
         "source": fragment.source.key,
         "subject": subject,
@@ -128,6 +135,8 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
                 claim.value,
                 at=claim,
                 confidence=claim.confidence,
+                evidence=claim.evidence,
+                rules=claim.rules,
                 negated=claim.negated,
                 detail=claim.detail,
             )
@@ -154,19 +163,21 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
     officials = []
     for official in fragment.officials:
         about = []
+
+        def said(field: ClaimField, value: Any, evidence: Sequence[EvidenceOut], who: OfficialOut = official) -> Any:
+            return _claim(
+                fragment, who.key, field, value, at=who, confidence=who.confidence, evidence=evidence, rules=who.rules
+            )
+
         if official.role:
-            about.append(
-                _claim(fragment, official.key, "role", official.role, at=official, confidence=official.confidence)
-            )
+            about.append(said("role", official.role, official.role_evidence))
         if official.country:
-            row = _claim(
-                fragment, official.key, "acts_for", official.country, at=official, confidence=official.confidence
-            )
+            row = said("acts_for", official.country, official.country_evidence)
             about.append(row)
             edge("ACTS_FOR", official.key, official.country, [row["key"]])
             referenced.add(official.country)
-        if not official.role and not official.country:
-            about.append(_claim(fragment, official.key, "role", "named", at=official, confidence=official.confidence))
+        if not official.role and not official.country:  # only named: the evidence is the name
+            about.append(said("role", "named", official.role_evidence))
         claims += about
         officials.append(
             {
@@ -178,12 +189,18 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
         )
 
     groups = []
+    mentions = {c.key: {tuple(m) for m in c.mentions} for c in fragment.countries}
     for group in fragment.migrant_groups:
-        about = [_claim(fragment, group.key, "described", group.description, at=group, confidence=0.6)]
+        described = [group.evidence[0]]
+        about = [
+            _claim(fragment, group.key, "described", group.description, at=group, confidence=0.6, evidence=described)
+        ]
         if group.size is not None:
-            about.append(_claim(fragment, group.key, "size", group.size, at=group, confidence=0.6))
+            about.append(_claim(fragment, group.key, "size", group.size, at=group, confidence=0.6, evidence=described))
         for iso3 in group.nationalities:
-            row = _claim(fragment, group.key, "nationality", iso3, at=group, confidence=0.6)
+            named = mentions.get(iso3, set())
+            spans = [*described, *(e for e in group.evidence[1:] if (e.start, e.end) in named)]
+            row = _claim(fragment, group.key, "nationality", iso3, at=group, confidence=0.6, evidence=spans)
             about.append(row)
             edge("NATIONALITY", group.key, iso3, [row["key"]])
             referenced.add(iso3)

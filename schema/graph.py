@@ -62,6 +62,9 @@ CLAIM_FIELDS: Final[Mapping[str, tuple[ClaimField, ...]]] = MappingProxyType(
 
 # The fields an agreement's overview summarises, and on which its sources can disagree (dakg.disputes).
 DisputeField = Literal["status", "cap", "payment"]
+# What one span of a claim's evidence shows: the value itself, a state in its role in the agreement, the official
+# the claim is about, a country (an official's state), the people an arrangement moves.
+EvidenceRole = Literal["value", "deporting", "host", "party", "official", "country", "group"]
 DISPUTE_FIELDS: Final[tuple[DisputeField, ...]] = get_args(DisputeField)
 
 # Kinds of cap and payment: values are compared only within a kind ("" is a total).
@@ -191,6 +194,30 @@ GRAPH: Final = GraphSchema(
                     name="start", type="integer", description="Offset of the quote in the source text.", required=True
                 ),
                 Property(name="end", type="integer", description="End offset (exclusive).", required=True),
+                Property(
+                    name="evidence_offsets",
+                    type="integer[]",
+                    description="start0, end0, start1, end1, ... of the spans that state the value and the states.",
+                    required=True,
+                ),
+                Property(
+                    name="evidence_texts",
+                    type="string[]",
+                    description="The text of each evidence span: the source text at its offsets.",
+                    required=True,
+                ),
+                Property(
+                    name="evidence_roles",
+                    type="string[]",
+                    description="What each span shows: value, deporting, host, party, official, country or group.",
+                    required=True,
+                ),
+                Property(
+                    name="rules",
+                    type="string[]",
+                    description="The extraction rules that made the claim (stage.name/vN).",
+                    required=True,
+                ),
                 Property(
                     name="confidence", type="float", description="The extractor's confidence, 0 to 1.", required=True
                 ),

@@ -31,7 +31,6 @@ from dakg.ingest.fragment import (
     ClaimOut,
     CountryOut,
     EvidenceOut,
-    EvidenceRole,
     Fragment,
     MigrantGroupOut,
     OfficialOut,
@@ -39,6 +38,7 @@ from dakg.ingest.fragment import (
     text_key,
 )
 from dakg.ingest.gazetteer import countries
+from dakg.schema import EvidenceRole
 
 EXTRACTOR = "test-rules-1"
 NAMES = {

@@ -379,7 +379,11 @@ def _officials(persons: Sequence[PersonMention], sentences: Sequence[Sentence]) 
         placed = best if best.country is not None else next((p for p in mentions_ if p.country is not None), None)
         sentence = sentences[best.sentence]
         names = sorted({p.name for p in mentions_} | {best.name}, key=len, reverse=True)
-        role_evidence = [titled.name_evidence, titled.role_evidence] if titled and titled.role_evidence else []
+        role_evidence = (
+            [titled.name_evidence, titled.role_evidence]
+            if titled and titled.role_evidence
+            else [best.name_evidence]  # named without an office: the name is what the source says
+        )
         country_evidence = [placed.name_evidence, *placed.country_evidence] if placed else []
         out.append(
             OfficialOut(

@@ -8,7 +8,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-EvidenceRole = Literal["value", "deporting", "host", "party", "official", "country", "group"]
+from dakg.schema import EvidenceRole
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from dakg.ingest.rules.records import (
     CountryMention,
     Document,
     Evidence,
-    EvidenceRole,
     Role,
     Sentence,
     Vote,
@@ -42,6 +41,7 @@ from dakg.ingest.rules.syntax import (
     proxy,
     verb_chain,
 )
+from dakg.schema import EvidenceRole
 
 DEPORTING: Final = "deporting"
 HOST: Final = "host"
