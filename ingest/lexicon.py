@@ -225,7 +225,7 @@ MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|d
 
 # "this deal", "that program", "the scheme", "these negotiations", "the two countries": the pair named before.
 ANAPHOR: Final = re.compile(
-    r"\b(this|that|the|these|those|such)\s+(?:\w+\s+){0,2}?(agreement|deal|pact|accord|arrangement|partnership|"
+    r"\b(this|that|the|these|those|such|similar)\s+(?:\w+\s+){0,2}?(agreement|deal|pact|accord|arrangement|partnership|"
     r"protocol|treaty|scheme|plan|programme|program|initiative|project|talks|negotiations|discussions|accord)s?\b"
     r"|\bthe two (countries|governments|nations|sides)\b",
     re.I,

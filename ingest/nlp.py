@@ -53,6 +53,8 @@ TITLES = (
     "Justice Minister",
     "Secretary of State",
     "Deputy Secretary of State",
+    "Secretary",
+    "Premier",
     "Secretary of Homeland Security",
     "Homeland Security Secretary",
     "Attorney General",

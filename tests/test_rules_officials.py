@@ -133,3 +133,11 @@ def test_an_institution_inside_the_title_and_a_ruler_in_apposition() -> None:
     assert _state(found["Lindiwe Dube"]) == ("SWZ", ["Eswatini's government"])
     found = _officials("The Eswatini kingdom, ruled by absolute monarch King Mswati III, faced criticism.")
     assert _state(found["Mswati III"]) == ("SWZ", ["Eswatini"])
+
+
+@pytest.mark.covers("officials.same-person", "officials.title-before")
+def test_a_short_title_later_is_the_same_person() -> None:
+    found = fragment(
+        "US Secretary of State Marco Rubio visited Panama. Secretary Rubio said the flights would continue."
+    ).officials
+    assert [(o.name, o.country, o.role) for o in found] == [("Marco Rubio", "USA", "Secretary of State")]

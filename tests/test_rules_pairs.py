@@ -131,3 +131,33 @@ def test_a_resettlement_flow_is_not_a_deportation_agreement() -> None:
         "Among the people admitted from Turkey, Greece would prefer families."
     )
     assert keys(text) == ["GRC-TUR"]
+
+
+@pytest.mark.covers("pairs.parties-oriented")
+def test_similar_deals_with_a_list_of_states_take_the_documents_sender() -> None:
+    text = (
+        "Rwanda agreed to accept migrants deported from the United States. "
+        "The US has struck similar deals with Honduras, Eswatini and South Sudan."
+    )
+    assert keys(text) == ["USA-HND", "USA-RWA", "USA-SSD", "USA-SWZ"]
+    unrelated = (
+        "Rwanda agreed to accept migrants deported from the United States. The US and Chile signed a trade pact."
+    )
+    assert keys(unrelated) == ["USA-RWA"]
+
+
+@pytest.mark.covers("roles.hyphen-pair", "roles.official-signs")
+def test_direction_from_the_text_not_from_the_order_or_a_speaker() -> None:
+    assert keys("The US-Guatemala agreement means Guatemala will receive asylum seekers from other countries.") == [
+        "USA-GTM"
+    ]
+    assert keys("Israel's deal with Uganda was never published. Israel deported hundreds of people to Uganda.") == [
+        "ISR-UGA"
+    ]
+    text = (
+        "The Netherlands and Uganda signed a letter on returns. "
+        "Asylum seekers will be sent from the Netherlands to Uganda."
+    )
+    assert keys(text) == ["NLD-UGA"]
+    text = "Czech Prime Minister Petr Novak said the EU-Turkey deal agreed in March to return migrants to Turkey holds."
+    assert keys(text) == ["EUU-TUR"]

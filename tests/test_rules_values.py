@@ -179,3 +179,16 @@ def test_deportees_from_a_state_do_not_hold_its_nationality() -> None:
         160,
         [],
     )
+
+
+@pytest.mark.covers("caps.fixed-number")
+@pytest.mark.parametrize(
+    ("text", "key", "cap"),
+    [
+        ("Belize signed a deal with the United States for 75 people deported from the US.", "USA-BLZ", (75, None)),
+        ("The arrangement covers 120 migrants deported from Spain to Mauritania.", "ESP-MRT", (120, None)),
+        ("Under the plan Rwanda will take 300 a year from Britain.", "GBR-RWA", (300, "per year")),
+    ],
+)
+def test_a_number_the_deal_is_for(text: str, key: str, cap: tuple[int, str | None]) -> None:
+    assert [(c.value, c.detail) for c in claims(fragment(text), key, "cap")] == [cap]

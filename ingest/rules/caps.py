@@ -94,6 +94,7 @@ def _is_money(sentence: Sentence, start: int, end: int) -> bool:
     return bool(re.search(r"[$£€]|US\$|USD|GBP|EUR", before) or re.match(r"\s*(?:dollars|pounds|euros)", after))
 
 
+_COVER_VERBS = frozenset({"cover", "concern", "involve", "apply"})
 _PROVIDE_VERBS = frozenset({"allow", "commit", "offer", "plan", "intend", "pledge", "promise", "permit", "expect"})
 
 
@@ -146,20 +147,45 @@ def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
 @rule("caps", "fixed-number")
 def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
     """ "Kosovo agreed to host 50 deportees", "a deal to detain approximately 300 migrants", "would allow 50
-    deportees to be relocated": a number of people the arrangement is for. A past event ("has received 14",
-    "10 arrived") is a batch, not a cap."""
+    deportees to be relocated", "a deal for 75 people", "the arrangement covers 120 migrants", "will take 300 a
+    year": a number of people the arrangement is for. A past event ("has received 14", "10 arrived") is a batch,
+    not a cap."""
     found = []
     for token in sentence.span:
-        if token.i in taken or token.dep_ != "nummod" or lemma(token.head) not in lx.MIGRANT_NOUNS:
+        if token.i in taken:
+            continue
+        if token.dep_ == "nummod" and lemma(token.head) in lx.MIGRANT_NOUNS:
+            noun = token.head  # "host 50 deportees"
+        elif token.dep_ == "dobj" and token.like_num and any(c.dep_ == "npadvmod" for c in token.head.children):
+            noun = token  # "take 300 a year"
+        else:
             continue
         number = lx.words_to_number(token.text)
         if number is None or not 2 <= number <= w.MAX_PEOPLE:
             continue
-        noun = token.head
         verb = noun.head
-        if noun.dep_ not in ("dobj", "nsubjpass") or not (is_host_word(verb) or lemma(verb) in _HOLD_VERBS):
+        for_the_deal = (
+            noun.dep_ == "pobj"
+            and verb.lower_ == "for"
+            and (
+                lemma(verb.head) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS
+                or any(lemma(c) in lx.AGREEMENT_NOUNS for c in verb.head.children if c.dep_ == "dobj")
+            )
+        )  # "signed a deal ... for 75 people", "an agreement for 300 migrants"
+        covered = (
+            noun.dep_ == "dobj"
+            and lemma(verb) in _COVER_VERBS
+            and any(c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS for c in verb.children)
+        )  # "the arrangement covers 120 migrants"
+        if for_the_deal or covered:
+            verb = verb if covered else verb.head
+        elif (
+            noun.dep_ not in ("dobj", "nsubjpass")
+            or not (is_host_word(verb) or lemma(verb) in _HOLD_VERBS)
+            or not provided_for(verb)
+        ):
             continue
-        if not provided_for(verb) or _resettled(token):
+        if _resettled(token):
             continue
         first = min([token.i, *(c.i for c in token.children if c.dep_ in ("quantmod", "advmod"))])
         evidence = token_evidence(doc, min(verb.i, first), noun.i, "value")

@@ -223,9 +223,10 @@ def side_and_document_partner(
     return out
 
 
-def orient(view: DocumentView, a: str, b: str, *, lenient: bool) -> tuple[str, str] | None:
+def orient(view: DocumentView, a: str, b: str, *, lenient: bool, sender_known: bool = False) -> tuple[str, str] | None:
     """Deporting first, from the rest of the document: which of the two is paired as host elsewhere, or plays
-    the host (the other the deporting state); ``lenient`` lets an unknown side count."""
+    the host (the other the deporting state); ``lenient`` lets an unknown side count as the deporting state,
+    ``sender_known`` as the host ("the US has struck similar deals with Honduras and Eswatini")."""
     if view.pair_votes[(a, b)] != view.pair_votes[(b, a)]:
         return (a, b) if view.pair_votes[(a, b)] > view.pair_votes[(b, a)] else (b, a)
     score_a = view.played(a, HOST) - view.played(a, DEPORTING)
@@ -234,6 +235,10 @@ def orient(view: DocumentView, a: str, b: str, *, lenient: bool) -> tuple[str, s
         return (b, a)
     if score_b > 0 > score_a or (lenient and score_b > 0 == score_a):
         return (a, b)
+    if sender_known and score_a < 0 == score_b:
+        return (a, b)
+    if sender_known and score_b < 0 == score_a:
+        return (b, a)
     return None
 
 
@@ -249,7 +254,13 @@ def parties_oriented(resolved: dict[str, Vote], sentence: int, facts: Facts, vie
     named = strong if len(strong) >= 2 else parties
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
-            oriented = orient(view, a.iso3, b.iso3, lenient=len(strong) >= 2)
+            oriented = orient(
+                view,
+                a.iso3,
+                b.iso3,
+                lenient=len(strong) >= 2,
+                sender_known=len(strong) >= 2 and (facts.about_deportation or facts.anaphor),
+            )
             if oriented is None:
                 continue
             first, second = (a, b) if oriented == (a.iso3, b.iso3) else (b, a)

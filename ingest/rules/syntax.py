@@ -126,7 +126,7 @@ def is_host_word(token: Token) -> bool:
         return True
     if word == "take":  # "take in", "take over", "take deportees"
         return any(c.dep_ == "prt" and c.lower_ in ("in", "over") for c in token.children) or any(
-            lemma(c) in lx.MIGRANT_NOUNS for c in token.children if c.dep_ == "dobj"
+            lemma(c) in lx.MIGRANT_NOUNS or c.like_num for c in token.children if c.dep_ == "dobj"
         )
     return False
 
