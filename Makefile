@@ -11,14 +11,16 @@ PORT      ?= 8000
 HOST      ?= 127.0.0.1
 # The demo keeps its graph apart from your own work (which lives in ~/.local/share/dakg by default).
 DEMO_DATA ?= $(CURDIR)/.dakg/demo
+DEMO_NEO4J_DATA ?= $(CURDIR)/.dakg/demo-neo4j
+NEO4J_STAMP := tools/neo4j/dist/.resolved
 PYTEST_ARGS ?=
 # Branch coverage of the whole suite (both tiers, subprocesses included) must not fall below this (README).
 COVERAGE_FLOOR ?= 90
 
-.PHONY: help install demo test check lint typecheck pytest fast parses lock bench clean
+.PHONY: help install neo4j browser demo demo-neo4j test check lint typecheck pytest fast parses lock bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
 
 $(PY):
 	@py=$$(scripts/find-python) ; \
@@ -36,10 +38,24 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/packag
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
 	@touch $@
 
-install: $(VENV)/.installed $(NODE_DIR)/node_modules/.installed ## Create .venv and install everything (idempotent)
+# The local Neo4j 5 server and Neo4j Browser, from Maven Central (tools/neo4j/pom.xml): needs Java 17+ and Maven;
+# where they are missing the script says so (and fails only with DAKG_REQUIRE_NEO4J=1, as in CI).
+$(NEO4J_STAMP): tools/neo4j/pom.xml
+	scripts/install-neo4j
+
+neo4j: $(NEO4J_STAMP) ## Resolve the local Neo4j 5 server and Neo4j Browser from Maven Central (Java 17+, Maven)
+
+browser: ## Chromium from Debian for the Neo4j Browser test (installed when root; else says what is missing)
+	@scripts/install-chromium
+
+install: $(VENV)/.installed $(NODE_DIR)/node_modules/.installed $(NEO4J_STAMP) browser ## Create .venv and install everything (idempotent)
 
 demo: $(VENV)/.installed ## Ingest the bundled demo corpus into the embedded store and serve the API on PORT
 	DAKG_DATA_DIR="$(DEMO_DATA)" $(BIN)/dakg demo --host $(HOST) --port $(PORT)
+
+demo-neo4j: $(VENV)/.installed ## The same demo on the local Neo4j 5: prints the API and Neo4j Browser addresses
+	@DAKG_REQUIRE_NEO4J=1 $(MAKE) --no-print-directory $(NEO4J_STAMP)
+	DAKG_DATA_DIR="$(DEMO_NEO4J_DATA)" DAKG_STORE_URL=neo4j-local $(BIN)/dakg demo --host $(HOST) --port $(PORT)
 
 lint: install ## ruff
 	$(BIN)/ruff check .
@@ -70,5 +86,6 @@ lock: ## Re-resolve requirements.lock and requirements-runtime.lock from pyproje
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	    --no-emit-index-url --no-emit-find-links -o requirements-runtime.lock pyproject.toml
 
-clean: ## Remove the virtualenv, node modules, caches and the demo graph
-	rm -rf $(VENV) $(NODE_DIR)/node_modules .dakg .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+clean: ## Remove the virtualenv, node modules, the resolved Neo4j, caches and the demo graphs
+	rm -rf $(VENV) $(NODE_DIR)/node_modules tools/neo4j/dist tools/neo4j/target .dakg .pytest_cache .mypy_cache \
+	    .ruff_cache build *.egg-info

@@ -8,12 +8,12 @@ import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from dakg.api import models as m
 from dakg.disputes import Cap, Payment, SourcePosition, StatusGroup, groups_disputes, sides
 from dakg.schema import DISPUTE_FIELDS, AgreementField, DisputeField, Status
-from dakg.store import GraphStore
+from dakg.store import GraphStore, Row
 
 PAIRS_PER_READ = 500
 
@@ -412,7 +412,7 @@ def get_official(store: GraphStore, key: str) -> m.OfficialDetail | None:
         return None
     row = rows[0]
     claims = [m.SourcedClaim(claim=m.Claim(**c["claim"]), source=m.SourceRef(**c["source"])) for c in row["about"] if c]
-    claims.sort(key=lambda c: (c.source.published or "", c.source.key, c.claim.start), reverse=False)
+    claims.sort(key=lambda c: (c.source.published or "", c.source.key, c.claim.start, c.claim.field, c.claim.key))
     agreements = [
         m.OfficialAgreement(agreement=a["agreement"], name=a["name"], sources=sorted(a["sources"] or []))
         for a in row["agreements"]
@@ -466,11 +466,22 @@ def search(store: GraphStore, q: str, *, limit: int) -> list[m.SearchHit]:
     return hits[:limit]
 
 
+def _node_name(row: Row) -> str | None:
+    """A node's display name; a claim's is its field and value ("payment: 3500"), numbers formatted here, alike
+    for both stores (their toString() differs: 3500.000000 against 3500.0)."""
+    if row["name"] is not None or row["field"] is None:
+        return cast(str | None, row["name"])
+    value = row["value"]
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{row['field']}: {value}"
+
+
 def neighbourhood(store: GraphStore, key: str, *, depth: int, limit: int) -> m.Neighbourhood | None:
     found = store.read("node", {"key": key})
     if not found:
         return None
-    nodes: dict[str, m.GraphNode] = {key: m.GraphNode(id=key, label=found[0]["label"], name=found[0]["name"])}
+    nodes: dict[str, m.GraphNode] = {key: m.GraphNode(id=key, label=found[0]["label"], name=_node_name(found[0]))}
     edges: dict[tuple[str, str, str], m.GraphEdge] = {}
     frontier = [key]
     truncated = False
@@ -488,7 +499,7 @@ def neighbourhood(store: GraphStore, key: str, *, depth: int, limit: int) -> m.N
                 if len(nodes) >= limit:
                     truncated = True
                     continue
-                nodes[row["key"]] = m.GraphNode(id=row["key"], label=row["label"], name=row["name"])
+                nodes[row["key"]] = m.GraphNode(id=row["key"], label=row["label"], name=_node_name(row))
                 next_frontier.append(row["key"])
             source, target = (row["from_key"], row["key"]) if row["outgoing"] else (row["key"], row["from_key"])
             edges.setdefault((source, row["type"], target), m.GraphEdge(source=source, target=target, type=row["type"]))

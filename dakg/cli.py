@@ -16,9 +16,9 @@ from typing import Annotated, Any
 import typer
 
 from dakg import __version__
-from dakg.config import Settings, get_settings
+from dakg.config import NEO4J_LOCAL, Settings, get_settings
 from dakg.errors import DakgError
-from dakg.store import EmbeddedServer, GraphStore, open_store
+from dakg.store import EmbeddedServer, GraphStore, LocalNeo4j, open_store
 
 app = typer.Typer(
     name="dakg",
@@ -32,8 +32,16 @@ app = typer.Typer(
     add_completion=False,
 )
 db_app = typer.Typer(help="Manage the embedded FalkorDB store (DAKG_STORE_URL=embedded).", no_args_is_help=True)
+neo4j_app = typer.Typer(
+    help=(
+        "Run a local Neo4j 5 server (from Maven Central, resolved by `make`) with Neo4j Browser, on 127.0.0.1. "
+        "Use it with DAKG_STORE_URL=neo4j-local."
+    ),
+    no_args_is_help=True,
+)
 schema_app = typer.Typer(help="Uniqueness rules and indexes of the graph.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(neo4j_app, name="neo4j")
 app.add_typer(schema_app, name="schema")
 
 _state: dict[str, bool] = {"debug": False}
@@ -48,8 +56,8 @@ def _settings() -> Settings:
 
 
 @contextmanager
-def _store(start_embedded: bool = True) -> Iterator[GraphStore]:
-    store = open_store(_settings(), start_embedded=start_embedded)
+def _store(start_embedded: bool = True, settings: Settings | None = None) -> Iterator[GraphStore]:
+    store = open_store(settings or _settings(), start_embedded=start_embedded)
     try:
         yield store
     finally:
@@ -113,6 +121,56 @@ def db_stop() -> None:
 def db_status() -> None:
     """Show whether the embedded store runs, where its files are and how much memory it uses."""
     info = _server().info()
+    _echo_json(info)
+    if not info["running"]:
+        raise typer.Exit(3)
+
+
+# --- neo4j -------------------------------------------------------------------------------------------------
+
+
+def _local_neo4j() -> LocalNeo4j:
+    return LocalNeo4j.from_settings(_settings())
+
+
+def _neo4j_addresses(server: LocalNeo4j) -> list[str]:
+    password = "DAKG_NEO4J_PASSWORD" if server.configured_password else f"in {server.password_path}"
+    return [
+        f"  Bolt:    {server.bolt_url}",
+        f"  Browser: {server.browser_url}  (user neo4j, password {password})",
+    ]
+
+
+@neo4j_app.command("start")
+def neo4j_start() -> None:
+    """Start the local Neo4j server in DAKG_NEO4J_DIR (no-op if it runs), apply the schema, print its addresses."""
+    settings = _settings()
+    server = LocalNeo4j.from_settings(settings)
+    started = server.start()
+    with _store(start_embedded=False, settings=settings.model_copy(update={"store_url": NEO4J_LOCAL})) as store:
+        created = store.apply_schema()
+    typer.echo(f"{'started' if started else 'already running'}: Neo4j in {server.folder} (pid {server.pid()})")
+    for line in _neo4j_addresses(server):
+        typer.echo(line)
+    if created:
+        typer.echo(f"schema: created {len(created)} rules and indexes")
+    if settings.store_url != NEO4J_LOCAL:
+        typer.echo("use it: export DAKG_STORE_URL=neo4j-local")
+        if settings.neo4j_dir is None and settings.data_dir != Settings().data_dir:
+            typer.echo(f"        export DAKG_DATA_DIR={settings.data_dir}")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local Neo4j server cleanly (a checkpoint, then exit)."""
+    server = _local_neo4j()
+    typer.echo("stopped" if server.stop() else f"not running in {server.folder}")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Show whether the local Neo4j server runs, its addresses, folder, memory settings and log."""
+    info = _local_neo4j().info()
     _echo_json(info)
     if not info["running"]:
         raise typer.Exit(3)
@@ -200,7 +258,12 @@ def demo(
         raise DakgError(f"no demo corpus at {corpus}; pass --corpus PATH to a folder of documents")
     _check_port_free(host, port)
     settings = _settings()
-    server = EmbeddedServer(settings.data_dir, settings.embedded_port) if settings.store_kind == "embedded" else None
+    server: EmbeddedServer | LocalNeo4j | None = None
+    if settings.store_kind == "embedded":
+        server = EmbeddedServer(settings.data_dir, settings.embedded_port)
+    elif settings.store_url == NEO4J_LOCAL:
+        server = LocalNeo4j.from_settings(settings)
+        typer.echo(f"starting Neo4j in {server.folder} ...", err=True)
     started = server.start() if server is not None else False
     try:
         with _store(start_embedded=False) as store:
@@ -208,6 +271,9 @@ def demo(
             summary = _ingest_with_progress([str(corpus)], store, settings)
         if summary.failed:
             typer.echo(f"warning: {summary.failed} demo documents failed", err=True)
+        if isinstance(server, LocalNeo4j):
+            typer.echo(f"Neo4j Browser: {server.browser_url}", err=True)
+            typer.echo(f"  user neo4j, password: {server.password}", err=True)
         _serve(host, port)
     finally:
         if started and server is not None:

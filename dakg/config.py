@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# DAKG_STORE_URL for the local Neo4j server that `dakg neo4j start` runs.
+NEO4J_LOCAL = "neo4j-local"
+
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "password", "neo4j", "secret", "token"})
 
 
@@ -43,8 +46,9 @@ class Settings(BaseSettings):
         "embedded",
         description=(
             "Which graph store to use: `embedded` (FalkorDB started by dakg in DAKG_DATA_DIR), "
-            "`falkordb://host:port` or `unix:///path/to.sock` (a FalkorDB server you run), or "
-            "`neo4j://`, `neo4j+s://`, `bolt://` URLs (Neo4j 5)."
+            "`falkordb://host:port` or `unix:///path/to.sock` (a FalkorDB server you run), "
+            "`neo4j://`, `neo4j+s://`, `bolt://` URLs (Neo4j 5), or `neo4j-local` (the Neo4j 5 server that "
+            "`dakg neo4j start` runs in DAKG_NEO4J_DIR; its address and password are read from that folder)."
         ),
     )
     data_dir: Path = Field(
@@ -67,8 +71,56 @@ class Settings(BaseSettings):
         description="Name of the graph inside FalkorDB.",
     )
     neo4j_user: str = Field("neo4j", description="Neo4j user name.")
-    neo4j_password: SecretStr = Field(SecretStr(""), description="Neo4j password.")
+    neo4j_password: SecretStr = Field(
+        SecretStr(""),
+        description=(
+            "Neo4j password. For `neo4j-local`, empty means the one `dakg neo4j start` generated and keeps in "
+            "DAKG_NEO4J_DIR/password (mode 0600); set, it becomes the local server's password when its folder "
+            "is first created."
+        ),
+    )
     neo4j_database: str = Field("neo4j", description="Neo4j database name.")
+    neo4j_dir: Path | None = Field(
+        None,
+        description=(
+            "Folder of the local Neo4j server (`dakg neo4j`): configuration, data and transaction logs, logs, "
+            "pid file, generated password. Unset: DAKG_DATA_DIR/neo4j."
+        ),
+    )
+    neo4j_bolt_port: int = Field(
+        0,
+        ge=0,
+        le=65535,
+        description=(
+            "Bolt port of the local Neo4j server, on 127.0.0.1. 0: the port it had last time if free, else any "
+            "free port (`dakg neo4j status` shows it)."
+        ),
+    )
+    neo4j_http_port: int = Field(
+        0,
+        ge=0,
+        le=65535,
+        description=(
+            "HTTP port of the local Neo4j server (Neo4j Browser at /browser/), on 127.0.0.1. 0: as for the Bolt port."
+        ),
+    )
+    neo4j_heap: str = Field(
+        "512m",
+        pattern=r"^[1-9][0-9]*[kmgKMG]$",
+        description="Java heap of the local Neo4j server (-Xms and -Xmx), e.g. 512m or 2g.",
+    )
+    neo4j_pagecache: str = Field(
+        "256m",
+        pattern=r"^[1-9][0-9]*[kmgKMG]$",
+        description="Page cache of the local Neo4j server (server.memory.pagecache.size): graph data held in memory.",
+    )
+    neo4j_dist: Path | None = Field(
+        None,
+        description=(
+            "Folder with the Neo4j jars and Neo4j Browser that `make` resolves from Maven Central "
+            "(tools/neo4j/pom.xml). Unset: tools/neo4j/dist in the checkout dakg runs from."
+        ),
+    )
     query_timeout_ms: int = Field(5000, ge=10, description="Time limit of every read query, in milliseconds.")
     write_timeout_ms: int = Field(
         60000,
@@ -115,7 +167,7 @@ class Settings(BaseSettings):
     @field_validator("store_url")
     @classmethod
     def _known_scheme(cls, value: str) -> str:
-        if value == "embedded":
+        if value in ("embedded", NEO4J_LOCAL):
             return value
         scheme = urlsplit(value).scheme
         if scheme not in {
@@ -130,7 +182,8 @@ class Settings(BaseSettings):
             "bolt+ssc",
         }:
             raise ValueError(
-                f"DAKG_STORE_URL {value!r} is not `embedded`, a falkordb://, unix:// or a neo4j:// / bolt:// URL"
+                f"DAKG_STORE_URL {value!r} is not `embedded`, `neo4j-local`, a falkordb://, unix:// or a "
+                "neo4j:// / bolt:// URL"
             )
         return value
 
@@ -138,7 +191,10 @@ class Settings(BaseSettings):
     def _no_placeholder_secrets_in_production(self) -> Settings:
         if self.environment != "production":
             return self
-        if self.store_kind == "neo4j" and self.neo4j_password.get_secret_value() in PLACEHOLDER_SECRETS:
+        password = self.neo4j_password.get_secret_value()
+        # An empty password on `neo4j-local` means the generated one, which is no placeholder.
+        generated = self.store_url == NEO4J_LOCAL and password == ""
+        if self.store_kind == "neo4j" and not generated and password in PLACEHOLDER_SECRETS:
             raise ValueError("DAKG_NEO4J_PASSWORD is empty or a placeholder; set a real one in production")
         if self.api_token is not None and self.api_token.get_secret_value() in PLACEHOLDER_SECRETS:
             raise ValueError("DAKG_API_TOKEN is a placeholder; set a real one (or unset it) in production")
@@ -152,6 +208,11 @@ class Settings(BaseSettings):
             return self.store_url
         netloc = parts.netloc.replace(f":{parts.password}@", ":****@", 1)
         return parts._replace(netloc=netloc).geturl()
+
+    @property
+    def neo4j_local_dir(self) -> Path:
+        """Folder of the local Neo4j server: DAKG_NEO4J_DIR, else DAKG_DATA_DIR/neo4j."""
+        return (self.neo4j_dir or self.data_dir / "neo4j").expanduser()
 
     @property
     def store_kind(self) -> Literal["embedded", "falkordb", "neo4j"]:

@@ -1,7 +1,8 @@
 """Graph stores behind one interface (import as ``dakg.store``): embedded FalkorDB by default, Neo4j 5 in production.
 
 ``open_store(settings)`` picks the adapter from ``DAKG_STORE_URL``; with ``embedded`` it starts the project's
-own FalkorDB server when none runs in ``DAKG_DATA_DIR`` and, if it started it, stops it again at ``close()``.
+own FalkorDB server when none runs in ``DAKG_DATA_DIR``, with ``neo4j-local`` the local Neo4j server in
+``DAKG_NEO4J_DIR``, and, if it started it and was asked to own it, stops it again at ``close()``.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
-from dakg.config import Settings
+from dakg.config import NEO4J_LOCAL, Settings
 from dakg.errors import StoreUnavailable
 from dakg.store.base import GraphStore, Limits, Row, SchemaStatus, WriteStats, check_params
 from dakg.store.embedded import EmbeddedServer
+from dakg.store.neo4j_server import LocalNeo4j
 from dakg.store.queries import NamedQuery, all_queries, get_query
 
 log = logging.getLogger("dakg.store")
@@ -21,6 +23,7 @@ __all__ = [
     "EmbeddedServer",
     "GraphStore",
     "Limits",
+    "LocalNeo4j",
     "NamedQuery",
     "Row",
     "SchemaStatus",
@@ -47,7 +50,9 @@ def open_store(settings: Settings, *, start_embedded: bool = True, own: bool = F
     and `dakg demo` do); otherwise it keeps running for other commands until `dakg db stop`.
     """
     store: GraphStore
-    if settings.store_kind == "neo4j":
+    if settings.store_url == NEO4J_LOCAL:
+        store = _open_local_neo4j(settings, start_embedded, own)
+    elif settings.store_kind == "neo4j":
         from dakg.store.neo4j import Neo4jStore
 
         store = Neo4jStore(
@@ -65,6 +70,29 @@ def open_store(settings: Settings, *, start_embedded: bool = True, own: bool = F
         store.close()
         raise
     return store
+
+
+def _open_local_neo4j(settings: Settings, start: bool, own: bool) -> GraphStore:
+    """The local Neo4j server in DAKG_NEO4J_DIR (started if needed and allowed), through Bolt."""
+    from dakg.store.neo4j import Neo4jStore
+
+    server = LocalNeo4j.from_settings(settings)
+    started = False
+    if not server.is_running():
+        if not start:
+            raise StoreUnavailable(f"no local Neo4j runs in {server.folder}; start it with `dakg neo4j start`")
+        started = server.start()
+        if started and not own:
+            log.warning("started Neo4j in %s; it keeps running (`dakg neo4j stop`)", server.folder)
+    return Neo4jStore(
+        server.bolt_url,
+        user=settings.neo4j_user,
+        password=server.password,
+        database=settings.neo4j_database,
+        limits=limits_from(settings),
+        server=server,
+        owns_server=started and own,
+    )
 
 
 def _open_falkordb(settings: Settings, start_embedded: bool, own: bool) -> GraphStore:

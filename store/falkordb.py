@@ -124,7 +124,11 @@ class FalkorStore(GraphStore):
             reply = self._command(command, self._graph_name, query, "--compact", "timeout", timeout)
         except redis.ResponseError as exc:
             if not write and "empty key" in str(exc):
-                return [], WriteStats()  # the graph does not exist yet: nothing to read
+                # FalkorDB creates a graph at its first write; until then reads find no key. Create it empty and
+                # read again, so the query answers as on an empty graph (a count gives 0, not no row at all), as
+                # an empty Neo4j database does.
+                self._create_empty_graph(timeout)
+                return self.run(text, params, write=write)
             raise _classify(exc) from exc
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
@@ -135,12 +139,22 @@ class FalkorStore(GraphStore):
         if len(reply) == 3:
             columns = [column[1] for column in reply[0]]
             records = reply[1]
+            # FalkorDB sends a result whole: the server has done the work (bounded by the time limit) before the
+            # cap can refuse it. Neo4j streams, and its adapter stops fetching at the first row over the cap.
             if len(records) > self.limits.max_rows:
                 raise TooManyRows(
                     f"the query returned {len(records)} rows, more than DAKG_MAX_ROWS={self.limits.max_rows}"
                 )
             rows = [{col: _decode(cell) for col, cell in zip(columns, record, strict=True)} for record in records]
         return rows, _stats(stats_lines)
+
+    def _create_empty_graph(self, timeout: int) -> None:
+        try:
+            self._command("GRAPH.QUERY", self._graph_name, "RETURN 0", "--compact", "timeout", timeout)
+        except redis.ResponseError as exc:
+            raise _classify(exc) from exc
+        except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
 
     def _command(self, *args: str | int) -> Any:
         return self.connection.execute_command(*args)  # type: ignore[no-untyped-call]

@@ -2,9 +2,22 @@
 
 Reads run in read transactions, writes in write transactions (one statement each, so a document's write is
 atomic), every one under a time limit. Only schema set-up has text of its own (``schema_statements``).
+
+Errors, as a live Neo4j 5.26 raises them (tests/test_store_contract.py provokes each on both stores):
+
+- a transaction over its time limit: ``Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration``
+  (``...TransactionTimedOut`` for the server's own limit), or ``...LockClientStopped`` when the limit comes
+  while it waits for another transaction's lock → ``QueryTimeout`` (the API answers 504);
+- a uniqueness rule: ``Neo.ClientError.Schema.ConstraintValidationFailed`` → ``ConstraintViolation``;
+- no server, a refused password, or a database that does not exist (``Neo.ClientError.Database.
+  DatabaseNotFound``) → ``StoreUnavailable`` (503). Neo4j Community cannot create databases, so a missing one
+  is a setting to fix, found at connect time; a FalkorDB graph that does not exist yet is simply empty (FalkorDB
+  creates graphs on their first write), which is what an empty Neo4j database answers too.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, unit_of_work
@@ -20,6 +33,13 @@ from neo4j.exceptions import (
 from dakg.errors import ConstraintViolation, QueryError, QueryTimeout, StoreUnavailable, TooManyRows
 from dakg.schema import GRAPH, GraphSchema
 from dakg.store.base import GraphStore, Limits, Params, Row, SchemaStatus, WriteStats, check_params
+from dakg.store.neo4j_server import LocalNeo4j
+
+_TIMEOUT_CODES = (
+    "Neo.ClientError.Transaction.TransactionTimedOut",  # also ...TimedOutClientConfiguration
+    "Neo.ClientError.Transaction.LockClientStopped",  # its time limit came while it waited for a lock
+)
+_MISSING_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
 
 
 def schema_statements(schema: GraphSchema = GRAPH) -> list[tuple[str, str]]:
@@ -61,20 +81,34 @@ class Neo4jStore(GraphStore):
         database: str,
         limits: Limits,
         schema: GraphSchema = GRAPH,
+        server: LocalNeo4j | None = None,
+        owns_server: bool = False,
     ) -> None:
         super().__init__(limits)
         self._url = url
         self._database = database
         self._schema = schema
-        self._driver = GraphDatabase.driver(url, auth=(user, password), connection_acquisition_timeout=10.0)
+        self.server = server
+        self.owns_server = owns_server
+        # No retries of timed-out or failed transactions behind the caller's back: a query's time limit is
+        # the time it may take.
+        self._driver = GraphDatabase.driver(
+            url,
+            auth=(user, password),
+            connection_acquisition_timeout=10.0,
+            connection_timeout=10.0,
+            max_transaction_retry_time=0.0,
+        )
 
     @property
     def description(self) -> str:
-        return f"Neo4j at {self._url}, database {self._database!r}"
+        kind = "local Neo4j" if self.server is not None else "Neo4j"
+        return f"{kind} at {self._url}, database {self._database!r}"
 
     @property
     def public_description(self) -> str:
-        return f"Neo4j, database {self._database!r}"
+        kind = "local Neo4j" if self.server is not None else "Neo4j"
+        return f"{kind}, database {self._database!r}"
 
     def _session(self, write: bool) -> neo4j.Session:
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
@@ -106,14 +140,20 @@ class Neo4jStore(GraphStore):
                 return session.execute_write(work) if write else session.execute_read(work)
         except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
             raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
-        except ConstraintError as exc:
-            raise ConstraintViolation(f"refused by a uniqueness rule, nothing written: {exc.message}") from exc
-        except ClientError as exc:
-            if exc.code and "Timeout" in exc.code:
-                raise QueryTimeout(f"query ran over its time limit: {exc.message}") from exc
-            raise QueryError(f"Neo4j refused the query: {exc.message}") from exc
         except Neo4jError as exc:
-            raise QueryError(f"Neo4j failed the query: {exc.message}") from exc
+            raise self._classify(exc) from exc
+
+    def _classify(self, exc: Neo4jError) -> Exception:
+        code = exc.code or ""
+        if code.startswith(_TIMEOUT_CODES):
+            return QueryTimeout(f"query ran over its time limit: {exc.message}")
+        if isinstance(exc, ConstraintError):
+            return ConstraintViolation(f"refused by a uniqueness rule, nothing written: {exc.message}")
+        if code == _MISSING_DATABASE:
+            return StoreUnavailable(f"{self.description}: no such database (DAKG_NEO4J_DATABASE): {exc.message}")
+        if isinstance(exc, ClientError):
+            return QueryError(f"Neo4j refused the query: {exc.message}")
+        return QueryError(f"Neo4j failed the query: {exc.message}")
 
     def fulltext_query(self, terms: list[str]) -> str:
         # Lucene ORs bare terms (RediSearch ANDs them), and AND/OR/NOT in capitals are its operators: the words
@@ -121,17 +161,32 @@ class Neo4jStore(GraphStore):
         return " AND ".join(term.lower() for term in terms)
 
     def ping(self) -> None:
+        """Raise StoreUnavailable unless the server answers and the database exists."""
         try:
-            self._driver.verify_connectivity()
+            query = neo4j.Query("RETURN 1 AS one", timeout=self.limits.read_timeout_ms / 1000)
+            self._driver.execute_query(query, database_=self._database, routing_=neo4j.RoutingControl.READ)
         except (ServiceUnavailable, SessionExpired, AuthError, OSError, ValueError) as exc:
             raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+        except Neo4jError as exc:
+            error = self._classify(exc)
+            raise (error if isinstance(error, StoreUnavailable) else StoreUnavailable(str(error))) from exc
+
+    def _admin(self, statement: str, timeout_ms: int, params: dict[str, Any] | None = None) -> list[neo4j.Record]:
+        """Run a schema statement in its own auto-commit transaction (what SHOW and CREATE INDEX need)."""
+        try:
+            records, _, _ = self._driver.execute_query(
+                neo4j.Query(statement, timeout=timeout_ms / 1000), params, database_=self._database
+            )
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+        except Neo4jError as exc:
+            raise self._classify(exc) from exc
+        return records
 
     def _existing_names(self) -> set[str]:
         names: set[str] = set()
         for statement in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name"):
-            query = neo4j.Query(statement, timeout=self.limits.read_timeout_ms / 1000)
-            records, _, _ = self._driver.execute_query(query, database_=self._database)
-            names.update(str(r["name"]) for r in records)
+            names.update(str(r["name"]) for r in self._admin(statement, self.limits.read_timeout_ms))
         return names
 
     def schema_status(self) -> SchemaStatus:
@@ -146,15 +201,22 @@ class Neo4jStore(GraphStore):
             if name in existing:
                 continue
             try:
-                query = neo4j.Query(statement, timeout=self.limits.write_timeout_ms / 1000)
-                self._driver.execute_query(query, database_=self._database)
-            except Neo4jError as exc:
-                raise QueryError(f"schema set-up failed at {name}: {exc.message}") from exc
+                self._admin(statement, self.limits.write_timeout_ms)
+            except QueryError as exc:
+                raise type(exc)(f"schema set-up failed at {name}: {exc}") from exc
             created.append(name)
+        if created:
+            # New indexes fill in the background; wait, so a search right after set-up sees every node.
+            wait_s = max(1, self.limits.write_timeout_ms // 1000)
+            self._admin("CALL db.awaitIndexes($seconds)", self.limits.write_timeout_ms, {"seconds": wait_s})
         return created
 
     def close(self) -> None:
-        self._driver.close()
+        try:
+            self._driver.close()
+        finally:
+            if self.server is not None and self.owns_server:
+                self.server.stop()
 
     def __repr__(self) -> str:
         return f"Neo4jStore({self._url!r}, database={self._database!r})"

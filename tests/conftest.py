@@ -1,11 +1,15 @@
-"""Shared fixtures: a real embedded FalkorDB server for the session, a fresh graph per test.
+"""Shared fixtures. The stores come from tests/stores.py: every store-facing fixture (``settings``, ``store``,
+``corpus_store``, ``fresh_corpus``, ``api``, ``own_api``, ``demo_api``) runs once on the embedded FalkorDB and
+once on a local Neo4j 5 (test ids ``[falkordb]`` and ``[neo4j]``).
 
 Two tiers (see the README's Development section): the unit tier (`make fast`) runs in this process against
-the embedded store, with graphs filled from hand-written fragments (``tests/corpus.py``) and the API through
+the real stores, with graphs filled from hand-written fragments (``tests/corpus.py``) and the API through
 FastAPI's ``TestClient``; tests marked ``integration`` load the spaCy model, build the wheel, or run `dakg`
 and its servers as subprocesses. The shared demo server (``demo_api``) is read-only: a test that writes gets a
 graph of its own (``own_api``), so every assertion can be exact.
 """
+
+# ruff: noqa: F811 - the fixtures imported from stores.py are, by pytest's design, also parameter names here
 
 from __future__ import annotations
 
@@ -26,10 +30,25 @@ import pytest
 from dakg.api import create_app
 from dakg.config import Settings
 from dakg.ingest.load import load_fragment
-from dakg.store import EmbeddedServer, open_store
-from dakg.store.falkordb import FalkorStore
+from dakg.store import GraphStore, open_store
 
 from .corpus import FRAGMENTS
+from .stores import (  # noqa: F401 - fixtures, registered here
+    API_TOKEN,
+    bare_settings,
+    demo_api,
+    embedded_server,
+    empty_graph,
+    falkordb_store,
+    module_settings,
+    neo4j_demo_server,
+    neo4j_module_server,
+    neo4j_server,
+    settings,
+    settings_env,
+    store,
+    store_kind,
+)
 
 with warnings.catch_warnings():
     # starlette 1.x warns that its test client still runs on httpx rather than httpx2: nothing to act on here.
@@ -57,15 +76,6 @@ def shared_dir() -> Path:
     return SHARED
 
 
-@pytest.fixture(scope="session")
-def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
-    """One real FalkorDB server for the whole run, in its own data directory (never the user's)."""
-    server = EmbeddedServer(tmp_path_factory.mktemp("falkordb"))
-    server.start()
-    yield server
-    server.stop()
-
-
 def _make_settings(data_dir: Path, **overrides: object) -> Settings:
     values: dict[str, object] = {
         "store_url": "embedded",
@@ -76,27 +86,9 @@ def _make_settings(data_dir: Path, **overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def settings(embedded_server: EmbeddedServer) -> Settings:
-    """Settings pointing at the test server, with a graph name of this test's own."""
-    return _make_settings(embedded_server.data_dir)
-
-
-@pytest.fixture
-def store(settings: Settings) -> Iterator[FalkorStore]:
-    """A store on a fresh, empty graph with the schema applied; the graph is deleted afterwards."""
-    opened = open_store(settings, start_embedded=False)
-    assert isinstance(opened, FalkorStore)
-    opened.apply_schema()
-    yield opened
-    opened.graph.delete()
-    opened.close()
-
-
-def open_graph(settings: Settings, *, corpus: bool = False) -> FalkorStore:
+def open_graph(settings: Settings, *, corpus: bool = False) -> GraphStore:
     """A store on the graph ``settings`` names, with the schema applied (and the hand-written corpus loaded)."""
     opened = open_store(settings, start_embedded=False)
-    assert isinstance(opened, FalkorStore)
     opened.apply_schema()
     if corpus:
         for fragment in FRAGMENTS.values():
@@ -104,21 +96,21 @@ def open_graph(settings: Settings, *, corpus: bool = False) -> FalkorStore:
     return opened
 
 
-def drop_graph(store: FalkorStore) -> None:
-    store.graph.delete()
+def drop_graph(store: GraphStore) -> None:
+    empty_graph(store)
     store.close()
 
 
 @pytest.fixture(scope="module")
-def corpus_store(embedded_server: EmbeddedServer) -> Iterator[FalkorStore]:
+def corpus_store(store_kind: str, request: pytest.FixtureRequest) -> Iterator[GraphStore]:
     """A graph of this module's own, loaded with the hand-written corpus. Tests that write use ``fresh_corpus``."""
-    store = open_graph(_make_settings(embedded_server.data_dir), corpus=True)
+    store = open_graph(module_settings(store_kind, request), corpus=True)
     yield store
     drop_graph(store)
 
 
 @pytest.fixture
-def fresh_corpus(settings: Settings) -> Iterator[FalkorStore]:
+def fresh_corpus(settings: Settings) -> Iterator[GraphStore]:
     """A graph of this test's own, loaded with the hand-written corpus: for tests that write."""
     store = open_graph(settings, corpus=True)
     yield store
@@ -126,7 +118,7 @@ def fresh_corpus(settings: Settings) -> Iterator[FalkorStore]:
 
 
 @contextmanager
-def client_for(store: FalkorStore, **settings: object) -> Iterator[TestClient]:
+def client_for(store: GraphStore, **settings: object) -> Iterator[TestClient]:
     """The application in this process over ``store`` (its lifespan run: schema check, caches)."""
     app = create_app(_make_settings(Path(), **settings), store=store)
     with TestClient(app) as client:
@@ -134,7 +126,7 @@ def client_for(store: FalkorStore, **settings: object) -> Iterator[TestClient]:
 
 
 @pytest.fixture(scope="module")
-def api(corpus_store: FalkorStore) -> Iterator[TestClient]:
+def api(corpus_store: GraphStore) -> Iterator[TestClient]:
     """The API in this process over the module's corpus graph (read-only by convention)."""
     with client_for(corpus_store) as client:
         yield client
@@ -249,70 +241,22 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
             served.interrupt()
 
 
-API_TOKEN = "test-token-for-the-api-suite"
-
-
 @pytest.fixture
 def own_api(
     serve: Callable[..., Served],
-    embedded_server: EmbeddedServer,
+    settings: Settings,
     free_port: int,
     cli_env: Callable[..., dict[str, str]],
 ) -> Iterator[Callable[..., str]]:
-    """A real `dakg serve` on a graph of this test's own (empty, or with the hand-written corpus); HTTP ingest on
-    (API_TOKEN). For integration tests that write."""
-    graphs: list[FalkorStore] = []
+    """A real `dakg serve` on a graph of this test's own (empty, or with the hand-written corpus), on each store;
+    HTTP ingest on (API_TOKEN). For integration tests that write."""
+    graphs: list[GraphStore] = []
 
     def start(*, corpus: bool = False) -> str:
-        settings = _make_settings(embedded_server.data_dir)
         graphs.append(open_graph(settings, corpus=corpus))
-        env = cli_env(
-            DAKG_DATA_DIR=str(embedded_server.data_dir),
-            DAKG_GRAPH=settings.graph,
-            DAKG_API_TOKEN=API_TOKEN,
-            DAKG_MAX_BODY_BYTES="100000",
-        )
+        env = cli_env(**settings_env(settings), DAKG_API_TOKEN=API_TOKEN, DAKG_MAX_BODY_BYTES="100000")
         return serve([str(VENV_BIN / "dakg"), "serve", "--port", str(free_port)], free_port, env).url
 
     yield start
-    for store in graphs:
-        drop_graph(store)
-
-
-@pytest.fixture(scope="session")
-def demo_api(embedded_server: EmbeddedServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A real `dakg serve` on the embedded store, loaded with the demo corpus; HTTP ingest on (API_TOKEN)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DAKG_")}
-    env.update(
-        DAKG_DATA_DIR=str(embedded_server.data_dir),
-        DAKG_GRAPH="demo_api",
-        DAKG_API_TOKEN=API_TOKEN,
-        DAKG_MAX_BODY_BYTES="100000",
-    )
-    dakg = str(VENV_BIN / "dakg")
-    loaded = subprocess.run(
-        [dakg, "ingest", str(REPO / "corpus" / "demo")], env=env, capture_output=True, text=True, timeout=600
-    )
-    assert loaded.returncode == 0, loaded.stderr
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = tmp_path_factory.mktemp("api") / "server.log"
-    with open(log, "wb") as out:
-        proc = subprocess.Popen(
-            [dakg, "serve", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            if httpx.get(url + "/health", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise AssertionError(f"the API did not start:\n{log.read_text()[-3000:]}")
-        time.sleep(0.2)
-    yield url
-    os.killpg(proc.pid, signal.SIGINT)
-    proc.wait(timeout=60)
+    for graph in graphs:
+        drop_graph(graph)

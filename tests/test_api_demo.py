@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from .conftest import API_TOKEN
+from .stores import API_TOKEN
 
 pytestmark = pytest.mark.integration
 

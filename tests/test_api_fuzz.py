@@ -17,7 +17,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.core.result import Ok
 
-from .conftest import API_TOKEN
+from .stores import API_TOKEN
 
 pytestmark = pytest.mark.integration
 

@@ -1,4 +1,7 @@
-"""A document is written whole or not at all: kill -9 the store in the middle of a large write, then look."""
+"""A document is written whole or not at all: kill -9 the store in the middle of a large write, then look.
+
+On both stores: FalkorDB replays its append-only file, Neo4j recovers from its transaction logs.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +10,22 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from dakg.config import Settings
 from dakg.errors import DakgError
 from dakg.ingest.fragment import AgreementOut, ClaimOut, CountryOut, EvidenceOut, Fragment, SourceOut, text_key
 from dakg.ingest.load import fragment_params, load_fragment
-from dakg.store import EmbeddedServer, open_store
+from dakg.store import EmbeddedServer, LocalNeo4j, open_store
 
 from .graph_checks import check_invariants, snapshot
+from .stores import TEST_HEAP, TEST_PAGECACHE, neo4j_settings, require_neo4j
 
 pytestmark = pytest.mark.integration
 
@@ -68,52 +75,136 @@ def _claims_of(settings: Settings, key: str) -> tuple[bool, int]:
         store.close()
 
 
-def test_kill_9_during_a_write_leaves_the_document_whole_or_absent(tmp_path: Path) -> None:
-    server = EmbeddedServer(tmp_path / "store")
+class Killable:
+    """A store server of the test's own that can be killed with SIGKILL and started again."""
+
+    settings: Settings
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def pid(self) -> int | None:
+        raise NotImplementedError
+
+    def writing(self) -> bool:
+        """True while a write statement is executing on the server."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class KillableFalkorDB(Killable):
+    def __init__(self, folder: Path) -> None:
+        self.server = EmbeddedServer(folder)
+        self.settings = Settings(data_dir=folder, graph="atomic", max_rows=1_000_000)
+        self.watcher: redis.Redis | None = None
+
+    def start(self) -> None:
+        self.server.start()
+
+    def stop(self) -> None:
+        if self.watcher is not None:
+            self.watcher.close()
+        self.server.stop()
+
+    def pid(self) -> int | None:
+        return self.server.pid()
+
+    def writing(self) -> bool:
+        if self.watcher is None:
+            self.watcher = redis.Redis(unix_socket_path=str(self.server.socket_path), decode_responses=True)
+        try:
+            return any(c.get("cmd", "").lower() == "graph.query" for c in self.watcher.client_list())
+        except redis.ConnectionError:
+            self.watcher = None
+            return False
+
+
+class KillableNeo4j(Killable):
+    def __init__(self, folder: Path) -> None:
+        self.server = LocalNeo4j(folder, dist=require_neo4j(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE)
+        self.driver: Driver | None = None
+
+    def start(self) -> None:
+        self.server.start()
+        self.settings = neo4j_settings(self.server, max_rows=1_000_000)
+        if self.driver is not None:
+            self.driver.close()
+        self.driver = GraphDatabase.driver(self.server.bolt_url, auth=("neo4j", self.server.password))
+
+    def stop(self) -> None:
+        if self.driver is not None:
+            self.driver.close()
+        self.server.stop()
+
+    def pid(self) -> int | None:
+        return self.server.pid()
+
+    def writing(self) -> bool:
+        assert self.driver is not None
+        try:
+            records, _, _ = self.driver.execute_query(
+                "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $text RETURN count(*) AS n",
+                text="MERGE (s:Source",  # write_document's first line: the write is running
+            )
+        except (ServiceUnavailable, SessionExpired):
+            return False
+        return int(records[0]["n"]) > 0
+
+
+@pytest.fixture
+def killable(store_kind: str, tmp_path: Path) -> Iterator[Killable]:
+    server: Killable = (
+        KillableFalkorDB(tmp_path / "store") if store_kind == "falkordb" else KillableNeo4j(tmp_path / "neo4j")
+    )
     server.start()
-    settings = Settings(data_dir=tmp_path / "store", graph="atomic", max_rows=1_000_000)
-    try:
-        store = open_store(settings, start_embedded=False)
-        store.apply_schema()
-        load_fragment(store, big_fragment("already there"))
-        before = snapshot(store)
-        store.close()
-        outcomes = []
-        for attempt, delay in enumerate((0.0, 0.05, 0.15)):
-            fragment = big_fragment(f"attempt {attempt}")
-            params = fragment_params(fragment)
-            store = open_store(settings, start_embedded=False)
+    yield server
+    server.stop()
 
-            def write(store=store, params=params) -> None:  # type: ignore[no-untyped-def]
-                with contextlib.suppress(DakgError):  # the server dies under it: expected
-                    store.write("write_document", params)
 
-            writer = threading.Thread(target=write)
-            watcher = redis.Redis(unix_socket_path=str(server.socket_path), decode_responses=True)
-            writer.start()
-            deadline = time.monotonic() + 30
-            while time.monotonic() < deadline:
-                if any(c.get("cmd", "").lower() == "graph.query" for c in watcher.client_list()):
-                    break  # the write is executing on the server right now
-                time.sleep(0.001)
-            time.sleep(delay)
-            pid = server.pid()
-            assert pid is not None
-            os.kill(pid, signal.SIGKILL)
-            writer.join(timeout=30)
-            watcher.close()
-            while server.pid() is not None:
-                time.sleep(0.02)
-            server.start()
-            present, count = _claims_of(settings, fragment.source.key)
-            assert (present, count) in ((False, 0), (True, CLAIMS)), (attempt, present, count)
-            outcomes.append(present)
-        assert False in outcomes, "no kill landed inside a write; the test proved nothing"
-        store = open_store(settings, start_embedded=False)
-        after = snapshot(store)
-        old = {(n["label"], n["key"]) for n in before["nodes"]}
-        assert old <= {(n["label"], n["key"]) for n in after["nodes"]}
-        check_invariants(store)
+def test_kill_9_during_a_write_leaves_the_document_whole_or_absent(killable: Killable) -> None:
+    store = open_store(killable.settings, start_embedded=False)
+    store.apply_schema()
+    load_fragment(store, big_fragment("already there"))
+    before = snapshot(store)
+    store.close()
+    outcomes = []
+    for attempt, delay in enumerate((0.0, 0.05, 0.15)):
+        fragment = big_fragment(f"attempt {attempt}")
+        params = fragment_params(fragment)
+        store = open_store(killable.settings, start_embedded=False)
+
+        def write(store=store, params=params) -> None:  # type: ignore[no-untyped-def]
+            with contextlib.suppress(DakgError):  # the server dies under it: expected
+                store.write("write_document", params)
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if killable.writing():
+                break  # the write is executing on the server right now
+            time.sleep(0.001)
+        time.sleep(delay)
+        pid = killable.pid()
+        assert pid is not None
+        os.kill(pid, signal.SIGKILL)
+        writer.join(timeout=60)
         store.close()
-    finally:
-        server.stop()
+        while killable.pid() is not None:
+            time.sleep(0.02)
+        killable.start()
+        present, count = _claims_of(killable.settings, fragment.source.key)
+        assert (present, count) in ((False, 0), (True, CLAIMS)), (attempt, present, count)
+        outcomes.append(present)
+    assert False in outcomes, "no kill landed inside a write; the test proved nothing"
+    store = open_store(killable.settings, start_embedded=False)
+    after = snapshot(store)
+    old = {(n["label"], n["key"]) for n in before["nodes"]}
+    assert old <= {(n["label"], n["key"]) for n in after["nodes"]}
+    check_invariants(store)
+    store.close()

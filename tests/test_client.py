@@ -9,7 +9,7 @@ import pytest
 from dakg.client import ApiError, Client
 from dakg.errors import DakgError
 
-from .conftest import API_TOKEN
+from .stores import API_TOKEN
 
 pytestmark = pytest.mark.integration
 

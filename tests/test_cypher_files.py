@@ -24,8 +24,8 @@ def test_query_keeps_to_the_common_subset(query: object) -> None:
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.filename)
-def test_falkordb_plans_the_query(store: FalkorStore, query: object) -> None:
-    assert explain_on_falkordb(store.graph, query) == []  # type: ignore[arg-type]
+def test_falkordb_plans_the_query(falkordb_store: FalkorStore, query: object) -> None:
+    assert explain_on_falkordb(falkordb_store.graph, query) == []  # type: ignore[arg-type]
 
 
 def test_every_query_passes_the_neo4j5_lint() -> None:
@@ -55,9 +55,9 @@ def test_the_lint_catches_typos_grouping_and_syntax_errors() -> None:
     assert {"typo_label.cypher", "grouping.cypher", "syntax.cypher"} <= flagged
 
 
-def test_falkordb_explain_catches_what_it_does_not_support(store: FalkorStore) -> None:
+def test_falkordb_explain_catches_what_it_does_not_support(falkordb_store: FalkorStore) -> None:
     for name in ("regex.cypher", "syntax.cypher", "exists.cypher"):
-        assert explain_on_falkordb(store.graph, parse_query(name, BAD[name])), name
+        assert explain_on_falkordb(falkordb_store.graph, parse_query(name, BAD[name])), name
 
 
 def test_common_subset_check_catches_neo4j_only_constructs() -> None:

@@ -40,7 +40,7 @@ def test_every_setting_is_documented_with_the_default_dakg_settings_prints(
 
 
 def test_every_make_target_the_readme_names_exists() -> None:
-    targets = set(re.findall(r"^make ([a-z-]+)", README, flags=re.M))
+    targets = set(re.findall(r"^make ([a-z0-9-]+)", README, flags=re.M))
     assert {"demo", "test", "fast"} <= targets
     for target in sorted(targets):
         dry = subprocess.run(["make", "-n", target], cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
@@ -53,7 +53,7 @@ def test_every_command_is_documented_and_every_documented_command_runs(cli: Call
     assert {"serve", "demo", "ingest", "db", "extract", "eval", "remove", "settings"} <= names
     assert [n for n in sorted(names) if f"dakg {n}" not in README] == []
     groups = {g.name for g in app.registered_groups}
-    documented = re.findall(r"^\.venv/bin/dakg ([a-z-]+)(?: ([a-z-]+))?", README, flags=re.M)
+    documented = re.findall(r"^\.venv/bin/dakg ([a-z0-9-]+)(?: ([a-z0-9-]+))?", README, flags=re.M)
     assert len(documented) >= 10
     for command, sub in documented:
         words = [command, sub] if command in groups else [command]

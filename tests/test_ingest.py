@@ -11,7 +11,7 @@ from dakg.errors import DocumentError
 from dakg.ingest.load import load_fragment, remove_source
 from dakg.ingest.nlp import get_pipeline
 from dakg.ingest.pipeline import IngestSummary, extract_all, ingest, prepared_documents
-from dakg.store.falkordb import FalkorStore
+from dakg.store import GraphStore
 
 from .graph_checks import check_invariants, snapshot
 
@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 DEMO = REPO / "corpus" / "demo"
 
 
-def _ingest(store: FalkorStore, *paths: Path, errors: list[str] | None = None) -> IngestSummary:
+def _ingest(store: GraphStore, *paths: Path, errors: list[str] | None = None) -> IngestSummary:
     return ingest(
         [str(p) for p in paths],
         store,
@@ -31,7 +31,7 @@ def _ingest(store: FalkorStore, *paths: Path, errors: list[str] | None = None) -
     )
 
 
-def test_demo_corpus_builds_a_consistent_graph(store: FalkorStore) -> None:
+def test_demo_corpus_builds_a_consistent_graph(store: GraphStore) -> None:
     summary = _ingest(store, DEMO)
     assert summary.failed == 0
     assert summary.new == 15  # 14 files, one of them a JSON Lines file with two records
@@ -41,7 +41,7 @@ def test_demo_corpus_builds_a_consistent_graph(store: FalkorStore) -> None:
     check_invariants(store)
 
 
-def test_ingesting_again_changes_nothing(store: FalkorStore, tmp_path: Path) -> None:
+def test_ingesting_again_changes_nothing(store: GraphStore, tmp_path: Path) -> None:
     _ingest(store, DEMO)
     before = snapshot(store)
     again = _ingest(store, DEMO)
@@ -54,7 +54,7 @@ def test_ingesting_again_changes_nothing(store: FalkorStore, tmp_path: Path) -> 
     assert snapshot(store) == before
 
 
-def test_a_new_extractor_version_replaces_a_sources_claims(store: FalkorStore) -> None:
+def test_a_new_extractor_version_replaces_a_sources_claims(store: GraphStore) -> None:
     nlp = get_pipeline("en_core_web_md")
     fragments = [
         f for f in extract_all(prepared_documents([str(DEMO)], 200_000), nlp) if not isinstance(f, DocumentError)
@@ -76,7 +76,7 @@ def test_a_new_extractor_version_replaces_a_sources_claims(store: FalkorStore) -
     check_invariants(store)
 
 
-def test_removing_a_source_removes_what_only_it_backs(store: FalkorStore) -> None:
+def test_removing_a_source_removes_what_only_it_backs(store: GraphStore) -> None:
     _ingest(store, DEMO)
     rows, _ = store.run("MATCH (s:Source) WHERE s.path ENDS WITH '12_us_south_sudan.txt' RETURN s.key AS key")
     assert remove_source(store, rows[0]["key"])
@@ -114,7 +114,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     }
 
 
-def test_bad_documents_are_reported_and_skipped_and_the_graph_is_untouched(store: FalkorStore, tmp_path: Path) -> None:
+def test_bad_documents_are_reported_and_skipped_and_the_graph_is_untouched(store: GraphStore, tmp_path: Path) -> None:
     _ingest(store, DEMO)
     before = snapshot(store)
     expected = _bad_inputs(tmp_path / "bad")

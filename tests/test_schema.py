@@ -17,6 +17,7 @@ from dakg.schema import (
     Property,
     RelType,
 )
+from dakg.store import GraphStore
 from dakg.store.falkordb import FalkorStore
 from dakg.store.neo4j import schema_statements
 
@@ -44,7 +45,7 @@ def test_schema_has_the_labels_of_the_model() -> None:
     assert all(n.key == "key" for n in GRAPH.nodes)
 
 
-def test_schema_setup_twice_changes_nothing(store: FalkorStore) -> None:
+def test_schema_setup_twice_changes_nothing(store: GraphStore) -> None:
     # The fixture applied it once already; a second and third run create nothing and report it applied.
     assert store.apply_schema() == []
     assert store.apply_schema() == []
@@ -52,23 +53,28 @@ def test_schema_setup_twice_changes_nothing(store: FalkorStore) -> None:
     assert status.applied, status.missing
 
 
-def test_schema_setup_on_an_empty_graph_creates_every_rule(settings: object) -> None:
+def test_schema_setup_on_an_empty_graph_creates_every_rule(bare_settings: object) -> None:
     from dakg.store import open_store
 
-    fresh = open_store(settings, start_embedded=False)  # type: ignore[arg-type]
-    assert isinstance(fresh, FalkorStore)
+    fresh = open_store(bare_settings, start_embedded=False)  # type: ignore[arg-type]
     try:
-        assert fresh.schema_status().applied is False
+        status = fresh.schema_status()
+        assert status.applied is False
         created = fresh.apply_schema()
-        expected_unique = {f"unique {label}.key" for label in GRAPH.labels}
+        if isinstance(fresh, FalkorStore):
+            expected_unique = {f"unique {label}.key" for label in GRAPH.labels}
+        else:
+            expected_unique = {f"dakg_{label.lower()}_key_unique" for label in GRAPH.labels}
         assert expected_unique <= set(created)
         assert fresh.schema_status().applied
+        assert fresh.apply_schema() == []
     finally:
-        fresh.graph.delete()
+        if isinstance(fresh, FalkorStore):
+            fresh.graph.delete()
         fresh.close()
 
 
-def test_duplicate_key_is_refused_and_nothing_of_the_write_lands(store: FalkorStore) -> None:
+def test_duplicate_key_is_refused_and_nothing_of_the_write_lands(store: GraphStore) -> None:
     store.run("CREATE (:Country {key: 'RWA', name: 'Rwanda'})", write=True)
     with pytest.raises(ConstraintViolation):
         # One statement: a new country, then a duplicate. The whole statement must roll back.
@@ -121,7 +127,7 @@ def test_the_vocabularies_are_consistent() -> None:
     assert set(FACT_RELATIONSHIPS) == backed  # the edges that list the claims and sources backing them
 
 
-def test_a_graph_the_schema_does_not_allow_is_reported(store: FalkorStore) -> None:
+def test_a_graph_the_schema_does_not_allow_is_reported(store: GraphStore) -> None:
     store.run(
         "CREATE (:Country {key: 'RWA', name: 1})-[:HOST_PARTY]->(:Country {key: 'UGA'}), (:Stray {key: 'x'})",
         write=True,

@@ -11,7 +11,7 @@ from dakg.ingest.evaluate import load_gold, score
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.nlp import get_pipeline
 from dakg.ingest.pipeline import extract_paths, ingest
-from dakg.store.falkordb import FalkorStore
+from dakg.store import GraphStore
 
 from .graph_checks import check_invariants, snapshot
 
@@ -70,7 +70,7 @@ def test_heldout_scores_hold_their_thresholds() -> None:
     assert not failing, failing
 
 
-def test_seed_graph_answers_the_headline_question(shared_dir: Path, store: FalkorStore) -> None:
+def test_seed_graph_answers_the_headline_question(shared_dir: Path, store: GraphStore) -> None:
     nlp = get_pipeline("en_core_web_md")
     seeds = str(shared_dir / "corpus" / "seeds")
     first = ingest([seeds], store, nlp, max_bytes=1_000_000)
