@@ -98,6 +98,9 @@ class Neo4jStore(GraphStore):
             connection_acquisition_timeout=10.0,
             connection_timeout=10.0,
             max_transaction_retry_time=0.0,
+            # The queries are linted against the schema; notifications (an unknown property key on an empty graph)
+            # would only fill the log.
+            notifications_min_severity="OFF",
         )
 
     @property
