@@ -40,6 +40,7 @@ _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.LockClientStopped",  # its time limit came while it waited for a lock
 )
 _MISSING_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
+FETCH_SIZE = 100  # records per batch from the server (the driver's default is 1000)
 
 
 def schema_statements(schema: GraphSchema = GRAPH) -> list[tuple[str, str]]:
@@ -115,7 +116,9 @@ class Neo4jStore(GraphStore):
 
     def _session(self, write: bool) -> neo4j.Session:
         mode = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
-        return self._driver.session(database=self._database, default_access_mode=mode)
+        # Records travel in batches of FETCH_SIZE; the server encodes a batch in direct memory (at most the heap),
+        # so a batch of 1000 rows that each carry a long source text could exhaust it and drop the connection.
+        return self._driver.session(database=self._database, default_access_mode=mode, fetch_size=FETCH_SIZE)
 
     def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:
         checked = check_params(params, write=write)
