@@ -1,8 +1,9 @@
-"""Latency and throughput of the headline query, over HTTP and directly on the store, in the same run.
+"""Latency and throughput of the headline query, over HTTP and directly on the store, in the same run, on each
+store: the embedded FalkorDB and a local Neo4j 5.
 
-    .venv/bin/python -m benchmarks.api [--sources 10000] [--clients 8] [--seconds 20]
+    .venv/bin/python -m benchmarks.api [--sources 10000] [--clients 1,4,8] [--seconds 20] [--stores falkordb,neo4j]
 
-1. Generates a synthetic graph in a fresh embedded FalkorDB: ``--sources`` sources, about ten claims each
+1. Generates a synthetic graph in a fresh store of each kind: ``--sources`` sources, about ten claims each
    (status, cap, payment, date, official), over ~100 agreements between 8 deporting and 32 host states, with a
    long-tailed fan-out (the most reported agreement has thousands of sources, most have a handful). It is
    written through the ingest loader, one atomic write per document.
@@ -13,6 +14,7 @@
    ``agreements_page``, ``agreement_source_claims``; the per-agreement overview comes from a cache kept per
    graph version) directly on the store from as many threads, for as long: the API's overhead is the ratio of
    the two. The overview queries a cache miss adds are timed once, single-threaded.
+4. With both stores, the same cells are compared across stores: Neo4j's figures over FalkorDB's.
 
 Results go to ``benchmarks/results/api.json``.
 """
@@ -37,7 +39,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import in_child
+from benchmarks.common import BenchStore, in_child, parse_stores
 
 REPO = Path(__file__).resolve().parents[1]
 RESULTS = REPO / "benchmarks" / "results"
@@ -78,14 +80,17 @@ def synthetic_fragments(sources: int, seed: int = 7) -> Any:
         chosen = {pairs[j] for j in rng.choices(range(len(pairs)), weights=weights, k=rng.choice((1, 1, 2, 3)))}
         sentences: list[str] = []
         spans: list[tuple[int, int]] = []
+        caps: dict[tuple[int, int], int] = {}  # the cap each sentence states (a cap claim must quote its number)
         position = 0
         for n in range(12):
+            cap = rng.randint(50, 5000)
             sentence = (
                 f"Synthetic report {i} sentence {n}: officials said the arrangement on deportees was "
-                f"{rng.choice(STATUSES).replace('_', ' ')} and up to {rng.randint(50, 5000)} people could be moved."
+                f"{rng.choice(STATUSES).replace('_', ' ')} and up to {cap} people could be moved."
             )
             sentences.append(sentence)
             spans.append((position, position + len(sentence)))
+            caps[spans[-1]] = cap
             position += len(sentence) + 1
         text = " ".join(sentences)
         agreements = []
@@ -96,7 +101,7 @@ def synthetic_fragments(sources: int, seed: int = 7) -> Any:
                 field = rng.choice(("status", "status", "status", "cap", "payment", "date"))
                 value: Any = {
                     "status": rng.choice(STATUSES),
-                    "cap": rng.choice((100, 250, 250, 300, 3000)),
+                    "cap": caps[(start, end)],
                     "payment": {"amount": float(rng.choice((5.1e6, 1.2e8, 2.9e8))), "currency": "USD"},
                     "date": f"20{rng.randint(18, 25)}-0{rng.randint(1, 9)}",
                 }[field]
@@ -126,6 +131,8 @@ def synthetic_fragments(sources: int, seed: int = 7) -> Any:
                     quote=text[start:end],
                     start=start,
                     end=end,
+                    role_evidence=[EvidenceOut(start=start, end=end, text=text[start:end], role="value")],
+                    country_evidence=[EvidenceOut(start=start, end=end, text=text[start:end], role="country")],
                 )
             )
         mentioned = sorted({c for pair in chosen for c in pair})
@@ -179,12 +186,12 @@ def _http_child(url: str, clients: int, seconds: float, out: Any) -> None:
     out.put(asyncio.run(_http_load(url, clients, seconds)))
 
 
-def _direct_child(data_dir: str, host: str, clients: int, seconds: float, out: Any) -> None:
+def _direct_child(values: dict[str, Any], host: str, clients: int, seconds: float, out: Any) -> None:
     """The queries one request of the endpoint runs once its per-version overview cache is warm."""
     from dakg.config import Settings
     from dakg.store import open_store
 
-    store = open_store(Settings(data_dir=Path(data_dir), graph=GRAPH, max_rows=100_000), start_embedded=False)
+    store = open_store(Settings(**values), start_embedded=False)
     filters = {"host": host, "deporting": None, "status": None}
     rows = store.read("agreements_page", {**filters, "skip": 0, "limit": 20})
     keys = [r["agreement"]["key"] for r in rows]
@@ -234,27 +241,23 @@ def _summary(run: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sources", type=int, default=10_000)
-    parser.add_argument("--clients", default="1,4,8", help="Concurrent clients, a comma-separated list.")
-    parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--data", type=Path, help="Keep the generated graph in this folder and reuse it next time.")
-    args = parser.parse_args()
+def bench_store(kind: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Load the synthetic graph into a fresh store of ``kind``, serve it, and measure every cell on it."""
+    import httpx
 
-    from dakg.config import Settings
     from dakg.ingest.load import load_fragment
-    from dakg.store import EmbeddedServer, open_store
+    from dakg.store import open_store
 
-    work = Path(tempfile.mkdtemp(prefix="dakg-bench-api-"))
+    folder = work / kind
     if args.data is not None:
-        args.data.mkdir(parents=True, exist_ok=True)
-        (work / "store").symlink_to(args.data.resolve())
-    server = EmbeddedServer(work / "store")
-    server.start()
+        (args.data / kind).mkdir(parents=True, exist_ok=True)
+        folder.symlink_to((args.data / kind).resolve())
+    bench = BenchStore(kind, folder, GRAPH)
+    bench.start()
     proc = None
     try:
-        store = open_store(Settings(data_dir=work / "store", graph=GRAPH, max_rows=100_000), start_embedded=False)
+        settings = bench.settings(max_rows=100_000)
+        store = open_store(settings, start_embedded=False)
         started = time.perf_counter()
         claims = 0
         existing = {r["label"]: r["nodes"] for r in store.read("graph_stats")}
@@ -271,19 +274,18 @@ def main() -> None:
             "MATCH (a:Agreement)<-[:REPORTS]-(s:Source) RETURN a.host AS host, count(s) AS n ORDER BY n DESC, host"
         )[0]
         hosts = {"busiest": by_host[0]["host"], "median": by_host[len(by_host) // 2]["host"]}
-        host = hosts["busiest"]
         fanout = store.run(
             "MATCH (a:Agreement)<-[:ABOUT]-(:Claim)<-[:CLAIMS]-(s:Source) WITH a, count(DISTINCT s) AS n "
             "RETURN max(n) AS most, min(n) AS least, avg(n) AS mean, count(a) AS agreements"
         )[0][0]
         store.close()
-        print(f"graph: {counts} written in {load_seconds:.0f}s; busiest host {host}; sources per agreement {fanout}")
+        print(f"{kind}: {counts} written in {load_seconds:.0f}s; hosts {hosts}; sources per agreement {fanout}")
 
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         env = {k: v for k, v in os.environ.items() if not k.startswith("DAKG_")}
-        env.update(DAKG_DATA_DIR=str(work / "store"), DAKG_GRAPH=GRAPH, DAKG_MAX_ROWS="100000")
+        env.update(bench.env(), DAKG_MAX_ROWS="100000")
         proc = subprocess.Popen(
             [str(REPO / ".venv" / "bin" / "dakg"), "serve", "--port", str(port)],
             env=env,
@@ -292,8 +294,6 @@ def main() -> None:
             start_new_session=True,
         )
         base = f"http://127.0.0.1:{port}"
-        import httpx
-
         for _ in range(300):
             try:
                 if httpx.get(base + "/health", timeout=10).status_code == 200:
@@ -307,7 +307,7 @@ def main() -> None:
             reported = next(r["n"] for r in by_host if r["host"] == code)
             for clients in [int(c) for c in args.clients.split(",")]:
                 http = in_child(_http_child, url, clients, args.seconds)
-                direct = in_child(_direct_child, str(work / "store"), code, clients, args.seconds)
+                direct = in_child(_direct_child, bench.values(max_rows=100_000), code, clients, args.seconds)
                 api, store_side = _summary(http), _summary(direct)
                 runs.append(
                     {
@@ -322,32 +322,64 @@ def main() -> None:
                     }
                 )
                 print(
-                    f"  {code:>4} {clients:>2} clients: API p50 {api['p50_ms']} ms p99 {api['p99_ms']} ms "
+                    f"  {kind:<8} {code:>4} {clients:>2} clients: API p50 {api['p50_ms']} ms p99 {api['p99_ms']} ms "
                     f"{api['rps']} rps | store p50 {store_side['p50_ms']} ms p99 {store_side['p99_ms']} ms "
                     f"{store_side['rps']} rps"
                 )
-        result = {
-            "command": f"python -m benchmarks.api --sources {args.sources} --clients {args.clients} "
-            f"--seconds {args.seconds:g}",
-            "when": time.strftime("%Y-%m-%d %H:%M"),
-            "machine": f"{platform.machine()}, {mp.cpu_count()} cores, Python {platform.python_version()}",
+        return {
             "graph": {
                 "nodes": counts,
                 "claims_written": claims,
                 "load_seconds": round(load_seconds, 1),
                 "sources_per_agreement": {k: round(v, 1) for k, v in fanout.items()},
             },
-            "query": "GET /agreements?host=<code> (default page: 20 agreements, 20 sources each, all claims)",
+            "store_memory": bench.memory(),
             "runs": runs,
         }
-        RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "api.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-        print(json.dumps(result, indent=2))
     finally:
         if proc is not None:
             os.killpg(proc.pid, signal.SIGINT)
             proc.wait(timeout=60)
-        server.stop()
+        bench.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sources", type=int, default=10_000)
+    parser.add_argument("--clients", default="1,4,8", help="Concurrent clients, a comma-separated list.")
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--stores", default="falkordb,neo4j", help="Stores to measure: falkordb, neo4j or both.")
+    parser.add_argument("--data", type=Path, help="Keep the generated graphs in this folder and reuse them next time.")
+    args = parser.parse_args()
+    stores = parse_stores(args.stores)
+
+    work = Path(tempfile.mkdtemp(prefix="dakg-bench-api-"))
+    try:
+        per_store = {kind: bench_store(kind, work, args) for kind in stores}
+        result: dict[str, Any] = {
+            "command": f"python -m benchmarks.api --sources {args.sources} --clients {args.clients} "
+            f"--seconds {args.seconds:g} --stores {','.join(stores)}",
+            "when": time.strftime("%Y-%m-%d %H:%M"),
+            "machine": f"{platform.machine()}, {mp.cpu_count()} cores, Python {platform.python_version()}",
+            "query": "GET /agreements?host=<code> (default page: 20 agreements, 20 sources each, all claims)",
+            "stores": per_store,
+        }
+        if len(stores) == 2:
+            # The same cell on both stores (the same synthetic graph, so the same hosts): Neo4j over FalkorDB.
+            result["neo4j_over_falkordb"] = [
+                {
+                    "host": f["host"],
+                    "clients": f["clients"],
+                    "api_p50": round(n["api"]["p50_ms"] / f["api"]["p50_ms"], 2),
+                    "api_rps": round(n["api"]["rps"] / f["api"]["rps"], 2),
+                    "store_p50": round(n["direct_on_store"]["p50_ms"] / f["direct_on_store"]["p50_ms"], 2),
+                }
+                for f, n in zip(per_store["falkordb"]["runs"], per_store["neo4j"]["runs"], strict=True)
+            ]
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "api.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        print(json.dumps(result, indent=2))
+    finally:
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -1,15 +1,17 @@
 """Ingest throughput and peak memory, as a ratio against bare spaCy on the same texts in the same run.
 
-    .venv/bin/python -m benchmarks.ingest [--words 200000] [--repeats 2] [--processes 1]
+    .venv/bin/python -m benchmarks.ingest [--words 200000] [--repeats 2] [--processes 1] [--stores falkordb,neo4j]
 
 1. Builds a corpus of at least ``--words`` words from the bundled demo and held-out documents (each copy made
    distinct by a numbered closing line, so every copy is a new source).
 2. Reference: ``nlp.pipe`` of the very pipeline ingest uses, over the cleaned texts, same batch size.
-3. End to end: ``dakg.ingest.pipeline.ingest`` from the files into a fresh embedded FalkorDB (read, clean,
-   spaCy, extract, one atomic write per document).
+3. End to end: ``dakg.ingest.pipeline.ingest`` from the files into a fresh store of each kind ``--stores``
+   names, the embedded FalkorDB and a local Neo4j 5 (read, clean, spaCy, extract, one atomic write per
+   document).
 
-Each measurement runs in a fresh child process (model loading is not timed), alternating reference and end
-to end ``--repeats`` times; the best of each is reported, with the child's peak RSS and the store's memory.
+Each measurement runs in a fresh child process (model loading and server start are not timed), alternating
+reference and end to end ``--repeats`` times; the best of each is reported, with the child's peak RSS and the
+store's memory, and the ratio of each store's end-to-end rate to bare spaCy and of Neo4j's to FalkorDB's.
 Results go to ``benchmarks/results/ingest.json``.
 """
 
@@ -26,7 +28,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import in_child
+from benchmarks.common import BenchStore, in_child, parse_stores
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "corpus" / "demo", REPO / "tests" / "data" / "heldout"]
@@ -72,21 +74,19 @@ def _bare(folder: str, model: str, batch: int, processes: int, out: Any) -> None
     out.put({"docs": len(texts), "words": words, "seconds": seconds, "peak_rss_mb": _peak_rss_mb()})
 
 
-def _end_to_end(folder: str, model: str, batch: int, processes: int, data_dir: str, out: Any) -> None:
-    from dakg.config import Settings
+def _end_to_end(folder: str, model: str, batch: int, processes: int, data_dir: str, kind: str, out: Any) -> None:
     from dakg.ingest.nlp import get_pipeline
     from dakg.ingest.pipeline import ingest
-    from dakg.store import EmbeddedServer, open_store
+    from dakg.store import open_store
 
-    server = EmbeddedServer(Path(data_dir))
-    server.start()
+    bench = BenchStore(kind, Path(data_dir), "bench")
+    bench.start()
     try:
-        store = open_store(Settings(data_dir=Path(data_dir), graph="bench"), start_embedded=False)
+        store = open_store(bench.settings(), start_embedded=False)
         store.apply_schema()
         nlp = get_pipeline(model)
         nlp("warm up")
         summary = ingest([folder], store, nlp, max_bytes=1_000_000, batch_size=batch, processes=processes)
-        info = server.info()
         store.close()
         out.put(
             {
@@ -96,11 +96,20 @@ def _end_to_end(folder: str, model: str, batch: int, processes: int, data_dir: s
                 "seconds": summary.seconds,
                 "claims": summary.claims,
                 "peak_rss_mb": _peak_rss_mb(),
-                "store_memory": info.get("used_memory"),
+                "store_memory": bench.memory(),
             }
         )
     finally:
-        server.stop()
+        bench.stop()
+
+
+def _rates(run: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "words_per_s": round(run["words"] / run["seconds"]),
+        "docs_per_s": round(run["docs"] / run["seconds"], 1),
+        "seconds": round(run["seconds"], 2),
+        "peak_rss_mb": round(run["peak_rss_mb"]),
+    }
 
 
 def main() -> None:
@@ -110,7 +119,9 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=1)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--model", default="en_core_web_md")
+    parser.add_argument("--stores", default="falkordb,neo4j", help="Stores to write to: falkordb, neo4j or both.")
     args = parser.parse_args()
+    stores = parse_stores(args.stores)
 
     work = Path(tempfile.mkdtemp(prefix="dakg-bench-"))
     try:
@@ -118,43 +129,49 @@ def main() -> None:
         folder.mkdir()
         docs, words = build_corpus(folder, args.words)
         print(f"corpus: {docs} documents, {words:,} words")
-        bare_runs, e2e_runs = [], []
+        bare_runs: list[dict[str, Any]] = []
+        e2e_runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in stores}
         for repeat in range(args.repeats):
             bare = in_child(_bare, str(folder), args.model, args.batch_size, args.processes)
             bare_runs.append(bare)
-            print(f"  bare nlp.pipe   #{repeat + 1}: {bare['words'] / bare['seconds']:,.0f} words/s")
-            e2e = in_child(
-                _end_to_end, str(folder), args.model, args.batch_size, args.processes, str(work / f"store{repeat}")
-            )
-            e2e_runs.append(e2e)
-            print(f"  end-to-end      #{repeat + 1}: {e2e['words'] / e2e['seconds']:,.0f} words/s")
+            print(f"  bare nlp.pipe        #{repeat + 1}: {bare['words'] / bare['seconds']:,.0f} words/s")
+            for kind in stores:
+                e2e = in_child(
+                    _end_to_end,
+                    str(folder),
+                    args.model,
+                    args.batch_size,
+                    args.processes,
+                    str(work / f"{kind}{repeat}"),
+                    kind,
+                )
+                e2e_runs[kind].append(e2e)
+                print(f"  end to end, {kind:<8} #{repeat + 1}: {e2e['words'] / e2e['seconds']:,.0f} words/s")
         bare = min(bare_runs, key=lambda r: r["seconds"])
-        e2e = min(e2e_runs, key=lambda r: r["seconds"])
         result: dict[str, Any] = {
             "command": f"python -m benchmarks.ingest --words {args.words} --repeats {args.repeats} "
-            f"--processes {args.processes} --batch-size {args.batch_size} --model {args.model}",
+            f"--processes {args.processes} --batch-size {args.batch_size} --model {args.model} "
+            f"--stores {','.join(stores)}",
             "when": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()}, {mp.cpu_count()} cores, Python {platform.python_version()}",
             "corpus": {"documents": docs, "words": words},
-            "bare_spacy": {
-                "words_per_s": round(bare["words"] / bare["seconds"]),
-                "docs_per_s": round(bare["docs"] / bare["seconds"], 1),
-                "seconds": round(bare["seconds"], 2),
-                "peak_rss_mb": round(bare["peak_rss_mb"]),
-            },
-            "end_to_end": {
-                "words_per_s": round(e2e["words"] / e2e["seconds"]),
-                "docs_per_s": round(e2e["docs"] / e2e["seconds"], 1),
-                "seconds": round(e2e["seconds"], 2),
-                "claims_written": e2e["claims"],
-                "failed": e2e["failed"],
-                "peak_rss_mb": round(e2e["peak_rss_mb"]),
-                "store_memory": e2e["store_memory"],
-            },
+            "bare_spacy": _rates(bare),
+            "end_to_end": {},
         }
-        result["ratio_end_to_end_over_bare"] = round(
-            result["end_to_end"]["words_per_s"] / result["bare_spacy"]["words_per_s"], 3
-        )
+        for kind in stores:
+            best = min(e2e_runs[kind], key=lambda r: r["seconds"])
+            rates = _rates(best)
+            result["end_to_end"][kind] = {
+                **rates,
+                "claims_written": best["claims"],
+                "failed": best["failed"],
+                "store_memory": best["store_memory"],
+                "ratio_over_bare": round(rates["words_per_s"] / result["bare_spacy"]["words_per_s"], 3),
+            }
+        if len(stores) == 2:
+            result["ratio_neo4j_over_falkordb"] = round(
+                result["end_to_end"]["neo4j"]["words_per_s"] / result["end_to_end"]["falkordb"]["words_per_s"], 3
+            )
         RESULTS.mkdir(exist_ok=True)
         (RESULTS / "ingest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(result, indent=2))

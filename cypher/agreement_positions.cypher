@@ -1,13 +1,14 @@
 // For each agreement, the sources' positions in aggregate: per status value, how many sources give it, how
 // many of those are undated, the first and last publication dates; the statuses reported denied; the
 // distinct caps and payments, each with its kind; how many sources and claims in all. Enough to tell
-// whether the sources disagree (dakg.disputes) without reading every source.
+// whether the sources disagree (dakg.disputes) without reading every source. (sum() gives a float on FalkorDB
+// and an integer on Neo4j: toInteger keeps the totals whole numbers on both.)
 // params: keys
 // mode: read
 UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
-WITH a, r.status AS status, count(r) AS sources, sum(r.count) AS claims,
-     sum(CASE WHEN s.published IS NULL THEN 1 ELSE 0 END) AS undated,
+WITH a, r.status AS status, count(r) AS sources, toInteger(sum(r.count)) AS claims,
+     toInteger(sum(CASE WHEN s.published IS NULL THEN 1 ELSE 0 END)) AS undated,
      min(s.published) AS first, max(s.published) AS last,
      collect(r.denied) AS denied,
      collect([i IN range(0, size(coalesce(r.caps, [])) - 1) | {value: r.caps[i], kind: r.cap_details[i]}]) AS caps,

@@ -32,7 +32,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -143,7 +143,8 @@ class LocalNeo4j:
     http_port: int = 0
     heap: str = "512m"
     pagecache: str = "256m"
-    configured_password: str = ""  # empty: generate one at the first start and keep it in folder/password
+    # Empty: generate one at the first start and keep it in folder/password. Never in repr (logs, test output).
+    configured_password: str = field(default="", repr=False)
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder).expanduser().resolve()
