@@ -69,8 +69,8 @@ pytest: install ## The whole test suite (both tiers) with branch coverage; fails
 
 test: lint typecheck pytest ## Install, then lint, type-check and run every test
 
-fast: install ## The unit tier: no spaCy model, no `dakg` subprocess (under a minute)
-	$(PY) -m pytest -m "not integration" $(PYTEST_ARGS)
+fast: install ## The unit tier on the embedded store: no spaCy model, no `dakg` subprocess (under a minute)
+	DAKG_TEST_STORES=falkordb $(PY) -m pytest -m "not integration" $(PYTEST_ARGS)
 
 parses: install ## Record frozen parses for new extraction-rule test sentences (needs en_core_web_md)
 	DAKG_FREEZE_PARSES=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_rules_*.py

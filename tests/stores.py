@@ -40,7 +40,22 @@ from dakg.store.neo4j_server import default_dist, missing_requirements
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = REPO / ".venv" / "bin"
-STORE_KINDS = ("falkordb", "neo4j")
+ALL_STORE_KINDS = ("falkordb", "neo4j")
+
+
+def store_kinds(value: str | None) -> tuple[str, ...]:
+    """The stores the run covers: ``DAKG_TEST_STORES`` (comma-separated; `make fast` sets ``falkordb``), else both."""
+    if not value:
+        return ALL_STORE_KINDS
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    unknown = [k for k in kinds if k not in ALL_STORE_KINDS]
+    if unknown or not kinds:
+        raise ValueError(f"DAKG_TEST_STORES={value!r}: expected a comma-separated subset of {ALL_STORE_KINDS}")
+    return kinds
+
+
+# Read once, at import (before conftest clears the developer's DAKG_* variables for the tests themselves).
+STORE_KINDS = store_kinds(os.environ.get("DAKG_TEST_STORES"))
 API_TOKEN = "test-token-for-the-api-suite"
 # Small enough for two test servers beside everything else on a 2-core machine.
 TEST_HEAP, TEST_PAGECACHE = "384m", "64m"
