@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from dakg.api import examples
 from dakg.ingest.fragment import Fragment
+from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX
 from dakg.schema import ClaimField, DisputeField, EvidenceRole, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
@@ -276,7 +277,8 @@ class Neighbourhood(_Model):
     truncated: bool = Field(description="The node limit was reached; ask for a smaller depth or a larger limit.")
 
 
-_NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
+# Control characters other than white space are refused (white space is collapsed: dakg.ingest.validate).
+_NO_CONTROL = r"^[^\x00-\x08\x0e-\x1f\x7f-\x9f]*$"
 
 
 class DocumentIn(_Model):
@@ -284,9 +286,9 @@ class DocumentIn(_Model):
 
     text: str = Field(min_length=1, description="The document: plain text, Markdown or HTML (see format).")
     format: Literal["text", "markdown", "html"] = "text"
-    title: str | None = Field(None, max_length=1000, pattern=_NO_CONTROL)
-    url: str | None = Field(None, max_length=2000, pattern=_NO_CONTROL)
-    outlet: str | None = Field(None, max_length=300, pattern=_NO_CONTROL)
+    title: str | None = Field(None, max_length=TITLE_MAX, pattern=_NO_CONTROL)
+    url: str | None = Field(None, max_length=URL_MAX, pattern=_NO_CONTROL)
+    outlet: str | None = Field(None, max_length=OUTLET_MAX, pattern=_NO_CONTROL)
     published: str | None = Field(
         None, max_length=40, description="Publication date: 2025-08-05, 2025-08-05T10:00:00Z, 5 August 2025, ..."
     )

@@ -384,7 +384,12 @@ def reextract_command(
         typer.echo(f"{stale} sources were written by another extractor than {version}", err=True)
         if dry_run or not stale:
             return
-        summary = reextract(store, nlp, batch_size=settings.nlp_batch_size)
+        summary = reextract(
+            store,
+            nlp,
+            batch_size=settings.nlp_batch_size,
+            on_error=lambda exc: typer.echo(f"skipped: {exc}", err=True),
+        )
     typer.echo(summary.line(), err=True)
     if summary.failed:
         raise typer.Exit(1)

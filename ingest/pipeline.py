@@ -3,27 +3,31 @@
 from __future__ import annotations
 
 import itertools
+import logging
 import queue
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dakg.config import Settings
-from dakg.errors import DocumentError, QueryError
+from dakg.errors import DocumentError, QueryError, StoreUnavailable
 from dakg.ingest.clean import clean_text
 from dakg.ingest.extract import extract, extractor_version
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import LoadResult, load_fragment
 from dakg.ingest.nlp import get_pipeline
 from dakg.ingest.read import Metadata, RawDocument, read_documents
+from dakg.ingest.validate import text_problem
 from dakg.store import GraphStore
 
 _LETTER = re.compile(r"[^\W\d_]")
+log = logging.getLogger("dakg.ingest")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,11 @@ class Prepared:
 
 
 def prepare(raw: RawDocument) -> Prepared:
+    """The document's cleaned text, or a DocumentError: its text refused (``dakg.ingest.validate``), or no prose
+    left after cleaning."""
+    problem = text_problem(raw.text)
+    if problem is not None:
+        raise DocumentError(f"{raw.path}: refused: {problem}")
     text = clean_text(raw.text)
     if sum(1 for _ in itertools.islice(_LETTER.finditer(text), 20)) < 20 or len(text.split(None, 5)) < 5:
         raise DocumentError(f"{raw.path}: empty after cleaning (no prose left)")
@@ -48,6 +57,8 @@ def prepared_documents(paths: Iterable[str], max_bytes: int) -> Iterator[Prepare
             yield prepare(item)
         except DocumentError as exc:
             yield exc
+        except Exception as exc:  # cleaning must never stop the run: this document only
+            yield DocumentError(f"{item.path}: cannot be cleaned ({type(exc).__name__}: {exc})")
 
 
 def extract_all(
@@ -62,34 +73,101 @@ def extract_all(
 
     A long document is parsed in windows of whole paragraphs (``windows``), which bounds the parser's memory,
     and the windows' parses are joined back into one ``Doc`` whose text is the document's, offset for offset.
+
+    One document spaCy fails on costs only that document: when the batched pipe raises, the documents it held
+    are parsed again one at a time (the one that fails becomes a DocumentError) and a new pipe goes on with
+    the rest.
     """
     version = extractor_version(nlp)
-    pending_errors: list[DocumentError] = []
-
-    def texts() -> Iterator[tuple[str, tuple[Prepared, int]]]:
-        for item in items:
-            if isinstance(item, DocumentError):
-                pending_errors.append(item)
+    source = iter(items)
+    while True:
+        in_flight = yield from _extract_stream(source, nlp, version, batch_size, processes, window_chars)
+        if in_flight is None:
+            return
+        for prepared in in_flight:
+            try:
+                doc = parse(nlp, prepared.text, window_chars)
+            except Exception as exc:
+                yield DocumentError(f"{prepared.raw.path}: cannot be parsed ({_reason(exc)})")
                 continue
-            pieces = windows(item.text, window_chars)
+            yield _extract(doc, prepared, version)
+
+
+def _where(fragment: Fragment) -> str:
+    return fragment.source.path or fragment.source.url or fragment.source.key
+
+
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc)[:300]}"
+
+
+def _extract(doc: Doc, prepared: Prepared, version: str) -> Fragment | DocumentError:
+    try:
+        return extract(doc, prepared.raw.meta, path=prepared.raw.path, extractor_version=version)
+    except Exception as exc:  # a fragment that fails its own validation is a bug; report it, write nothing
+        return DocumentError(f"{prepared.raw.path}: extraction failed ({_reason(exc)})")
+
+
+def _extract_stream(
+    source: Iterator[Prepared | DocumentError],
+    nlp: Language,
+    version: str,
+    batch_size: int,
+    processes: int,
+    window_chars: int,
+) -> Generator[Fragment | DocumentError, None, list[Prepared] | None]:
+    """Fragments of ``source`` through one batched pipe. Returns None when ``source`` is exhausted, or, when the
+    pipe raised, the documents it held (their windows were taken from ``source`` and not yet given back)."""
+    errors: deque[DocumentError] = deque()
+    in_flight: deque[Prepared] = deque()  # one entry per window taken and not yet parsed back
+    broken: list[BaseException] = []
+
+    def texts() -> Iterator[tuple[str, int]]:
+        while True:
+            try:
+                item = next(source)
+            except StopIteration:
+                return
+            except BaseException as exc:  # not a document's fault: the reader itself failed
+                broken.append(exc)
+                raise
+            if isinstance(item, DocumentError):
+                errors.append(item)
+                continue
+            try:
+                pieces = windows(item.text, window_chars)
+            except Exception as exc:
+                errors.append(DocumentError(f"{item.raw.path}: cannot be parsed ({_reason(exc)})"))
+                continue
             for piece in pieces:
-                yield piece, (item, len(pieces))
+                in_flight.append(item)
+                yield piece, len(pieces)
 
     parts: list[Doc] = []
-    for doc, (prepared, count) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=processes):
-        parts.append(doc)
-        if len(parts) < count:
-            continue
-        whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        parts = []
-        while pending_errors:
-            yield pending_errors.pop(0)
-        try:
-            yield extract(whole, prepared.raw.meta, path=prepared.raw.path, extractor_version=version)
-        except Exception as exc:  # a fragment that fails its own validation is a bug; report it, write nothing
-            yield DocumentError(f"{prepared.raw.path}: extraction failed ({type(exc).__name__}: {exc})")
-    while pending_errors:
-        yield pending_errors.pop(0)
+    try:
+        for doc, count in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=processes):
+            prepared = in_flight.popleft()
+            parts.append(doc)
+            if len(parts) < count:
+                continue
+            whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            while errors:
+                yield errors.popleft()
+            yield _extract(whole, prepared, version)
+    except Exception as exc:
+        if broken or not in_flight:
+            raise  # nothing a document did: not to be retried one by one
+        log.warning("the batched parse failed (%s); its documents are parsed one at a time", _reason(exc))
+        while errors:
+            yield errors.popleft()
+        held: dict[int, Prepared] = {}
+        for prepared in in_flight:
+            held.setdefault(id(prepared), prepared)
+        return list(held.values())
+    while errors:
+        yield errors.popleft()
+    return None
 
 
 def parse(nlp: Language, text: str, window_chars: int = 20_000) -> Doc:
@@ -157,17 +235,28 @@ def reextract(
     nlp: Language,
     *,
     batch_size: int = 16,
+    on_error: Callable[[DocumentError], None] = lambda _: None,
     on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
 ) -> IngestSummary:
     """Extract every stale source again from its stored text and replace its claims (one source at a time, each
-    in the two atomic steps of ``load_fragment``: the source is always the old version, absent or the new one)."""
+    in the two atomic steps of ``load_fragment``: the source is always the old version, absent or the new one).
+    A source that fails is reported through ``on_error`` and keeps what it had; the others go on."""
     summary = IngestSummary()
     started = time.perf_counter()
     for result in extract_all(stale_sources(store, extractor_version(nlp)), nlp, batch_size=batch_size):
         if isinstance(result, DocumentError):
             summary.failed += 1
+            on_error(result)
             continue
-        loaded = load_fragment(store, result)
+        try:
+            loaded = load_fragment(store, result)
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            summary.failed += 1
+            why = str(exc) if isinstance(exc, QueryError) else _reason(exc)
+            on_error(DocumentError(f"{_where(result)}: the store refused its write ({why})"))
+            continue
         setattr(summary, loaded.outcome, getattr(summary, loaded.outcome) + 1)
         summary.entities += loaded.entities
         summary.claims += loaded.claims
@@ -237,14 +326,16 @@ def ingest(
                 continue  # drain after a fatal error
             try:
                 loaded = load_fragment(store, fragment)
-            except QueryError as exc:
+            except StoreUnavailable as exc:  # the store is gone: every later write would fail too
+                failure.append(exc)
+                continue
+            except Exception as exc:  # refused or failed for this document only: nothing of it was written
                 with lock:
                     summary.failed += 1
-                on_error(
-                    DocumentError(f"{fragment.source.path}: the store refused its write, nothing was written ({exc})")
-                )
+                why = str(exc) if isinstance(exc, QueryError) else _reason(exc)
+                on_error(DocumentError(f"{_where(fragment)}: the store refused its write, nothing was written ({why})"))
                 continue
-            except BaseException as exc:  # StoreUnavailable and anything unexpected: raised in the main thread
+            except BaseException as exc:  # KeyboardInterrupt, SystemExit: raised in the main thread
                 failure.append(exc)
                 continue
             with lock:

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from dakg.errors import DocumentError
+from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX, metadata_value, shown
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -32,12 +34,22 @@ OUTLET_FIELDS = ("outlet", "source", "publisher", "site_name", "publication")
 DATE_FIELDS = ("published", "date", "published_at", "publication_date", "pubdate", "datetime")
 
 
-@dataclass(frozen=True)
-class Metadata:
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    published: str | None = None  # ISO 8601 date (YYYY-MM-DD), or None
+class Metadata(BaseModel):
+    """A document's metadata, each field checked and normalised as ``dakg.ingest.validate`` says (text only,
+    white space collapsed, no control characters or lone surrogates, at most ``METADATA_LIMITS`` characters).
+    Constructing one with a refused value raises ``pydantic.ValidationError``; readers use ``make_metadata``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: str | None = Field(None, max_length=TITLE_MAX)
+    url: str | None = Field(None, max_length=URL_MAX)
+    outlet: str | None = Field(None, max_length=OUTLET_MAX)
+    published: str | None = Field(None, max_length=10, description="ISO 8601 date (YYYY-MM-DD, YYYY-MM, YYYY).")
+
+    @field_validator("title", "url", "outlet", "published", mode="before")
+    @classmethod
+    def _checked(cls, value: Any, info: ValidationInfo) -> Any:
+        return metadata_value(info.field_name or "", value)
 
     def merged(self, other: Metadata) -> Metadata:
         """Fields of ``other`` where it has them, else ours."""
@@ -47,6 +59,20 @@ class Metadata:
             outlet=other.outlet or self.outlet,
             published=other.published or self.published,
         )
+
+
+def make_metadata(where: str, **fields: Any) -> Metadata:
+    """``Metadata(**fields)``, or a DocumentError naming ``where`` and the first refused field."""
+    try:
+        return Metadata(**fields)
+    except ValidationError as exc:
+        error = exc.errors(include_input=False)[0]
+        message = str(error.get("msg", "invalid"))
+        message = message.removeprefix("Value error, ")
+        field_name = ".".join(str(part) for part in error.get("loc", ()))
+        if not message.startswith(field_name):
+            message = f"{field_name}: {message}"
+        raise DocumentError(f"{where}: metadata refused: {message}") from None
 
 
 @dataclass(frozen=True)
@@ -71,7 +97,13 @@ def normalize_date(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     text = str(value).strip()
-    if re.fullmatch(r"\d{4}(-\d{2})?", text):
+    if len(text) > 64:
+        return None
+    partial = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
+    if partial:
+        year, month = partial.groups()
+        if year == "0000" or (month is not None and not "01" <= month <= "12"):
+            return None
         return text
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
@@ -93,15 +125,21 @@ def _first(record: dict[str, Any], names: Iterable[str]) -> Any:
     return None
 
 
-def metadata_from_record(record: dict[str, Any]) -> Metadata:
-    def text(value: Any) -> str | None:
-        return str(value).strip() or None if value is not None else None
-
-    return Metadata(
-        title=text(_first(record, TITLE_FIELDS)),
-        url=text(_first(record, URL_FIELDS)),
-        outlet=text(_first(record, OUTLET_FIELDS)),
-        published=normalize_date(_first(record, DATE_FIELDS)),
+def metadata_from_record(record: dict[str, Any], where: str) -> Metadata:
+    """The metadata a record (JSON, front matter, a sidecar file) holds under any of the usual names; a refused
+    field (``dakg.ingest.validate``) is a DocumentError naming ``where``."""
+    published = _first(record, DATE_FIELDS)
+    try:
+        if published is not None and not isinstance(published, date | datetime):
+            published = metadata_value("published", published)  # checked as text before it is read as a date
+    except ValueError as exc:
+        raise DocumentError(f"{where}: metadata refused: {exc}") from None
+    return make_metadata(
+        where,
+        title=_first(record, TITLE_FIELDS),
+        url=_first(record, URL_FIELDS),
+        outlet=_first(record, OUTLET_FIELDS),
+        published=normalize_date(published),
     )
 
 
@@ -160,16 +198,46 @@ _MD_HEADING = re.compile(r"^#{1,6}[ \t]+", re.M)
 _MD_QUOTE = re.compile(r"^>[ \t]?", re.M)
 
 
+FRONT_MATTER_MAX_CHARS = 65_536
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without anchors and aliases (``&a`` / ``*a``): an alias repeats a node without its
+    size showing, so 1.6 KB of nested aliases can stand for gigabytes of text (a "billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused("it uses YAML anchors or aliases (&name, *name), which are refused")
+        return super().compose_node(parent, index)
+
+
+class _Refused(Exception):
+    pass
+
+
+def front_matter(block: str, path: str) -> Any:
+    """The YAML between the ``---`` lines, read without anchors or aliases, at most FRONT_MATTER_MAX_CHARS long."""
+    if len(block) > FRONT_MATTER_MAX_CHARS:
+        limit = FRONT_MATTER_MAX_CHARS
+        raise DocumentError(f"{path}: front matter is {len(block):,} characters long (at most {limit:,})")
+    try:
+        return yaml.load(block, Loader=_FrontMatterLoader)  # a safe loader, anchors refused
+    except _Refused as exc:
+        raise DocumentError(f"{path}: front matter refused: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise DocumentError(f"{path}: front matter is not valid YAML ({str(exc).splitlines()[0]})") from None
+    except RecursionError:
+        raise DocumentError(f"{path}: front matter is nested too deeply") from None
+
+
 def read_markdown(text: str, path: str) -> tuple[str, Metadata]:
     meta = Metadata()
     match = _FRONT_MATTER.match(text)
     if match:
-        try:
-            front = yaml.safe_load(match.group(1))
-        except yaml.YAMLError as exc:
-            raise DocumentError(f"{path}: front matter is not valid YAML ({str(exc).splitlines()[0]})") from exc
+        front = front_matter(match.group(1), path)
         if isinstance(front, dict):
-            meta = metadata_from_record(front)
+            meta = metadata_from_record(front, path)
         text = text[match.end() :]
     text = _MD_IMAGE.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
@@ -214,7 +282,8 @@ def read_html(text: str, path: str) -> tuple[str, Metadata]:
         return None
 
     title_node = tree.css_first("title")
-    meta = Metadata(
+    meta = make_metadata(
+        path,
         title=meta_content('meta[property="og:title"]', 'meta[name="twitter:title"]')
         or (title_node.text(strip=True) if title_node is not None else None),
         url=meta_content('meta[property="og:url"]', 'link[rel="canonical"]'),
@@ -257,26 +326,39 @@ def read_html(text: str, path: str) -> tuple[str, Metadata]:
     return "\n\n".join(blocks), meta
 
 
+def _json(data: str) -> Any:
+    """``json.loads``, with every way it can fail on hostile input as a ValueError with a one-line reason."""
+    try:
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise ValueError(str(exc).split(";")[0]) from None
+
+
 def _records(data: str, path: Path) -> Iterator[tuple[str, Any]]:
+    name = shown(path)
     if path.suffix.lower() in {".jsonl", ".ndjson"}:
         for number, line in enumerate(data.splitlines(), start=1):
             if not line.strip():
                 continue
             try:
-                yield f"{path}#{number}", json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield f"{path}#{number}", DocumentError(f"{path}#{number}: not valid JSON ({exc.msg})")
+                yield f"{name}#{number}", _json(line)
+            except ValueError as exc:
+                yield f"{name}#{number}", DocumentError(f"{name}#{number}: not valid JSON ({exc})")
         return
     try:
-        parsed = json.loads(data)
-    except json.JSONDecodeError as exc:
-        yield str(path), DocumentError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        parsed = _json(data)
+    except ValueError as exc:
+        yield name, DocumentError(f"{name}: not valid JSON ({exc})")
         return
     if isinstance(parsed, list):
         for number, item in enumerate(parsed, start=1):
-            yield f"{path}#{number}", item
+            yield f"{name}#{number}", item
     else:
-        yield str(path), parsed
+        yield name, parsed
 
 
 def record_document(where: str, record: Any) -> RawDocument:
@@ -285,31 +367,36 @@ def record_document(where: str, record: Any) -> RawDocument:
     text = _first(record, TEXT_FIELDS)
     if not isinstance(text, str):
         raise DocumentError(f"{where}: no text field (looked for {', '.join(TEXT_FIELDS)})")
-    return RawDocument(path=where, text=text, meta=metadata_from_record(record), kind="record")
+    return RawDocument(path=where, text=text, meta=metadata_from_record(record, where), kind="record")
 
 
-def sidecar_metadata(path: Path) -> Metadata:
+def sidecar_metadata(path: Path, max_bytes: int = 1_000_000) -> Metadata:
     sidecar = path.with_name(path.stem + ".meta.json")
+    where = f"{shown(path)}: its metadata file {shown(sidecar.name)}"
     if not sidecar.is_file():
         return Metadata()
     try:
-        record = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DocumentError(f"{path}: its metadata file {sidecar.name} cannot be read ({exc})") from exc
+        record = _json(decode(read_bytes(sidecar, max_bytes), str(sidecar)))
+    except DocumentError as exc:
+        raise DocumentError(f"{where} cannot be read ({str(exc).removeprefix(shown(sidecar) + ': ')})") from None
+    except ValueError as exc:
+        raise DocumentError(f"{where} is not valid JSON ({exc})") from None
     if not isinstance(record, dict):
-        raise DocumentError(f"{path}: its metadata file {sidecar.name} must hold a JSON object")
-    return metadata_from_record(record)
+        raise DocumentError(f"{where} must hold a JSON object")
+    return metadata_from_record(record, where)
 
 
 def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | DocumentError]:
-    """The documents in one file (several for JSON Lines or a JSON list), or the errors reading them."""
+    """The documents in one file (several for JSON Lines or a JSON list), or the errors reading them. Whatever
+    goes wrong reading one file (or one record) is a DocumentError for it: the run goes on."""
     suffix = path.suffix.lower()
+    name = shown(path)
     try:
         if suffix not in SUPPORTED:
             raise DocumentError(
-                f"{path}: unsupported file type {suffix or '(none)'} (supported: {', '.join(sorted(SUPPORTED))})"
+                f"{name}: unsupported file type {suffix or '(none)'} (supported: {', '.join(sorted(SUPPORTED))})"
             )
-        text = decode(read_bytes(path, max_bytes), str(path))
+        text = decode(read_bytes(path, max_bytes), name)
         if suffix in RECORD_SUFFIXES:
             for where, record in _records(text, path):
                 if isinstance(record, DocumentError):
@@ -319,18 +406,22 @@ def read_file(path: Path, max_bytes: int) -> Iterator[RawDocument | DocumentErro
                     yield record_document(where, record)
                 except DocumentError as exc:
                     yield exc
+                except Exception as exc:  # anything else one record does stops only that record
+                    yield DocumentError(f"{where}: cannot be read ({type(exc).__name__}: {exc})")
             return
-        side = sidecar_metadata(path)
+        side = sidecar_metadata(path, max_bytes)
         if suffix in MARKDOWN_SUFFIXES:
-            body, meta = read_markdown(text, str(path))
-            yield RawDocument(path=str(path), text=body, meta=meta.merged(side), kind="markdown")
+            body, meta = read_markdown(text, name)
+            yield RawDocument(path=name, text=body, meta=meta.merged(side), kind="markdown")
         elif suffix in HTML_SUFFIXES:
-            body, meta = read_html(text, str(path))
-            yield RawDocument(path=str(path), text=body, meta=meta.merged(side), kind="html")
+            body, meta = read_html(text, name)
+            yield RawDocument(path=name, text=body, meta=meta.merged(side), kind="html")
         else:
-            yield RawDocument(path=str(path), text=text, meta=side, kind="text")
+            yield RawDocument(path=name, text=text, meta=side, kind="text")
     except DocumentError as exc:
         yield exc
+    except Exception as exc:  # a bug or a limit of a library (RecursionError, MemoryError): this file only
+        yield DocumentError(f"{name}: cannot be read ({type(exc).__name__}: {exc})")
 
 
 def _is_document_file(path: Path) -> bool:

@@ -16,7 +16,7 @@ from dakg.config import Settings
 from dakg.errors import DocumentError
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import load_fragment
-from dakg.ingest.read import Metadata, RawDocument, read_html, read_markdown
+from dakg.ingest.read import Metadata, RawDocument, make_metadata, read_html, read_markdown
 
 router = APIRouter(tags=["ingest"])
 bearer = HTTPBearer(auto_error=False, description="The token set in DAKG_API_TOKEN.")
@@ -92,7 +92,7 @@ def post_document(store: StoreDep, ingestor: IngestorDep, body: m.DocumentIn) ->
         text, meta = read_html(body.text, where)
     elif body.format == "markdown":
         text, meta = read_markdown(body.text, where)
-    given = Metadata(title=body.title, url=body.url, outlet=body.outlet, published=body.published)
+    given = make_metadata(where, title=body.title, url=body.url, outlet=body.outlet, published=body.published)
     raw = RawDocument(path=body.url or where, text=text, meta=meta.merged(given), kind=body.format)
     try:
         fragment = ingestor.fragment(raw)
