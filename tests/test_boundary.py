@@ -274,3 +274,20 @@ def test_a_write_that_fails_in_any_way_costs_only_its_document(
     assert error.endswith("surrogates not allowed)")
     rows, _ = store.run("MATCH (s:Source) RETURN count(s) AS n")
     assert rows == [{"n": 3}]
+
+
+def test_markdown_markup_is_removed_in_linear_time(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "marks.md"
+    # "_a " * 40,000 alone took 98 s when emphasis was matched with ".+?" up to the next mark of its kind.
+    path.write_text("\n\n".join(("_a " * 40_000, "[" * 100_000 + "](", "[a](" * 40_000, GOOD)), encoding="utf-8")
+    started = time.perf_counter()
+    [doc] = _read(path)
+    assert time.perf_counter() - started < 5
+    assert isinstance(doc, RawDocument) and doc.text.endswith(GOOD)
+    nested = tmp_path / "nested.md"
+    nested.write_text("The **bold *and* nested** word, _under_, `code`, a [link](http://x) and ![an image](y.png).")
+    [doc] = _read(nested)
+    assert isinstance(doc, RawDocument)
+    assert doc.text == "The bold and nested word, under, code, a link and an image."
