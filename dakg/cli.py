@@ -292,7 +292,19 @@ PathsArgument = Annotated[
 ]
 
 
-def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Settings) -> Any:
+FollowOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-symlinks",
+        help="Follow symbolic links found in the folders given wherever they lead (by default only into the "
+        "files and folders given; others are reported and skipped).",
+    ),
+]
+
+
+def _ingest_with_progress(
+    paths: list[str], store: GraphStore, settings: Settings, *, follow_symlinks: bool = False
+) -> Any:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -301,7 +313,7 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
     from dakg.ingest.read import discover
 
     console = Console(stderr=True)
-    found = [item for item in discover(paths) if isinstance(item, Path)]
+    found = [item for item in discover(paths, follow_symlinks=follow_symlinks) if isinstance(item, Path)]
     # JSON and JSON Lines files hold any number of documents: then the total is unknown.
     files = None if any(p.suffix.lower() in (".json", ".jsonl", ".ndjson") for p in found) else len(found)
     console.print(f"loading the spaCy pipeline {settings.spacy_model} ...")
@@ -340,6 +352,7 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
             batch_size=settings.nlp_batch_size,
             processes=settings.nlp_processes,
             window_chars=settings.nlp_window_chars,
+            follow_symlinks=follow_symlinks,
             on_error=report,
             on_document=lambda fragment, _result: advance(fragment.source.words),
         )
@@ -348,17 +361,18 @@ def _ingest_with_progress(paths: list[str], store: GraphStore, settings: Setting
 
 
 @app.command("ingest")
-def ingest_command(paths: PathsArgument) -> None:
+def ingest_command(paths: PathsArgument, follow_symlinks: FollowOption = False) -> None:
     """Read documents, extract claims and write each document to the graph in one atomic write.
 
     Documents are keyed by the SHA-256 of their cleaned text: ingesting the same text again changes nothing;
     after an extractor upgrade it replaces that source's claims. A document that cannot be read is reported in
-    one line and skipped; the exit status is 1 if any was.
+    one line and skipped; the exit status is 1 if any was. Only regular files are read (FIFOs, devices and
+    sockets are reported); symbolic links in the folders given are followed only into the paths given.
     """
     settings = _settings()
     with _store() as store:
         store.apply_schema()
-        summary = _ingest_with_progress([str(p) for p in paths], store, settings)
+        summary = _ingest_with_progress([str(p) for p in paths], store, settings, follow_symlinks=follow_symlinks)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -401,6 +415,7 @@ def extract_command(
     output_format: Annotated[
         str, typer.Option("--format", help="jsonl: one fragment per line; json: a list.")
     ] = "jsonl",
+    follow_symlinks: FollowOption = False,
 ) -> None:
     """Print what each document contributes (source, countries, officials, agreements with claims, migrant groups)
     as JSON, without touching the graph."""
@@ -411,7 +426,7 @@ def extract_command(
     settings = _settings()
     failed = 0
     collected = []
-    for item in extract_paths([str(p) for p in paths], settings):
+    for item in extract_paths([str(p) for p in paths], settings, follow_symlinks=follow_symlinks):
         if isinstance(item, DakgError):
             failed += 1
             typer.echo(f"skipped: {item}", err=True)

@@ -48,8 +48,10 @@ def prepare(raw: RawDocument) -> Prepared:
     return Prepared(raw, text)
 
 
-def prepared_documents(paths: Iterable[str], max_bytes: int) -> Iterator[Prepared | DocumentError]:
-    for item in read_documents(paths, max_bytes):
+def prepared_documents(
+    paths: Iterable[str], max_bytes: int, *, follow_symlinks: bool = False
+) -> Iterator[Prepared | DocumentError]:
+    for item in read_documents(paths, max_bytes, follow_symlinks=follow_symlinks):
         if isinstance(item, DocumentError):
             yield item
             continue
@@ -199,10 +201,12 @@ def windows(text: str, size: int) -> list[str]:
     return pieces
 
 
-def extract_paths(paths: Iterable[str], settings: Settings) -> Iterator[Fragment | DocumentError]:
+def extract_paths(
+    paths: Iterable[str], settings: Settings, *, follow_symlinks: bool = False
+) -> Iterator[Fragment | DocumentError]:
     """Fragments of every document under ``paths``, with the pipeline and batching the settings name."""
     nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
-    items = prepared_documents(paths, settings.max_document_bytes)
+    items = prepared_documents(paths, settings.max_document_bytes, follow_symlinks=follow_symlinks)
     return extract_all(
         items,
         nlp,
@@ -303,6 +307,7 @@ def ingest(
     batch_size: int = 16,
     processes: int = 1,
     window_chars: int = 20_000,
+    follow_symlinks: bool = False,
     on_error: Callable[[DocumentError], None] = lambda _: None,
     on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
 ) -> IngestSummary:
@@ -348,7 +353,7 @@ def ingest(
     thread = threading.Thread(target=writer, name="dakg-writer", daemon=True)
     thread.start()
     try:
-        items = prepared_documents(paths, max_bytes)
+        items = prepared_documents(paths, max_bytes, follow_symlinks=follow_symlinks)
         for result in extract_all(items, nlp, batch_size=batch_size, processes=processes, window_chars=window_chars):
             if failure:
                 break

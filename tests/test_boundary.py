@@ -261,7 +261,7 @@ def test_a_write_that_fails_in_any_way_costs_only_its_document(
     broken.source.title = "bad \ud800 title"  # what a writer met before titles were checked where they enter
     stream: list[Fragment | DocumentError] = [fragments[0], broken, fragments[2], fragments[3]]
     monkeypatch.setattr(pipeline, "extract_all", lambda *_a, **_k: iter(stream))
-    monkeypatch.setattr(pipeline, "prepared_documents", lambda *_a: iter(()))
+    monkeypatch.setattr(pipeline, "prepared_documents", lambda *_a, **_k: iter(()))
     errors: list[str] = []
     summary = pipeline.ingest(
         ["unused"], store, spacy.blank("en"), max_bytes=1000, on_error=lambda e: errors.append(str(e))
