@@ -7,6 +7,7 @@ becomes a ``DocumentError`` naming the path and the reason, never an exception t
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import os
@@ -149,8 +150,31 @@ def metadata_from_record(record: dict[str, Any], where: str) -> Metadata:
 # --- bytes to text -----------------------------------------------------------------------------------------
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; anything else, or binary, is refused."""
+# <meta charset="windows-1252"> or <meta http-equiv="Content-Type" content="text/html; charset=windows-1252">
+_DECLARED_CHARSET = re.compile(rb"""<meta\s[^>]{0,300}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]{1,40})""", re.I)
+# Labels the web treats as windows-1252 (the WHATWG Encoding Standard): pages that say Latin-1 mean it.
+_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "cp819", "ibm819"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The character encoding an HTML page declares in a meta tag within its first 4,096 bytes, as a Python
+    codec name, or None (none declared, or one Python does not know)."""
+    found = _DECLARED_CHARSET.search(data[:4096])
+    if found is None:
+        return None
+    label = found.group(1).decode("ascii").lower()
+    if label in _WINDOWS_1252:
+        return "cp1252"
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, path: str, *, html: bool = False) -> str:
+    """UTF-8 (with or without BOM) or UTF-16 with BOM; an HTML page that is not UTF-8 is decoded by the charset
+    its meta tag declares (windows-1252, ISO-8859-x, ...; bytes that charset lacks become U+FFFD). Anything
+    else, or binary, is refused."""
     if not data.strip():
         raise DocumentError(f"{path}: empty file")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -163,7 +187,11 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DocumentError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); convert it to UTF-8") from exc
+        charset = declared_charset(data) if html else None
+        if charset is None or charset == "utf-8":
+            hint = "convert it to UTF-8" + ("" if not html else " or declare its charset in a meta tag")
+            raise DocumentError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); {hint}") from None
+        text = data.decode(charset, errors="replace")
     sample = text[:8192]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > max(8, len(sample) // 20):
@@ -444,7 +472,7 @@ def read_file(path: Path, max_bytes: int, roots: Roots | None = None) -> Iterato
             raise DocumentError(
                 f"{name}: unsupported file type {suffix or '(none)'} (supported: {', '.join(sorted(SUPPORTED))})"
             )
-        text = decode(read_bytes(path, max_bytes), name)
+        text = decode(read_bytes(path, max_bytes), name, html=suffix in HTML_SUFFIXES)
         if suffix in RECORD_SUFFIXES:
             for where, record in _records(text, path):
                 if isinstance(record, DocumentError):

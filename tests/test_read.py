@@ -170,3 +170,35 @@ def test_deeply_nested_html_keeps_every_block_and_stays_linear(tmp_path: Path) -
     [doc] = _read(path, limit=1_000_000)
     assert isinstance(doc, RawDocument)
     assert doc.text.split() == ["word"] * depth
+
+
+@pytest.mark.parametrize(
+    ("head", "charset"),
+    [
+        ('<meta charset="windows-1252">', "cp1252"),
+        ("<meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'>", "cp1252"),
+        ('<meta content="text/html; charset=iso-8859-15" http-equiv="content-type">', "iso8859-15"),
+    ],
+)
+def test_html_is_decoded_by_the_charset_it_declares(tmp_path: Path, head: str, charset: str) -> None:
+    path = tmp_path / "page.html"
+    body = "<p>Le ministère a déclaré que l’accord avec le Rwanda était « signé », a indiqué Mme Müller.</p>"
+    if charset == "iso8859-15":
+        body = body.replace("’", "'").replace("«", '"').replace("»", '"')
+    path.write_bytes(
+        f"<html><head>{head}<title>Accord avec le Rwanda</title></head><body>{body}</body></html>".encode(charset)
+    )
+    [doc] = _read(path)
+    assert isinstance(doc, RawDocument), doc
+    assert doc.text.startswith("Le ministère a déclaré que l")
+    assert "Mme Müller" in doc.text
+
+
+def test_html_without_a_declared_charset_that_is_not_utf8_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes("<p>Le ministère a déclaré.</p>".encode("cp1252"))
+    [error] = _read(path)
+    assert str(error) == (
+        f"{path}: not UTF-8 text (invalid continuation byte at byte 12); convert it to UTF-8 or declare its charset "
+        "in a meta tag"
+    )
