@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
 from dakg import __version__
-from dakg.api.problems import BodyLimit, install_problem_handlers
+from dakg.api.deps import page_size_in_schema
+from dakg.api.problems import BodyLimit, RelativeRedirects, install_problem_handlers
 from dakg.api.routes import agreements, countries, documents, explore, health, sources
 from dakg.api.service import DisputeCache, OverviewCache
 from dakg.config import Settings, get_settings
@@ -63,8 +65,17 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             {"name": "service", "description": "Health of the service and its store."},
         ],
     )
+    served = app.openapi
+
+    def openapi() -> dict[str, Any]:  # the schema as this server's settings make it (the page size)
+        if app.openapi_schema is None:
+            page_size_in_schema(served(), settings.page_size_max)
+        return app.openapi_schema or served()
+
+    app.openapi = openapi  # type: ignore[method-assign]
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(RelativeRedirects)
     for module in (agreements, sources, countries, explore, documents, health):
         app.include_router(module.router)
     return app

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel
@@ -36,14 +36,27 @@ class Paging:
     limit: int
 
 
+PAGE_LIMIT_DESCRIPTION = "Items per page (at most DAKG_PAGE_SIZE_MAX)."
+
+
 def get_paging(
     settings: SettingsDep,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
-    limit: Annotated[int, Query(ge=1, le=10_000, description="Items per page (at most DAKG_PAGE_SIZE_MAX).")] = 20,
+    limit: Annotated[int, Query(ge=1, description=PAGE_LIMIT_DESCRIPTION)] = 20,
 ) -> Paging:
+    # The served OpenAPI schema declares this server's DAKG_PAGE_SIZE_MAX as the maximum (``page_size_in_schema``).
     if limit > settings.page_size_max:
         raise HTTPException(422, f"limit: at most {settings.page_size_max} items per page (DAKG_PAGE_SIZE_MAX)")
     return Paging(offset, limit)
+
+
+def page_size_in_schema(schema: dict[str, Any], page_size_max: int) -> None:
+    """Declare the configured page size as the maximum of every paged ``limit`` in an OpenAPI schema."""
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            for parameter in operation.get("parameters", []) if isinstance(operation, dict) else ():
+                if parameter.get("name") == "limit" and parameter.get("description") == PAGE_LIMIT_DESCRIPTION:
+                    parameter["schema"]["maximum"] = page_size_max
 
 
 PagingDep = Annotated[Paging, Depends(get_paging)]

@@ -170,11 +170,27 @@ class SourceSummary(_Model):
     outlet: str | None
     url: str | None
     published: str | None
-    path: str | None
+    file: str | None = Field(
+        None,
+        description="The name of the file it was read from (with #N for the N-th record of a JSON Lines file or "
+        "JSON list); never the folder it was in on the server. None for documents posted over HTTP.",
+        examples=["02_us_rwanda_agreed.txt"],
+    )
     words: int | None
     extractor_version: str | None
     ingested_at: str | None
     claims: int
+
+    @model_validator(mode="before")
+    @classmethod
+    def _file_name_not_path(cls, data: Any) -> Any:
+        """The store keeps the path a source was read from (it tells versions of a file apart); answers give
+        only the file's name."""
+        if isinstance(data, dict) and "path" in data:
+            data = dict(data)
+            path = data.pop("path")
+            data.setdefault("file", path.rsplit("/", 1)[-1] if isinstance(path, str) else None)
+        return data
 
 
 class Mention(_Model):
@@ -277,6 +293,18 @@ class Neighbourhood(_Model):
     truncated: bool = Field(description="The node limit was reached; ask for a smaller depth or a larger limit.")
 
 
+_YEAR = "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"  # 0001-9999
+_MONTH_DAY = (
+    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
+)
+_LEAP_DAY = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29"
+_TIME = (
+    "(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)"
+)
+# An ISO 8601 date that is on the calendar (leap days included), alone or with a time of day.
+ISO_DATE_PATTERN = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_DAY}){_TIME}?)$"
+
 # Control characters other than white space are refused (white space is collapsed: dakg.ingest.validate).
 _NO_CONTROL = r"^[^\x00-\x08\x0e-\x1f\x7f-\x9f]*$"
 
@@ -290,7 +318,12 @@ class DocumentIn(_Model):
     url: str | None = Field(None, max_length=URL_MAX, pattern=_NO_CONTROL)
     outlet: str | None = Field(None, max_length=OUTLET_MAX, pattern=_NO_CONTROL)
     published: str | None = Field(
-        None, max_length=40, description="Publication date: 2025-08-05, 2025-08-05T10:00:00Z, 5 August 2025, ..."
+        None,
+        max_length=40,
+        pattern=ISO_DATE_PATTERN,
+        description="Publication date in ISO 8601: 2025, 2025-08, 2025-08-05, or a date and time "
+        "(2025-08-05T10:00:00Z, whose date is kept). The pattern admits exactly the calendar's dates.",
+        examples=["2025-08-05"],
     )
 
     @field_validator("published")
@@ -301,7 +334,7 @@ class DocumentIn(_Model):
         from dakg.ingest.read import normalize_date
 
         normalized = normalize_date(value)
-        if normalized is None:
+        if normalized is None:  # the pattern lets only dates through; kept as a second check
             raise ValueError(f"{value!r} is not a date this API understands (use YYYY-MM-DD)")
         return normalized
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -72,7 +73,8 @@ def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(DakgError)
     async def dakg_problem(_: Request, exc: DakgError) -> JSONResponse:
         if isinstance(exc, StoreUnavailable):
-            return problem(503, f"the graph store is unavailable: {exc}")
+            log.error("store unavailable: %s", exc)  # it names the socket or host: the log keeps it, the answer not
+            return problem(503, "the graph store is unavailable; the server log has the details")
         if isinstance(exc, QueryTimeout):
             return problem(504, "the query ran over its time limit; narrow it (filters, a smaller limit)")
         if isinstance(exc, TooManyRows):
@@ -86,6 +88,38 @@ def install_problem_handlers(app: FastAPI) -> None:
     async def unexpected_problem(_: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=exc)
         return problem(500, "internal error; the server log has the details")
+
+
+class RelativeRedirects:
+    """A redirect (a path's trailing slash removed) answers with a ``Location`` relative to this server: the
+    path and query only, never the scheme and host the request's ``Host`` header claimed (Starlette builds an
+    absolute URL from it, which a cache or a proxy could keep for other users)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def sending(message: Message) -> None:
+            if message["type"] == "http.response.start" and 300 <= message["status"] < 400:
+                headers = [
+                    (name, relative_location(value) if name.lower() == b"location" else value)
+                    for name, value in message.get("headers", [])
+                ]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, sending)
+
+
+def relative_location(value: bytes) -> bytes:
+    """``http://any.host/agreements?x=1`` → ``/agreements?x=1``; one leading slash, so never ``//other.host``."""
+    parts = urlsplit(value.decode("latin-1"))
+    path = "/" + parts.path.lstrip("/\\")
+    return (path + (f"?{parts.query}" if parts.query else "")).encode("latin-1")
 
 
 class BodyLimit:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from pydantic import ValidationError
 
 from dakg import __version__
 from dakg.config import NEO4J_LOCAL, Settings, get_settings
@@ -50,9 +51,11 @@ _state: dict[str, bool] = {"debug": False}
 def _settings() -> Settings:
     try:
         return get_settings()
-    except ValueError as exc:  # pydantic's ValidationError is a ValueError
-        first = str(exc).splitlines()
-        raise DakgError(f"bad setting: {' '.join(first[1:3]) if len(first) > 2 else exc}") from exc
+    except ValidationError as exc:  # one line, naming the variable; never the values (a secret may be one)
+        error = exc.errors(include_input=False, include_url=False)[0]
+        where = "_".join(str(part) for part in error.get("loc", ()))
+        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        raise DakgError(f"bad setting: {f'DAKG_{where.upper()}: ' if where else ''}{message}") from None
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 # DAKG_STORE_URL for the local Neo4j server that `dakg neo4j start` runs.
 NEO4J_LOCAL = "neo4j-local"
 
+MIN_PRODUCTION_TOKEN = 32  # characters of DAKG_API_TOKEN in production (a guessable token guards nothing)
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "password", "neo4j", "secret", "token"})
 
 
@@ -40,7 +41,8 @@ class Settings(BaseSettings):
 
     environment: Literal["development", "production"] = Field(
         "development",
-        description="`production` refuses placeholder secrets (an empty or well-known Neo4j password or API token).",
+        description="`production` refuses placeholder secrets (an empty or well-known Neo4j password or API token) "
+        "and an API token shorter than 32 characters.",
     )
     store_url: str = Field(
         "embedded",
@@ -196,8 +198,15 @@ class Settings(BaseSettings):
         generated = self.store_url == NEO4J_LOCAL and password == ""
         if self.store_kind == "neo4j" and not generated and password in PLACEHOLDER_SECRETS:
             raise ValueError("DAKG_NEO4J_PASSWORD is empty or a placeholder; set a real one in production")
-        if self.api_token is not None and self.api_token.get_secret_value() in PLACEHOLDER_SECRETS:
-            raise ValueError("DAKG_API_TOKEN is a placeholder; set a real one (or unset it) in production")
+        if self.api_token is not None:
+            token = self.api_token.get_secret_value()
+            if token in PLACEHOLDER_SECRETS:
+                raise ValueError("DAKG_API_TOKEN is a placeholder; set a real one (or unset it) in production")
+            if len(token) < MIN_PRODUCTION_TOKEN:
+                raise ValueError(
+                    f"DAKG_API_TOKEN has {len(token)} characters; production needs at least {MIN_PRODUCTION_TOKEN} "
+                    "(python -c 'import secrets; print(secrets.token_urlsafe(32))' makes one)"
+                )
         return self
 
     @property

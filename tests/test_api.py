@@ -372,17 +372,22 @@ def test_health_says_unavailable_when_the_store_is_gone(api: TestClient, tmp_pat
     server.stop()
     app: Any = api.app
     app.dependency_overrides[get_store] = lambda: gone
+    paths = ("/health", "/agreements", "/sources", "/agreements/USA-RWA", "/disputes", "/search?q=Rwanda")
     try:
-        response = api.get("/health")
-        agreements = api.get("/agreements")
+        answers = {path: api.get(path) for path in paths}
     finally:
         app.dependency_overrides.clear()
         gone.close()
-    assert response.status_code == 503
-    body = response.json()
+    health = answers.pop("/health")
+    assert health.status_code == 503
+    body = health.json()
     assert (body["status"], body["store"]["reachable"], body["schema"]) == ("unavailable", False, None)
-    assert agreements.status_code == 503 and agreements.headers["content-type"] == "application/problem+json"
-    assert "is unreachable" in agreements.json()["detail"]
+    assert body["store"]["error"] == "the store does not answer"
+    for path, answer in answers.items():
+        assert answer.status_code == 503 and answer.headers["content-type"] == "application/problem+json", path
+        assert answer.json()["detail"] == "the graph store is unavailable; the server log has the details"
+    for answer in (health, *answers.values()):  # neither the data folder nor its socket, in any form
+        assert str(tmp_path) not in answer.text and "sock" not in answer.text and "/tmp" not in answer.text
 
 
 def test_response_models_name_the_schemas_labels() -> None:
@@ -447,7 +452,7 @@ def ingest_api(settings: Settings) -> Iterator[TestClient]:
 
 def test_posting_a_document_needs_the_token_and_answers_with_what_was_extracted(ingest_api: TestClient) -> None:
     doc = DOCS["rwa-deal"]
-    body = {"text": doc.text, "title": doc.title, "outlet": doc.outlet, "url": doc.url, "published": "5 August 2025"}
+    body = {"text": doc.text, "title": doc.title, "outlet": doc.outlet, "url": doc.url, "published": "2025-08-05"}
     missing = ingest_api.post("/documents", json=body)
     assert missing.status_code == 401 and missing.headers["www-authenticate"] == "Bearer"
     assert ingest_api.post("/documents", json=body, headers={"Authorization": "Bearer nope"}).status_code == 403
@@ -516,3 +521,55 @@ def test_posted_text_and_metadata_are_checked_as_files_are(ingest_api: TestClien
         "are refused",
     )
     assert ingest_api.get("/sources").json()["total"] == 0
+
+
+def test_sources_name_their_file_never_the_servers_path(store: FalkorStore) -> None:
+    from dakg.ingest.fragment import SourceOut
+
+    fragment = FRAGMENTS["rwa-deal"].model_copy(deep=True)
+    fragment.source = SourceOut(**{**fragment.source.model_dump(), "path": "/srv/private/feeds/2025/rwa-deal.jsonl#3"})
+    load_fragment(store, fragment)
+    with client_for(store) as client:
+        listed = client.get("/sources").json()["items"]
+        one = client.get(f"/sources/{fragment.source.key}").json()
+    assert [item["file"] for item in listed] == ["rwa-deal.jsonl#3"] and one["source"]["file"] == "rwa-deal.jsonl#3"
+    assert "path" not in listed[0] and "/srv/private" not in json.dumps([listed, one])
+
+
+def test_a_redirect_never_echoes_the_host_the_request_claims(api: TestClient) -> None:
+    for path, location in (("/agreements/", "/agreements"), ("/sources/?limit=5", "/sources?limit=5")):
+        answer = api.get(path, headers={"Host": "evil.example"}, follow_redirects=False)
+        assert (answer.status_code, answer.headers["location"]) == (307, location)
+    from dakg.api.problems import relative_location
+
+    assert relative_location(b"http://evil.example//other.example/x") == b"/other.example/x"
+
+
+def test_the_served_schema_says_what_the_server_accepts(corpus_store: FalkorStore) -> None:
+    with client_for(corpus_store, page_size_max=50) as client:
+        spec = client.get("/openapi.json").json()
+        assert client.get("/sources", params={"limit": 50}).status_code == 200
+        assert client.get("/sources", params={"limit": 51}).status_code == 422
+    paged = [
+        (path, parameter["schema"].get("maximum"))
+        for path, operations in spec["paths"].items()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["name"] == "limit"
+    ]
+    assert dict(paged) == {
+        "/agreements": 50,
+        "/countries/{iso3_code}/agreements": 50,
+        "/agreements/{key}/timeline": 50,
+        "/disputes": 50,
+        "/sources": 50,
+        "/countries": 50,
+        "/officials": 50,
+        "/search": 100,
+        "/graph/{key}": 500,
+    }
+    document = spec["components"]["schemas"]["DocumentIn"]["properties"]["published"]
+    assert re.fullmatch(document["anyOf"][0]["pattern"], "2024-02-29") and not re.fullmatch(
+        document["anyOf"][0]["pattern"], "2025-02-29"
+    )
+    assert "400" in spec["paths"]["/documents"]["post"]["responses"]  # a body that is not UTF-8

@@ -102,3 +102,18 @@ def test_db_status_of_a_folder_with_no_store(cli: Cli, tmp_path: Path) -> None:
     assert result.code == 3
     assert json.loads(result.out)["running"] is False
     assert cli("db", "stop", DAKG_DATA_DIR=str(tmp_path)).out == f"not running in {tmp_path}\n"
+
+
+def test_production_needs_a_token_of_32_characters_said_in_one_line_without_the_token(
+    cli: Callable[..., CliResult],
+) -> None:
+    short = cli("settings", DAKG_ENVIRONMENT="production", DAKG_API_TOKEN="x7")
+    assert (short.code, short.err) == (
+        1,
+        "error: bad setting: DAKG_API_TOKEN has 2 characters; production needs at least 32 "
+        "(python -c 'import secrets; print(secrets.token_urlsafe(32))' makes one)\n",
+    )
+    bad = cli("settings", DAKG_QUERY_TIMEOUT_MS="1")
+    assert bad.err == "error: bad setting: DAKG_QUERY_TIMEOUT_MS: Input should be greater than or equal to 10\n"
+    long = cli("settings", DAKG_ENVIRONMENT="production", DAKG_API_TOKEN="k" * 32)
+    assert long.code == 0 and "k" * 32 not in long.out  # masked

@@ -17,7 +17,9 @@ router = APIRouter(tags=["agreements"])
 
 Country = Annotated[str | None, Query(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code, e.g. RWA.")]
 SourcesLimit = Annotated[int, Query(ge=0, le=200, description="Sources shown per agreement, newest first.")]
-AgreementKey = Annotated[str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="DEPORTING-HOST, e.g. USA-RWA.")]
+AgreementKey = Annotated[
+    str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="DEPORTING-HOST, e.g. USA-RWA.", examples=["USA-RWA"])
+]
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def country_agreements(
     overviews: OverviewsDep,
     paging: PagingDep,
     view: ViewDep,
-    iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.")],
+    iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.", examples=["RWA"])],
     role: Annotated[Literal["host", "deporting"], Query(description="The country's role.")] = "host",
 ) -> Response:
     """The same answer as `/agreements?host=...` (or `?deporting=...`), asked from the country."""

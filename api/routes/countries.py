@@ -29,7 +29,8 @@ def list_countries(store: StoreDep, paging: PagingDep) -> m.Page[m.CountrySummar
     responses=problem_responses(404, 422),
 )
 def get_country(
-    store: StoreDep, iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3.")]
+    store: StoreDep,
+    iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3.", examples=["RWA"])],
 ) -> m.CountryDetail:
     """The agreements it hosts and deports under, the officials said to act for it, and how many sources name it."""
     code = iso3_code.upper()
@@ -56,7 +57,14 @@ def list_officials(
 )
 def get_official(
     store: StoreDep,
-    key: Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9-]{0,200}$", description="e.g. olivier-nduhungirehe")],
+    key: Annotated[
+        str,
+        Path(
+            pattern=r"^[a-z0-9][a-z0-9-]{0,200}$",
+            description="e.g. olivier-nduhungirehe",
+            examples=["olivier-nduhungirehe"],
+        ),
+    ],
 ) -> m.OfficialDetail:
     """The roles and states sources give them, and the agreements they are named in, each with its sources."""
     found = service.get_official(store, key)

@@ -51,7 +51,8 @@ class Ingestor:
         prepared = prepare(raw)
         with self._lock:  # a spaCy pipeline is not made to be shared between threads
             doc = parse(nlp, prepared.text, self.settings.nlp_window_chars)
-        return extract(doc, raw.meta, path=raw.path, extractor_version=extractor_version(nlp))
+        # A posted document has no file: its source keeps no path (``raw.path`` only names it in errors).
+        return extract(doc, raw.meta, path=None, extractor_version=extractor_version(nlp))
 
 
 def get_ingestor(request: Request) -> Ingestor:
@@ -78,7 +79,7 @@ def require_token(
     response_model=m.DocumentOut,
     summary="Ingest one document",
     dependencies=[Depends(require_token)],
-    responses=problem_responses(401, 403, 413, 422),
+    responses=problem_responses(400, 401, 403, 413, 422),
 )
 def post_document(store: StoreDep, ingestor: IngestorDep, body: m.DocumentIn) -> m.DocumentOut:
     """Clean, parse and extract the document, write it in one atomic write, and answer with what was extracted.

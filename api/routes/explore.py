@@ -34,7 +34,13 @@ def search(
 def graph(
     store: StoreDep,
     key: Annotated[
-        str, Path(min_length=1, max_length=200, description="Any node's key: source, country, agreement, ...")
+        str,
+        Path(
+            min_length=1,
+            max_length=200,
+            description="Any node's key: source, country, agreement, ...",
+            examples=["USA-RWA"],
+        ),
     ],
     depth: Annotated[int, Query(ge=1, le=2)] = 1,
     limit: Annotated[int, Query(ge=1, le=500, description="Most nodes returned.")] = 200,

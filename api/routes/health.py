@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 
 from dakg import __version__
 from dakg.api.deps import StoreDep
-from dakg.errors import DakgError
+from dakg.errors import DakgError, StoreUnavailable
 
 router = APIRouter(tags=["service"])
 log = logging.getLogger("dakg.api")
@@ -21,7 +21,7 @@ class StoreHealth(BaseModel):
     kind: Literal["falkordb", "neo4j"] = Field(examples=["falkordb"])
     description: str = Field(examples=["embedded FalkorDB, graph 'dakg'"])
     reachable: bool
-    error: str | None = None
+    error: str | None = Field(None, description="What failed, in general terms: never a path or a host.")
 
 
 class SchemaHealth(BaseModel):
@@ -49,13 +49,12 @@ def get_health(store: StoreDep) -> Health | JSONResponse:
         store.ping()
         status = store.schema_status()
     except DakgError as exc:
-        log.error("health check failed: %s", exc)
+        log.error("health check failed: %s", exc)  # the details (paths, hosts) go to the log, not to the answer
+        error = "the store does not answer" if isinstance(exc, StoreUnavailable) else "the store failed a query"
         body = Health(
             status="unavailable",
             version=__version__,
-            store=StoreHealth(
-                kind=store.dialect, description=store.public_description, reachable=False, error=str(exc)
-            ),
+            store=StoreHealth(kind=store.dialect, description=store.public_description, reachable=False, error=error),
         )
         return JSONResponse(body.model_dump(by_alias=True), status_code=503)
     return Health(
