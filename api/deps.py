@@ -51,12 +51,16 @@ def get_paging(
 
 
 def page_size_in_schema(schema: dict[str, Any], page_size_max: int) -> None:
-    """Declare the configured page size as the maximum of every paged ``limit`` in an OpenAPI schema."""
+    """Declare the configured page size as the maximum of every page size (a parameter whose description names
+    DAKG_PAGE_SIZE_MAX) in an OpenAPI schema."""
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", []) if isinstance(operation, dict) else ():
-                if parameter.get("name") == "limit" and parameter.get("description") == PAGE_LIMIT_DESCRIPTION:
-                    parameter["schema"]["maximum"] = page_size_max
+                if "DAKG_PAGE_SIZE_MAX" in parameter.get("description", ""):
+                    schema_ = parameter["schema"]
+                    for choice in schema_.get("anyOf", [schema_]):  # an optional one: integer or null
+                        if choice.get("type") == "integer":
+                            choice["maximum"] = page_size_max
 
 
 PagingDep = Annotated[Paging, Depends(get_paging)]

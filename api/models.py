@@ -91,7 +91,11 @@ class Claim(_Model):
 class SourceClaims(_Model):
     source: SourceRef
     status: Status | None = Field(None, description="This source's own status for the agreement (see the rule).")
-    claims: list[Claim]
+    claims: list[Claim] = Field(description="In text order; at most claims_limit of them.")
+    claims_total: int = Field(0, description="The claims this source makes about the agreement (of the fields shown).")
+    claims_truncated: bool = Field(
+        False, description="More claims than shown: GET /sources/{key} pages them all, /timeline too."
+    )
 
 
 class CurrentStatus(_Model):
@@ -213,7 +217,11 @@ class SourceDetail(_Model):
     source: SourceSummary
     text: str | None = Field(None, description="The stored text (every offset points into it); ask with include_text.")
     mentions: list[Mention]
-    claims: list[AboutClaim]
+    claims: list[AboutClaim] = Field(description="One page of its claims, in text order (claims_offset, claims_limit).")
+    claims_total: int = Field(0, description="Every claim the source makes, over all pages.")
+    claims_offset: int = 0
+    claims_limit: int = 200
+    claims_truncated: bool = Field(False, description="More claims follow this page.")
 
 
 class CountrySummary(_Model):

@@ -161,6 +161,7 @@ def _agreements(
     sources_limit: int,
     sources_offset: int = 0,
     fields: Sequence[str] | None = None,
+    claims_limit: int = 50,
     cache: OverviewCache | None = None,
 ) -> list[dict[str, Any]]:
     """Agreements with a page of their sources and those sources' claims, as the data of
@@ -174,19 +175,29 @@ def _agreements(
     overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
     pages = {k: o.ordered[sources_offset : sources_offset + sources_limit] for k, o in overviews.items()}
     pairs = [{"subject": k, "source": entry.source} for k, page in pages.items() for entry in page]
-    details: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]]]] = {}
-    for chunk in _chunks(pairs, min(PAIRS_PER_READ, store.limits.max_rows)):  # a row per pair: under DAKG_MAX_ROWS
-        for row in store.read("agreement_source_claims", {"pairs": chunk}):
-            claims = [c for c in row["claims"] if fields is None or c["field"] in fields]
-            details[(row["agreement"], row["source"]["key"])] = (row["source"], claims)
+    details: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]], int]] = {}
+    # A row per pair (under DAKG_MAX_ROWS), with at most ``claims_limit`` claims each: a source with thousands of
+    # claims about one agreement costs a page of them, and says how many there are.
+    wanted = {"fields": list(fields) if fields is not None else None, "claims_limit": claims_limit}
+    for chunk in _chunks(pairs, min(PAIRS_PER_READ, store.limits.max_rows)):
+        for row in store.read("agreement_source_claims", {"pairs": chunk, **wanted}):
+            details[(row["agreement"], row["source"]["key"])] = (row["source"], row["claims"], row["claims_total"])
     out = []
     for row in rows:
         key = row["agreement"]["key"]
         overview = overviews.get(key, Overview(0, 0, [], []))
         by_source = []
         for entry in pages.get(key, []):
-            ref, claims = details.get((key, entry.source), ({"key": entry.source}, []))
-            by_source.append({"source": ref, "status": entry.status, "claims": claims})
+            ref, claims, total = details.get((key, entry.source), ({"key": entry.source}, [], 0))
+            by_source.append(
+                {
+                    "source": ref,
+                    "status": entry.status,
+                    "claims": claims,
+                    "claims_total": total,
+                    "claims_truncated": len(claims) < total,
+                }
+            )
         newest = overview.current
         current = None
         if newest is not None:
@@ -218,6 +229,7 @@ def list_agreements(
     offset: int = 0,
     limit: int = 20,
     sources_limit: int = 20,
+    claims_limit: int = 50,
     summary_only: bool = False,
     cache: OverviewCache | None = None,
 ) -> m.Page[m.AgreementSummary]:
@@ -226,7 +238,7 @@ def list_agreements(
     total = int(store.read("agreements_count", filters)[0]["total"])
     rows = store.read("agreements_page", {**filters, "skip": offset, "limit": limit})
     fields = DISPUTE_FIELDS if summary_only else None
-    items = _agreements(store, rows, sources_limit=sources_limit, fields=fields, cache=cache)
+    items = _agreements(store, rows, sources_limit=sources_limit, fields=fields, claims_limit=claims_limit, cache=cache)
     page = {"total": total, "offset": offset, "limit": limit, "items": items}
     return m.Page[m.AgreementSummary].model_validate(page)  # one pass over the whole answer
 
@@ -237,13 +249,21 @@ def get_agreement(
     *,
     sources_offset: int = 0,
     sources_limit: int = 100,
+    claims_limit: int = 50,
     cache: OverviewCache | None = None,
 ) -> m.AgreementDetail | None:
     """One agreement in full, or None."""
     rows = store.read("agreement", {"key": key})
     if not rows:
         return None
-    [summary] = _agreements(store, rows, sources_limit=sources_limit, sources_offset=sources_offset, cache=cache)
+    [summary] = _agreements(
+        store,
+        rows,
+        sources_limit=sources_limit,
+        sources_offset=sources_offset,
+        claims_limit=claims_limit,
+        cache=cache,
+    )
     groups = [
         {**row["group"], "nationalities": row["group"]["nationalities"] or [], "source": row["source"]}
         for row in store.read("agreement_groups", {"key": key})
@@ -346,15 +366,24 @@ def list_sources(
     return m.Page[m.SourceSummary](total=total, offset=offset, limit=limit, items=items)
 
 
-def get_source(store: GraphStore, key: str, *, include_text: bool) -> m.SourceDetail | None:
+def get_source(
+    store: GraphStore, key: str, *, include_text: bool, claims_offset: int = 0, claims_limit: int = 200
+) -> m.SourceDetail | None:
+    """One source with one page of its claims (however many it makes, each page is under DAKG_MAX_ROWS)."""
     rows = store.read("source", {"key": key, "include_text": include_text})
     if not rows:
         return None
-    claims = store.read("source_claims", {"key": key})
+    total = int(rows[0]["claims"])
+    limit = min(claims_limit, store.limits.max_rows)
+    claims = store.read("source_claims", {"key": key, "skip": claims_offset, "limit": limit})
     mentions = store.read("source_mentions", {"key": key})
     return m.SourceDetail(
-        source=m.SourceSummary(**rows[0]["source"], claims=len(claims)),
+        source=m.SourceSummary(**rows[0]["source"], claims=total),
         text=rows[0]["text"],
+        claims_total=total,
+        claims_offset=claims_offset,
+        claims_limit=limit,
+        claims_truncated=claims_offset + len(claims) < total,
         mentions=[
             m.Mention(
                 country=m.CountryRef(**r["country"]),

@@ -1,6 +1,8 @@
-// One source's metadata, and its text when asked for.
+// One source's metadata and how many claims it makes, and its text when asked for.
 // params: key, include_text
 // mode: read
 MATCH (s:Source {key: $key})
+OPTIONAL MATCH (s)-[:CLAIMS]->(c:Claim)
+WITH s, count(c) AS claims
 RETURN s {.key, .title, .outlet, .url, .published, .path, .words, .extractor_version, .ingested_at} AS source,
-       CASE WHEN $include_text THEN s.text END AS text
+       claims, CASE WHEN $include_text THEN s.text END AS text

@@ -568,8 +568,48 @@ def test_the_served_schema_says_what_the_server_accepts(corpus_store: FalkorStor
         "/search": 100,
         "/graph/{key}": 500,
     }
+    [claims_limit] = [p for p in spec["paths"]["/sources/{key}"]["get"]["parameters"] if p["name"] == "claims_limit"]
+    assert [c.get("maximum") for c in claims_limit["schema"]["anyOf"]] == [50, None]  # an integer, or null
     document = spec["components"]["schemas"]["DocumentIn"]["properties"]["published"]
     assert re.fullmatch(document["anyOf"][0]["pattern"], "2024-02-29") and not re.fullmatch(
         document["anyOf"][0]["pattern"], "2025-02-29"
     )
     assert "400" in spec["paths"]["/documents"]["post"]["responses"]  # a body that is not UTF-8
+
+
+def test_a_source_with_more_claims_than_the_row_cap_is_read_in_pages(embedded_server: EmbeddedServer) -> None:
+    """A document with 41,084 claims once made GET /sources/{key} answer 500 for ever (its claims were one read,
+    over DAKG_MAX_ROWS), and /agreements?claims=summary answer 12.7 MB: here, 300 claims and a cap of 120 rows."""
+    from .conftest import _make_settings, drop_graph, open_graph
+
+    sentences = [f"Rwanda agreed in round {n} to accept migrants deported from the United States." for n in range(300)]
+    big = Doc(text=" ".join(sentences), title="A very long record", published="2025-09-09")
+    for number, sentence in enumerate(sentences):
+        big.claim("USA-RWA", "status" if number % 3 else "date", "agreed" if number % 3 else "2025", sentence)
+    store = open_graph(_make_settings(embedded_server.data_dir, max_rows=120))
+    try:
+        fragment = big.fragment()
+        assert load_fragment(store, fragment).outcome == "new"
+        key = fragment.source.key
+        with client_for(store, page_size_max=100) as client:
+            first = client.get(f"/sources/{key}")
+            assert first.status_code == 200, first.text
+            page = first.json()
+            assert (page["claims_total"], page["claims_limit"], page["claims_truncated"]) == (300, 100, True)
+            assert page["source"]["claims"] == 300 and len(page["claims"]) == 100
+            seen = [c["claim"]["start"] for c in page["claims"]]
+            for offset in (100, 200):
+                more = client.get(f"/sources/{key}", params={"claims_offset": offset, "claims_limit": 100}).json()
+                seen += [c["claim"]["start"] for c in more["claims"]]
+            assert more["claims_truncated"] is False
+            assert seen == sorted(big.text.index(s) for s in sentences)  # every claim once, in text order
+            assert client.get(f"/sources/{key}", params={"claims_limit": 101}).status_code == 422
+            listed = client.get("/agreements", params={"host": "RWA", "claims": "summary"})
+            assert listed.status_code == 200 and len(listed.content) < 100_000
+            [entry] = listed.json()["items"][0]["sources"]
+            assert (entry["claims_total"], len(entry["claims"]), entry["claims_truncated"]) == (200, 50, True)
+            assert {c["field"] for c in entry["claims"]} == {"status"}  # the summary's fields, chosen in the store
+            full = client.get("/agreements/USA-RWA", params={"claims_limit": 500}).json()
+            assert [(s["claims_total"], len(s["claims"])) for s in full["sources"]] == [(300, 300)]
+    finally:
+        drop_graph(store)

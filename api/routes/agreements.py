@@ -17,6 +17,15 @@ router = APIRouter(tags=["agreements"])
 
 Country = Annotated[str | None, Query(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code, e.g. RWA.")]
 SourcesLimit = Annotated[int, Query(ge=0, le=200, description="Sources shown per agreement, newest first.")]
+ClaimsLimit = Annotated[
+    int,
+    Query(
+        ge=0,
+        le=500,
+        description="Claims shown per source, in text order; `claims_truncated` says when a source makes more "
+        "(GET /sources/{key} pages them all).",
+    ),
+]
 AgreementKey = Annotated[
     str, Path(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$", description="DEPORTING-HOST, e.g. USA-RWA.", examples=["USA-RWA"])
 ]
@@ -28,6 +37,7 @@ class View:
 
     status: str | None
     sources_limit: int
+    claims_limit: int
     summary_only: bool
 
 
@@ -39,8 +49,9 @@ def get_view(
     claims: Annotated[
         Literal["all", "summary"], Query(description="all claims per source, or only status, cap and payment")
     ] = "all",
+    claims_limit: ClaimsLimit = 50,
 ) -> View:
-    return View(status, sources_limit, claims == "summary")
+    return View(status, sources_limit, claims_limit, claims == "summary")
 
 
 ViewDep = Annotated[View, Depends(get_view)]
@@ -57,6 +68,7 @@ def _answer(
         offset=paging.offset,
         limit=paging.limit,
         sources_limit=view.sources_limit,
+        claims_limit=view.claims_limit,
         summary_only=view.summary_only,
         cache=overviews,
     )
@@ -122,11 +134,17 @@ def get_agreement(
     key: AgreementKey,
     sources_offset: Annotated[int, Query(ge=0)] = 0,
     sources_limit: Annotated[int, Query(ge=1, le=200)] = 100,
+    claims_limit: ClaimsLimit = 50,
 ) -> Response:
     """Parties, current status, disputes, every source's claims (paged with sources_offset/sources_limit),
     the migrant groups it covers and the officials named in connection with it."""
     found = service.get_agreement(
-        store, key.upper(), sources_offset=sources_offset, sources_limit=sources_limit, cache=overviews
+        store,
+        key.upper(),
+        sources_offset=sources_offset,
+        sources_limit=sources_limit,
+        claims_limit=claims_limit,
+        cache=overviews,
     )
     if found is None:
         raise HTTPException(404, f"no agreement with key {key.upper()!r}")

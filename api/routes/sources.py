@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from dakg.api import models as m
 from dakg.api import service
-from dakg.api.deps import PagingDep, StoreDep
+from dakg.api.deps import PagingDep, SettingsDep, StoreDep
 from dakg.api.problems import problem_responses
 
 router = APIRouter(tags=["sources"])
@@ -42,10 +42,19 @@ def list_sources(
 def get_source(
     store: StoreDep,
     key: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the cleaned text.")],
+    settings: SettingsDep,
     include_text: Annotated[bool, Query(description="Also return the stored text, to highlight quotes.")] = False,
+    claims_offset: Annotated[int, Query(ge=0, le=10_000_000, description="Claims to skip.")] = 0,
+    claims_limit: Annotated[
+        int | None, Query(ge=1, description="Claims per page (at most DAKG_PAGE_SIZE_MAX, which is the default).")
+    ] = None,
 ) -> m.SourceDetail:
-    """Metadata, the countries it names (with offsets), and every claim it makes (with quotes and offsets)."""
-    found = service.get_source(store, key, include_text=include_text)
+    """Metadata, the countries it names (with offsets), and its claims (with quotes and offsets), a page at a time:
+    `claims_total` says how many there are, `claims_truncated` whether more follow this page."""
+    limit = settings.page_size_max if claims_limit is None else claims_limit
+    if limit > settings.page_size_max:
+        raise HTTPException(422, f"claims_limit: at most {settings.page_size_max} per page (DAKG_PAGE_SIZE_MAX)")
+    found = service.get_source(store, key, include_text=include_text, claims_offset=claims_offset, claims_limit=limit)
     if found is None:
         raise HTTPException(404, f"no source with key {key!r}")
     return found
