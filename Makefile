@@ -77,6 +77,7 @@ parses: install ## Record frozen parses for new extraction-rule test sentences (
 
 bench: install ## Run the benchmarks (figures go to benchmarks/results/)
 	$(PY) -m benchmarks.ingest
+	$(PY) -m benchmarks.memory
 	$(PY) -m benchmarks.api
 
 lock: ## Re-resolve requirements.lock and requirements-runtime.lock from pyproject.toml (needs the package index)

@@ -148,7 +148,12 @@ class Settings(BaseSettings):
         ),
     )
     nlp_processes: int = Field(1, ge=1, le=64, description="Worker processes for spaCy during `dakg ingest`.")
-    nlp_batch_size: int = Field(16, ge=1, description="Documents per spaCy batch.")
+    nlp_batch_size: int = Field(
+        2,
+        ge=1,
+        description="Texts (documents, or windows of a long one) spaCy parses at once. What a parse holds in "
+        "memory grows with the characters in flight, at most this times DAKG_NLP_WINDOW_CHARS per process.",
+    )
     nlp_window_chars: int = Field(
         20_000,
         ge=1000,

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -67,7 +68,7 @@ def extract_all(
     items: Iterable[Prepared | DocumentError],
     nlp: Language,
     *,
-    batch_size: int = 16,
+    batch_size: int = 2,
     processes: int = 1,
     window_chars: int = 20_000,
 ) -> Iterator[Fragment | DocumentError]:
@@ -88,7 +89,7 @@ def extract_all(
             return
         for prepared in in_flight:
             try:
-                doc = parse(nlp, prepared.text, window_chars)
+                doc = parse(nlp, prepared.text, window_chars, batch_size)
             except Exception as exc:
                 yield DocumentError(f"{prepared.raw.path}: cannot be parsed ({_reason(exc)})")
                 continue
@@ -149,7 +150,7 @@ def _extract_stream(
     try:
         for doc, count in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=processes):
             prepared = in_flight.popleft()
-            parts.append(doc)
+            parts.append(_without_tensor(doc))
             if len(parts) < count:
                 continue
             whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
@@ -172,11 +173,21 @@ def _extract_stream(
     return None
 
 
-def parse(nlp: Language, text: str, window_chars: int = 20_000) -> Doc:
-    """One document's parse, in windows when it is long (see ``extract_all``)."""
+def parse(nlp: Language, text: str, window_chars: int = 20_000, batch_size: int = 2) -> Doc:
+    """One document's parse, in windows when it is long (see ``extract_all``), ``batch_size`` windows at a time."""
     pieces = windows(text, window_chars)
-    docs = list(nlp.pipe(pieces))
+    docs = [_without_tensor(doc) for doc in nlp.pipe(pieces, batch_size=batch_size)]
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+_NO_TENSOR = numpy.empty((0,), dtype="float32")
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    """The parse without the network's per-token activations (``doc.tensor``): no rule reads them, and they are
+    most of a parsed document's memory (96 floats a token; about 100 MB per MB of text)."""
+    doc.tensor = _NO_TENSOR
+    return doc
 
 
 def windows(text: str, size: int) -> list[str]:
@@ -238,7 +249,7 @@ def reextract(
     store: GraphStore,
     nlp: Language,
     *,
-    batch_size: int = 16,
+    batch_size: int = 2,
     on_error: Callable[[DocumentError], None] = lambda _: None,
     on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
 ) -> IngestSummary:
@@ -304,7 +315,7 @@ def ingest(
     nlp: Language,
     *,
     max_bytes: int,
-    batch_size: int = 16,
+    batch_size: int = 2,
     processes: int = 1,
     window_chars: int = 20_000,
     follow_symlinks: bool = False,

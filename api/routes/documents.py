@@ -50,7 +50,7 @@ class Ingestor:
 
         prepared = prepare(raw)
         with self._lock:  # a spaCy pipeline is not made to be shared between threads
-            doc = parse(nlp, prepared.text, self.settings.nlp_window_chars)
+            doc = parse(nlp, prepared.text, self.settings.nlp_window_chars, self.settings.nlp_batch_size)
         # A posted document has no file: its source keeps no path (``raw.path`` only names it in errors).
         return extract(doc, raw.meta, path=None, extractor_version=extractor_version(nlp))
 
