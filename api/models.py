@@ -30,12 +30,19 @@ class CountryRef(_Model):
     name: str | None = Field(None, examples=["Rwanda"])
 
 
+SUPERSEDED_BY = (
+    "Key of a later version of the same document (the same URL, else the same file) with a new text: this one "
+    "is kept, and current answers (agreement lists, current status, disputes) read the later one."
+)
+
+
 class SourceRef(_Model):
     key: str = Field(description="SHA-256 of the source's cleaned text.")
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
     published: str | None = Field(None, description="ISO 8601 date, if known.")
+    superseded_by: str | None = Field(None, description=SUPERSEDED_BY)
 
 
 class Evidence(_Model):
@@ -180,6 +187,7 @@ class SourceSummary(_Model):
         "JSON list); never the folder it was in on the server. None for documents posted over HTTP.",
         examples=["02_us_rwanda_agreed.txt"],
     )
+    superseded_by: str | None = Field(None, description=SUPERSEDED_BY)
     words: int | None
     extractor_version: str | None
     ingested_at: str | None

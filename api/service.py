@@ -316,7 +316,8 @@ def all_disputes(store: GraphStore, cache: OverviewCache | None = None, batch: i
             return disputes
         offset += len(keys)
         overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
-        disputed = [k for k in keys if overviews[k].disputes]
+        # An agreement no current source reports on (only earlier versions of documents did) has no overview.
+        disputed = [k for k in keys if k in overviews and overviews[k].disputes]
         positions = _positions(store, disputed)
         found = [(k, field, sides(positions.get(k, []), field)) for k in disputed for field in overviews[k].disputes]
         wanted = sorted({s for _k, _f, taken in found for keys_ in taken.values() for s in keys_})

@@ -7,6 +7,7 @@
 // mode: read
 UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
+WHERE s.superseded_by IS NULL  // current versions only: an earlier text of a document does not count
 WITH a, r.status AS status, count(r) AS sources, toInteger(sum(r.count)) AS claims,
      toInteger(sum(CASE WHEN s.published IS NULL THEN 1 ELSE 0 END)) AS undated,
      min(s.published) AS first, max(s.published) AS last,

@@ -4,6 +4,7 @@
 // mode: read
 UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
+WHERE s.superseded_by IS NULL  // current versions only: an earlier text of a document does not count
 WITH a, r, s
 ORDER BY coalesce(s.published, '') DESC, coalesce(r.status_confidence, 0.0) DESC, s.key
 RETURN a.key AS key, collect({source: s.key, published: s.published, status: r.status}) AS ordered

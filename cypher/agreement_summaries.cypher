@@ -5,6 +5,7 @@
 // mode: read
 UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
+WHERE s.superseded_by IS NULL  // current versions only: an earlier text of a document does not count
 WITH a, r, s
 ORDER BY coalesce(s.published, '') DESC, s.key
 WITH a, collect({source: s.key, published: s.published, status: r.status, denied: r.denied,

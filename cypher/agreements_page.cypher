@@ -4,7 +4,16 @@
 MATCH (a:Agreement)
 WHERE ($host IS NULL OR a.host = $host)
   AND ($deporting IS NULL OR a.deporting = $deporting)
-  AND ($status IS NULL OR (a)<-[:ABOUT]-(:Claim {field: 'status', value: $status, negated: false}))
+// Agreements the current version of some document reports on (an earlier text of a document does not count);
+// with a status, one such source gives it in a claim that is not a denial.
+// (Counted in a projection, each comprehension with names of its own: FalkorDB 4.16 cannot run a pattern
+// comprehension inside WHERE, and two in one projection that share a variable name see each other's matches.)
+WITH a, size([(a)<-[:REPORTS]-(reporting:Source) WHERE reporting.superseded_by IS NULL | reporting.key]) AS current,
+     CASE WHEN $status IS NULL THEN 1
+          ELSE size([(a)<-[:ABOUT]-(c:Claim)<-[:CLAIMS]-(claiming:Source)
+                     WHERE c.field = 'status' AND c.value = $status AND c.negated = false
+                       AND claiming.superseded_by IS NULL | claiming.key]) END AS stated
+WHERE current > 0 AND stated > 0
 WITH a
 ORDER BY a.key
 SKIP $skip

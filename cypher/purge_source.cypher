@@ -1,8 +1,9 @@
 // Remove one source and everything only it backs, in a single statement: its claims, migrant groups and
 // mentions, its share of fact edges (an edge left with no backing source is deleted), and agreements or
 // officials no remaining claim is about. Countries stay. Used before re-writing a source whose extractor
-// changed, and by `dakg remove`.
-// params: key
+// changed ($relink false: the versions it supersedes keep pointing to its key, which the rewrite keeps), and by
+// `dakg remove` ($relink true: the version it superseded takes its place, current again if it was current).
+// params: key, relink
 // mode: write
 MATCH (s:Source {key: $key})
 OPTIONAL MATCH (s)-[:CLAIMS]->(c:Claim)
@@ -29,6 +30,11 @@ WITH s, size(orphans) AS orphaned
 OPTIONAL MATCH (g:MigrantGroup {source: $key})
 WITH s, orphaned, collect(g) AS groups
 FOREACH (g IN groups | DETACH DELETE g)
+WITH s, orphaned, groups
+OPTIONAL MATCH (o:Source {superseded_by: $key})
+WHERE $relink
+WITH s, orphaned, groups, collect(o) AS older
+FOREACH (o IN older | SET o.superseded_by = s.superseded_by)
 DETACH DELETE s
 MERGE (v:Graph {key: 'graph'})
 SET v.version = coalesce(v.version, 0) + 1

@@ -3,4 +3,4 @@
 // mode: read
 UNWIND $keys AS k
 MATCH (s:Source {key: k})
-RETURN s {.key, .title, .outlet, .url, .published} AS source
+RETURN s {.key, .title, .outlet, .url, .published, .superseded_by} AS source

@@ -7,7 +7,8 @@
 // mode: write
 MERGE (s:Source {key: $source.key})
 SET s.title = $source.title, s.url = $source.url, s.outlet = $source.outlet, s.published = $source.published,
-    s.path = $source.path, s.text = $source.text, s.words = $source.words,
+    s.path = $source.path, s.document = $source.document, s.superseded_by = $source.superseded_by,
+    s.text = $source.text, s.words = $source.words,
     s.extractor_version = $source.extractor_version, s.ingested_at = $source.ingested_at
 FOREACH (c IN $countries |
   MERGE (n:Country {key: c.key})
@@ -56,6 +57,13 @@ FOREACH (x IN [e IN $edges WHERE e.type = 'NATIONALITY'] |
   MERGE (a:MigrantGroup {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:NATIONALITY]->(b))
 MERGE (v:Graph {key: 'graph'})
 SET v.version = coalesce(v.version, 0) + 1, v.updated = $source.ingested_at
+// A new text of a document already in the graph (the same URL, else the same file) is its new version: the
+// current version so far is kept and marked superseded by this one (one current version per document).
+WITH s
+OPTIONAL MATCH (old:Source {document: $source.document})
+WHERE $source.superseded_by IS NULL AND old.key <> s.key AND old.superseded_by IS NULL
+WITH s, collect(old) AS older
+FOREACH (o IN older | SET o.superseded_by = s.key)
 // Every fact edge gains its backing claims and this source: one block for all six types. An edge is found from
 // its start, an entity one of this source's claims is about. (Untyped patterns with type() filters: FalkorDB
 // 4.16 does not find, by type, relationships whose type the same statement created first.)

@@ -230,6 +230,8 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
             "outlet": source.outlet,
             "published": source.published,
             "path": source.path,
+            "document": source.url or source.path,
+            "superseded_by": None,
             "text": source.text,
             "words": source.words,
             "extractor_version": source.extractor_version,
@@ -256,15 +258,20 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
 
 
 def load_fragment(store: GraphStore, fragment: Fragment) -> LoadResult:
-    """Write one fragment unless the graph already holds this source from the same extractor version."""
+    """Write one fragment unless the graph already holds this source from the same extractor version.
+
+    A new source whose document (its URL, else its file's path) is already in the graph is that document's new
+    version: the write marks the current one ``superseded_by`` it, in the same statement. A source written again
+    (another extractor) keeps its place among the versions: it stays superseded if it was."""
     rows = store.read("source_version", {"key": fragment.source.key})
     outcome: Outcome = "new"
+    params = fragment_params(fragment)
     if rows:
         if rows[0]["extractor_version"] == fragment.source.extractor_version:
             return LoadResult("unchanged")
-        store.write("purge_source", {"key": fragment.source.key})
+        store.write("purge_source", {"key": fragment.source.key, "relink": False})
+        params["source"]["superseded_by"] = rows[0]["superseded_by"]
         outcome = "replaced"
-    params = fragment_params(fragment)
     store.write("write_document", params)
     entities = 1 + len(params["officials"]) + len(params["agreements"]) + len(params["groups"])
     return LoadResult(outcome, entities=entities, claims=len(params["claims"]))
@@ -274,5 +281,5 @@ def remove_source(store: GraphStore, key: str) -> bool:
     """Remove a source and what only it backs. False if no such source."""
     if not store.read("source_version", {"key": key}):
         return False
-    store.write("purge_source", {"key": key})
+    store.write("purge_source", {"key": key, "relink": True})  # the version before it, if any, becomes current
     return True

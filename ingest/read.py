@@ -547,11 +547,13 @@ _NO_DOCUMENTS = f"no documents in this folder (looked for {', '.join(sorted(SUPP
 
 
 def discover(paths: Iterable[str | Path], *, follow_symlinks: bool = False) -> Iterator[Path | DocumentError]:
-    """Files to read: named files as given, folders searched recursively (hidden entries, sidecars, READMEs and
-    files of other types passed over). Only regular files are taken; what is not read is reported, one line
-    each: FIFOs, sockets and devices, symbolic links leading outside the paths given (see ``Roots``), broken
-    links and link loops, folders that cannot be read, and a folder named here that holds no document."""
-    given = [Path(p) for p in paths]
+    """Files to read, as absolute paths: named files as given, folders searched recursively (hidden entries,
+    sidecars, READMEs and files of other types passed over). Only regular files are taken; what is not read is
+    reported, one line each: FIFOs, sockets and devices, symbolic links leading outside the paths given (see
+    ``Roots``), broken links and link loops, folders that cannot be read, and a folder named here that holds no
+    document."""
+    # Absolute (symbolic links kept): a file's path names its document, whatever folder a run starts in.
+    given = [Path(os.path.abspath(p)) for p in paths]
     roots = Roots.of(given, follow_symlinks)
     for root in given:
         name = shown(root)

@@ -98,6 +98,18 @@ GRAPH: Final = GraphSchema(
                 Property(name="published", type="date", description="Publication date (ISO 8601), if known."),
                 Property(name="path", type="string", description="File it was read from."),
                 Property(
+                    name="document",
+                    type="string",
+                    description="The document it is a version of: its URL, else the path of its file (absent for a "
+                    "text posted without a URL). A new text under the same name is a new version.",
+                ),
+                Property(
+                    name="superseded_by",
+                    type="string",
+                    description="Key of the later version of the same document, if there is one: current answers "
+                    "(agreement lists, current status, disputes) read only sources without it.",
+                ),
+                Property(
                     name="text", type="string", description="Cleaned text; every offset points into it.", required=True
                 ),
                 Property(name="words", type="integer", description="Number of words in the text.", required=True),
@@ -111,7 +123,7 @@ GRAPH: Final = GraphSchema(
                     name="ingested_at", type="string", description="When it was written (UTC, ISO 8601).", required=True
                 ),
             ),
-            indexes=("published",),
+            indexes=("published", "document"),
             fulltext=("title", "text"),
         ),
         NodeType(

@@ -69,6 +69,7 @@ def test_the_headline_question_shows_every_sources_claims_with_exact_quotes(api:
         "outlet": "Great Lakes Wire (test)",
         "url": "https://example.org/test/rwa-deal",
         "published": "2025-08-05",
+        "superseded_by": None,
     }
     group_key = FRAGMENTS["rwa-deal"].migrant_groups[0].key
     assert claim_fields(deal) == [
