@@ -524,7 +524,7 @@ def test_posted_text_and_metadata_are_checked_as_files_are(ingest_api: TestClien
     assert ingest_api.get("/sources").json()["total"] == 0
 
 
-def test_sources_name_their_file_never_the_servers_path(store: FalkorStore) -> None:
+def test_sources_name_their_file_never_the_servers_path(store: GraphStore) -> None:
     from dakg.ingest.fragment import SourceOut
 
     fragment = FRAGMENTS["rwa-deal"].model_copy(deep=True)
@@ -546,7 +546,7 @@ def test_a_redirect_never_echoes_the_host_the_request_claims(api: TestClient) ->
     assert relative_location(b"http://evil.example//other.example/x") == b"/other.example/x"
 
 
-def test_the_served_schema_says_what_the_server_accepts(corpus_store: FalkorStore) -> None:
+def test_the_served_schema_says_what_the_server_accepts(corpus_store: GraphStore) -> None:
     with client_for(corpus_store, page_size_max=50) as client:
         spec = client.get("/openapi.json").json()
         assert client.get("/sources", params={"limit": 50}).status_code == 200
