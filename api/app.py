@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from dakg import __version__
 from dakg.api.deps import page_size_in_schema
 from dakg.api.problems import BodyLimit, RelativeRedirects, install_problem_handlers
-from dakg.api.routes import agreements, countries, documents, explore, health, sources
+from dakg.api.routes import agreements, countries, documents, explore, exports, health, sources
 from dakg.api.service import DisputeCache, OverviewCache
 from dakg.config import Settings, get_settings
 from dakg.store import GraphStore, open_store
@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             {"name": "sources", "description": "The documents, and everything extracted from each."},
             {"name": "countries and officials", "description": "States and the people acting for them."},
             {"name": "explore", "description": "Full-text search and graph neighbourhoods."},
+            {"name": "exports", "description": "Claims, agreements and sources as CSV, GraphML and JSON-LD, streamed."},
             {"name": "ingest", "description": "Adding documents over HTTP (needs a bearer token)."},
             {"name": "service", "description": "Health of the service and its store."},
         ],
@@ -76,6 +77,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(RelativeRedirects)
-    for module in (agreements, sources, countries, explore, documents, health):
+    for module in (agreements, sources, countries, explore, exports, documents, health):
         app.include_router(module.router)
     return app

@@ -58,7 +58,7 @@ class PositionGroup:
     def parse(cls, entry: Mapping[str, Any]) -> PositionGroup:
         return cls(
             sources=entry["sources"],
-            claims=entry["claims"] or 0,
+            claims=int(entry["claims"] or 0),  # a sum: some stores answer a float
             group=StatusGroup(
                 status=entry["status"],
                 undated=entry["undated"],

@@ -484,6 +484,64 @@ def remove_command(
         raise DakgError(f"no source with key {', '.join(missing)}")
 
 
+_DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
+
+
+@app.command("export")
+def export_command(
+    kind: Annotated[
+        str, typer.Argument(help="claims.csv, agreements.csv, sources.csv, graph.graphml or claims.jsonld")
+    ],
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
+    host: Annotated[str | None, typer.Option(help="Only agreements this state (ISO-3) hosts.")] = None,
+    deporting: Annotated[str | None, typer.Option(help="Only agreements under which this state deports.")] = None,
+    published_from: Annotated[str | None, typer.Option(help=f"Sources published on or after ({_DATE_HELP}).")] = None,
+    published_to: Annotated[str | None, typer.Option(help=f"Sources published on or before ({_DATE_HELP}).")] = None,
+    base_url: Annotated[
+        str, typer.Option(help="Where the API serves the sources' texts (the Web Annotations' target).")
+    ] = "http://127.0.0.1:8000",
+) -> None:
+    """Write an export, as GET /export/KIND answers it: the claims, agreements or sources as CSV, the graph as
+    GraphML (networkx, Gephi), or every claim as a W3C Web Annotation with PROV-O provenance (JSON-LD).
+
+    Read from the store a page at a time. A file is written whole or not at all."""
+    import re
+
+    from dakg.api import exports
+
+    name = next((n for n in exports.EXPORT_NAMES if n == kind), None)
+    if name is None:
+        raise DakgError(f"unknown export {kind!r}: one of {', '.join(exports.EXPORT_NAMES)}")
+    for option, value in (("--published-from", published_from), ("--published-to", published_to)):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise DakgError(f"{option}: {value!r} is not a date ({_DATE_HELP})")
+    for option, value in (("--host", host), ("--deporting", deporting)):
+        if value is not None and not re.fullmatch(r"[A-Za-z]{3}", value):
+            raise DakgError(f"{option}: {value!r} is not an ISO 3166-1 alpha-3 code")
+    filters = exports.Filters(
+        host=host.upper() if host else None,
+        deporting=deporting.upper() if deporting else None,
+        published_from=published_from,
+        published_to=published_to,
+    )
+    with _store() as store:
+        chunks = exports.export(store, name, filters, base_url=base_url)
+        if out is None:
+            for chunk in chunks:
+                sys.stdout.write(chunk)
+            sys.stdout.flush()
+            return
+        partial = out.with_name(out.name + ".partial")
+        try:
+            with open(partial, "w", encoding="utf-8", newline="") as file:
+                for chunk in chunks:
+                    file.write(chunk)
+            partial.replace(out)
+        finally:
+            partial.unlink(missing_ok=True)
+    typer.echo(f"wrote {out}", err=True)
+
+
 @app.command("settings")
 def show_settings() -> None:
     """Print every DAKG_* setting with its current value (secrets masked) and what it does."""

@@ -122,6 +122,20 @@ GRAPH: Final = GraphSchema(
                 Property(
                     name="ingested_at", type="string", description="When it was written (UTC, ISO 8601).", required=True
                 ),
+                Property(
+                    name="reprint_group",
+                    type="string",
+                    description=(
+                        "Key of the first source written of its near-duplicate group (a story and its lightly "
+                        "edited reprints, found by MinHash when it was written; see dakg.reprints); its own key "
+                        "when it has no near duplicate. Sources of one group count as one independent source."
+                    ),
+                ),
+                Property(
+                    name="reprint_of",
+                    type="string",
+                    description="Key of the most similar source already in the graph when it was written, if any.",
+                ),
             ),
             indexes=("published", "document"),
             fulltext=("title", "text"),

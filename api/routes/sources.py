@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi.responses import PlainTextResponse
 
 from dakg.api import models as m
 from dakg.api import service
@@ -58,3 +59,21 @@ def get_source(
     if found is None:
         raise HTTPException(404, f"no source with key {key!r}")
     return found
+
+
+@router.get(
+    "/sources/{key}/text",
+    response_class=PlainTextResponse,
+    summary="One source's stored text",
+    responses={200: {"content": {"text/plain": {}}}, **problem_responses(404, 422)},
+)
+def get_source_text(
+    store: StoreDep,
+    key: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the cleaned text.")],
+) -> PlainTextResponse:
+    """The cleaned text every offset of this source points into (Python code points), as plain UTF-8: the
+    target of the Web Annotations in `GET /export/claims.jsonld`."""
+    rows = store.read("source_text", {"key": key})
+    if not rows:
+        raise HTTPException(404, f"no source with key {key!r}")
+    return PlainTextResponse(rows[0]["text"] or "")

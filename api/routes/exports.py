@@ -1,0 +1,73 @@
+"""Exports: the claims, agreements and sources as CSV, the graph as GraphML, the claims as W3C Web Annotations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import StreamingResponse
+
+from dakg.api import exports
+from dakg.api.deps import ISO3_PATTERN, OverviewsDep, StoreDep, iso3
+from dakg.api.problems import problem_responses
+from dakg.api.routes.sources import DATE
+
+router = APIRouter(tags=["exports"])
+
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+
+
+@router.get(
+    "/export/{name}",
+    summary="Download claims, agreements or sources (CSV), the graph (GraphML) or annotations (JSON-LD)",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The export, streamed.",
+            "content": {media: {} for media in sorted(set(exports.MEDIA_TYPES.values()))},
+        },
+        **problem_responses(422),
+    },
+)
+def export(
+    request: Request,
+    store: StoreDep,
+    overviews: OverviewsDep,
+    name: Annotated[exports.ExportName, Path(description="Which export.")],
+    host: Annotated[str | None, Query(pattern=ISO3_PATTERN, description="Only agreements this state hosts.")] = None,
+    deporting: Annotated[
+        str | None, Query(pattern=ISO3_PATTERN, description="Only agreements under which this state deports.")
+    ] = None,
+    published_from: Annotated[
+        str | None, Query(pattern=DATE, description="Only sources published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
+    ] = None,
+    published_to: Annotated[
+        str | None, Query(pattern=DATE, description="Only sources published on or before (a whole year or month).")
+    ] = None,
+) -> StreamingResponse:
+    """Streamed, a page of store reads at a time, with the list endpoints' filters:
+
+    - `claims.csv`: one row per claim — agreement, deporting, host, field, value, currency, negated, source key,
+      title, outlet, url, published, quote, start, end, the span that states the value (evidence_text,
+      evidence_start, evidence_end, evidence_role), what the value names (an official's name, a group's
+      description and size), every evidence span as JSON, the rules, the source's reprint group.
+    - `agreements.csv`: one row per agreement: parties, current status, disputes, sources and claims.
+    - `sources.csv`: one row per source: metadata, claims, agreements it reports on, reprint group.
+    - `graph.graphml`: sources, claims, agreements, officials, migrant groups and countries with their edges,
+      for networkx and Gephi.
+    - `claims.jsonld`: each claim a W3C Web Annotation on its source's text (`GET /sources/{key}/text`), selected
+      by a TextQuoteSelector and a TextPositionSelector on the span that states the value (the quoted sentence
+      when no span does), with PROV-O provenance.
+
+    Offsets are Python code points (Unicode scalar values) into the source's stored text; JavaScript strings
+    count UTF-16 code units (see the README)."""
+    filters = exports.Filters(
+        host=iso3(host), deporting=iso3(deporting), published_from=published_from, published_to=published_to
+    )
+    base = str(request.base_url).rstrip("/")
+    chunks = exports.export(store, name, filters, base_url=base, cache=overviews)
+    return StreamingResponse(
+        chunks,
+        media_type=exports.MEDIA_TYPES[name],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
