@@ -31,7 +31,10 @@ def _caps(items: Sequence[Mapping[str, Any]] | None) -> tuple[Cap, ...]:
 
 
 def _payments(items: Sequence[Mapping[str, Any]] | None) -> tuple[Payment, ...]:
-    return tuple(Payment(amount=float(p["amount"]), currency=p["currency"], kind=p["kind"] or "") for p in items or ())
+    return tuple(
+        Payment(amount=float(p["amount"]), currency=p["currency"], kind=p["kind"] or "", published=p.get("published"))
+        for p in items or ()
+    )
 
 
 def _source_position(entry: Mapping[str, Any]) -> SourcePosition:

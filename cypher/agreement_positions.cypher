@@ -1,8 +1,9 @@
 // For each agreement, the sources' positions in aggregate: per status value, how many sources give it, how
 // many of those are undated, the first and last publication dates; the statuses reported denied; the
-// distinct caps and payments, each with its kind; how many sources and claims in all. Enough to tell
-// whether the sources disagree (dakg.disputes) without reading every source. (sum() gives a float on FalkorDB
-// and an integer on Neo4j: toInteger keeps the totals whole numbers on both.)
+// distinct caps, and the distinct payments, each with its kind and the date of the source that gives it (the
+// running-total rule reads it); how many sources and claims in all. Enough to tell whether the sources
+// disagree (dakg.disputes) without reading every source. (sum() gives a float on FalkorDB and an integer on
+// Neo4j: toInteger keeps the totals whole numbers on both.)
 // params: keys
 // mode: read
 UNWIND $keys AS k
@@ -14,7 +15,8 @@ WITH a, r.status AS status, count(r) AS sources, toInteger(sum(r.count)) AS clai
      collect(r.denied) AS denied,
      collect([i IN range(0, size(coalesce(r.caps, [])) - 1) | {value: r.caps[i], kind: r.cap_details[i]}]) AS caps,
      collect([i IN range(0, size(coalesce(r.payment_amounts, [])) - 1) |
-              {amount: r.payment_amounts[i], currency: r.payment_currencies[i], kind: r.payment_kinds[i]}]) AS payments
+              {amount: r.payment_amounts[i], currency: r.payment_currencies[i], kind: r.payment_kinds[i],
+               published: s.published}]) AS payments
 WITH a, status, sources, claims, undated, first, last,
      reduce(acc = [], x IN denied | acc + [d IN x WHERE NOT d IN acc]) AS denied,
      reduce(acc = [], x IN caps | acc + [c IN x WHERE NOT c IN acc]) AS caps,

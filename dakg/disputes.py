@@ -19,7 +19,13 @@ disputed) come from ``dakg.schema``.
   (2022), struck down (2023), scrapped (2024) agree. Undated sources count as contemporary with every other.
 - **Cap** (``caps_conflict``): two caps of the same kind (a total, or per year) that differ.
 - **Payment** (``payments_conflict``): two payments of the same kind (in total, or per person) that differ in
-  amount or currency.
+  amount or currency — except a **running total**. Totals in one currency reported over time that only grow
+  with the dates of their reports (£120m in 2022, £140m in 2023, £290m "so far" in 2024) are one scheme's
+  running total, progress and not a dispute (``running_total``). They are a dispute when a later report gives
+  a smaller total than an earlier one, when two reports of the same date differ, when a report is undated
+  (it cannot be placed) and gives an amount no dated report gives, or when the currencies differ. A price per
+  person is not a total: two that differ are always a dispute. A date given to the month or year compares as
+  its last day (``dakg.dates.sortable``).
 
 The API decides disputes from aggregates rather than from every source (``cypher/agreement_positions.cypher``:
 per status, how many of its sources are undated and the first and last dates among the dated ones):
@@ -32,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from dakg.dates import sortable
 from dakg.schema import STATUS_KINDS, CapKind, DisputeField, PaymentKind, Status
 
 
@@ -52,6 +59,7 @@ class Payment(NamedTuple):
     amount: float
     currency: str
     kind: PaymentKind = ""
+    published: str | None = None  # the date of the report that gives it (the running-total rule reads it)
 
 
 @dataclass(frozen=True)
@@ -127,10 +135,39 @@ def caps_conflict(caps: Iterable[Cap]) -> bool:
     return any(seen.setdefault(cap.kind, cap.value) != cap.value for cap in caps)
 
 
+def running_total(payments: Iterable[Payment]) -> bool:
+    """Whether totals of one currency read as one scheme's running total: ordered by their reports' dates, they
+    never fall, no two reports of one date differ, and an undated report only repeats a dated amount."""
+    dated: dict[str, set[float]] = {}
+    undated: set[float] = set()
+    for payment in payments:
+        if payment.published is None:
+            undated.add(payment.amount)
+        else:
+            dated.setdefault(sortable(payment.published), set()).add(payment.amount)
+    if undated - {a for amounts in dated.values() for a in amounts}:
+        return False
+    highest = float("-inf")
+    for day in sorted(dated):
+        amounts = dated[day]
+        if len(amounts) > 1 or min(amounts) < highest:
+            return False
+        highest = max(amounts)
+    return True
+
+
 def payments_conflict(payments: Iterable[Payment]) -> bool:
-    """Whether two payments of the same kind differ in amount or currency."""
-    seen: dict[PaymentKind, tuple[float, str]] = {}
-    return any(seen.setdefault(p.kind, (p.amount, p.currency)) != (p.amount, p.currency) for p in payments)
+    """Whether payments of the same kind disagree: they differ in amount or currency, and (for totals) do not
+    read as a running total."""
+    by_kind: dict[PaymentKind, list[Payment]] = {}
+    for payment in payments:
+        by_kind.setdefault(payment.kind, []).append(payment)
+    for kind, items in by_kind.items():
+        if len({(p.amount, p.currency) for p in items}) < 2:
+            continue
+        if kind != "" or len({p.currency for p in items}) > 1 or not running_total(items):
+            return True
+    return False
 
 
 def disputed_fields(stances: Iterable[Stance], caps: Iterable[Cap], payments: Iterable[Payment]) -> list[DisputeField]:
@@ -151,7 +188,7 @@ def positions_disputes(positions: Iterable[SourcePosition]) -> list[DisputeField
     return disputed_fields(
         [s for p in items for s in p.stances()],
         [c for p in items for c in p.caps],
-        [x for p in items for x in p.payments],
+        [x._replace(published=p.published) for p in items for x in p.payments],
     )
 
 

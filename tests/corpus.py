@@ -9,8 +9,8 @@ agreement  sources, oldest first                                       disputes
 =========  ==========================================================  ==================================
 USA-RWA    talks (05-05), agreed + cap 250 + $7.5m (08-05),            status (talks reported after the
            talks again (08-12), implemented + cap 250 (08-28)          deal)
-GBR-RWA    signed + £120m (2022), struck down (2023),                  payment (£120m against £240m);
-           scrapped + £240m (2024)                                     progress is no status dispute
+GBR-RWA    signed + £120m (2022), struck down (2023),                  none: progress is no status dispute,
+           scrapped + £240m (2024)                                     and a growing total no payment one
 ISR-UGA    a denial of "agreed" (2018), implemented + 500 a year       status (a denial against an
            (undated)                                                   affirmation that implies it)
 USA-SWZ    implemented + cap 160 (2025-07), agreed + cap 200 (09-01)   cap (160 against 200)

@@ -53,6 +53,46 @@ def test_when_statuses_conflict(stances: list[Stance], conflict: bool) -> None:
     assert statuses_conflict(stances) is conflict
 
 
+@pytest.mark.parametrize(
+    ("payments", "conflict"),
+    [
+        # £120m, then £140m, then £290m "so far": one scheme's running total, progress and not a dispute.
+        (
+            [
+                Payment(120e6, "GBP", "", "2022-04-14"),
+                Payment(140e6, "GBP", "", "2023-11-15"),
+                Payment(290e6, "GBP", "", "2024-03-07"),
+            ],
+            False,
+        ),
+        ([Payment(290e6, "GBP", "", "2024-03-07"), Payment(120e6, "GBP", "", "2022-04-14")], False),  # any order
+        ([Payment(120e6, "GBP", "", "2022-04"), Payment(140e6, "GBP", "", "2022-05-01")], False),  # April, then May
+        ([Payment(140e6, "GBP", "", "2023-11-15"), Payment(120e6, "GBP", "", "2024-01-10")], True),  # it fell
+        ([Payment(120e6, "GBP", "", "2022-04-14"), Payment(140e6, "GBP", "", "2022-04-14")], True),  # same day
+        ([Payment(140e6, "GBP", "", "2022-04-30"), Payment(120e6, "GBP", "", "2022-04")], True),  # April ends later
+        ([Payment(120e6, "GBP", "", "2022-04-14"), Payment(140e6, "GBP")], True),  # an undated new amount
+        (
+            [Payment(120e6, "GBP", "", "2022-04-14"), Payment(140e6, "GBP", "", "2023-01-01"), Payment(120e6, "GBP")],
+            False,
+        ),  # an undated report repeats a dated one
+        ([Payment(120e6, "GBP", "", "2022-04-14"), Payment(140e6, "EUR", "", "2023-11-15")], True),  # currencies
+        # A price per person is not a running total.
+        ([Payment(7500, "USD", "per person", "2025-01-01"), Payment(9000, "USD", "per person", "2025-06-01")], True),
+        ([Payment(7500, "USD", "per person", "2025-01-01"), Payment(120e6, "USD", "", "2025-06-01")], False),
+    ],
+)
+def test_payments_that_add_up_are_progress(payments: list[Payment], conflict: bool) -> None:
+    assert payments_conflict(payments) is conflict
+
+
+def test_a_running_total_across_sources_is_no_dispute_but_a_fall_is() -> None:
+    signed = SourcePosition("a", "2022-04-14", "signed", payments=(Payment(120e6, "GBP"),))
+    court = SourcePosition("b", "2023-11-15", "struck_down", payments=(Payment(140e6, "GBP"),))
+    assert positions_disputes([signed, court]) == []
+    later = SourcePosition("c", "2024-02-01", "struck_down", payments=(Payment(100e6, "GBP"),))
+    assert positions_disputes([signed, court, later]) == ["payment"]
+
+
 def test_caps_conflict_only_within_a_kind() -> None:
     assert caps_conflict([Cap(250), Cap(250), Cap(100, "per year")]) is False  # a total and a yearly cap
     assert caps_conflict([Cap(250), Cap(160)]) is True
@@ -63,7 +103,7 @@ def test_caps_conflict_only_within_a_kind() -> None:
 def test_payments_conflict_on_amount_or_currency_within_a_kind() -> None:
     assert payments_conflict([Payment(120e6, "GBP"), Payment(120e6, "GBP")]) is False
     assert payments_conflict([Payment(120e6, "GBP"), Payment(7500, "USD", "per person")]) is False
-    assert payments_conflict([Payment(120e6, "GBP"), Payment(240e6, "GBP")]) is True
+    assert payments_conflict([Payment(120e6, "GBP"), Payment(240e6, "GBP")]) is True  # undated: cannot be placed
     assert payments_conflict([Payment(7500, "USD", "per person"), Payment(7500, "EUR", "per person")]) is True
 
 
@@ -119,7 +159,7 @@ positions = st.lists(
             tuple
         ),
         payments=st.lists(
-            st.builds(Payment, st.sampled_from([1.0, 2.0]), st.sampled_from(["USD", "GBP"]), st.just("")), max_size=1
+            st.builds(Payment, st.sampled_from([1.0, 2.0]), st.sampled_from(["USD", "GBP"]), st.just("")), max_size=2
         ).map(tuple),
     ),
     max_size=6,
@@ -142,7 +182,7 @@ def aggregate(items: list[SourcePosition]) -> list[StatusGroup]:
                 last=max(dated, default=None),
                 denied=tuple(dict.fromkeys(d for p in members for d in p.denied)),
                 caps=tuple(dict.fromkeys(c for p in members for c in p.caps)),
-                payments=tuple(dict.fromkeys(x for p in members for x in p.payments)),
+                payments=tuple(dict.fromkeys(x._replace(published=p.published) for p in members for x in p.payments)),
             )
         )
     return groups
