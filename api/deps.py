@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from dakg.api.service import OverviewCache
 from dakg.config import Settings
+from dakg.dates import check_day
 from dakg.store import GraphStore
 
 
@@ -66,6 +67,29 @@ def page_size_in_schema(schema: dict[str, Any], page_size_max: int) -> None:
 PagingDep = Annotated[Paging, Depends(get_paging)]
 
 ISO3_PATTERN = r"^[A-Za-z]{3}$"
+
+
+def get_as_of(
+    as_of: Annotated[
+        str | None,
+        Query(
+            pattern=r"^\d{4}-\d{2}-\d{2}$",
+            description="Answer as the record stood on this day (YYYY-MM-DD): only sources published by then (a "
+            "source dated only to a month or a year counts once it is over); undated sources are left out and "
+            "counted in `undated_sources_excluded`.",
+            examples=["2023-11-14"],
+        ),
+    ] = None,
+) -> str | None:
+    if as_of is None:
+        return None
+    try:
+        return check_day(as_of)
+    except ValueError as exc:
+        raise HTTPException(422, f"as_of: {exc}") from exc
+
+
+AsOfDep = Annotated[str | None, Depends(get_as_of)]
 
 
 def iso3(value: str | None) -> str | None:

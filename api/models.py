@@ -43,6 +43,11 @@ class SourceRef(_Model):
     url: str | None = None
     published: str | None = Field(None, description="ISO 8601 date, if known.")
     superseded_by: str | None = Field(None, description=SUPERSEDED_BY)
+    reprint_group: str | None = Field(
+        None,
+        description="Its near-duplicate group (dakg.reprints): the key of the group's first source, its own key if "
+        "it has no near duplicate. Given in agreement answers.",
+    )
 
 
 class Evidence(_Model):
@@ -72,6 +77,10 @@ class Claim(_Model):
         "source; each span's text equals the source text at its offsets.",
     )
     rules: list[str] = Field(default_factory=list, description="The extraction rules that made the claim.")
+    official: OfficialRef | None = Field(None, description="For an `official` claim: who the official is.")
+    migrant_group: ClaimGroup | None = Field(
+        None, description="For a `covers` claim: the people covered, as the source describes them."
+    )
 
     @field_validator("negated", mode="before")
     @classmethod
@@ -95,6 +104,13 @@ class Claim(_Model):
         return data
 
 
+class ClaimGroup(_Model):
+    key: str
+    description: str | None
+    size: int | None = None
+    nationalities: list[str] = Field(default_factory=list)
+
+
 class SourceClaims(_Model):
     source: SourceRef
     status: Status | None = Field(None, description="This source's own status for the agreement (see the rule).")
@@ -115,6 +131,18 @@ class CurrentStatus(_Model):
     )
 
 
+class Support(_Model):
+    field: ClaimField
+    value: Any
+    currency: str | None = None
+    negated: bool = False
+    sources: int = Field(description="Sources that claim this value.")
+    independent_sources: int = Field(
+        description="Of those, how many are independent: a story and its near-duplicate reprints count once "
+        "(dakg.reprints)."
+    )
+
+
 class AgreementSummary(_Model):
     model_config = ConfigDict(json_schema_extra={"examples": [examples.AGREEMENT]})
 
@@ -129,6 +157,17 @@ class AgreementSummary(_Model):
     claims_total: int
     sources: list[SourceClaims] = Field(description="Newest first; at most sources_limit of them.")
     sources_truncated: bool
+    support: list[Support] = Field(
+        default_factory=list,
+        description="Every value its sources claim (status, cap, payment, date, official), with how many sources "
+        "and how many independent sources claim it; most sources first within a field.",
+    )
+    as_of: str | None = Field(
+        None, description="The day the answer is as of (only sources published by then), if one was asked for."
+    )
+    undated_sources_excluded: int = Field(
+        0, description="Undated sources reporting on it, left out because the answer is as of a day."
+    )
 
 
 class MigrantGroup(_Model):
@@ -158,6 +197,11 @@ class TimelineEntry(_Model):
     claim: Claim
 
 
+class Timeline(Page[TimelineEntry]):
+    as_of: str | None = Field(None, description="The day the answer is as of, if one was asked for.")
+    undated_sources_excluded: int = Field(0, description="Undated sources left out of an as-of answer.")
+
+
 class DisputeSide(_Model):
     value: Any
     currency: str | None = None
@@ -173,6 +217,11 @@ class Dispute(_Model):
     name: str | None
     field: DisputeField
     sides: list[DisputeSide]
+
+
+class DisputePage(Page[Dispute]):
+    as_of: str | None = Field(None, description="The day the answer is as of, if one was asked for.")
+    undated_sources_excluded: int = Field(0, description="Undated sources left out of an as-of answer.")
 
 
 class SourceSummary(_Model):
@@ -192,6 +241,10 @@ class SourceSummary(_Model):
     extractor_version: str | None
     ingested_at: str | None
     claims: int
+    reprint_group: str | None = Field(
+        None, description="Its near-duplicate group: the key of the group's first source, its own if none."
+    )
+    reprint_of: str | None = Field(None, description="The most similar source already in the graph when it came.")
 
     @model_validator(mode="before")
     @classmethod

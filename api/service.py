@@ -3,6 +3,7 @@ call the same functions)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 from collections import Counter
@@ -11,8 +12,10 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from dakg.api import models as m
-from dakg.disputes import Cap, Payment, SourcePosition, StatusGroup, groups_disputes, sides
-from dakg.schema import DISPUTE_FIELDS, AgreementField, DisputeField, Status
+from dakg.dates import published_by
+from dakg.disputes import Cap, Payment, SourcePosition, StatusGroup, groups_disputes, positions_disputes, sides
+from dakg.ingest.gazetteer import countries
+from dakg.schema import CLAIM_FIELDS, DISPUTE_FIELDS, AgreementField, DisputeField, Status
 from dakg.store import GraphStore, Row
 
 PAIRS_PER_READ = 500
@@ -84,22 +87,51 @@ class OrderedSource:
 
 
 def _positions(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourcePosition]]:
+    return {key: [_source_position(e) for e in entries] for key, entries in _summaries(store, keys).items()}
+
+
+def _summaries(store: GraphStore, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every source of each agreement in brief (``agreement_summaries``), newest first."""
     if not keys:
         return {}
-    return {
-        row["key"]: [_source_position(entry) for entry in row["sources"]]
-        for row in store.read("agreement_summaries", {"keys": list(keys)})
-    }
+    return {row["key"]: list(row["sources"]) for row in store.read("agreement_summaries", {"keys": list(keys)})}
+
+
+_FIELD_ORDER = {name: i for i, name in enumerate(CLAIM_FIELDS["Agreement"])}
+
+
+def _support(store: GraphStore, keys: Sequence[str], as_of: str | None) -> dict[str, list[dict[str, Any]]]:
+    """For each agreement, every value its sources claim with how many (independent) sources claim it."""
+    if not keys:
+        return {}
+    out = {}
+    for row in store.read("agreement_support", {"keys": list(keys), "as_of": as_of}):
+        entries = [
+            {
+                "field": e["field"],
+                "value": e["value"],
+                "currency": e["currency"],
+                "negated": bool(e["negated"]),
+                "sources": int(e["sources"]),
+                "independent_sources": int(e["independent"]),
+            }
+            for e in row["support"]
+        ]
+        entries.sort(key=lambda e: (_FIELD_ORDER.get(e["field"], 99), -e["sources"], e["negated"], str(e["value"])))
+        out[row["key"]] = entries
+    return out
 
 
 @dataclass
 class Overview:
-    """What the agreement list needs about one agreement beyond its page of claims."""
+    """What the agreement list needs about one agreement beyond its page of claims (as of a day, if given)."""
 
     sources: int
     claims: int
     disputes: list[DisputeField]
     ordered: list[OrderedSource]  # newest first
+    support: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    undated_excluded: tuple[str, ...] = ()  # undated sources left out of an as-of answer
 
     @property
     def current(self) -> OrderedSource | None:
@@ -107,10 +139,28 @@ class Overview:
         return next((entry for entry in self.ordered if entry.status is not None), None)
 
 
-def _overviews(store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
-    """Totals, disputes (dakg.disputes, from aggregates) and the ordered sources of each agreement."""
+def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None = None) -> dict[str, Overview]:
+    """Totals, disputes (dakg.disputes, from aggregates) and the ordered sources of each agreement.
+
+    As of a day, the sources published by then are chosen one by one (``dakg.dates``), and the same rules
+    run on them: the dispute rules on their positions, the current-status rule on their order."""
     out: dict[str, Overview] = {}
     if not keys:
+        return out
+    support = _support(store, keys, as_of)
+    if as_of is not None:
+        for key, entries in _summaries(store, keys).items():
+            kept = [e for e in entries if published_by(e["published"], as_of)]
+            kept.sort(key=lambda e: e["source"])
+            kept.sort(key=lambda e: (e["published"], e["status_confidence"] or 0.0), reverse=True)
+            out[key] = Overview(
+                sources=len(kept),
+                claims=sum(int(e["claims"] or 0) for e in kept),
+                disputes=positions_disputes([_source_position(e) for e in kept]),
+                ordered=[OrderedSource(e["source"], e["published"], e["status"]) for e in kept],
+                support=support.get(key, []),
+                undated_excluded=tuple(sorted(e["source"] for e in entries if e["published"] is None)),
+            )
         return out
     ordered = {
         row["key"]: [OrderedSource(**entry) for entry in row["ordered"]]
@@ -123,12 +173,13 @@ def _overviews(store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
             claims=sum(g.claims for g in groups),
             disputes=groups_disputes([g.group for g in groups]),
             ordered=ordered.get(row["key"], []),
+            support=support.get(row["key"], []),
         )
     return out
 
 
 class OverviewCache:
-    """Agreement overviews, kept per graph version.
+    """Agreement overviews, kept per graph version (and per as-of day).
 
     Every document write and removal increments the graph's version in the same statement, so an answer
     served from here is never older than the graph; reading the version is one indexed lookup.
@@ -138,23 +189,62 @@ class OverviewCache:
         self.max_entries = max_entries
         self._lock = threading.Lock()
         self._version: Any = None
-        self._entries: dict[str, Overview] = {}
+        self._entries: dict[tuple[str | None, str], Overview] = {}
 
-    def get(self, store: GraphStore, keys: Sequence[str]) -> dict[str, Overview]:
+    def get(self, store: GraphStore, keys: Sequence[str], as_of: str | None = None) -> dict[str, Overview]:
         rows = store.read("graph_version")
         version = rows[0]["version"] if rows else None
         with self._lock:
             if version != self._version:
                 self._version, self._entries = version, {}
-            found = {k: self._entries[k] for k in keys if k in self._entries}
+            found = {k: self._entries[(as_of, k)] for k in keys if (as_of, k) in self._entries}
         missing = [k for k in keys if k not in found]
         if missing:
-            computed = _overviews(store, missing)
+            computed = _overviews(store, missing, as_of)
             with self._lock:
                 if self._version == version and len(self._entries) + len(computed) <= self.max_entries:
-                    self._entries.update(computed)
+                    self._entries.update({(as_of, k): v for k, v in computed.items()})
             found.update(computed)
         return found
+
+
+def _overview_of(
+    store: GraphStore, keys: Sequence[str], as_of: str | None, cache: OverviewCache | None
+) -> dict[str, Overview]:
+    return cache.get(store, keys, as_of) if cache is not None else _overviews(store, keys, as_of)
+
+
+def value_names(store: GraphStore, claims: Sequence[Mapping[str, Any]]) -> dict[tuple[str, Any], dict[str, Any]]:
+    """What a claim's value names, for the claims whose value is a key: the official (key, name), the migrant
+    group (key, description, size, nationalities), the country (key, name). Keyed by (field, value)."""
+    officials = sorted({str(c["value"]) for c in claims if c["field"] == "official"})
+    groups = sorted({str(c["value"]) for c in claims if c["field"] == "covers"})
+    size = max(1, min(PAIRS_PER_READ, store.limits.max_rows))
+    found: dict[tuple[str, Any], dict[str, Any]] = {}
+    for part in _chunks(officials, size):
+        for row in store.read("officials_by_key", {"keys": list(part)}):
+            found[("official", row["official"]["key"])] = dict(row["official"])
+    for part in _chunks(groups, size):
+        for row in store.read("groups_by_key", {"keys": list(part)}):
+            group = dict(row["group"])
+            group["nationalities"] = group.get("nationalities") or []
+            found[("covers", group["key"])] = group
+    name = countries().name
+    for claim in claims:
+        if claim["field"] in ("acts_for", "nationality"):
+            found[(claim["field"], claim["value"])] = {"key": claim["value"], "name": name(str(claim["value"]))}
+    return found
+
+
+def name_values(store: GraphStore, claims: Sequence[dict[str, Any]]) -> None:
+    """Give each official claim its official (key, name) and each covers claim its migrant group (description,
+    size, nationalities), in place."""
+    names = value_names(store, claims)
+    for claim in claims:
+        if claim["field"] == "official":
+            claim["official"] = names.get(("official", claim["value"]))
+        elif claim["field"] == "covers":
+            claim["migrant_group"] = names.get(("covers", claim["value"]))
 
 
 def _agreements(
@@ -166,16 +256,17 @@ def _agreements(
     fields: Sequence[str] | None = None,
     claims_limit: int = 50,
     cache: OverviewCache | None = None,
+    as_of: str | None = None,
 ) -> list[dict[str, Any]]:
     """Agreements with a page of their sources and those sources' claims, as the data of
     ``models.AgreementSummary`` (the callers validate the whole answer into its model in one pass).
 
     Sources that report on an agreement can number in thousands: totals, disputes and the order of sources
     come from ``Overview`` (cached per graph version when a cache is given), and only the requested page of
-    sources is read with its claims.
+    sources is read with its claims. As of a day, only the sources published by then.
     """
     keys = [r["agreement"]["key"] for r in rows]
-    overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
+    overviews = _overview_of(store, keys, as_of, cache)
     pages = {k: o.ordered[sources_offset : sources_offset + sources_limit] for k, o in overviews.items()}
     pairs = [{"subject": k, "source": entry.source} for k, page in pages.items() for entry in page]
     details: dict[tuple[str, str], tuple[dict[str, Any], list[dict[str, Any]], int]] = {}
@@ -184,7 +275,9 @@ def _agreements(
     wanted = {"fields": list(fields) if fields is not None else None, "claims_limit": claims_limit}
     for chunk in _chunks(pairs, min(PAIRS_PER_READ, store.limits.max_rows)):
         for row in store.read("agreement_source_claims", {"pairs": chunk, **wanted}):
-            details[(row["agreement"], row["source"]["key"])] = (row["source"], row["claims"], row["claims_total"])
+            claims = [dict(c) for c in row["claims"]]
+            details[(row["agreement"], row["source"]["key"])] = (row["source"], claims, row["claims_total"])
+    name_values(store, [c for _, claims, _ in details.values() for c in claims])
     out = []
     for row in rows:
         key = row["agreement"]["key"]
@@ -218,6 +311,9 @@ def _agreements(
                 "claims_total": overview.claims,
                 "sources": by_source,
                 "sources_truncated": sources_offset + len(by_source) < overview.sources,
+                "support": overview.support,
+                "as_of": as_of,
+                "undated_sources_excluded": len(overview.undated_excluded),
             }
         )
     return out
@@ -235,15 +331,27 @@ def list_agreements(
     claims_limit: int = 50,
     summary_only: bool = False,
     cache: OverviewCache | None = None,
+    as_of: str | None = None,
 ) -> m.Page[m.AgreementSummary]:
-    """A page of agreements matching the filters, each with a page of its sources' claims."""
+    """A page of agreements matching the filters, each with a page of its sources' claims. As of a day: the
+    agreements sources published by then report on, as those sources had it (``dakg.dates``)."""
     filters = {"host": host, "deporting": deporting, "status": status}
-    total = int(store.read("agreements_count", filters)[0]["total"])
-    rows = store.read("agreements_page", {**filters, "skip": offset, "limit": limit})
+    if as_of is None:
+        total = int(store.read("agreements_count", filters)[0]["total"])
+        rows = store.read("agreements_page", {**filters, "skip": offset, "limit": limit})
+    else:
+        total = int(store.read("agreements_count_as_of", {**filters, "as_of": as_of})[0]["total"])
+        rows = store.read("agreements_page_as_of", {**filters, "as_of": as_of, "skip": offset, "limit": limit})
     fields = DISPUTE_FIELDS if summary_only else None
-    items = _agreements(store, rows, sources_limit=sources_limit, fields=fields, claims_limit=claims_limit, cache=cache)
+    items = _agreements(
+        store, rows, sources_limit=sources_limit, fields=fields, claims_limit=claims_limit, cache=cache, as_of=as_of
+    )
     page = {"total": total, "offset": offset, "limit": limit, "items": items}
     return m.Page[m.AgreementSummary].model_validate(page)  # one pass over the whole answer
+
+
+class NotYet(Exception):
+    """The agreement exists, but no source published by the as-of day reports on it."""
 
 
 def get_agreement(
@@ -254,8 +362,10 @@ def get_agreement(
     sources_limit: int = 100,
     claims_limit: int = 50,
     cache: OverviewCache | None = None,
+    as_of: str | None = None,
 ) -> m.AgreementDetail | None:
-    """One agreement in full, or None."""
+    """One agreement in full, or None. As of a day, only what sources published by then say (``NotYet`` when
+    none of them reports on it)."""
     rows = store.read("agreement", {"key": key})
     if not rows:
         return None
@@ -266,62 +376,106 @@ def get_agreement(
         sources_offset=sources_offset,
         claims_limit=claims_limit,
         cache=cache,
+        as_of=as_of,
     )
+    if as_of is not None and summary["sources_total"] == 0:
+        raise NotYet(f"no source published by {as_of} reports on {key}")
+    kept = None
+    if as_of is not None:
+        kept = {entry.source for entry in _overview_of(store, [key], as_of, cache)[key].ordered}
     groups = [
         {**row["group"], "nationalities": row["group"]["nationalities"] or [], "source": row["source"]}
         for row in store.read("agreement_groups", {"key": key})
+        if kept is None or row["source"]["key"] in kept
     ]
-    officials = [
-        {**row["official"], "countries": sorted(row["countries"]), "sources": sorted(row["sources"] or [])}
-        for row in store.read("agreement_officials", {"key": key})
-    ]
+    officials = []
+    for row in store.read("agreement_officials", {"key": key}):
+        sources = sorted(s for s in row["sources"] or [] if kept is None or s in kept)
+        if sources or kept is None:
+            officials.append({**row["official"], "countries": sorted(row["countries"]), "sources": sources})
     return m.AgreementDetail.model_validate({**summary, "migrant_groups": groups, "officials": officials})
 
 
 def timeline(
-    store: GraphStore, key: str, *, fields: Sequence[AgreementField] | None, offset: int, limit: int
-) -> m.Page[m.TimelineEntry] | None:
+    store: GraphStore,
+    key: str,
+    *,
+    fields: Sequence[AgreementField] | None,
+    offset: int,
+    limit: int,
+    as_of: str | None = None,
+    cache: OverviewCache | None = None,
+) -> m.Timeline | None:
     if not store.read("agreement", {"key": key}):
         return None
-    params = {"key": key, "fields": list(fields) if fields else None}
+    params = {"key": key, "fields": list(fields) if fields else None, "as_of": as_of}
     total = int(store.read("agreement_timeline_count", params)[0]["total"])
     rows = store.read("agreement_timeline", {**params, "skip": offset, "limit": limit})
-    items = [m.TimelineEntry(source=m.SourceRef(**r["source"]), claim=m.Claim(**r["claim"])) for r in rows]
-    return m.Page[m.TimelineEntry](total=total, offset=offset, limit=limit, items=items)
+    claims = [dict(r["claim"]) for r in rows]
+    name_values(store, claims)
+    items = [
+        m.TimelineEntry(source=m.SourceRef(**r["source"]), claim=m.Claim(**claim))
+        for r, claim in zip(rows, claims, strict=True)
+    ]
+    overview = _overview_of(store, [key], as_of, cache).get(key) if as_of else None
+    undated = len(overview.undated_excluded) if overview is not None else 0
+    return m.Timeline(
+        total=total, offset=offset, limit=limit, items=items, as_of=as_of, undated_sources_excluded=undated
+    )
 
 
 class DisputeCache:
-    """Disputes need every agreement's overview: listed once per graph version (see ``OverviewCache``)."""
+    """Disputes need every agreement's overview: listed once per graph version (and as-of day; see
+    ``OverviewCache``)."""
 
-    def __init__(self, overviews: OverviewCache | None = None) -> None:
+    def __init__(self, overviews: OverviewCache | None = None, max_days: int = 32) -> None:
         self.overviews = overviews
+        self.max_days = max_days
         self._lock = threading.Lock()
         self._version: Any = ()
-        self._items: list[m.Dispute] = []
+        self._items: dict[str | None, tuple[list[m.Dispute], int]] = {}
 
-    def get(self, store: GraphStore, batch: int = 200) -> list[m.Dispute]:
+    def get(self, store: GraphStore, batch: int = 200, as_of: str | None = None) -> tuple[list[m.Dispute], int]:
+        """The disputes, and how many undated sources an as-of answer left out."""
         rows = store.read("graph_version")
         version = rows[0]["version"] if rows else None
         with self._lock:
             if version != self._version:
-                self._items, self._version = all_disputes(store, self.overviews, batch), version
-            return self._items
+                self._items, self._version = {}, version
+            if as_of not in self._items:
+                if len(self._items) >= self.max_days:
+                    self._items = {k: v for k, v in self._items.items() if k is None}
+                self._items[as_of] = all_disputes(store, self.overviews, batch, as_of=as_of, counted=True)
+            return self._items[as_of]
 
 
-def all_disputes(store: GraphStore, cache: OverviewCache | None = None, batch: int = 200) -> list[m.Dispute]:
-    """Every agreement whose sources disagree (decided by its overview), each side with its sources."""
+def all_disputes(
+    store: GraphStore,
+    cache: OverviewCache | None = None,
+    batch: int = 200,
+    *,
+    as_of: str | None = None,
+    counted: bool = False,
+) -> Any:
+    """Every agreement whose sources disagree (decided by its overview), each side with its sources; with
+    ``counted``, also how many undated sources an as-of answer left out."""
     disputes: list[m.Dispute] = []
+    undated: set[str] = set()
     offset = 0
     read_size = min(PAIRS_PER_READ, store.limits.max_rows)
     while True:
         keys = [r["key"] for r in store.read("agreement_keys", {"skip": offset, "limit": batch})]
         if not keys:
-            return disputes
+            return (disputes, len(undated)) if counted else disputes
         offset += len(keys)
-        overviews = cache.get(store, keys) if cache is not None else _overviews(store, keys)
+        overviews = _overview_of(store, keys, as_of, cache)
+        for overview in overviews.values():
+            undated.update(overview.undated_excluded)
         # An agreement no current source reports on (only earlier versions of documents did) has no overview.
         disputed = [k for k in keys if k in overviews and overviews[k].disputes]
         positions = _positions(store, disputed)
+        if as_of is not None:
+            positions = {k: [p for p in v if published_by(p.published, as_of)] for k, v in positions.items()}
         found = [(k, field, sides(positions.get(k, []), field)) for k in disputed for field in overviews[k].disputes]
         wanted = sorted({s for _k, _f, taken in found for keys_ in taken.values() for s in keys_})
         refs: dict[str, m.SourceRef] = {}
@@ -380,6 +534,7 @@ def get_source(
     total = int(rows[0]["claims"])
     limit = min(claims_limit, store.limits.max_rows)
     claims = store.read("source_claims", {"key": key, "skip": claims_offset, "limit": limit})
+    name_values(store, [r["claim"] for r in claims])
     mentions = store.read("source_mentions", {"key": key})
     return m.SourceDetail(
         source=m.SourceSummary(**rows[0]["source"], claims=total),

@@ -11,5 +11,5 @@ WITH a, s, c
 ORDER BY c.start, c.field, c.key
 WITH a, s, collect(c {.key, .field, .value, .currency, .negated, .detail, .quote, .start, .end, .confidence, .evidence_offsets,
        .evidence_texts, .evidence_roles, .rules}) AS claims
-RETURN a.key AS agreement, s {.key, .title, .outlet, .url, .published, .superseded_by} AS source, size(claims) AS claims_total,
-       claims[0..$claims_limit] AS claims
+RETURN a.key AS agreement, s {.key, .title, .outlet, .url, .published, .superseded_by, .reprint_group} AS source,
+       size(claims) AS claims_total, claims[0..$claims_limit] AS claims

@@ -5,6 +5,7 @@
 // mode: read
 UNWIND $keys AS k
 MATCH (n:Source {key: k})-[r]-(m)
+WHERE type(r) <> 'IN_BAND'  // MinHash bands are bookkeeping (dakg.reprints), not a neighbour
 RETURN 'Source' AS from_label, n.key AS from_key, type(r) AS type, startNode(r) = n AS outgoing, labels(m)[0] AS label, m.key AS key,
        coalesce(m.name, m.title, m.description) AS name, m.field AS field, m.value AS value
 ORDER BY from_key, type, key, outgoing

@@ -1,8 +1,9 @@
 // Remove one source and everything only it backs, in a single statement: its claims, migrant groups and
 // mentions, its share of fact edges (an edge left with no backing source is deleted), and agreements or
-// officials no remaining claim is about. Countries stay. Used before re-writing a source whose extractor
-// changed ($relink false: the versions it supersedes keep pointing to its key, which the rewrite keeps), and by
-// `dakg remove` ($relink true: the version it superseded takes its place, current again if it was current).
+// officials no remaining claim is about, MinHash bands no other source has. Countries stay. Used before
+// re-writing a source whose extractor changed ($relink false: the versions it supersedes keep pointing to its
+// key, which the rewrite keeps), and by `dakg remove` ($relink true: the version it superseded takes its place,
+// current again if it was current).
 // params: key, relink
 // mode: write
 MATCH (s:Source {key: $key})
@@ -35,6 +36,14 @@ OPTIONAL MATCH (o:Source {superseded_by: $key})
 WHERE $relink
 WITH s, orphaned, groups, collect(o) AS older
 FOREACH (o IN older | SET o.superseded_by = s.superseded_by)
+// MinHash bands no other source has.
+WITH s, orphaned, groups
+OPTIONAL MATCH (s)-[:IN_BAND]->(b:MinHashBand)
+OPTIONAL MATCH (b)<-[:IN_BAND]-(other:Source)
+WHERE other.key <> $key
+WITH s, orphaned, groups, b, count(other) AS others
+WITH s, orphaned, groups, collect(CASE WHEN others = 0 THEN b END) AS lonely
+FOREACH (b IN lonely | DETACH DELETE b)
 DETACH DELETE s
 MERGE (v:Graph {key: 'graph'})
 SET v.version = coalesce(v.version, 0) + 1

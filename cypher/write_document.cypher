@@ -1,4 +1,5 @@
-// Write one document's fragment in a single statement, so that it lands whole or not at all.
+// Write one document's fragment in a single statement, so that it lands whole or not at all: the source with its
+// MinHash bands and reprint group (dakg.reprints), its claims, entities and fact edges.
 // Idempotent: every node and edge is MERGEd by key, and lists on fact edges only gain what they lack.
 // Each block is stated once. Labels and relationship types cannot be parameters, so what names one is a line
 // per label or type (an entity's MERGE and the ABOUT edges of its claims; a fact edge's MERGE); the claims and
@@ -9,7 +10,9 @@ MERGE (s:Source {key: $source.key})
 SET s.title = $source.title, s.url = $source.url, s.outlet = $source.outlet, s.published = $source.published,
     s.path = $source.path, s.document = $source.document, s.superseded_by = $source.superseded_by,
     s.text = $source.text, s.words = $source.words,
-    s.extractor_version = $source.extractor_version, s.ingested_at = $source.ingested_at
+    s.extractor_version = $source.extractor_version, s.ingested_at = $source.ingested_at,
+    s.minhash = $source.minhash, s.reprint_group = $source.reprint_group, s.reprint_of = $source.reprint_of
+FOREACH (b IN $source.bands | MERGE (n:MinHashBand {key: b}) MERGE (s)-[:IN_BAND]->(n))
 FOREACH (c IN $countries |
   MERGE (n:Country {key: c.key})
   ON CREATE SET n.name = c.name
@@ -64,6 +67,12 @@ OPTIONAL MATCH (old:Source {document: $source.document})
 WHERE $source.superseded_by IS NULL AND old.key <> s.key AND old.superseded_by IS NULL
 WITH s, collect(old) AS older
 FOREACH (o IN older | SET o.superseded_by = s.key)
+// A source that is a near duplicate of sources in two reprint groups joins them into one (dakg.reprints).
+WITH s
+OPTIONAL MATCH (o:Source)
+WHERE o.reprint_group IN $source.merged_groups
+WITH s, collect(o) AS regrouped
+FOREACH (o IN regrouped | SET o.reprint_group = $source.reprint_group)
 // Every fact edge gains its backing claims and this source: one block for all six types. An edge is found from
 // its start, an entity one of this source's claims is about. (Untyped patterns with type() filters: FalkorDB
 // 4.16 does not find, by type, relationships whose type the same statement created first.)

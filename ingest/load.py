@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from dakg import reprints
 from dakg.ingest.fragment import AgreementOut, ClaimOut, EvidenceOut, Fragment, OfficialOut, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
 from dakg.schema import CapKind, ClaimField, PaymentKind
@@ -222,6 +223,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
             raise ValueError(f"{kind} edge from {start!r}, which none of the fragment's claims is about")
     edges = [{"type": kind, "from": start, "to": end, "claims": keys} for (kind, start, end), keys in backing.items()]
     mentioned = {c.key for c in fragment.countries}
+    minhash = reprints.signature(source.text)
     return {
         "source": {
             "key": source.key,
@@ -236,6 +238,12 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
             "words": source.words,
             "extractor_version": source.extractor_version,
             "ingested_at": ingested_at or datetime.now(UTC).isoformat(timespec="seconds"),
+            # Near duplicates (dakg.reprints): the signature and its bands; the group is decided at load time.
+            "minhash": minhash,
+            "bands": reprints.bands(minhash),
+            "reprint_group": source.key,
+            "reprint_of": None,
+            "merged_groups": [],
         },
         # Countries the text names (with their mentions), then those only referenced (an official's state, ...).
         "countries": [
@@ -272,9 +280,23 @@ def load_fragment(store: GraphStore, fragment: Fragment) -> LoadResult:
         store.write("purge_source", {"key": fragment.source.key, "relink": False})
         params["source"]["superseded_by"] = rows[0]["superseded_by"]
         outcome = "replaced"
+    group_reprints(store, params["source"])
     store.write("write_document", params)
     entities = 1 + len(params["officials"]) + len(params["agreements"]) + len(params["groups"])
     return LoadResult(outcome, entities=entities, claims=len(params["claims"]))
+
+
+CANDIDATES_PER_READ = 1000
+
+
+def group_reprints(store: GraphStore, source: dict[str, Any]) -> reprints.Grouping:
+    """Find the source's near duplicates already in the graph (those sharing a MinHash band, compared by their
+    signatures) and set its reprint group in the write's parameters (``dakg.reprints``)."""
+    limit = max(1, min(CANDIDATES_PER_READ, store.limits.max_rows))
+    candidates = store.read("reprint_candidates", {"bands": source["bands"], "key": source["key"], "limit": limit})
+    found = reprints.group(source["key"], source["minhash"], candidates)
+    source.update(reprint_group=found.group, reprint_of=found.reprint_of, merged_groups=found.merged)
+    return found
 
 
 def remove_source(store: GraphStore, key: str) -> bool:

@@ -130,6 +130,13 @@ GRAPH: Final = GraphSchema(
                         "edited reprints, found by MinHash when it was written; see dakg.reprints); its own key "
                         "when it has no near duplicate. Sources of one group count as one independent source."
                     ),
+                    required=True,
+                ),
+                Property(
+                    name="minhash",
+                    type="integer[]",
+                    description="MinHash signature of the text (dakg.reprints), to compare it with later sources.",
+                    required=True,
                 ),
                 Property(
                     name="reprint_of",
@@ -137,7 +144,7 @@ GRAPH: Final = GraphSchema(
                     description="Key of the most similar source already in the graph when it was written, if any.",
                 ),
             ),
-            indexes=("published", "document"),
+            indexes=("published", "document", "reprint_group"),
             fulltext=("title", "text"),
         ),
         NodeType(
@@ -190,6 +197,14 @@ GRAPH: Final = GraphSchema(
                 Property(name="version", type="integer", description="Increments with every write.", required=True),
                 Property(name="updated", type="string", description="When the last write happened (UTC)."),
             ),
+        ),
+        NodeType(
+            label="MinHashBand",
+            description=(
+                "One band of a text's MinHash signature (locality-sensitive hashing, dakg.reprints): sources linked "
+                "to the same band are candidates to be near duplicates of each other."
+            ),
+            properties=(_KEY,),
         ),
         NodeType(
             label="Claim",
@@ -256,6 +271,12 @@ GRAPH: Final = GraphSchema(
     ),
     relationships=(
         RelType(type="CLAIMS", description="A source makes a claim.", start=("Source",), end=("Claim",)),
+        RelType(
+            type="IN_BAND",
+            description="A source's MinHash signature has this band (dakg.reprints).",
+            start=("Source",),
+            end=("MinHashBand",),
+        ),
         RelType(
             type="ABOUT",
             description="What a claim is about.",

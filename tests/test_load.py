@@ -22,11 +22,13 @@ def test_the_corpus_builds_the_graph_the_schema_declares(corpus_store: FalkorSto
     rows, _ = corpus_store.run("MATCH (n) RETURN labels(n)[0] AS label, count(n) AS n ORDER BY label")
     counts = {r["label"]: r["n"] for r in rows}
     claims = sum(len(fragment_params(f)["claims"]) for f in FRAGMENTS.values())
+    bands = len({b for f in FRAGMENTS.values() for b in fragment_params(f)["source"]["bands"]})
     assert counts == {
         "Agreement": 4,
         "Claim": claims,
         "Country": 8,
         "Graph": 1,
+        "MinHashBand": bands,
         "MigrantGroup": 2,
         "Official": 2,
         "Source": 12,

@@ -41,7 +41,16 @@ def test_index_on_undeclared_property_is_refused() -> None:
 
 
 def test_schema_has_the_labels_of_the_model() -> None:
-    assert set(GRAPH.labels) == {"Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim", "Graph"}
+    assert set(GRAPH.labels) == {
+        "Source",
+        "Country",
+        "Official",
+        "Agreement",
+        "MigrantGroup",
+        "Claim",
+        "Graph",
+        "MinHashBand",
+    }
     assert all(n.key == "key" for n in GRAPH.nodes)
 
 

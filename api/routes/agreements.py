@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Res
 
 from dakg.api import models as m
 from dakg.api import service
-from dakg.api.deps import ISO3_PATTERN, OverviewsDep, PagingDep, StoreDep, iso3, json_response
+from dakg.api.deps import ISO3_PATTERN, AsOfDep, OverviewsDep, PagingDep, StoreDep, iso3, json_response
 from dakg.api.problems import problem_responses
 from dakg.schema import AgreementField, DisputeField, Status
 
@@ -58,7 +58,13 @@ ViewDep = Annotated[View, Depends(get_view)]
 
 
 def _answer(
-    store: StoreDep, overviews: OverviewsDep, paging: PagingDep, view: View, host: str | None, deporting: str | None
+    store: StoreDep,
+    overviews: OverviewsDep,
+    paging: PagingDep,
+    view: View,
+    host: str | None,
+    deporting: str | None,
+    as_of: str | None,
 ) -> Response:
     page = service.list_agreements(
         store,
@@ -71,6 +77,7 @@ def _answer(
         claims_limit=view.claims_limit,
         summary_only=view.summary_only,
         cache=overviews,
+        as_of=as_of,
     )
     return json_response(page)
 
@@ -86,6 +93,7 @@ def list_agreements(
     overviews: OverviewsDep,
     paging: PagingDep,
     view: ViewDep,
+    as_of: AsOfDep,
     host: Country = None,
     deporting: Country = None,
 ) -> Response:
@@ -93,10 +101,12 @@ def list_agreements(
 
     Each agreement carries its parties, a **current status** (the status of the most recently published
     source that gives one; a source's own status is its last terminal claim — suspended, scrapped, struck
-    down — else its most confident), whether its sources **disagree** on status, cap or payment, and its claims
-    **grouped by source**, newest first, each with the exact quote and its offsets in the source text.
+    down — else its most confident), whether its sources **disagree** on status, cap or payment, its claims
+    **grouped by source**, newest first, each with the exact quote and its offsets in the source text, and for
+    every value its sources claim, how many sources and how many **independent** sources (a story and its
+    reprints count once) claim it. With `as_of`, the same answer as the record stood on that day.
     """
-    return _answer(store, overviews, paging, view, iso3(host), iso3(deporting))
+    return _answer(store, overviews, paging, view, iso3(host), iso3(deporting), as_of)
 
 
 @router.get(
@@ -110,6 +120,7 @@ def country_agreements(
     overviews: OverviewsDep,
     paging: PagingDep,
     view: ViewDep,
+    as_of: AsOfDep,
     iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.", examples=["RWA"])],
     role: Annotated[Literal["host", "deporting"], Query(description="The country's role.")] = "host",
 ) -> Response:
@@ -118,7 +129,13 @@ def country_agreements(
     if service.get_country(store, code) is None:
         raise HTTPException(404, f"no country {code!r} in the graph")
     return _answer(
-        store, overviews, paging, view, code if role == "host" else None, code if role == "deporting" else None
+        store,
+        overviews,
+        paging,
+        view,
+        code if role == "host" else None,
+        code if role == "deporting" else None,
+        as_of,
     )
 
 
@@ -132,20 +149,27 @@ def get_agreement(
     store: StoreDep,
     overviews: OverviewsDep,
     key: AgreementKey,
+    as_of: AsOfDep,
     sources_offset: Annotated[int, Query(ge=0)] = 0,
     sources_limit: Annotated[int, Query(ge=1, le=200)] = 100,
     claims_limit: ClaimsLimit = 50,
 ) -> Response:
     """Parties, current status, disputes, every source's claims (paged with sources_offset/sources_limit),
-    the migrant groups it covers and the officials named in connection with it."""
-    found = service.get_agreement(
-        store,
-        key.upper(),
-        sources_offset=sources_offset,
-        sources_limit=sources_limit,
-        claims_limit=claims_limit,
-        cache=overviews,
-    )
+    how many (independent) sources claim each value, the migrant groups it covers and the officials named in
+    connection with it. With `as_of`, as the record stood on that day (404 if no source published by then
+    reports on it)."""
+    try:
+        found = service.get_agreement(
+            store,
+            key.upper(),
+            sources_offset=sources_offset,
+            sources_limit=sources_limit,
+            claims_limit=claims_limit,
+            cache=overviews,
+            as_of=as_of,
+        )
+    except service.NotYet as exc:
+        raise HTTPException(404, str(exc)) from exc
     if found is None:
         raise HTTPException(404, f"no agreement with key {key.upper()!r}")
     return json_response(found)
@@ -153,21 +177,26 @@ def get_agreement(
 
 @router.get(
     "/agreements/{key}/timeline",
-    response_model=m.Page[m.TimelineEntry],
+    response_model=m.Timeline,
     summary="An agreement's claims in date order",
     responses=problem_responses(404, 422),
 )
 def agreement_timeline(
     store: StoreDep,
+    overviews: OverviewsDep,
     paging: PagingDep,
     key: AgreementKey,
+    as_of: AsOfDep,
     fields: Annotated[
         list[AgreementField] | None,
         Query(description="Only these claim fields (repeat the parameter)."),
     ] = None,
-) -> m.Page[m.TimelineEntry]:
-    """Claims ordered by their sources' publication dates (undated sources last), then by position in the text."""
-    found = service.timeline(store, key.upper(), fields=fields, offset=paging.offset, limit=paging.limit)
+) -> m.Timeline:
+    """Claims ordered by their sources' publication dates (undated sources last), then by position in the text.
+    With `as_of`, only the claims of sources published by then."""
+    found = service.timeline(
+        store, key.upper(), fields=fields, offset=paging.offset, limit=paging.limit, as_of=as_of, cache=overviews
+    )
     if found is None:
         raise HTTPException(404, f"no agreement with key {key.upper()!r}")
     return found
@@ -175,7 +204,7 @@ def agreement_timeline(
 
 @router.get(
     "/disputes",
-    response_model=m.Page[m.Dispute],
+    response_model=m.DisputePage,
     summary="Where sources disagree",
     responses=problem_responses(422),
 )
@@ -183,11 +212,21 @@ def list_disputes(
     request: Request,
     store: StoreDep,
     paging: PagingDep,
+    as_of: AsOfDep,
     field: Annotated[DisputeField | None, Query(description="Only this field.")] = None,
-) -> m.Page[m.Dispute]:
+) -> m.DisputePage:
     """Agreements whose sources take different positions on status (a denial counts as a position), cap (caps
-    of the same kind) or payment, each side with the sources that take it."""
+    of the same kind) or payment (totals that do not add up over time), each side with the sources that take
+    it. With `as_of`, as the record stood on that day."""
     cache: service.DisputeCache = request.app.state.disputes
-    items = [d for d in cache.get(store) if field is None or d.field == field]
+    found, undated = cache.get(store, as_of=as_of)
+    items = [d for d in found if field is None or d.field == field]
     page = items[paging.offset : paging.offset + paging.limit]
-    return m.Page[m.Dispute](total=len(items), offset=paging.offset, limit=paging.limit, items=page)
+    return m.DisputePage(
+        total=len(items),
+        offset=paging.offset,
+        limit=paging.limit,
+        items=page,
+        as_of=as_of,
+        undated_sources_excluded=undated,
+    )
