@@ -34,7 +34,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml | $(PY)
 	@touch $@
 
 $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package.json $(NODE_DIR)/package-lock.json
-	@command -v npm >/dev/null || { echo "error: npm (Node.js 18 or newer) is needed for the Cypher linter; install Node.js" >&2; exit 1; }
+	@command -v npm >/dev/null || { echo "error: npm (Node.js 20 or newer) is needed for the Cypher linter and the browser tests; install Node.js" >&2; exit 1; }
 	npm ci --prefix $(NODE_DIR) --no-audit --no-fund --loglevel=error
 	@touch $@
 
@@ -45,7 +45,7 @@ $(NEO4J_STAMP): tools/neo4j/pom.xml
 
 neo4j: $(NEO4J_STAMP) ## Resolve the local Neo4j 5 server and Neo4j Browser from Maven Central (Java 17+, Maven)
 
-browser: ## Chromium from Debian for the Neo4j Browser test (installed when root; else says what is missing)
+browser: ## Chromium from Debian for the browser tests (installed when root; else says what is missing)
 	@scripts/install-chromium
 
 install: $(VENV)/.installed $(NODE_DIR)/node_modules/.installed $(NEO4J_STAMP) browser ## Create .venv and install everything (idempotent)

@@ -5,14 +5,19 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+import swagger_ui
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from dakg import __version__
 from dakg.api.deps import page_size_in_schema
 from dakg.api.problems import BodyLimit, RelativeRedirects, install_problem_handlers
-from dakg.api.routes import agreements, countries, documents, explore, exports, health, sources
+from dakg.api.routes import agreements, countries, documents, explore, exports, health, read, sources
 from dakg.api.service import DisputeCache, OverviewCache
 from dakg.config import Settings, get_settings
 from dakg.store import GraphStore, open_store
@@ -56,6 +61,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served below from the installed Swagger UI, not from a CDN
+        redoc_url=None,
         openapi_tags=[
             {"name": "agreements", "description": "Who deports whom to where, and what each source says."},
             {"name": "sources", "description": "The documents, and everything extracted from each."},
@@ -77,6 +84,33 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     install_problem_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(RelativeRedirects)
-    for module in (agreements, sources, countries, explore, exports, documents, health):
+    for module in (agreements, sources, countries, explore, exports, documents, health, read):
         app.include_router(module.router)
+    install_docs(app)
     return app
+
+
+SWAGGER_UI = Path(swagger_ui.__file__).resolve().parent / "static"
+SWAGGER_PATH = "/static/swagger-ui"
+
+
+def install_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI from the installed ``swagger-ui-py`` distribution (pinned in the lock files), so the
+    page works without the network. FastAPI's default loads it from a CDN, which leaves it blank offline."""
+    app.mount(SWAGGER_PATH, StaticFiles(directory=SWAGGER_UI), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs(request: Request) -> HTMLResponse:
+        root = request.scope.get("root_path", "").rstrip("/")
+        return get_swagger_ui_html(
+            openapi_url=root + (app.openapi_url or "/openapi.json"),
+            title=f"{app.title} - Swagger UI",
+            oauth2_redirect_url=root + "/docs/oauth2-redirect",
+            swagger_js_url=f"{root}{SWAGGER_PATH}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{SWAGGER_PATH}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{SWAGGER_PATH}/favicon-32x32.png",
+        )
+
+    @app.get("/docs/oauth2-redirect", include_in_schema=False)
+    def oauth2_redirect() -> HTMLResponse:
+        return get_swagger_ui_oauth2_redirect_html()

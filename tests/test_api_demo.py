@@ -132,3 +132,16 @@ def test_values_no_store_can_hold_are_not_written(own_api: Callable[..., str]) -
     [agreement] = response.json()["fragment"]["agreements"]
     assert [c["field"] for c in agreement["claims"] if c["field"] in ("cap", "payment")] == []  # not figures to store
     assert get(api, "/sources")["total"] == 1
+
+
+def test_the_demo_record_the_day_before_the_supreme_court_ruled(demo_api: str) -> None:
+    """As of 14 November 2023 the UK–Rwanda scheme stood signed; from the ruling on, struck down; today scrapped."""
+    today = get(demo_api, "/agreements/GBR-RWA")
+    before = get(demo_api, "/agreements/GBR-RWA", as_of="2023-11-14")
+    ruled = get(demo_api, "/agreements/GBR-RWA", as_of="2023-11-15")
+    assert [a["current_status"]["value"] for a in (before, ruled, today)] == ["signed", "struck_down", "scrapped"]
+    assert (before["sources_total"], ruled["sources_total"], today["sources_total"]) == (1, 2, 3)
+    assert [a["key"] for a in get(demo_api, "/agreements", host="RWA", as_of="2023-11-14")["items"]] == [
+        "GBR-RWA",
+        "ISR-RWA",
+    ]

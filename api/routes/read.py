@@ -1,0 +1,119 @@
+"""Pages to read what each source says: server-rendered HTML (Jinja2 templates, no front-end build).
+
+``/read`` lists the agreements; ``/read/agreements/{key}`` shows one with its current status, disputes, support,
+status timeline and every source side by side with its claims; ``/read/sources/{key}`` shows a source's text with
+each claim's evidence marked in place (``dakg.api.reading``). Every page links to the others and to the JSON it
+is built from, and takes ``as_of`` like the JSON endpoints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path as FilePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from dakg.api import models as m
+from dakg.api import service
+from dakg.api.deps import AsOfDep, OverviewsDep, StoreDep
+from dakg.api.reading import Span, highlight, quote_with_value
+from dakg.api.routes.agreements import AgreementKey
+
+router = APIRouter(tags=["reading pages"], include_in_schema=False)
+templates = Jinja2Templates(directory=str(FilePath(__file__).resolve().parents[1] / "templates"))
+
+
+def show_value(claim: m.Claim) -> str:
+    """A claim's value as a reader says it."""
+    if claim.official is not None:
+        return claim.official.name or claim.official.key
+    if claim.migrant_group is not None:
+        group = claim.migrant_group
+        size = f" ({group.size:,})" if group.size else ""
+        return f"{group.description or group.key}{size}"
+    if claim.field == "payment" and isinstance(claim.value, int | float):
+        return f"{claim.value:,.0f} {claim.currency or ''}".strip()
+    if isinstance(claim.value, str):
+        return claim.value.replace("_", " ")
+    return str(claim.value)
+
+
+def _spans(claim: m.Claim) -> list[Span]:
+    label = f"{claim.field}: {show_value(claim)}" + (" (denied)" if claim.negated else "")
+    return [Span(e.start, e.end, claim.key, e.role, i, label) for i, e in enumerate(claim.evidence)]
+
+
+def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, {"show_value": show_value, **context})
+
+
+@router.get("/read", response_class=HTMLResponse)
+def read_index(request: Request, store: StoreDep, overviews: OverviewsDep, as_of: AsOfDep) -> HTMLResponse:
+    items: list[m.AgreementSummary] = []
+    offset = 0
+    while True:
+        page = service.list_agreements(store, offset=offset, limit=100, sources_limit=0, cache=overviews, as_of=as_of)
+        items += page.items
+        offset += len(page.items)
+        if not page.items or offset >= page.total:
+            break
+    return _render(request, "index.html", {"agreements": items, "as_of": as_of})
+
+
+@router.get("/read/agreements/{key}", response_class=HTMLResponse)
+def read_agreement(
+    request: Request,
+    store: StoreDep,
+    overviews: OverviewsDep,
+    key: AgreementKey,
+    as_of: AsOfDep,
+    sources_offset: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    key = key.upper()
+    try:
+        agreement = service.get_agreement(
+            store, key, sources_offset=sources_offset, sources_limit=200, cache=overviews, as_of=as_of
+        )
+    except service.NotYet as exc:
+        raise HTTPException(404, str(exc)) from exc
+    if agreement is None:
+        raise HTTPException(404, f"no agreement with key {key!r}")
+    cache: service.DisputeCache = request.app.state.disputes
+    disputes = [d for d in cache.get(store, as_of=as_of)[0] if d.agreement == key]
+    statuses = service.timeline(store, key, fields=["status"], offset=0, limit=200, as_of=as_of, cache=overviews)
+    quotes = {
+        claim.key: quote_with_value(claim.quote, claim.start, _spans(claim))
+        for source in agreement.sources
+        for claim in source.claims
+    }
+    return _render(
+        request,
+        "agreement.html",
+        {
+            "agreement": agreement,
+            "disputes": disputes,
+            "timeline": statuses.items if statuses else [],
+            "quotes": quotes,
+            "as_of": as_of,
+        },
+    )
+
+
+@router.get("/read/sources/{key}", response_class=HTMLResponse)
+def read_source(
+    request: Request,
+    store: StoreDep,
+    key: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
+) -> HTMLResponse:
+    found = service.get_source(store, key, include_text=True)
+    if found is None:
+        raise HTTPException(404, f"no source with key {key!r}")
+    spans = [span for item in found.claims for span in _spans(item.claim)]
+    agreements = sorted({item.about.key for item in found.claims if item.about.label == "Agreement"})
+    return _render(
+        request,
+        "source.html",
+        {"found": found, "text": highlight(found.text or "", spans), "agreements": agreements},
+    )
