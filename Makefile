@@ -17,7 +17,7 @@ PYTEST_ARGS ?=
 # Branch coverage of the whole suite (both tiers, subprocesses included) must not fall below this (README).
 COVERAGE_FLOOR ?= 90
 
-.PHONY: help install neo4j browser demo demo-neo4j test check lint typecheck pytest fast parses lock bench clean
+.PHONY: help install neo4j browser demo demo-neo4j test check lint typecheck pytest fast parses strip-notebooks lock bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ test: lint typecheck pytest ## Install, then lint, type-check and run every test
 
 fast: install ## The unit tier on the embedded store: no spaCy model, no `dakg` subprocess (under a minute)
 	DAKG_TEST_STORES=falkordb $(PY) -m pytest -m "not integration" $(PYTEST_ARGS)
+
+strip-notebooks: $(VENV)/.installed ## Strip outputs from notebooks/*.ipynb before committing them
+	$(PY) scripts/strip-notebooks
 
 parses: install ## Record frozen parses for new extraction-rule test sentences (needs en_core_web_md)
 	DAKG_FREEZE_PARSES=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_rules_*.py

@@ -79,11 +79,27 @@ class Client:
         params = {"host": host, "deporting": deporting, "status": status, "sources_limit": sources_limit}
         return list(self._pages("/agreements", params, page_size=20))
 
-    def agreement(self, key: str) -> dict[str, Any]:
-        return dict(self._request("GET", f"/agreements/{key}"))
+    def agreement(self, key: str, *, as_of: str | None = None) -> dict[str, Any]:
+        return dict(self._request("GET", f"/agreements/{key}", {"as_of": as_of}))
 
-    def disputes(self, field: str | None = None) -> list[dict[str, Any]]:
-        return list(self._pages("/disputes", {"field": field}))
+    def timeline(self, key: str, *, fields: list[str] | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+        """An agreement's claims in the order of their sources' dates (undated last), every page."""
+        return list(self._pages(f"/agreements/{key}/timeline", {"fields": fields, "as_of": as_of}))
+
+    def disputes(self, field: str | None = None, *, as_of: str | None = None) -> list[dict[str, Any]]:
+        return list(self._pages("/disputes", {"field": field, "as_of": as_of}))
+
+    def export(self, name: str, **filters: Any) -> str:
+        """An export as text: claims.csv, agreements.csv, sources.csv, graph.graphml or claims.jsonld."""
+        query = urllib.parse.urlencode({k: v for k, v in filters.items() if v is not None})
+        url = f"{self.base_url}/export/{name}" + (f"?{query}" if query else "")
+        try:
+            with urllib.request.urlopen(url, timeout=self.timeout) as response:
+                return str(response.read().decode("utf-8"))
+        except urllib.error.HTTPError as exc:
+            raise ApiError(exc.code, str(exc.reason)) from exc
+        except urllib.error.URLError as exc:
+            raise DakgError(f"cannot reach {self.base_url}: {exc.reason}") from exc
 
     def sources(self, **filters: Any) -> list[dict[str, Any]]:
         return list(self._pages("/sources", filters))
@@ -117,6 +133,7 @@ class Client:
                             "published": source.get("published"),
                             "source_status": entry.get("status"),
                             **{k: claim.get(k) for k in ("field", "value", "currency", "negated", "detail")},
+                            "value_name": _value_name(claim),
                             **{k: claim.get(k) for k in ("quote", "start", "end", "confidence")},
                         }
                     )
@@ -130,3 +147,12 @@ class Client:
         except ImportError as exc:
             raise DakgError("Client.frame needs pandas: pip install pandas (the rows themselves need nothing)") from exc
         return pandas.DataFrame(rows)
+
+
+def _value_name(claim: dict[str, Any]) -> str | None:
+    """What an official or covers claim's value names: the official's name, the people as the source says."""
+    if claim.get("official"):
+        return str(claim["official"].get("name") or claim["official"]["key"])
+    if claim.get("migrant_group"):
+        return str(claim["migrant_group"].get("description") or claim["migrant_group"]["key"])
+    return None

@@ -58,3 +58,18 @@ def test_frame_needs_pandas_and_says_so() -> None:
             Client.frame([{"a": 1}])
     else:
         assert list(Client.frame([{"a": 1}]).columns) == ["a"]
+
+
+def test_timeline_export_as_of_and_value_names(demo_api: str) -> None:
+    client = Client(demo_api)
+    statuses = client.timeline("GBR-RWA", fields=["status"])
+    assert {"signed", "struck_down", "scrapped"} <= {e["claim"]["value"] for e in statuses}
+    before = client.timeline("GBR-RWA", fields=["status"], as_of="2023-11-14")
+    assert {e["claim"]["value"] for e in before} == {"signed"}
+    assert client.agreement("GBR-RWA", as_of="2023-11-14")["current_status"]["value"] == "signed"
+    assert client.disputes(as_of="2019-01-01")[0]["agreement"] == "ISR-RWA"
+    assert client.export("agreements.csv", host="RWA").splitlines()[0].startswith("agreement,name,")
+    named = {r["value_name"] for r in client.claims(host="RWA") if r["field"] == "official"}
+    assert "Olivier Nduhungirehe" in named
+    with pytest.raises(ApiError, match="422"):
+        client.export("claims.xlsx")
