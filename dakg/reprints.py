@@ -8,10 +8,11 @@ When a source is written (``dakg.ingest.load.load_fragment``), before its one at
 2. the signature is cut into ``BANDS`` bands of ``ROWS`` values (locality-sensitive hashing); each band is a
    ``MinHashBand`` node in the graph that the source links to (``IN_BAND``), so the sources that share a band
    with it are found by key, whatever the size of the graph;
-3. of those candidates, the ones whose estimated Jaccard similarity with it is at least ``THRESHOLD`` are its
-   near duplicates. The source joins their **reprint group** (``reprint_group``: the key of the group's first
-   source written; its own key when it has none) and records the most similar one (``reprint_of``); when it
-   joins two groups at once, they become one (the write relabels the other group in the same statement).
+3. of those candidates (at most ``dakg.ingest.load.CANDIDATES_PER_READ``), the ones whose estimated Jaccard
+   similarity with it is at least ``THRESHOLD`` are its near duplicates. The source joins their **reprint
+   group** (``reprint_group``: the key of the group's first source written; its own key when it has none) and
+   records the most similar one (``reprint_of``); when it joins two groups at once, they become one (the write
+   relabels the other group in the same statement).
 
 Every answer that counts sources also counts **independent** sources: the number of distinct reprint groups
 among them. Two sources written at the same moment by two processes can miss each other (each reads before the
@@ -27,7 +28,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32
@@ -48,6 +48,8 @@ def shingles(text: str) -> set[str]:
 
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text, as plain integers (each below 2**32) a graph property can hold."""
+    from datasketch import MinHash  # here: the package imports scipy, which only ingest needs
+
     sketch = MinHash(num_perm=NUM_PERM, seed=SEED)
     sketch.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return [int(v) for v in sketch.hashvalues]

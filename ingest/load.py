@@ -286,7 +286,9 @@ def load_fragment(store: GraphStore, fragment: Fragment) -> LoadResult:
     return LoadResult(outcome, entities=entities, claims=len(params["claims"]))
 
 
-CANDIDATES_PER_READ = 1000
+# Near duplicates already in the graph to compare with: a handful finds the group (its members share it), and a
+# story reprinted a thousand times must not make each new copy read a thousand signatures.
+CANDIDATES_PER_READ = 50
 
 
 def group_reprints(store: GraphStore, source: dict[str, Any]) -> reprints.Grouping:
