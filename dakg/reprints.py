@@ -16,7 +16,8 @@ When a source is written (``dakg.ingest.load.load_fragment``), before its one at
 
 Every answer that counts sources also counts **independent** sources: the number of distinct reprint groups
 among them. Two sources written at the same moment by two processes can miss each other (each reads before the
-other writes); re-ingesting either one after the other regroups it.
+other writes) and stay two groups until a later copy near both joins them, or one of them is removed
+(``dakg remove``) and ingested again; ingesting an unchanged source again changes nothing, its group included.
 """
 
 from __future__ import annotations
