@@ -123,6 +123,11 @@ def test_extract_serve_and_ingest_from_the_wheel(
         page = httpx.get(url + "/agreements", timeout=10).json()
         assert [(a["key"], a["sources_total"]) for a in page["items"]] == [("USA-GHA", 1)]
         assert page["items"][0]["sources"][0]["source"]["title"] == "Ghana confirms it will take in deportees"
+        # The installed wheel carries the reading pages' templates and serves /docs without the network.
+        reading = httpx.get(url + "/read/agreements/USA-GHA", timeout=10)
+        assert reading.status_code == 200 and "Ghana confirms it will take in deportees" in reading.text
+        assert httpx.get(url + "/static/swagger-ui/swagger-ui-bundle.js", timeout=10).status_code == 200
+        assert httpx.get(url + "/export/claims.csv", timeout=10).text.startswith("agreement,deporting,host,")
         served.interrupt()  # type: ignore[attr-defined]
         deadline = time.monotonic() + 30
         while EmbeddedServer(data).is_running() and time.monotonic() < deadline:
