@@ -428,7 +428,7 @@ def test_a_new_source_changes_the_cached_overview_at_once(fresh_corpus: GraphSto
         assert ("USA-SWZ", "status") in found and len(found) == 4
 
 
-def test_a_total_that_falls_later_is_a_payment_dispute(fresh_corpus: FalkorStore) -> None:
+def test_a_total_that_falls_later_is_a_payment_dispute(fresh_corpus: GraphStore) -> None:
     """£120m (2022) and £240m (2024) add up; a report of £100m after them does not."""
     with client_for(fresh_corpus) as client:
         assert client.get("/agreements/GBR-RWA").json()["disputes"] == []
