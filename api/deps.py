@@ -8,6 +8,7 @@ from typing import Annotated, Any, cast
 from fastapi import Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
+from dakg.api.models import ISO_DAY_PATTERN
 from dakg.api.service import OverviewCache
 from dakg.config import Settings
 from dakg.dates import check_day
@@ -73,7 +74,7 @@ def get_as_of(
     as_of: Annotated[
         str | None,
         Query(
-            pattern=r"^\d{4}-\d{2}-\d{2}$",
+            pattern=ISO_DAY_PATTERN,
             description="Answer as the record stood on this day (YYYY-MM-DD): only sources published by then (a "
             "source dated only to a month or a year counts once it is over); undated sources are left out and "
             "counted in `undated_sources_excluded`.",

@@ -373,6 +373,8 @@ _TIME = (
 )
 # An ISO 8601 date that is on the calendar (leap days included), alone or with a time of day.
 ISO_DATE_PATTERN = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_DAY}){_TIME}?)$"
+# A day on the calendar, YYYY-MM-DD (as_of): the schema admits exactly what the server accepts.
+ISO_DAY_PATTERN = f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_DAY})$"
 
 # Control characters other than white space are refused (white space is collapsed: dakg.ingest.validate).
 _NO_CONTROL = r"^[^\x00-\x08\x0e-\x1f\x7f-\x9f]*$"

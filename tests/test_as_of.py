@@ -3,6 +3,7 @@ sources left out and counted apart. On the hand-written corpus, where every answ
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -10,6 +11,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dakg.api.models import ISO_DAY_PATTERN
 from dakg.dates import check_day, published_by, sortable
 from dakg.ingest.load import load_fragment
 from dakg.store.falkordb import FalkorStore
@@ -142,3 +144,22 @@ def test_the_date_rule() -> None:
         check_day("2024-2-29")
     with pytest.raises(ValueError):
         check_day("2023-02-29")
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.dates().map(lambda d: d.isoformat()),
+        st.from_regex(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"),
+        st.text(alphabet="0123456789-", max_size=12),
+    )
+)
+def test_the_schema_admits_exactly_the_days_the_server_accepts(value: str) -> None:
+    """as_of's OpenAPI pattern and the server's check agree on every string (a fuzzer found 8675-66-13 admitted
+    by the schema and refused by the server)."""
+    try:
+        check_day(value)
+        accepted = True
+    except ValueError:
+        accepted = False
+    assert (re.fullmatch(ISO_DAY_PATTERN, value) is not None) == accepted, value

@@ -14,8 +14,6 @@ from dakg.api.routes.sources import DATE
 
 router = APIRouter(tags=["exports"])
 
-DAY = r"^\d{4}-\d{2}-\d{2}$"
-
 
 @router.get(
     "/export/{name}",
