@@ -73,13 +73,16 @@ def both(
         store.close()
 
 
-def _keys(store: GraphStore) -> dict[str, str]:
-    """A key of each kind that exists in the demo graph."""
+def _keys(store: GraphStore) -> dict[str, Any]:
+    """A key of each kind that exists in the demo graph (migrant groups and MinHash bands are keyed by hashes)."""
     source = store.run("MATCH (s:Source {title: 'First deportees from the US land in Kigali'}) RETURN s.key AS k")[0]
-    return {"source": source[0]["k"]}
+    key = source[0]["k"]
+    groups = store.run("MATCH (g:MigrantGroup)-[:NATIONALITY]->(:Country) RETURN DISTINCT g.key AS k")[0]
+    bands = store.run(f"MATCH (:Source {{key: '{key}'}})-[:IN_BAND]->(b:MinHashBand) RETURN b.key AS k")[0]
+    return {"source": key, "group": sorted(r["k"] for r in groups), "bands": sorted(r["k"] for r in bands)}
 
 
-def sample_params(name: str, keys: dict[str, str]) -> dict[str, Any]:
+def sample_params(name: str, keys: dict[str, Any]) -> dict[str, Any]:
     """Parameters under which each read query finds something in the demo graph."""
     source = keys["source"]
     samples: dict[str, dict[str, Any]] = {
@@ -88,14 +91,52 @@ def sample_params(name: str, keys: dict[str, str]) -> dict[str, Any]:
         "agreement_keys": {"skip": 0, "limit": 50},
         "agreement_officials": {"key": "USA-RWA"},
         "agreement_positions": {"keys": ["USA-RWA", "GBR-RWA"]},
-        "agreement_source_claims": {"pairs": [{"source": source, "subject": "USA-RWA"}]},
+        "agreement_source_claims": {
+            "pairs": [{"source": source, "subject": "USA-RWA"}],
+            "fields": None,
+            "claims_limit": 50,
+        },
+        "agreement_support": {"keys": ["USA-RWA", "GBR-RWA"], "as_of": "2025-08-30"},
         "agreement_sources_ordered": {"keys": ["USA-RWA", "GBR-RWA"]},
         "agreement_summaries": {"keys": ["USA-RWA", "ITA-ALB"]},
-        "agreement_timeline": {"key": "USA-RWA", "fields": ["status"], "skip": 0, "limit": 50},
-        "agreement_timeline_count": {"key": "USA-RWA", "fields": ["status"]},
+        "agreement_timeline": {"key": "USA-RWA", "fields": ["status"], "as_of": None, "skip": 0, "limit": 50},
+        "agreement_timeline_count": {"key": "USA-RWA", "fields": ["status"], "as_of": "2025-08-30"},
         "agreements_by_key": {"keys": ["USA-RWA", "USA-SWZ"]},
         "agreements_count": {"host": "RWA", "deporting": None, "status": None},
         "agreements_page": {"host": None, "deporting": "USA", "status": None, "skip": 0, "limit": 20},
+        "agreements_count_as_of": {"host": "RWA", "deporting": None, "status": None, "as_of": "2025-08-30"},
+        "agreements_page_as_of": {
+            "host": None,
+            "deporting": "USA",
+            "status": "agreed",
+            "as_of": "2025-08-30",
+            "skip": 0,
+            "limit": 20,
+        },
+        "export_agreement_edges": {"keys": ["USA-RWA", "GBR-RWA"], "skip": 0, "limit": 50},
+        "export_agreement_keys": {"host": "RWA", "deporting": None, "skip": 0, "limit": 50},
+        "export_claims": {
+            "subjects": ["USA-RWA"],
+            "published_from": "2025",
+            "published_to": None,
+            "skip": 0,
+            "limit": 100,
+        },
+        "export_group_edges": {"keys": keys["group"], "skip": 0, "limit": 50},
+        "export_group_keys": {"agreements": ["USA-RWA", "USA-SWZ"], "skip": 0, "limit": 50},
+        "export_official_edges": {"keys": ["olivier-nduhungirehe"], "skip": 0, "limit": 50},
+        "export_official_keys": {"agreements": ["USA-RWA", "GBR-RWA"], "skip": 0, "limit": 50},
+        "export_reports": {"pairs": [{"source": source, "subject": "USA-RWA"}]},
+        "export_sources": {
+            "agreements": ["USA-RWA"],
+            "published_from": None,
+            "published_to": "2025-08",
+            "skip": 0,
+            "limit": 50,
+        },
+        "groups_by_key": {"keys": keys["group"]},
+        "officials_by_key": {"keys": ["olivier-nduhungirehe", "yolande-makolo"]},
+        "reprint_candidates": {"bands": keys["bands"], "key": "not-this-source", "limit": 10},
         "countries_count": {},
         "countries_page": {"skip": 0, "limit": 50},
         "country": {"key": "RWA"},
@@ -112,9 +153,13 @@ def sample_params(name: str, keys: dict[str, str]) -> dict[str, Any]:
         "officials_page": {"country": None, "skip": 0, "limit": 50},
         "search": {"limit": 10},  # q is each store's own full-text syntax: filled in below
         "source": {"key": source, "include_text": True},
-        "source_claims": {"key": source},
+        "source_claims": {"key": source, "skip": 0, "limit": 50},
         "source_mentions": {"key": source},
         "source_version": {"key": source},
+        "source_text": {"key": source},
+        "text_windows": {
+            "items": [{"source": source, "start": 0, "length": 40}, {"source": source, "start": 5, "length": 3}]
+        },
         "sources_by_key": {"keys": [source]},
         "sources_count": {"outlet": None, "published_from": "2025", "published_to": None},
         "sources_page": {"outlet": None, "published_from": None, "published_to": None, "skip": 0, "limit": 50},
@@ -144,7 +189,7 @@ READS = sorted({q.name for q in all_queries() if q.mode == "read"})
 
 @pytest.mark.integration
 def test_every_query_file_has_sample_parameters() -> None:
-    keys = {"source": "x"}
+    keys = {"source": "x", "group": ["y"], "bands": ["z"]}
     for name in READS:
         params = sample_params(name, keys)
         declared = set(get_query(name, "falkordb").params) | set(get_query(name, "neo4j").params)
@@ -181,7 +226,7 @@ def test_the_write_queries_run_on_both_stores(both: dict[str, GraphStore], demo_
     fragment = demo_fragments[0]
     for store in both.values():
         before = store.read("graph_version")[0]["version"]
-        _, purged = store.write("purge_source", {"key": fragment.source.key})
+        _, purged = store.write("purge_source", {"key": fragment.source.key, "relink": False})
         assert purged.nodes_deleted > 0
         assert not store.read("source_version", {"key": fragment.source.key})
         _, written = store.write("write_document", fragment_params(fragment, ingested_at=INGESTED_AT))
