@@ -102,9 +102,15 @@ def drop_graph(store: GraphStore) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus_store(store_kind: str, request: pytest.FixtureRequest) -> Iterator[GraphStore]:
+def corpus_settings(store_kind: str, request: pytest.FixtureRequest) -> Settings:
+    """Settings on this module's own graph (``corpus_store``'s), for a second store or a `dakg` run on it."""
+    return module_settings(store_kind, request)
+
+
+@pytest.fixture(scope="module")
+def corpus_store(corpus_settings: Settings) -> Iterator[GraphStore]:
     """A graph of this module's own, loaded with the hand-written corpus. Tests that write use ``fresh_corpus``."""
-    store = open_graph(module_settings(store_kind, request), corpus=True)
+    store = open_graph(corpus_settings, corpus=True)
     yield store
     drop_graph(store)
 

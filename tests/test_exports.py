@@ -20,18 +20,18 @@ from rdflib.namespace import PROV, RDF
 
 from dakg.api import exports
 from dakg.config import Settings
-from dakg.store import EmbeddedServer, open_store
-from dakg.store.falkordb import FalkorStore
+from dakg.store import GraphStore, open_store
 
 from .conftest import CliResult, client_for
 from .corpus import DOCS, FRAGMENTS, KEYS
+from .stores import settings_env
 
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
 DAKG = rdflib.Namespace(exports.DAKG_NS)
 TEXTS = {f.source.key: f.source.text for f in FRAGMENTS.values()}
 
 
-def _graph_claims(store: FalkorStore) -> int:
+def _graph_claims(store: GraphStore) -> int:
     rows, _ = store.run("MATCH (:Source)-[:CLAIMS]->(c:Claim) RETURN count(c) AS n")
     return int(rows[0]["n"])
 
@@ -45,7 +45,7 @@ def _csv(api: TestClient, name: str, **params: str) -> pd.DataFrame:
 
 
 def test_claims_csv_has_one_row_per_claim_with_its_source_and_exact_offsets(
-    api: TestClient, corpus_store: FalkorStore
+    api: TestClient, corpus_store: GraphStore
 ) -> None:
     frame = _csv(api, "claims.csv")
     assert list(frame.columns) == list(exports.CLAIM_COLUMNS)
@@ -121,7 +121,7 @@ def test_sources_and_agreements_csv(api: TestClient) -> None:
     assert list(_csv(api, "agreements.csv", host="RWA")["agreement"]) == ["GBR-RWA", "USA-RWA"]
 
 
-def test_graphml_reads_in_networkx_with_every_claim_and_its_edges(api: TestClient, corpus_store: FalkorStore) -> None:
+def test_graphml_reads_in_networkx_with_every_claim_and_its_edges(api: TestClient, corpus_store: GraphStore) -> None:
     response = api.get("/export/graph.graphml")
     assert response.headers["content-type"].startswith("application/graphml+xml")
     graph = nx.read_graphml(io.BytesIO(response.content))
@@ -208,20 +208,16 @@ def test_claims_jsonld_is_web_annotations_with_prov_whose_selectors_hold(api: Te
 
 
 @pytest.fixture
-def small_pages(corpus_store: FalkorStore, embedded_server: EmbeddedServer) -> Iterator[FalkorStore]:
+def small_pages(corpus_store: GraphStore, corpus_settings: Settings) -> Iterator[GraphStore]:
     """The module's corpus graph read with DAKG_MAX_ROWS=3: every export then reads many pages."""
-    settings = Settings(
-        store_url="embedded", data_dir=embedded_server.data_dir, graph=corpus_store.graph.name, max_rows=3
-    )
-    store = open_store(settings, start_embedded=False)
-    assert isinstance(store, FalkorStore)
+    store = open_store(corpus_settings.model_copy(update={"max_rows": 3}), start_embedded=False)
     yield store
     store.close()
 
 
 @pytest.mark.parametrize("name", exports.EXPORT_NAMES)
 def test_paged_reads_give_the_same_export_as_one_read(
-    name: exports.ExportName, corpus_store: FalkorStore, small_pages: FalkorStore
+    name: exports.ExportName, corpus_store: GraphStore, small_pages: GraphStore
 ) -> None:
     whole = "".join(exports.export(corpus_store, name, exports.Filters()))
     assert "".join(exports.export(small_pages, name, exports.Filters())) == whole
@@ -236,9 +232,9 @@ def test_bad_export_requests_are_problems(api: TestClient) -> None:
 
 
 def test_dakg_export_writes_the_same_file_as_the_api(
-    cli: Callable[..., CliResult], corpus_store: FalkorStore, embedded_server: EmbeddedServer, tmp_path: Path
+    cli: Callable[..., CliResult], corpus_store: GraphStore, corpus_settings: Settings, tmp_path: Path
 ) -> None:
-    env = {"DAKG_DATA_DIR": str(embedded_server.data_dir), "DAKG_GRAPH": corpus_store.graph.name}
+    env = settings_env(corpus_settings)
     out = tmp_path / "claims.csv"
     result = cli("export", "claims.csv", "--out", str(out), "--host", "rwa", **env)
     assert result.code == 0, result.err
