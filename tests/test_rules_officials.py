@@ -141,3 +141,13 @@ def test_a_short_title_later_is_the_same_person() -> None:
         "US Secretary of State Marco Rubio visited Panama. Secretary Rubio said the flights would continue."
     ).officials
     assert [(o.name, o.country, o.role) for o in found] == [("Marco Rubio", "USA", "Secretary of State")]
+
+
+@pytest.mark.covers("officials.title-before")
+def test_an_official_speaking_of_a_state_is_not_given_that_state() -> None:
+    """US reporting quotes American officials on the states they deal with: the state they speak of is not theirs
+    (a speaker rule that took it, tried and reverted, gave Leavitt Rwanda and Bondi Uganda)."""
+    found = _officials("Press Secretary Karoline Leavitt said Rwanda had agreed to accept up to 250 people.")
+    assert found["Karoline Leavitt"].country is None
+    found = _officials("Attorney General Pam Bondi said Uganda would receive the migrants.")
+    assert found["Pam Bondi"].country is None
