@@ -323,3 +323,14 @@ def test_a_write_kept_waiting_for_a_lock_stops_at_its_time_limit_on_neo4j(neo4j_
             locking.rollback()
             store.close()
     empty_neo4j(neo4j_server)
+
+
+def test_text_windows_count_characters_as_python_does(store: GraphStore) -> None:
+    """Offsets are Python code points; a window read in the store must select the same characters, also after a
+    character outside the Basic Multilingual Plane (two UTF-16 units in Java, four bytes in UTF-8)."""
+    text = "Kigali 😀 agreed; 🇷🇼 up to 250 people."
+    store.run("CREATE (:Source {key: 'emoji', text: $text})", {"text": text}, write=True)
+    windows = ((7, 1), (9, 6), (17, 2), (20, 9))
+    items = [{"source": "emoji", "start": start, "length": length} for start, length in windows]
+    rows = store.read("text_windows", {"items": items})
+    assert [r["text"] for r in rows] == [text[start : start + length] for start, length in windows]
