@@ -6,10 +6,8 @@ The screenshot lands in artifacts/neo4j-browser-guide.png (git-ignored) for a hu
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,21 +19,13 @@ from dakg.store import LocalNeo4j, get_query
 from dakg.store.neo4j_guide import SLIDES, render_guide, slide_blocks
 from dakg.store.neo4j_server import GUIDE_PATH
 
-from .stores import empty_neo4j, skip_or_fail
+from .browser import ARTIFACTS, US_RWANDA_TITLES, run_in_chromium
+from .stores import empty_neo4j
 
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[1]
-NODE_DIR = REPO / "tools" / "node"
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOT = REPO / "artifacts" / "neo4j-browser-guide.png"
-# The demo corpus's four sources on the United States sending people to Rwanda (corpus/demo/01, 02, 03, 14).
-US_RWANDA_TITLES = {
-    "Rwanda confirms talks with Washington on taking in deportees",
-    "Rwanda agrees to accept up to 250 migrants deported from the US",
-    "First deportees from the US land in Kigali",
-    "Analysis: Kigali and Washington still negotiating, officials insist",
-}
+SCREENSHOT = ARTIFACTS / "neo4j-browser-guide.png"
 
 
 @pytest.fixture(scope="module")
@@ -86,10 +76,6 @@ def test_every_runnable_block_of_the_guide_runs_on_neo4j(demo_neo4j: LocalNeo4j)
 def test_browser_connects_shows_the_guide_and_its_first_query_lists_the_us_rwanda_sources(
     demo_neo4j: LocalNeo4j,
 ) -> None:
-    if not CHROMIUM.exists():
-        skip_or_fail(f"{CHROMIUM} is missing (Debian: chromium chromium-driver; `make browser` installs it as root)")
-    if shutil.which("node") is None or not (NODE_DIR / "node_modules" / "playwright-core").is_dir():
-        skip_or_fail("playwright-core is not installed in tools/node (`make install`)")
     SCREENSHOT.parent.mkdir(exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
     request = {
@@ -97,18 +83,8 @@ def test_browser_connects_shows_the_guide_and_its_first_query_lists_the_us_rwand
         "user": "neo4j",
         "password": demo_neo4j.password,
         "screenshot": str(SCREENSHOT),
-        "chromium": str(CHROMIUM),
     }
-    proc = subprocess.run(
-        ["node", str(NODE_DIR / "browser-guide.mjs")],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        timeout=240,
-        cwd=NODE_DIR,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    seen = json.loads(proc.stdout)
+    seen = run_in_chromium("browser-guide.mjs", request)
     assert seen["guide"]["title"] == "dakg: who says what"
     assert seen["guide"]["slide"] == SLIDES[0].title
     first_query = get_query("guide_who_says_what", "neo4j").body

@@ -5,48 +5,19 @@ with nothing fetched from elsewhere. Screenshots land in artifacts/ (git-ignored
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from .conftest import REPO
+from .browser import ARTIFACTS, US_RWANDA_TITLES, run_in_chromium
 
 pytestmark = pytest.mark.integration
-
-NODE_DIR = REPO / "tools" / "node"
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = REPO / "artifacts"
-# The demo corpus's four sources on the United States sending people to Rwanda (corpus/demo/01, 02, 03, 14).
-US_RWANDA_TITLES = {
-    "Rwanda confirms talks with Washington on taking in deportees",
-    "Rwanda agrees to accept up to 250 migrants deported from the US",
-    "First deportees from the US land in Kigali",
-    "Analysis: Kigali and Washington still negotiating, officials insist",
-}
 
 
 @pytest.fixture(scope="module")
 def rendered(demo_api: str) -> dict[str, Any]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: `make browser` installs Debian's chromium as root")
-    if shutil.which("node") is None or not (NODE_DIR / "node_modules" / "playwright-core").is_dir():
-        pytest.skip("playwright-core is not installed in tools/node (make install)")
-    request = {"base": demo_api, "agreement": "USA-RWA", "shots": str(ARTIFACTS), "chromium": str(CHROMIUM)}
-    done = subprocess.run(
-        ["node", str(NODE_DIR / "read-pages.mjs")],
-        input=json.dumps(request),
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return dict(json.loads(done.stdout))
+    return run_in_chromium("read-pages.mjs", {"base": demo_api, "agreement": "USA-RWA", "shots": str(ARTIFACTS)})
 
 
 def test_the_us_rwanda_page_shows_every_demo_source(rendered: dict[str, Any], demo_api: str) -> None:

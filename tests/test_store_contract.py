@@ -26,6 +26,7 @@ from dakg.ingest.pipeline import extract_all, prepared_documents
 from dakg.store import EmbeddedServer, GraphStore, LocalNeo4j, all_queries, get_query, open_store
 from dakg.store.falkordb import FalkorStore
 
+from .browser import US_RWANDA_TITLES
 from .stores import empty_neo4j, falkordb_settings, neo4j_settings
 
 with warnings.catch_warnings():
@@ -34,12 +35,6 @@ with warnings.catch_warnings():
 
 REPO = Path(__file__).resolve().parents[1]
 INGESTED_AT = "2026-01-01T00:00:00+00:00"
-US_RWANDA = {
-    "Rwanda confirms talks with Washington on taking in deportees",
-    "Rwanda agrees to accept up to 250 migrants deported from the US",
-    "First deportees from the US land in Kigali",
-    "Analysis: Kigali and Washington still negotiating, officials insist",
-}
 
 
 @pytest.fixture(scope="module")
@@ -218,7 +213,7 @@ def test_every_read_query_runs_and_answers_alike_on_both_stores(both: dict[str, 
 def test_the_guide_s_first_query_names_the_us_rwanda_sources(both: dict[str, GraphStore]) -> None:
     for store in both.values():
         rows = store.read("guide_who_says_what", {"agreement": "USA-RWA"})
-        assert {r["source"] for r in rows} == US_RWANDA
+        assert {r["source"] for r in rows} == US_RWANDA_TITLES
 
 
 @pytest.mark.integration
