@@ -10,6 +10,7 @@ import os
 import signal
 import threading
 import time
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,26 +76,26 @@ def _claims_of(settings: Settings, key: str) -> tuple[bool, int]:
         store.close()
 
 
-class Killable:
+class Killable(ABC):
     """A store server of the test's own that can be killed with SIGKILL and started again."""
 
     settings: Settings
 
-    def start(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def start(self) -> None: ...
 
-    def stop(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    def stop(self) -> None: ...
 
-    def pid(self) -> int | None:
-        raise NotImplementedError
+    @abstractmethod
+    def pid(self) -> int | None: ...
 
+    @abstractmethod
     def writing(self) -> bool:
         """True while a write statement is executing on the server."""
-        raise NotImplementedError
 
-    def close(self) -> None:
-        pass
+    def close(self) -> None:  # noqa: B027 - most servers have nothing to release besides stopping
+        """Release what the server object holds besides the process (nothing, unless overridden)."""
 
 
 class KillableFalkorDB(Killable):
