@@ -24,7 +24,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 from dakg import __version__
 from dakg.api import service
-from dakg.ingest.gazetteer import countries
 from dakg.store import GraphStore
 
 ExportName = Literal["claims.csv", "agreements.csv", "sources.csv", "graph.graphml", "claims.jsonld"]
@@ -139,27 +138,6 @@ def stated_span(claim: Mapping[str, Any]) -> dict[str, Any] | None:
     return None
 
 
-def value_names(store: GraphStore, claims: Sequence[Mapping[str, Any]]) -> dict[tuple[str, Any], dict[str, Any]]:
-    """What a claim's value names, for the claims whose value is a key: the official (name), the migrant group
-    (description, size, nationalities), the country (name). Keyed by (field, value)."""
-    officials = sorted({str(c["value"]) for c in claims if c["field"] == "official"})
-    groups = sorted({str(c["value"]) for c in claims if c["field"] == "covers"})
-    found: dict[tuple[str, Any], dict[str, Any]] = {}
-    for part in _chunks(officials, _rows(store)):
-        for row in store.read("officials_by_key", {"keys": list(part)}):
-            found[("official", row["official"]["key"])] = dict(row["official"])
-    for part in _chunks(groups, _rows(store)):
-        for row in store.read("groups_by_key", {"keys": list(part)}):
-            group = dict(row["group"])
-            group["nationalities"] = group.get("nationalities") or []
-            found[("covers", group["key"])] = group
-    name = countries().name
-    for claim in claims:
-        if claim["field"] in ("acts_for", "nationality"):
-            found[(claim["field"], claim["value"])] = {"key": claim["value"], "name": name(str(claim["value"]))}
-    return found
-
-
 def claim_rows(store: GraphStore, filters: Filters) -> Iterator[dict[str, Any]]:
     """Every claim the export holds, with its source, what it is about and what its value names."""
     size = _rows(store)
@@ -167,7 +145,7 @@ def claim_rows(store: GraphStore, filters: Filters) -> Iterator[dict[str, Any]]:
         skip = 0
         while True:
             rows = store.read("export_claims", {"subjects": list(part), **filters.dates(), "skip": skip, "limit": size})
-            names = value_names(store, [r["claim"] for r in rows])
+            names = service.value_names(store, [r["claim"] for r in rows])
             for row in rows:
                 claim = row["claim"]
                 row["named"] = names.get((claim["field"], claim["value"]))
