@@ -449,8 +449,12 @@ def extract_command(
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold annotation in the ../shared/gold format.")],
     paths: PathsArgument,
+    details: Annotated[
+        bool, typer.Option("--details", help="Per document: the pairs found, missed and extra, and the officials.")
+    ] = False,
 ) -> None:
     """Score extraction against a gold file: agreement pairs, status, cap, officials, countries, quote integrity."""
+    from dakg.ingest.evaluate import details as per_document
     from dakg.ingest.evaluate import load_gold, score
     from dakg.ingest.fragment import Fragment
     from dakg.ingest.pipeline import extract_paths
@@ -461,6 +465,9 @@ def eval_command(
     except (OSError, ValueError) as exc:
         raise DakgError(f"cannot read the gold file: {exc}") from exc
     fragments = [f for f in extract_paths([str(p) for p in paths], settings) if isinstance(f, Fragment)]
+    if details:
+        _echo_json(per_document(gold_docs, fragments))
+        return
     _echo_json(score(gold_docs, fragments).as_dict())
 
 

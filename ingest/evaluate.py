@@ -194,3 +194,43 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     if not isinstance(data, list):
         raise ValueError(f"{path}: a gold file is a JSON list of documents")
     return data
+
+
+def details(gold: list[dict[str, Any]], fragments: Iterable[Fragment]) -> list[dict[str, Any]]:
+    """Per document: the pairs found (status, cap, best confidence), the gold pairs, the ones missed and the ones
+    extra — what ``dakg eval --details`` prints to show where the figures come from."""
+    by_file = {Path(f.source.path or "").name.split("#")[0]: f for f in fragments}
+    out = []
+    for entry in gold:
+        fragment = by_file.get(entry["source_file"])
+        if fragment is None:
+            continue
+        found = {}
+        for agreement in fragment.agreements:
+            chosen = source_status(agreement.claims)
+            found[f"{agreement.deporting}-{agreement.host}"] = {
+                "status": chosen.value if chosen is not None else None,
+                "cap": _best_cap(agreement),
+                "confidence": max((c.confidence for c in agreement.claims), default=0.0),
+            }
+        wanted = {
+            f"{g['deporting_country']}-{g['host_country']}": {
+                "status": [g["status_claimed"], *g.get("status_alternatives", [])],
+                "cap": g.get("cap"),
+                "secondary": bool(g.get("secondary")),
+            }
+            for g in entry["agreements"]
+        }
+        officials = {o.name: o.country for o in fragment.officials}
+        out.append(
+            {
+                "document": entry["source_file"],
+                "found": found,
+                "gold": wanted,
+                "missed": sorted(set(wanted) - set(found)),
+                "extra": sorted(set(found) - set(wanted)),
+                "officials": officials,
+                "gold_officials": {g["name"]: g.get("country") for g in entry["officials"]},
+            }
+        )
+    return out
