@@ -70,6 +70,23 @@ def _keep(line: str) -> bool:
     return not (len(line) <= 12 and _ESCAPE_RESIDUE.match(line))
 
 
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def with_headline(text: str, title: str | None) -> str:
+    """The cleaned text with the document's headline as its first line: a title given beside the text (a sidecar,
+    front matter, a record's field, a page's meta tags) that the text does not open with is put before it, so
+    that what the headline says can be quoted like the rest of the article."""
+    headline = clean_text(title or "").replace("\n", " ")
+    if len(headline.split()) < 3:
+        return text
+    opening = _words("\n".join(text.split("\n", 4)[:4]))
+    if _words(headline) in opening:
+        return text
+    return f"{headline}\n\n{text}"
+
+
 def clean_text(raw: str) -> str:
     """The cleaned text: debris removed, lines trimmed, paragraphs separated by one blank line."""
     text = raw

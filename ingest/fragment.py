@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dakg.schema import STATUSES, AgreementField, EvidenceRole
+from dakg.schema import STATUSES, AgreementField, Basis, EvidenceRole
 
 ClaimField = AgreementField  # the fields of an agreement's claims, declared in dakg.schema
 
@@ -65,14 +65,23 @@ class OfficialOut(Quoted):
     confidence: float = Field(ge=0, le=1)
     role_evidence: list[EvidenceOut] = Field(default_factory=list, description="The name and the office as stated.")
     country_evidence: list[EvidenceOut] = Field(default_factory=list, description="The name and what gives the state.")
+    country_basis: Basis | None = Field(
+        None,
+        description="Where the state comes from: `text` (the source's words, in `country_evidence`) or `reference` "
+        "(the project's table of office holders, for a person the text names without giving a state).",
+    )
     rules: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _stated(self) -> OfficialOut:
         if self.role is not None and not any(e.role == "value" for e in self.role_evidence):
             raise ValueError(f"official {self.key}: the office {self.role!r} has no span that states it")
-        if self.country is not None and not any(e.role == "country" for e in self.country_evidence):
+        if self.country is not None and self.country_basis is None:
+            self.country_basis = "text"  # a state given with its evidence is the text's unless said otherwise
+        if self.country_basis == "text" and not any(e.role == "country" for e in self.country_evidence):
             raise ValueError(f"official {self.key}: the state {self.country!r} has no span that gives it")
+        if self.country_basis == "reference" and not any(e.role == "official" for e in self.country_evidence):
+            raise ValueError(f"official {self.key}: a state from the reference table needs the name it was found by")
         return self
 
 
@@ -86,6 +95,12 @@ class ClaimOut(Quoted):
         min_length=1, description="The spans that state the value and name the parties, from any sentence."
     )
     rules: list[str] = Field(default_factory=list, description="The extraction rules that made it.")
+    basis: Basis = Field(
+        "text",
+        description="`text`: the source's words give the claim. `reference`: one side of the agreement is a state the "
+        'text names only through an office holder ("the Trump administration", "Keir Starmer"), placed by the '
+        "project's table of office holders.",
+    )
 
     @model_validator(mode="after")
     def _typed_value(self) -> ClaimOut:

@@ -93,7 +93,7 @@ def countries() -> Countries:
             phrase = phrase[4:]
         if not phrase or phrase in phrases:
             return
-        phrases[phrase] = CountryEntry(phrase, iso3, kind, ambiguous=phrase in ambiguous or kind == "metonym")
+        phrases[phrase] = CountryEntry(phrase, iso3, kind, ambiguous=phrase in ambiguous)
 
     for country in pycountry.countries:
         iso3 = country.alpha_3
@@ -143,3 +143,14 @@ def known_officials() -> tuple[KnownOfficial, ...]:
         )
         for item in data["officials"]
     )
+
+
+def known_name(key: str) -> str | None:
+    """The reference table's spelling of a known official's name."""
+    return next((o.name for o in known_officials() if o.key == key), None)
+
+
+@lru_cache(maxsize=1)
+def ambiguous_official_names() -> frozenset[str]:
+    """Names of known officials that are also ordinary words or common surnames."""
+    return frozenset(_data("officials.json").get("ambiguous", []))

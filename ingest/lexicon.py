@@ -22,6 +22,21 @@ DEPORT_VERBS: Final = frozenset(
 DEPORT_NOUNS: Final = frozenset(
     {"deportation", "deportee", "removal", "expulsion", "transfer", "relocation", "flight", "returnee"}
 )
+# "turn back", "push back" asylum seekers: sending them away (with the particle "back" or "away").
+BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
+# Deciding people's claims: the state that does it receives them ("Rwanda will process the claims", "processing on
+# Nauru", "Paraguay shares responsibility for the examination of applications").
+PROCESS_WORDS: Final = frozenset(
+    {"process", "processing", "examine", "examination", "assess", "assessment", "adjudicate", "handle", "decide"}
+)
+CLAIM_NOUNS: Final = frozenset({"claim", "application", "case", "request", "asylum", "applicant"})
+# Places named by a state that people are sent away from ("returned from the Greek islands").
+PLACE_NOUNS: Final = frozenset({"island", "coast", "port", "shore", "mainland", "border", "harbour", "harbor"})
+# Money given for an arrangement: "the EU will provide €105 million", "pledged funding".
+GIVE_VERBS: Final = frozenset({"provide", "give", "grant", "disburse", "pledge", "promise", "allocate", "transfer"})
+FUNDING_NOUNS: Final = frozenset({"support", "funding", "fund", "aid", "assistance", "money", "grant", "payment"})
+# "Italian-run centres", "a British-funded facility": who runs a place runs the scheme.
+OWNER_SUFFIX: Final = re.compile(r"\s?[-–]\s?(?:run|operated|managed|funded|financed|built|controlled)\b", re.I)
 # "arrived in X", "held in X": X is where people were taken.
 IN_HOST_VERBS: Final = frozenset(
     {
@@ -93,6 +108,16 @@ AGREEMENT_NOUNS: Final = frozenset(
 ARRANGEMENT_NOUNS: Final = frozenset(
     {"agreement", "deal", "pact", "accord", "arrangement", "partnership", "memorandum", "protocol", "treaty", "scheme"}
 )
+# A scheme named after where it sends people: "the Rwanda plan", "the Albania protocol", "the Safety of Rwanda Bill".
+SCHEME_NOUNS: Final = ARRANGEMENT_NOUNS | frozenset(
+    {"plan", "policy", "programme", "program", "model", "bill", "act", "law", "legislation", "solution", "mou"}
+)
+# What a receiving verb takes when it receives people (not "received an olive branch", "accepted the proposal").
+RECEIVED_NOUNS: Final = frozenset(
+    {"group", "batch", "flight", "plane", "planeload", "number", "share", "quota", "one", "some", "most", "all"}
+)
+# Building a place to hold people: "set up a return hub", "build two centres", "open a processing facility".
+BUILD_VERBS: Final = frozenset({"set", "establish", "build", "open", "create", "construct", "run", "operate", "host"})
 # "nationals of X", "X citizens": the people hold X's nationality.
 NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", "compatriot"})
 # "returned to X": sent to X, which is a host unless X is where the people come from.
@@ -285,7 +310,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "carried-out",
             "implemented",
-            r"\b(?:first (?:flight|group|deportees?|migrants?|people|arrivals?|batch)|"
+            r"\b(?:first (?:flight|group|deportees?|migrants?|people|arrivals?|batch|returns|transfers|deportations|"
+            r"removals)|"
             r"(?:were|was|have been|had been|has been|being) (?:\w+ )?"
             r"(?:deported|flown|sent|transferred|relocated|removed|expelled) (?:\w+ ){0,4}?to|"
             r"(?:have|has|had)(?: already)? arrived|arrived (?:\w+ )?in|landed in|"
@@ -307,14 +333,16 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "signed",
             "signed",
-            r"\b(?:signed|signs|signing|sign|inked|formali[sz]ed|sealed|put their names to|concluded|"
+            r"\b(?:signed|signs|signing|sign|inked|inks|formali[sz]e[sd]|seal(?:ed|s)|put their names to|concluded|"
+            r"renew(?:ed|s)|"
             r"memorandum of understanding)\b",
             1.0,
         ),
         (
             "agreed",
             "agreed",
-            r"\b(?:agreed|agrees|agreeing|(?:reached|struck|made|cut|clinch(?:ed)?|forged?|entered into|engaged in) "
+            r"\b(?:agreed|agrees|agreeing|(?:reach(?:ed|es)?|strikes?|struck|mak(?:es|e)|made|cuts?|clinch(?:ed|es)?|"
+            r"forge[sd]?|enter(?:ed|s)? into|engaged in) "
             r"(?:an? |the )?(?:\w+ ){0,2}(?:deals?|agreements?|accords?|arrangements?|partnerships?)|"
             r"(?:deals?|agreements?|arrangements?),? (?:was |were |has been |had been )?reached|"
             r"announced (?:a |an |the )?(?:\w+[- ]){0,2}(?:deal|agreement|pact|accord|protocol|partnership)|"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans
 
 from dakg.errors import ConfigError
-from dakg.ingest.gazetteer import countries, known_officials
+from dakg.ingest.gazetteer import ambiguous_official_names, countries, known_officials
 
 COMPONENTS = ("dakg_line_breaks_v1", "dakg_titles_v1", "dakg_countries_v1", "dakg_officials_v1")
 
@@ -156,6 +156,7 @@ class OfficialTagger:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.keys: dict[str, str] = {}
+        self.ambiguous = ambiguous_official_names()
         for official in known_officials():
             for variant in (official.name, *official.aliases):
                 key = f"o{len(self.keys)}"
@@ -170,6 +171,11 @@ class OfficialTagger:
             if any(t.ent_type_ in {"GPE", "NORP"} and t.ent_id_ for t in tokens):
                 continue
             if not all(t.text[:1].isupper() for t in tokens):
+                continue
+            # A name that is also a word or a common surname ("Howard", "Castro") is that person only where the
+            # model sees a person or a title stands before it.
+            titled = start > 0 and doc[start - 1].ent_type_ == "TITLE"
+            if tokens.text in self.ambiguous and tokens[0].ent_type_ != "PERSON" and not titled:
                 continue
             spans.append(Span(doc, start, end, label="PERSON", kb_id=self.keys[doc.vocab.strings[match_id]]))
         if not spans:

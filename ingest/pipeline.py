@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from dakg.config import Settings
 from dakg.errors import DocumentError, QueryError, StoreUnavailable
-from dakg.ingest.clean import clean_text
+from dakg.ingest.clean import clean_text, with_headline
 from dakg.ingest.extract import extract, extractor_version
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import LoadResult, load_fragment
@@ -46,7 +46,7 @@ def prepare(raw: RawDocument) -> Prepared:
     text = clean_text(raw.text)
     if sum(1 for _ in itertools.islice(_LETTER.finditer(text), 20)) < 20 or len(text.split(None, 5)) < 5:
         raise DocumentError(f"{raw.path}: empty after cleaning (no prose left)")
-    return Prepared(raw, text)
+    return Prepared(raw, with_headline(text, raw.meta.title))
 
 
 def prepared_documents(

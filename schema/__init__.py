@@ -1,6 +1,7 @@
 """Schema as data: labels, relationship types, keys, indexes and vocabularies (import as ``dakg.schema``)."""
 
 from dakg.schema.graph import (
+    BASES,
     CAP_KINDS,
     CLAIM_FIELDS,
     DISPUTE_FIELDS,
@@ -10,6 +11,7 @@ from dakg.schema.graph import (
     STATUS_KINDS,
     STATUSES,
     AgreementField,
+    Basis,
     CapKind,
     ClaimField,
     DisputeField,
@@ -23,6 +25,7 @@ from dakg.schema.graph import (
 from dakg.schema.model import GraphSchema, NodeType, Property, RelType
 
 __all__ = [
+    "BASES",
     "CAP_KINDS",
     "CLAIM_FIELDS",
     "DISPUTE_FIELDS",
@@ -32,6 +35,7 @@ __all__ = [
     "STATUSES",
     "STATUS_KINDS",
     "AgreementField",
+    "Basis",
     "CapKind",
     "ClaimField",
     "DisputeField",

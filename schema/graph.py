@@ -66,6 +66,11 @@ DisputeField = Literal["status", "cap", "payment"]
 # the claim is about, a country (an official's state), the people an arrangement moves.
 EvidenceRole = Literal["value", "deporting", "host", "party", "official", "country", "group"]
 DISPUTE_FIELDS: Final[tuple[DisputeField, ...]] = get_args(DisputeField)
+# What a claim's value rests on: the source's own words (`text`), or, for what the text leaves out, the project's
+# reference tables (`reference`: an official's state from the table of office holders). A reference claim is
+# never presented as the source's words.
+Basis = Literal["text", "reference"]
+BASES: Final[tuple[Basis, ...]] = get_args(Basis)
 
 # Kinds of cap and payment: values are compared only within a kind ("" is a total).
 CapKind = Literal["", "per year"]

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from dakg.ingest.clean import with_headline
 from dakg.ingest.fragment import (
     AgreementOut,
     ClaimField,
@@ -64,6 +65,9 @@ class Doc:
     claims: dict[str, list[ClaimOut]] = field(default_factory=dict)
     officials: list[OfficialOut] = field(default_factory=list)
     groups: list[MigrantGroupOut] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = with_headline(self.text, self.title)  # what ingest stores: the headline, then the body
 
     def at(self, sentence: str) -> dict[str, Any]:
         """The quote and its offsets; the sentence must occur exactly once in the text."""

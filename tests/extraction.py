@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from dakg.ingest.fragment import AgreementOut, ClaimOut, Fragment
 from dakg.ingest.read import Metadata
 from dakg.ingest.rules import mentions, officials, pairs, roles
-from dakg.ingest.rules.assemble import extract_fragment, possessive_countries
+from dakg.ingest.rules.assemble import administrations, extract_fragment, possessive_countries
 from dakg.ingest.rules.records import Vote
 from dakg.status import source_status
 
@@ -51,6 +51,7 @@ def roles_in(text: str, sentence: int = 0) -> dict[str, Role]:
     people = officials.find(document)
     target = document.sentences[sentence]
     extra = tuple(possessive_countries(document, target, people[sentence]))
+    extra += tuple(administrations(document, target, people[sentence]))
     named = tuple(sorted(document.countries[sentence] + extra, key=lambda m: m.start))
     found = roles.sentence_roles(document, target, named, people[sentence])
     out = {}

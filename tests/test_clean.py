@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dakg.ingest.clean import clean_text
+from dakg.ingest.clean import clean_text, with_headline
 
 
 def test_tag_debris_from_mangled_html_is_removed() -> None:
@@ -53,3 +53,13 @@ def test_repeated_blocks_are_kept_once_and_paragraphs_stay_apart() -> None:
 
 def test_control_characters_are_dropped() -> None:
     assert clean_text("a\x07b\x1bc text\x00") == "a b c text"
+
+
+def test_a_title_the_text_does_not_open_with_becomes_its_first_line() -> None:
+    body = "Chile has agreed to take the deportees.\n\nMore follows."
+    assert with_headline(body, "Chile to take deportees") == "Chile to take deportees\n\n" + body
+    opened = "Chile to take deportees\n\n" + body
+    assert with_headline(opened, "Chile to take deportees") == opened  # already there: unchanged
+    assert with_headline("By Ana Ruiz\nCHILE TO TAKE DEPORTEES!\n\n" + body, "Chile to take deportees").startswith("By")
+    assert with_headline(body, None) == body and with_headline(body, "Deal") == body  # none, or too short
+    assert with_headline(body, "Chile &amp; Peru agree\n deal") == "Chile & Peru agree deal\n\n" + body

@@ -57,6 +57,19 @@ def test_known_officials_get_their_key() -> None:
     assert ("Sir Keir Starmer", "PERSON", "", "keir-starmer") in ents
 
 
+def test_a_known_name_that_is_also_a_word_needs_a_person_or_a_title() -> None:
+    # "Howard" (John Howard, in the table) is also a first name and a word: alone, without an NER model saying
+    # person, it is nobody; after a title, or in full, it is him.
+    assert _ents("Howard Street was closed.") == []
+    assert ("Howard", "PERSON", "", "john-howard") in _ents("Prime Minister Howard spoke.")
+    assert ("John Howard", "PERSON", "", "john-howard") in _ents("John Howard spoke.")
+
+
+def test_capitals_and_places_stand_for_their_state() -> None:
+    ents = _ents("The men were flown to Nouakchott from Lampedusa and held on Manus Island.")
+    assert [(e[0], e[2]) for e in ents] == [("Nouakchott", "MRT"), ("Lampedusa", "ITA"), ("Manus Island", "PNG")]
+
+
 def test_titles_are_entities() -> None:
     ents = _ents("Secretary of State Marco Rubio and the foreign minister spoke.")
     assert ("Secretary of State", "TITLE", "", "") in ents

@@ -66,3 +66,21 @@ def test_country_anaphor_as_subject_is_the_previous_sentences_subject() -> None:
         "The country recently made a deal with Chile."
     )
     assert ("PER", "The country", "anaphor") in found[2]
+
+
+@pytest.mark.covers("mentions.headline")
+def test_the_headline_makes_claims_other_headings_do_not() -> None:
+    text = "Chile agrees to take deportees from Peru\n\nSection two\n\nChile has agreed to take them."
+    document = mentions.read(parsed(text), None)
+    assert [(s.text, s.prose, s.headline) for s in document.sentences] == [
+        ("Chile agrees to take deportees from Peru", False, True),
+        ("Section two", False, False),
+        ("Chile has agreed to take them.", True, False),
+    ]
+
+
+@pytest.mark.covers("mentions.headline")
+def test_a_line_that_repeats_the_title_is_the_headline() -> None:
+    text = "By a staff writer\n\nChile agrees to take deportees from Peru\n\nChile has agreed to take them."
+    document = mentions.read(parsed(text), None, "Chile agrees to take deportees from Peru")
+    assert [s.headline for s in document.sentences] == [False, True, False]

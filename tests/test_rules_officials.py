@@ -50,10 +50,12 @@ def test_title_after_an_institution_named_before() -> None:
 
 
 @pytest.mark.covers("officials.head-of-government")
-def test_head_of_government_has_no_state_unless_the_text_gives_one() -> None:
+def test_head_of_government_takes_a_state_from_the_text_else_from_the_table_labelled_so() -> None:
     found = _officials("The Biden administration spoke about migration.")
-    assert found["Joe Biden"].role == "head of the administration"
-    assert found["Joe Biden"].country is None
+    assert found["Biden"].role == "head of the administration"
+    assert found["Biden"].aliases == ["Joe Biden"]  # the table's spelling; the text's is the name
+    assert (found["Biden"].country, found["Biden"].country_basis) == ("USA", "reference")
+    assert [(e.text, e.role) for e in found["Biden"].country_evidence] == [("Biden", "official")]
 
 
 @pytest.mark.covers("officials.administration-acts-for")
@@ -72,12 +74,15 @@ def test_an_office_that_belongs_to_one_state() -> None:
     assert _state(found["Priti Patel"]) == ("GBR", ["Home Secretary"])
 
 
-@pytest.mark.covers("officials.known-name-with-state")
-def test_a_known_name_takes_its_state_from_the_text_never_from_the_file() -> None:
+@pytest.mark.covers("officials.known-name-with-state", "officials.reference-table")
+def test_a_known_name_takes_its_state_from_the_text_before_the_file() -> None:
     found = _officials("Giorgia Meloni met her Albanian counterpart Edi Rama in Rome.")
-    assert _state(found["Edi Rama"]) == ("ALB", ["Albanian"])
-    assert found["Giorgia Meloni"].country is None  # the file knows her; the text does not say
+    assert _state(found["Edi Rama"]) == ("ALB", ["Albanian"]) and found["Edi Rama"].country_basis == "text"
+    # the text does not say where Meloni is from: the table does, and says it is the table
+    assert (found["Giorgia Meloni"].country, found["Giorgia Meloni"].country_basis) == ("ITA", "reference")
+    assert _state(found["Giorgia Meloni"]) == ("ITA", [])
     assert found["Giorgia Meloni"].role is None
+    assert "officials.reference-table/v1" in found["Giorgia Meloni"].rules
 
 
 @pytest.mark.covers("officials.title-then-name", "officials.ruled-by")
@@ -148,6 +153,14 @@ def test_an_official_speaking_of_a_state_is_not_given_that_state() -> None:
     """US reporting quotes American officials on the states they deal with: the state they speak of is not theirs
     (a speaker rule that took it, tried and reverted, gave Leavitt Rwanda and Bondi Uganda)."""
     found = _officials("Press Secretary Karoline Leavitt said Rwanda had agreed to accept up to 250 people.")
-    assert found["Karoline Leavitt"].country is None
+    assert (found["Karoline Leavitt"].country, found["Karoline Leavitt"].country_basis) == ("USA", "reference")
     found = _officials("Attorney General Pam Bondi said Uganda would receive the migrants.")
-    assert found["Pam Bondi"].country is None
+    assert (found["Pam Bondi"].country, found["Pam Bondi"].country_basis) == ("USA", "reference")
+    found = _officials("Attorney General Dana Whitfield said Uganda would receive the migrants.")
+    assert found["Dana Whitfield"].country is None  # no state in the text, none in the table
+
+
+@pytest.mark.covers("officials.same-person")
+def test_a_surname_without_its_accent_is_the_same_person() -> None:
+    found = fragment("President Juan Orlando Hernández signed the accord. Hernandez said it would help.").officials
+    assert [(o.name, o.country) for o in found] == [("Juan Orlando Hernández", "HND")]

@@ -108,9 +108,10 @@ def test_deportations_of_with_a_possessive() -> None:
     assert found["GBR"] == Role("deporting", "roles.deportations-of", ("Britain's deportation flights",))
 
 
-@pytest.mark.covers("roles.deportations-of")
-def test_a_bare_name_on_a_deportation_scheme_names_no_sender() -> None:
-    assert "RWA" not in roles_in("The failed Rwanda deportation scheme cost hundreds of millions of pounds.")
+@pytest.mark.covers("roles.deportations-of", "roles.scheme-named-after-host")
+def test_a_bare_name_on_a_deportation_scheme_names_where_people_go() -> None:
+    found = roles_in("The failed Rwanda deportation scheme cost hundreds of millions of pounds.")
+    assert found["RWA"] == Role("host", "roles.scheme-named-after-host", ("Rwanda deportation scheme",))
 
 
 @pytest.mark.covers("roles.court-of-the-sending-state")
@@ -260,3 +261,120 @@ def test_a_network_of_receivers_that_includes_states() -> None:
     )
     assert found["RWA"] == Role("host", "roles.receivers-listed", ("includes Rwanda",))
     assert found["SWZ"].role == "host" and found["USA"].role == "deporting"
+
+
+@pytest.mark.covers("roles.scheme-named-after-host")
+def test_a_scheme_named_after_a_state_is_named_after_its_host() -> None:
+    found = roles_in("Ministers in Vienna defended the Moldova plan on Tuesday.")
+    assert found["MDA"] == Role("host", "roles.scheme-named-after-host", ("Moldova plan",))
+    found = roles_in("Sweden quietly renewed its Kenya cooperation deal.")
+    assert found["KEN"].role == "host" and found["SWE"].role == "party"
+
+
+@pytest.mark.covers("roles.scheme-named-after-host")
+def test_a_scheme_named_in_passing_is_not_a_destination() -> None:
+    assert "MDA" not in roles_in("Critics want a Moldova-style scheme for Austria.")  # another scheme, like it
+    found = roles_in("Boats returned migrants from the Maltese coast to Tunisia under the EU deal.")
+    assert found["EUU"].role == "party"  # people go to Tunisia; the EU is a party to the deal
+    assert found["TUN"].role == "host" and found["MLT"].role == "deporting"
+
+
+@pytest.mark.covers("roles.soil")
+def test_people_returned_from_a_states_islands_or_coast() -> None:
+    found = roles_in("Two ferries returned the men from the Maltese islands to Libya.")
+    assert found["MLT"] == Role("deporting", "roles.soil", ("from the Maltese islands",))
+    assert "SEN" not in roles_in("The boat had set out from the Senegalese coast in May.")  # a journey, not a sending
+
+
+@pytest.mark.covers("roles.returned-via")
+def test_returned_via_a_state_is_sent_to_it() -> None:
+    found = roles_in("Norway will organise returns via Rwanda for people refused asylum.")
+    assert found["RWA"] == Role("host", "roles.returned-via", ("returns via Rwanda",))
+    assert "LBY" not in roles_in("Most of the men had travelled via Libya.")
+
+
+@pytest.mark.covers("roles.people-held-on")
+def test_people_held_on_a_states_territory() -> None:
+    found = roles_in("The asylum seekers on Nauru will stay there until next year, the minister said.")
+    assert found["NRU"] == Role("host", "roles.people-held-on", ("seekers on Nauru",))
+
+
+@pytest.mark.covers("roles.facility-with-partner")
+def test_the_partner_of_a_deal_to_build_a_place_for_people_hosts_it() -> None:
+    found = roles_in("Belgium signed a memorandum with Senegal to set up a return hub for rejected applicants.")
+    assert found["SEN"] == Role("host", "roles.facility-with-partner", ("Senegal to set up a return hub",))
+    found = roles_in("Belgium signed a memorandum with Senegal to build a centre in Mauritania.")
+    assert found.get("SEN", Role("party", "", ())).role == "party"  # the place is elsewhere
+
+
+@pytest.mark.covers("roles.processes-claims")
+def test_the_state_that_decides_the_claims_has_the_people() -> None:
+    found = roles_in("Under the accord, Moldova will process the asylum claims of people sent from Austria.")
+    assert found["MDA"] == Role("host", "roles.processes-claims", ("Moldova will process",))
+    found = roles_in("Offshore processing on Tuvalu resumed in March.")
+    assert found["TUV"] == Role("host", "roles.processes-claims", ("processing on Tuvalu",))
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_the_state_that_runs_the_centres_or_owns_the_plan_sends_people() -> None:
+    found = roles_in("Lawyers visited the Dutch-run centres in Uganda last week.")
+    assert found["NLD"] == Role("deporting", "roles.owner-of-the-scheme", ("Dutch",))
+    assert found["UGA"].role == "host"
+    found = roles_in("Ghana rejected a Danish plan to expel asylum seekers.")
+    assert found["DNK"] == Role("deporting", "roles.owner-of-the-scheme", ("Danish plan",))
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_sent_to_when_the_parser_hangs_the_destination_on_the_people() -> None:
+    found = roles_in("The plan to send people who reach the coast in rubber boats to Ghana was dropped.")
+    assert found["GHA"].role == "host"
+
+
+@pytest.mark.covers("roles.court-of-the-sending-state")
+def test_a_states_court_on_people_held_abroad() -> None:
+    found = roles_in("A Danish court ordered the release of six men held in Kosovo.")
+    assert found["DNK"] == Role("deporting", "roles.court-of-the-sending-state", ("Danish court",))
+
+
+@pytest.mark.covers("roles.payer")
+def test_a_state_that_provides_money_pays() -> None:
+    found = roles_in("The European Union will provide 80 million euros to Mauritania this year.")
+    assert found["EUU"] == Role("deporting", "roles.payer", ("European Union will provide",))
+    assert found["MRT"] == Role("host", "roles.payer", ("provide 80 million euros to Mauritania",))
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_receiving_something_that_is_not_people_is_not_hosting() -> None:
+    assert "GBR" not in roles_in("Britain received a warm welcome when it asked Kosovo to host deportees.")
+    assert roles_in("Kosovo agreed to host a return hub.")["XKX"].role == "host"
+
+
+@pytest.mark.covers("roles.not-a-nationality")
+def test_people_said_not_to_hold_a_nationality() -> None:
+    found = roles_in("Peru sends people who are not Bolivian citizens to Bolivia.")
+    assert found["BOL"].role == "host" and found["PER"].role == "deporting"
+    found = roles_in("Chile deported forty non-Peruvian migrants to Peru.")
+    assert found["PER"].role == "host"
+
+
+@pytest.mark.covers("roles.headline-parties")
+def test_every_state_a_headline_names_beside_a_deal_is_a_party() -> None:
+    text = "Chile, Peru clinch key deal on migration centres\n\nThe two governments met in Lima on Monday."
+    found = roles_in(text)
+    assert found["CHL"].role == "party" and found["PER"].role == "party"
+    assert "roles.headline-parties" in {r.rule for r in found.values()}
+
+
+@pytest.mark.covers("roles.official-party")
+def test_an_official_of_another_state_is_the_other_party() -> None:
+    found = roles_in("Prime Minister Dick Schoof said the Uganda scheme would start next year.")
+    assert found["NLD"] == Role("party", "roles.official-party", ("Dick Schoof",))
+    assert found["UGA"].role == "host"
+    found = roles_in("Ugandan minister Jeje Odongo said Uganda would take the migrants.")
+    assert set(found) == {"UGA"}  # the official's own state is the side already named
+
+
+@pytest.mark.covers("roles.administration")
+def test_an_administration_acts_for_its_heads_state() -> None:
+    found = roles_in("The Biden administration deported twenty men to Panama.")
+    assert found["USA"] == Role("deporting", "roles.subject-of-deport", ("Biden administration deported",))

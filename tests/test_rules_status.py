@@ -50,6 +50,9 @@ pytestmark = pytest.mark.unit
             "struck_down",
         ),
         ("Flights taking migrants from Britain to Rwanda were paused after the ruling.", "GBR-RWA", "suspended"),
+        ("Chile strikes a deal to send rejected asylum seekers to Peru", "CHL-PER", "agreed"),  # a headline's tense
+        ("Chile renews its accord to send rejected asylum seekers to Peru.", "CHL-PER", "signed"),
+        ("The first returns of migrants from Malta to Tunisia took place on Monday.", "MLT-TUN", "implemented"),
     ],
 )
 def test_status_from_the_wording(text: str, key: str, status: str) -> None:

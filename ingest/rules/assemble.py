@@ -29,7 +29,7 @@ from dakg.ingest.fragment import (
     SourceOut,
     text_key,
 )
-from dakg.ingest.gazetteer import countries
+from dakg.ingest.gazetteer import countries, known_name
 from dakg.ingest.read import Metadata
 from dakg.ingest.rules import caps as caps_stage
 from dakg.ingest.rules import dates as dates_stage
@@ -39,6 +39,7 @@ from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.officials import PersonMention
 from dakg.ingest.rules.records import CountryMention, Document, Evidence, Pair, Sentence, Vote, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule, rule_id
+from dakg.schema import Basis
 
 
 def _out(evidence: Sequence[Evidence]) -> list[EvidenceOut]:
@@ -78,6 +79,39 @@ def possessive_countries(
     return found
 
 
+@rule("roles", "administration")
+def administrations(document: Document, sentence: Sentence, people: Sequence[PersonMention]) -> list[CountryMention]:
+    """ "The Trump administration has deported ...", "Biden's government": an administration named after the
+    person who heads it acts for that person's state — the state the text gives them, else the one the table of
+    office holders gives (a ``reference`` basis, which the claims it supports carry)."""
+    found = []
+    for person in people:
+        if person.administration is None:
+            continue
+        code, basis = person.country, "text"
+        if code is None:
+            code, basis = officials.reference_state(person.key), "reference"
+        span = document.doc.char_span(person.administration.start, person.administration.end)
+        if code is None or span is None:
+            continue
+        start = min(person.name_evidence.start, span.start_char)
+        end = max(person.name_evidence.end, span.end_char)
+        found.append(
+            CountryMention(
+                code,
+                start,
+                end,
+                doc_text(document.doc)[start:end],
+                "institution",
+                sentence.index,
+                span.root,
+                via=person.country_evidence[0] if basis == "text" and person.country_evidence else None,
+                basis=basis,  # type: ignore[arg-type]
+            )
+        )
+    return found
+
+
 @rule("officials", "administration-acts-for")
 def administration_acts_for(
     doc: Doc, person: PersonMention, sentence_pairs: Sequence[Pair], sentence: Sentence
@@ -88,6 +122,8 @@ def administration_acts_for(
     if person.country is not None or person.administration is None or len(sentence_pairs) != 1:
         return person
     pair = sentence_pairs[0]
+    if pair.basis == "reference":
+        return person  # the pair's side came from this very person by reference: it cannot give them a state
     span = doc.char_span(person.administration.start, person.administration.end)
     if span is None:
         return person
@@ -130,7 +166,7 @@ def named_with_agreement(person: PersonMention, pair: Pair) -> bool:
 
 def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: str) -> Fragment:
     """The graph fragment of one parsed document."""
-    document = mentions.read(doc, dates_stage.parse_iso(meta.published))
+    document = mentions.read(doc, dates_stage.parse_iso(meta.published), meta.title)
     people = officials.find(document)
     sentences = document.sentences
     text = doc_text(doc)
@@ -139,19 +175,20 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
     all_roles: list[dict[str, Vote]] = []
     resettled: set[tuple[str, str]] = set()
     for sentence in sentences:
-        if not sentence.prose:
+        if not sentence.makes_claims:
             all_roles.append({})
             continue
         extra = tuple(possessive_countries(document, sentence, people[sentence.index]))
+        extra += tuple(administrations(document, sentence, people[sentence.index]))
         named = tuple(sorted(document.countries[sentence.index] + extra, key=lambda m: m.start))
         sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
         all_roles.append(pairs.resolved_roles(sentence_roles))
         resettled |= roles.resettlement_flows(roles.Context(doc, sentence, named))
     view = pairs.document_view(all_roles)
 
-    hits = [status.hits(doc, s) if s.prose else status.Sentenced((), None) for s in sentences]
-    caps = [caps_stage.caps(doc, s) if s.prose else [] for s in sentences]
-    money = [payments.amounts(doc, s) if s.prose else [] for s in sentences]
+    hits = [status.hits(doc, s) if s.makes_claims else status.Sentenced((), None) for s in sentences]
+    caps = [caps_stage.caps(doc, s) if s.makes_claims else [] for s in sentences]
+    money = [payments.amounts(doc, s) if s.makes_claims else [] for s in sentences]
     found_pairs: list[list[Pair]] = []
     recent: list[Pair] = []
     for sentence in sentences:
@@ -176,7 +213,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         sentence_pairs = found_pairs[sentence.index]
         sentence_people = [administration_acts_for(doc, p, sentence_pairs, sentence) for p in people[sentence.index]]
         persons.extend(sentence_people)
-        if not sentence.prose:
+        if not sentence.makes_claims:
             continue
         group_keys = _groups(doc, sentence, bool(sentence_pairs), source_key, groups)
         if not sentence_pairs:
@@ -263,6 +300,7 @@ def _claim(
         end=sentence.end,
         evidence=_out([*spans, *pair.evidence]),
         rules=list(dict.fromkeys([*pair.rules, *rules])),
+        basis=pair.basis,
         **extra,
     )
 
@@ -379,18 +417,29 @@ def _officials(persons: Sequence[PersonMention], sentences: Sequence[Sentence]) 
         placed = best if best.country is not None else next((p for p in mentions_ if p.country is not None), None)
         sentence = sentences[best.sentence]
         names = sorted({p.name for p in mentions_} | {best.name}, key=len, reverse=True)
+        names = [n for n in names if n == names[0] or not names[0].endswith(" " + n)]  # "Makolo" is "Yolande Makolo"
+        canonical = known_name(key)
+        if canonical is not None and canonical not in names:
+            names.append(canonical)  # the table's spelling, as an alias: the text's own spelling is the name
         role_evidence = (
             [titled.name_evidence, titled.role_evidence]
             if titled and titled.role_evidence
             else [best.name_evidence]  # named without an office: the name is what the source says
         )
         country_evidence = [placed.name_evidence, *placed.country_evidence] if placed else []
+        country = placed.country if placed else None
+        basis: Basis | None = "text" if placed else None
+        rules = {r for p in mentions_ for r in p.rules}
+        if country is None and (known := officials.reference_state(key)) is not None:
+            country, basis = known, "reference"
+            country_evidence = [best.name_evidence]
+            rules.add(rule_id(officials.reference_state))
         out.append(
             OfficialOut(
                 key=key,
                 name=names[0],
                 aliases=[n for n in names[1:] if n != names[0]],
-                country=placed.country if placed else None,
+                country=country,
                 role=titled.role if titled else None,
                 confidence=_conf(best.score),
                 quote=sentence.text,
@@ -398,7 +447,8 @@ def _officials(persons: Sequence[PersonMention], sentences: Sequence[Sentence]) 
                 end=sentence.end,
                 role_evidence=_out(role_evidence),
                 country_evidence=_out(country_evidence),
-                rules=sorted({r for p in mentions_ for r in p.rules}),
+                country_basis=basis,
+                rules=sorted(rules),
             )
         )
     return sorted(out, key=lambda o: o.start)

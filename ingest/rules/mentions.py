@@ -71,12 +71,35 @@ def prose(doc: Doc, span: Span) -> bool:
     )
 
 
-def _sentence(doc: Doc, index: int, span: Span) -> Sentence:
+_HEADLINE_WORDS = (3, 30)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+@rule("mentions", "headline")
+def headline(doc: Doc, index: int, quote: str, title: str | None) -> bool:
+    """The headline states what the story reports ("Honduras signs a migration agreement with USA", "Italy renews
+    Libya cooperation deal"): the line that repeats the document's title, or else the first line of the text, of
+    three to thirty words. It makes claims like running text; other headings still make none."""
+    if "\n" in quote or not _HEADLINE_WORDS[0] <= len(quote.split()) <= _HEADLINE_WORDS[1]:
+        return False
+    if title and _normalised(title) in _normalised(doc_text(doc)[:2000]):
+        return _normalised(quote) == _normalised(title)  # the text repeats the title: that line is the headline
+    text = doc_text(doc)
+    return index == 0 and not text[: text.find(quote)].strip()
+
+
+def _sentence(doc: Doc, index: int, span: Span, title: str | None = None) -> Sentence:
     tokens = [t for t in span if not t.is_space]
     if not tokens:
         return Sentence(index, span.start_char, span.start_char, "", False, span)
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Sentence(index, start, end, doc_text(doc)[start:end], prose(doc, span), span)
+    quote = doc_text(doc)[start:end]
+    running = prose(doc, span)
+    heading = not running and headline(doc, index, quote, title)
+    return Sentence(index, start, end, quote, running, span, heading)
 
 
 def _entities(doc: Doc, sentences: list[Sentence]) -> list[list[Span]]:
@@ -194,10 +217,11 @@ def _is_subject(mention: CountryMention) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
-def read(doc: Doc, published: date | None) -> Document:
-    """Sentences, entities and country mentions of a parsed document."""
+def read(doc: Doc, published: date | None, title: str | None = None) -> Document:
+    """Sentences, entities and country mentions of a parsed document (``title``: the document's, to know its
+    headline when the text repeats it)."""
     gazetteer = countries()
-    sentences = [_sentence(doc, i, span) for i, span in enumerate(sentence_spans(doc))]
+    sentences = [_sentence(doc, i, span, title) for i, span in enumerate(sentence_spans(doc))]
     ents = _entities(doc, sentences)
     mentions: list[tuple[CountryMention, ...]] = []
     earlier: Counter[str] = Counter()
@@ -225,6 +249,6 @@ def read(doc: Doc, published: date | None) -> Document:
                 earlier[mention.iso3] += 1
                 last[mention.iso3] = mention
         subjects = [m for m in (*named, *anaphors) if _is_subject(m)]
-        if sentence.prose:
+        if sentence.makes_claims:
             previous_subject = subjects[0] if subjects else None
     return Document(doc, published, tuple(sentences), tuple(tuple(e) for e in ents), tuple(mentions))

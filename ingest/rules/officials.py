@@ -22,6 +22,7 @@ carries the spans that say so. Rules:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -421,7 +422,7 @@ def _person(
             office = replace(office, country=ruler[0], country_evidence=ruler[1], rule=rule_id(ruled_by))
     if kb is None and office is None and not untitled:
         return None
-    key, name = kb if kb is not None else (slug(name), name)
+    key = kb[0] if kb is not None else slug(name)  # the name as this text writes it; the key says who it is
     if not key:
         return None
     evidence = Evidence(ent.start_char, ent.end_char, ent.text, "official")
@@ -439,6 +440,17 @@ def _person(
         rules=(office.rule,) if office else (),
         administration=heads.role_evidence if heads is not None else None,
     )
+
+
+@rule("officials", "reference-table")
+def reference_state(key: str) -> str | None:
+    """ "President Ruto said ...", "Trump's administration": a person the text names without giving their state
+    is placed by the project's table of office holders (``ingest/data/officials.json``) — a separate basis
+    (``reference``), never presented as the source's words."""
+    for known in known_officials():
+        if known.key == key:
+            return known.country
+    return None
 
 
 @rule("officials", "shared-title")
@@ -464,6 +476,11 @@ def shared_title(mentions: list[PersonMention]) -> list[PersonMention]:
     return out
 
 
+def _plain(name: str) -> str:
+    """A name without accents or case: "Hernández" and "Hernandez" are one surname."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+
 @rule("officials", "same-person")
 def same_person(mentions: list[PersonMention]) -> list[PersonMention]:
     """A surname alone ("Makolo said") joins the full name used elsewhere in the document; a person's state
@@ -473,7 +490,7 @@ def same_person(mentions: list[PersonMention]) -> list[PersonMention]:
     for person in mentions:
         if " " not in person.name:
             for key, other in full.items():
-                if other.name.split()[-1] == person.name and key != person.key:
+                if _plain(other.name.split()[-1]) == _plain(person.name) and key != person.key:
                     person = replace(person, key=key, name=other.name, rules=(*person.rules, rule_id(same_person)))
                     break
         out.append(person)

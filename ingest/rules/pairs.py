@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence, Set
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, resolve
+from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, official_party, resolve
+from dakg.schema import Basis
 
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:countries|nations|governments|states)\b[^.;]{0,30}\b(?:have|has|had|were|are)\b", re.I
@@ -120,6 +121,7 @@ def _pair(
             evidence.extend(e for e in vote.evidence if e not in evidence)
     rules = [rule_id(func)]  # type: ignore[arg-type]
     rules.extend(v.rule for v in (d_vote, h_vote) if v is not None)
+    basis: Basis = "reference" if any(v is not None and v.basis == "reference" for v in (d_vote, h_vote)) else "text"
     return Pair(
         d_code,
         h_code,
@@ -129,6 +131,7 @@ def _pair(
         tuple(evidence),
         host_token=h_vote.token if h_vote is not None and h_here else None,
         deporting_token=d_vote.token if d_vote is not None and d_here else None,
+        basis=basis,
     )
 
 
@@ -159,6 +162,8 @@ def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts) -> li
         for party in parties:
             if party.iso3 == side.iso3:
                 continue
+            if party.rule == rule_id(official_party):
+                weight = min(weight, w.PAIR_WITH_OFFICIAL)
             out.append(
                 _pair(party, side, weight, sentence, side_and_party)
                 if side.role == HOST
@@ -294,6 +299,7 @@ def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, 
                     sentence.index,
                     (rule_id(reference_back), *pair.rules),
                     pair.evidence,
+                    basis=pair.basis,
                 )
             ]
     return []
@@ -319,6 +325,7 @@ def only_agreement(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, 
             sentence.index,
             (rule_id(only_agreement), *only.rules),
             only.evidence,
+            basis=only.basis,
         )
     ]
 
@@ -358,7 +365,7 @@ def sentence_pairs(
     sentence: Sentence, resolved: dict[str, Vote], facts: Facts, view: DocumentView, recent: Sequence[Pair]
 ) -> list[Pair]:
     """The pairs one sentence speaks of (the first pair rule that finds any decides), after the filters."""
-    if not sentence.prose:
+    if not sentence.makes_claims:
         return []
     found: list[Pair] = []
     steps: tuple[Callable[[], list[Pair]], ...] = (
@@ -380,6 +387,8 @@ def sentence_pairs(
     for pair in found:
         if pair.deporting == pair.host or return_home(pair, resolved, view) or onward(pair, sentence, resolved, view):
             continue
+        if sentence.headline:
+            pair = replace(pair, weight=pair.weight * w.HEADLINE)
         if pair.key not in kept or kept[pair.key].weight < pair.weight:
             kept[pair.key] = pair
     return list(kept.values())

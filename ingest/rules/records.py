@@ -8,7 +8,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from dakg.schema import EvidenceRole
+from dakg.schema import Basis, EvidenceRole
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,12 @@ class Sentence:
     text: str
     prose: bool  # a sentence of running text (headings, list items and table rows are not)
     span: Span
+    headline: bool = False  # the document's headline: not running text, but it states what the story reports
+
+    @property
+    def makes_claims(self) -> bool:
+        """Running text and the headline make claims; other headings, list items and table rows do not."""
+        return self.prose or self.headline
 
 
 @dataclass(frozen=True, eq=False)
@@ -61,6 +67,7 @@ class CountryMention:
     sentence: int
     token: Token  # the syntactic head of the mention
     via: Evidence | None = None  # for an anaphor ("the country", "his government"): what it refers to
+    basis: Basis = "text"  # "reference": the state comes from the table of office holders ("the Trump administration")
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +96,7 @@ class Vote:
     rule: str
     evidence: tuple[Evidence, ...]
     token: int  # where the sentence names the country (its head token), to find its clause
+    basis: Basis = "text"  # "reference" when the state comes from the table of office holders, not the words
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class Pair:
     evidence: tuple[Evidence, ...]  # the spans that name each side in its role (possibly other sentences')
     host_token: int | None = None
     deporting_token: int | None = None
+    basis: Basis = "text"  # "reference" when a side comes from the table of office holders
 
     @property
     def key(self) -> str:

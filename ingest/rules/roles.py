@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
-from dakg.ingest.rules.officials import PersonMention
+from dakg.ingest.rules.officials import PersonMention, reference_state
 from dakg.ingest.rules.records import (
     CountryMention,
     Document,
@@ -37,8 +37,11 @@ from dakg.ingest.rules.syntax import (
     is_deport_word,
     is_host_word,
     lemma,
+    negated,
     passive,
     proxy,
+    receives_people,
+    sending_governor,
     verb_chain,
 )
 from dakg.schema import EvidenceRole
@@ -75,7 +78,7 @@ def _vote(
         spans.append(Evidence(mention.start, mention.end, mention.text, evidence_role))
     if mention.via is not None:
         spans.append(mention.via)
-    return Vote(mention.iso3, role, weight, rule_id(func), tuple(spans), mention.token.i)
+    return Vote(mention.iso3, role, weight, rule_id(func), tuple(spans), mention.token.i, mention.basis)
 
 
 # --- nationality ---------------------------------------------------------------------------------------------
@@ -136,12 +139,14 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 def _received(people: Token) -> bool:
-    """People who are the object of a receiving or sending verb or noun ("accept migrants", "send deportees",
-    "transfers of asylum seekers")."""
+    """People who are the object of a receiving, sending or returning verb or noun ("accept migrants", "send
+    deportees", "transfers of asylum seekers", "the returns of migrants")."""
     head = people.head
     if people.dep_ == "pobj" and head.lower_ == "of":
         head = head.head
-    return people.dep_ in ("dobj", "nsubjpass", "pobj") and (is_host_word(head) or is_deport_word(head))
+    return people.dep_ in ("dobj", "nsubjpass", "pobj") and (
+        is_host_word(head) or is_deport_word(head) or lemma(head) in lx.RETURN_VERBS | lx.READMISSION_NOUNS
+    )
 
 
 def _deported(people: Token) -> bool:
@@ -213,6 +218,17 @@ def nationals_of(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+@rule("roles", "not-a-nationality")
+def not_a_nationality(ctx: Context, mention: CountryMention) -> bool:
+    """ "people who are not Mauritanian citizens", "non-Mexican deportees": the text says the people do NOT hold
+    this nationality, so it is not theirs (and the state may well be where they are sent)."""
+    before = doc_text(ctx.doc)[max(0, mention.start - 4) : mention.start].lower()
+    if before.endswith(("non-", "non ", "non–")):
+        return True
+    noun = conj_head(mention.token).head
+    return noun.dep_ in ("attr", "acomp") and negated(noun.head)
+
+
 NATIONALITY_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     demonym_for_people,
     people_from,
@@ -271,8 +287,15 @@ def deported_by(ctx: Context, mention: CountryMention) -> Vote | None:
 
 @rule("roles", "soil")
 def soil(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "removed from American soil" (the deporting state); "two centres on Albanian soil" (the host)."""
+    """ "removed from American soil", "returned from the Greek islands" (the deporting state); "two centres on
+    Albanian soil" (the host)."""
     token = mention.token
+    if token.dep_ in ("amod", "compound", "poss") and lemma(token.head) in lx.PLACE_NOUNS:
+        place = token.head  # "returned from the Greek islands": only with a verb of sending
+        prep = place.head if place.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ == "from" and sending_governor(prep.head) is not None:
+            return _vote(ctx, mention, DEPORTING, w.FROM_SOIL, soil, prep, place)
+        return None
     if token.dep_ not in ("amod", "compound", "poss") or lemma(token.head) not in {"soil", "territory", "land"}:
         return None
     ground = token.head
@@ -352,34 +375,46 @@ def deportations_of(ctx: Context, mention: CountryMention) -> Vote | None:
 @rule("roles", "court-of-the-sending-state")
 def court_of_the_sending_state(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The UK Supreme Court ruled that sending asylum seekers to Rwanda was unlawful", "an Italian court halted
-    transfers to Albania": a state's court rules on that state's own policy of sending people elsewhere."""
+    transfers to Albania", "Rome judges free migrants held in Albania": a state's court rules on that state's own
+    policy of sending people elsewhere."""
     token = mention.token
     if token.dep_ not in ("compound", "amod", "poss", "nmod") or lemma(token.head) not in lx.COURT_NOUNS:
         return None
     for word in ctx.sentence.span:
-        if word.dep_ == "pobj" and word.head.lower_ in ("to", "into") and is_deport_word(word.head.head):
+        sent = word.dep_ == "pobj" and word.head.lower_ in ("to", "into") and sending_governor(word.head.head)
+        held = word.dep_ == "pobj" and word.head.lower_ in ("in", "on") and lemma(word.head.head) in {"hold", "detain"}
+        if sent or held:
             code = _code(word)
             if code is not None and code != mention.iso3:
                 return _vote(ctx, mention, DEPORTING, w.COURT_STATE, court_of_the_sending_state, token.head)
     return None
 
 
+def _pays(verb: Token) -> bool:
+    """Paying: "pay", "fund", or giving money ("the EU will provide €105 million", "pledged funding")."""
+    if lemma(verb) in lx.PAY_VERBS:
+        return True
+    return lemma(verb) in lx.GIVE_VERBS and any(
+        c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or lemma(c) in lx.FUNDING_NOUNS) for c in verb.children
+    )
+
+
 @rule("roles", "payer")
 def payer(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "The US will pay El Salvador $6 million": the paying state (deporting); "paid Rwanda £240m": the paid one
-    (host)."""
+    """ "The US will pay El Salvador $6 million", "the EU will provide €105 million": the paying state
+    (deporting); "paid Rwanda £240m": the paid one (host)."""
     actor = proxy(mention.token)
-    if actor.dep_ in ("dative", "dobj") and lemma(actor.head) in lx.PAY_VERBS:
+    if actor.dep_ in ("dative", "dobj") and _pays(actor.head):
         return _vote(ctx, mention, HOST, w.PAID, payer, actor.head)
     found = _prep_object(mention)
-    if found is not None and found[0] == "to" and lemma(found[2]) in lx.PAY_VERBS:  # "pay £240m to Rwanda"
+    if found is not None and found[0] == "to" and _pays(found[2]):  # "pay £240m to Rwanda"
         return _vote(ctx, mention, HOST, w.PAID, payer, found[2])
     subject = _subject_verb(mention)
     if subject is None or subject[2]:
         return None
     _, verb, _ = subject
     direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
-    payers = [t for t in direct if lemma(t) in lx.PAY_VERBS]
+    payers = [t for t in direct if _pays(t)]
     if payers:
         return _vote(ctx, mention, DEPORTING, w.PAYER, payer, payers[0])
     return None
@@ -406,6 +441,9 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
         return None  # "the possibility of eventual relocation to Canada": a destination nobody was sent to
     if is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS:
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)
+    sender = sending_governor(governor)
+    if sender is not None and lemma(governor) not in lx.MIGRANT_NOUNS | {"go", "travel", "move", "flee", "come"}:
+        return _vote(ctx, mention, HOST, w.SENT_TO_FAR, sent_to, sender)  # the phrase hung on the people's words
     if lemma(governor) in lx.MIGRANT_NOUNS and any(is_deport_word(a) for a in list(governor.ancestors)[:3]):
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)  # "deported five men to X and eight men to Y"
     return None
@@ -446,12 +484,16 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     _, verb, _ = found
     direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
     direct += [x for c in verb.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
-    near = [t for t in direct if is_host_word(t)]
+    near = [t for t in direct if is_host_word(t) and receives_people(t)]
     if near and resettlement(near[0]):
         return None
     if near:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, subject_of_receive, near[0])
-    far = [t for t in controlled(verb, lx.AGREEMENT_NOUNS) if is_host_word(t) and not resettlement(t)]
+    far = [
+        t
+        for t in controlled(verb, lx.AGREEMENT_NOUNS)
+        if is_host_word(t) and receives_people(t) and not resettlement(t)
+    ]
     if far:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, subject_of_receive, far[0])
     if any(lemma(c) in lx.HOST_NOUNS for c in verb.children if c.dep_ in ("attr", "dobj", "oprd")):
@@ -502,6 +544,133 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
         if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
     return None
+
+
+@rule("roles", "processes-claims")
+def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Rwanda will process their asylum claims", "offshore processing on Nauru", "Paraguay will share
+    responsibility for the examination of applications": the state that decides the people's claims has them."""
+    found = _prep_object(mention)
+    if found is not None and found[0] in ("in", "on") and lemma(found[2]) in lx.PROCESS_WORDS:
+        return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, found[2])
+    subject = _subject_verb(mention)
+    if subject is None or subject[2]:
+        return None
+    _, verb, _ = subject
+    for word in verb.subtree:
+        if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i:
+            continue
+        claims = [t for t in word.subtree if lemma(t) in lx.CLAIM_NOUNS]
+        if claims and (word is verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):
+            return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, word)
+    return None
+
+
+@rule("roles", "owner-of-the-scheme")
+def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Italian-run centres in Albania", "an Israeli plan to expel asylum seekers", "the Italian scheme": the state
+    whose scheme or centres they are sends people to them (a demonym or a name with "-run"; "the Rwanda plan"
+    is named after its host, see scheme-named-after-host)."""
+    text = doc_text(ctx.doc)
+    suffix = lx.OWNER_SUFFIX.match(text, mention.end)
+    if suffix is not None:
+        return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme)
+    token = mention.token
+    if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and lemma(token.head) in lx.SCHEME_NOUNS:
+        return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, owner_of_the_scheme, token.head)
+    return None
+
+
+@rule("roles", "scheme-named-after-host")
+def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "the Rwanda plan", "the Albania protocol", "the Uganda deportation deal", "Italy renews Libya cooperation
+    deal": a scheme called by a state's bare name is named after where it sends people (the owner is a demonym
+    or a possessive: "Britain's Rwanda scheme"). Not "a Rwanda-style scheme" (another scheme), nor "the US deal
+    with Uganda" (a name beside the partner is a party), nor hubs ("UK return hubs" serve the UK)."""
+    token = mention.token
+    if mention.kind != "name" or token.dep_ not in ("compound", "nmod"):
+        return None
+    head = token.head
+    for _ in range(3):  # "Libya cooperation deal", "Uganda deportation deal"
+        if lemma(head) in lx.SCHEME_NOUNS or head.dep_ != "compound":
+            break
+        head = head.head
+    if lemma(head) not in lx.SCHEME_NOUNS or head.i < token.i:
+        return None
+    between = ctx.doc[token.i + 1 : head.i]
+    if any(t.lower_ in ("style", "type", "like") or t.text in ("-", "–") for t in between):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children):
+        return None
+    sent_elsewhere = any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("to", "into")
+        and sending_governor(t.head.head) is not None
+        and _code(t) not in (None, mention.iso3)
+        for t in ctx.sentence.span
+    )
+    if sent_elsewhere:  # "returned from the Greek islands to Turkey under the EU deal": the EU is a party
+        return _vote(ctx, mention, PARTY, w.PARTY_NOUN, scheme_named_after_host, head)
+    return _vote(ctx, mention, HOST, w.SCHEME_NAMED, scheme_named_after_host, head)
+
+
+@rule("roles", "returned-via")
+def returned_via(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "return via Uganda", "deportations through Rwanda": the state people are sent on through is one they are
+    sent to (it receives them first). Not a migrant's own journey ("travelled via Libya")."""
+    found = _prep_object(mention)
+    if found is None or found[0] not in ("via", "through"):
+        return None
+    sending = lx.RETURN_VERBS | lx.READMISSION_NOUNS
+    candidates = [found[2], *(c for c in found[2].children if c.dep_ == "dobj")]  # "organise returns via Rwanda"
+    governor = next((t for t in candidates if is_deport_word(t) or lemma(t) in sending), None)
+    if governor is None:
+        return None
+    return _vote(ctx, mention, HOST, w.VIA, returned_via, governor)
+
+
+@rule("roles", "people-held-on")
+def people_held_on(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "refugees on Nauru", "the asylum seekers on Manus": people kept on a state's territory by an arrangement
+    (islands take "on"; "migrants in Britain" is left alone: that is where they arrived)."""
+    found = _prep_object(mention)
+    if found is None or found[0] != "on":
+        return None
+    governor = found[2]
+    if lemma(governor) in lx.MIGRANT_NOUNS - {"national", "citizen"}:
+        return _vote(ctx, mention, HOST, w.HELD_ON, people_held_on, governor)
+    return None
+
+
+@rule("roles", "facility-with-partner")
+def facility_with_partner(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "signed a letter of intent with Uganda to set up a return hub", "agreed with Albania to build two centres":
+    the partner of an arrangement made to build a place for people hosts it, when the sentence puts the place
+    nowhere else."""
+    found = _prep_object(mention)
+    if found is None or found[0] not in ("with",):
+        return None
+    governor = found[2]
+    anchor = governor if governor.pos_ in ("VERB", "AUX") else governor.head
+    for _ in range(3):
+        if anchor.pos_ in ("VERB", "AUX") or anchor.head is anchor:
+            break
+        anchor = anchor.head
+    facilities = [
+        t
+        for t in anchor.subtree
+        if lemma(t) in lx.FACILITY_NOUNS and t.dep_ in ("dobj", "nsubjpass") and lemma(t.head) in lx.BUILD_VERBS
+    ]
+    if not facilities:
+        return None
+    placed = any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on", "at") and any(_code(o) for o in c.children)
+        for f in facilities
+        for c in f.children
+    )
+    if placed:
+        return None
+    return _vote(ctx, mention, HOST, w.FACILITY_PARTNER, facility_with_partner, facilities[0])
 
 
 @rule("roles", "readmitted-by")
@@ -596,6 +765,12 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     subject_of_receive,
     accept_from,
     receivers_listed,
+    processes_claims,
+    owner_of_the_scheme,
+    scheme_named_after_host,
+    returned_via,
+    people_held_on,
+    facility_with_partner,
     readmitted_by,
     deal_with,
     subject_of_agree,
@@ -666,10 +841,11 @@ class SentenceRoles:
 
 def mention_votes(ctx: Context, mention: CountryMention) -> list[Vote]:
     """Every vote the rules cast for one mention: a nationality settles it; otherwise all that apply."""
-    for nationality in NATIONALITY_RULES:
-        vote = nationality(ctx, mention)
-        if vote is not None:
-            return [vote]
+    if not not_a_nationality(ctx, mention):
+        for nationality in NATIONALITY_RULES:
+            vote = nationality(ctx, mention)
+            if vote is not None:
+                return [vote]
     return [vote for role_rule in ROLE_RULES if (vote := role_rule(ctx, mention)) is not None]
 
 
@@ -682,7 +858,56 @@ def sentence_roles(
         votes.extend(mention_votes(ctx, mention))
     votes.extend(hyphen_pair(ctx))
     votes.extend(official_signs(ctx, people))
+    votes.extend(headline_parties(ctx, votes))
+    votes.extend(official_party(ctx, votes, people))
     return SentenceRoles(sentence.index, tuple(votes))
+
+
+@rule("roles", "official-party")
+def official_party(ctx: Context, votes: Sequence[Vote], people: Sequence[PersonMention]) -> list[Vote]:
+    """ "When Keir Starmer declared the Rwanda plan dead", "Press Secretary Karoline Leavitt said Rwanda had agreed to
+    accept them": a sentence that names one side of an arrangement and no other state, but names an official of
+    another state, has that state as the other party (weakly; the state from the text, else from the table of
+    office holders, which the claim then says)."""
+    sides = {v.iso3 for v in votes if v.role in (HOST, DEPORTING) and v.weight >= w.ROLE_MIN}
+    if len(sides) != 1 or any(v.role == PARTY for v in votes):
+        return []
+    out: list[Vote] = []
+    for person in people:
+        code, basis = person.country, "text"
+        if code is None:
+            code, basis = reference_state(person.key), "reference"
+        if code is None or code in sides or any(v.iso3 == code for v in (*votes, *out)):
+            continue
+        named = Evidence(person.name_evidence.start, person.name_evidence.end, person.name_evidence.text, "party")
+        spans = (named, *person.country_evidence) if basis == "text" else (named,)
+        out.append(
+            Vote(code, PARTY, w.PARTY_OFFICIAL_NAMED, rule_id(official_party), spans, person.token.i, basis)  # type: ignore[arg-type]
+        )
+    return out
+
+
+@rule("roles", "headline-parties")
+def headline_parties(ctx: Context, votes: Sequence[Vote]) -> list[Vote]:
+    """ "Italy, Albania clinch key deal on migration centres", "Tunisia and EU sign partnership": a headline's
+    telegraphic syntax parses badly, so every state it names (not as a nationality) is a party to the
+    arrangement it speaks of, when it speaks of one."""
+    if not ctx.sentence.headline:
+        return []
+    speaks = any(
+        (lemma(t) in lx.AGREEMENT_NOUNS and t.pos_ in ("NOUN", "PROPN")) or lemma(t) in lx.AGREE_VERBS
+        for t in ctx.sentence.span
+    )
+    if not speaks:
+        return []
+    voted = {v.iso3 for v in votes}
+    out = []
+    for mention in ctx.mentions:
+        if mention.iso3 in voted or mention.kind in ("demonym", "anaphor"):
+            continue
+        voted.add(mention.iso3)
+        out.append(_vote(ctx, mention, PARTY, w.PARTY_NOUN, headline_parties))
+    return out
 
 
 def resolve(votes: Sequence[Vote]) -> Vote | None:

@@ -131,9 +131,46 @@ def is_host_word(token: Token) -> bool:
     return False
 
 
+def receives_people(verb: Token) -> bool:
+    """A receiving verb whose object, if it has one, is people, a number of them, a place to hold them or the
+    deportations themselves: "accept 250 migrants", "receive them", "host a return hub", "take deportation
+    flights" — not "received an olive branch" or "accepted the proposal"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for obj in objects:
+        word = lemma(obj)
+        if not (
+            word in lx.MIGRANT_NOUNS
+            or word in lx.DEPORT_NOUNS
+            or word in lx.FACILITY_NOUNS
+            or word in lx.RECEIVED_NOUNS
+            or obj.like_num
+            or obj.pos_ == "PRON"
+            or obj.ent_type_ in ("NORP", "CARDINAL")
+            or any(c.dep_ == "nummod" for c in obj.children)
+        ):
+            return False
+    return True
+
+
 def is_deport_word(token: Token) -> bool:
-    """Sending people away: deport, send, fly, transfer, deportation, removal, ..."""
-    return lemma(token) in lx.DEPORT_VERBS or lemma(token) in lx.DEPORT_NOUNS
+    """Sending people away: deport, send, fly, transfer, deportation, removal, "turn back", "push back", ..."""
+    word = lemma(token)
+    if word in lx.DEPORT_VERBS or word in lx.DEPORT_NOUNS:
+        return True
+    return word in lx.BACK_VERBS and any(c.dep_ == "prt" and c.lower_ in ("back", "away") for c in token.children)
+
+
+def sending_governor(token: Token) -> Token | None:
+    """The sending or returning word a "to X" belongs to, also where the parser hung the phrase on a word inside
+    the people's description ("send people who cross the Channel in small boats to Rwanda": "to" on "cross")."""
+    current = token
+    for _ in range(4):
+        if is_deport_word(current) or lemma(current) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+            return current
+        if current.head is current or current.dep_ not in ("relcl", "acl", "dobj", "pobj", "prep", "nsubj"):
+            return None
+        current = current.head
+    return None
 
 
 def passive(verb: Token) -> bool:
