@@ -24,7 +24,7 @@ FOREACH (c IN $claims |
   SET k.field = c.field, k.value = c.value, k.currency = c.currency, k.negated = c.negated, k.detail = c.detail,
       k.quote = c.quote, k.start = c.start, k.end = c.end, k.confidence = c.confidence,
       k.evidence_offsets = c.evidence_offsets, k.evidence_texts = c.evidence_texts,
-      k.evidence_roles = c.evidence_roles, k.rules = c.rules,
+      k.evidence_roles = c.evidence_roles, k.rules = c.rules, k.basis = c.basis,
       k.extractor_version = c.extractor_version, k.source = c.source, k.subject = c.subject
   MERGE (s)-[:CLAIMS]->(k))
 FOREACH (a IN $agreements |

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from dakg import reprints
 from dakg.ingest.fragment import AgreementOut, ClaimOut, EvidenceOut, Fragment, OfficialOut, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
-from dakg.schema import CapKind, ClaimField, PaymentKind
+from dakg.schema import Basis, CapKind, ClaimField, PaymentKind
 from dakg.status import source_status
 from dakg.store import GraphStore
 
@@ -43,6 +43,7 @@ def _claim(
     rules: Sequence[str] = (),
     negated: bool = False,
     detail: str | None = None,
+    basis: Basis = "text",
 ) -> dict[str, Any]:
     currency = None
     if isinstance(value, dict):  # a payment: the amount is the value, the currency its own property
@@ -64,6 +65,7 @@ def _claim(
         "evidence_texts": [span.text for span in evidence],
         "evidence_roles": [span.role for span in evidence],
         "rules": list(rules),
+        "basis": basis,
         "extractor_version": fragment.source.extractor_version,
         "source": fragment.source.key,
         "subject": subject,
@@ -140,6 +142,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
                 rules=claim.rules,
                 negated=claim.negated,
                 detail=claim.detail,
+                basis=claim.basis,
             )
             claims.append(row)
             keys.append(row["key"])
@@ -165,15 +168,29 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
     for official in fragment.officials:
         about = []
 
-        def said(field: ClaimField, value: Any, evidence: Sequence[EvidenceOut], who: OfficialOut = official) -> Any:
+        def said(
+            field: ClaimField,
+            value: Any,
+            evidence: Sequence[EvidenceOut],
+            who: OfficialOut = official,
+            basis: Basis = "text",
+        ) -> Any:
             return _claim(
-                fragment, who.key, field, value, at=who, confidence=who.confidence, evidence=evidence, rules=who.rules
+                fragment,
+                who.key,
+                field,
+                value,
+                at=who,
+                confidence=who.confidence,
+                evidence=evidence,
+                rules=who.rules,
+                basis=basis,
             )
 
         if official.role:
             about.append(said("role", official.role, official.role_evidence))
         if official.country:
-            row = said("acts_for", official.country, official.country_evidence)
+            row = said("acts_for", official.country, official.country_evidence, basis=official.country_basis or "text")
             about.append(row)
             edge("ACTS_FOR", official.key, official.country, [row["key"]])
             referenced.add(official.country)

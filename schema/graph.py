@@ -267,6 +267,12 @@ GRAPH: Final = GraphSchema(
                 Property(
                     name="confidence", type="float", description="The extractor's confidence, 0 to 1.", required=True
                 ),
+                Property(
+                    name="basis",
+                    type="string",
+                    description="What the claim rests on: `text` (the source's words) or `reference` (a state the "
+                    "text names only through an office holder, from the project's table of office holders).",
+                ),
                 Property(name="extractor_version", type="string", description="Extractor that made it.", required=True),
                 Property(name="source", type="string", description="Key of the source that says it.", required=True),
                 Property(name="subject", type="string", description="Key of the entity it is about.", required=True),
