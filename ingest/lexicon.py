@@ -13,7 +13,21 @@ from dakg.schema import STATUSES
 
 # Receiving people: the subject of these is the host state.
 HOST_VERBS: Final = frozenset(
-    {"accept", "host", "receive", "welcome", "admit", "house", "resettle", "absorb", "shelter", "accommodate"}
+    {
+        "accept",
+        "host",
+        "receive",
+        "welcome",
+        "admit",
+        "house",
+        "resettle",
+        "absorb",
+        "shelter",
+        "accommodate",
+        "hold",
+        "detain",
+        "keep",
+    }
 )
 # Sending people away: the subject is the deporting state; "to X" names the host, "from X" the deporting state.
 DEPORT_VERBS: Final = frozenset(
@@ -22,6 +36,12 @@ DEPORT_VERBS: Final = frozenset(
 DEPORT_NOUNS: Final = frozenset(
     {"deportation", "deportee", "removal", "expulsion", "transfer", "relocation", "flight", "returnee"}
 )
+# Saying: "officials said they had signed" (the pronoun is the speakers' state).
+SPEECH_VERBS: Final = frozenset(
+    {"say", "confirm", "announce", "state", "tell", "insist", "add", "acknowledge", "admit", "claim", "report"}
+)
+# Keeping people in custody: a state that does it in another state sends them there.
+CUSTODY_VERBS: Final = frozenset({"hold", "detain", "keep", "house", "accommodate"})
 # "turn back", "push back" asylum seekers: sending them away (with the particle "back" or "away").
 BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
 # Deciding people's claims: the state that does it receives them ("Rwanda will process the claims", "processing on
@@ -114,7 +134,21 @@ SCHEME_NOUNS: Final = ARRANGEMENT_NOUNS | frozenset(
 )
 # What a receiving verb takes when it receives people (not "received an olive branch", "accepted the proposal").
 RECEIVED_NOUNS: Final = frozenset(
-    {"group", "batch", "flight", "plane", "planeload", "number", "share", "quota", "one", "some", "most", "all"}
+    {
+        "group",
+        "batch",
+        "flight",
+        "plane",
+        "planeload",
+        "number",
+        "share",
+        "quota",
+        "one",
+        "some",
+        "most",
+        "all",
+        "total",
+    }
 )
 # Building a place to hold people: "set up a return hub", "build two centres", "open a processing facility".
 BUILD_VERBS: Final = frozenset({"set", "establish", "build", "open", "create", "construct", "run", "operate", "host"})
@@ -186,6 +220,14 @@ MIGRANT_NOUNS: Final = frozenset(
         "convict",
         "arrival",
         "newcomer",
+        "adult",
+        "teenager",
+        "youth",
+        "boy",
+        "girl",
+        "prisoner",
+        "inmate",
+        "offender",
     }
 )
 ACTOR_NOUNS: Final = frozenset(
@@ -215,6 +257,14 @@ ACTOR_NOUNS: Final = frozenset(
         "cabinet",
         "regime",
         "state",
+        "navy",
+        "coastguard",
+        "police",
+        "army",
+        "military",
+        "force",
+        "guard",
+        "agent",
     }
 )
 ROLE_NOUNS: Final = frozenset(
@@ -271,7 +321,7 @@ COUNTRY_ANAPHOR: Final = re.compile(
 
 # (name, status, pattern, strength): the wording of each status, matched case-insensitively on one sentence. Future,
 # conditional or intended wording is downgraded by dakg.ingest.rules.status, and denials kept as negated claims.
-_COURT = r"(?:court|judges?|justices?|tribunal|judiciary)"
+_COURT = r"(?:courts?|judges?|justices?|tribunals?|judiciary)"
 _PEOPLE_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?)"
 STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tuple(
     (name, status, re.compile(pattern, re.I), strength)

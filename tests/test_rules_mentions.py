@@ -84,3 +84,10 @@ def test_a_line_that_repeats_the_title_is_the_headline() -> None:
     text = "By a staff writer\n\nChile agrees to take deportees from Peru\n\nChile has agreed to take them."
     document = mentions.read(parsed(text), None, "Chile agrees to take deportees from Peru")
     assert [s.headline for s in document.sentences] == [False, True, False]
+
+
+@pytest.mark.covers("mentions.topic-heading")
+def test_a_state_heading_an_entry_is_what_the_entry_is_about() -> None:
+    text = "Moldova.\n\nFive men from Iraq, Iran and Syria were flown to the landlocked country in May."
+    found = _mentions(text)
+    assert ("MDA", "the landlocked country", "anaphor") in found[1]

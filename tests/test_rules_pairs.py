@@ -161,3 +161,22 @@ def test_direction_from_the_text_not_from_the_order_or_a_speaker() -> None:
     assert keys(text) == ["NLD-UGA"]
     text = "Czech Prime Minister Petr Novak said the EU-Turkey deal agreed in March to return migrants to Turkey holds."
     assert keys(text) == ["EUU-TUR"]
+
+
+@pytest.mark.covers("pairs.party-and-document-sender")
+def test_a_lone_party_receives_from_the_documents_one_sender() -> None:
+    text = (
+        "Norway will send rejected asylum seekers to Moldova. "
+        "Montenegro has agreed to a temporary arrangement, its foreign ministry said."
+    )
+    assert keys(text) == ["NOR-MDA", "NOR-MNE"]
+    assert "pairs.party-and-document-sender/v1" in agreement(fragment(text), "NOR-MNE").claims[0].rules
+
+
+@pytest.mark.covers("pairs.party-and-document-sender")
+def test_no_lone_party_is_paired_where_its_own_nationals_are_sent_home() -> None:
+    text = (
+        "Norway returned the Moldovan adults to Moldova within days. "
+        "The minister praised the new relationship agreed with Chisinau in 2022."
+    )
+    assert keys(text) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .extraction import Role, roles_in
+from .extraction import Role, keys, roles_in
 
 pytestmark = pytest.mark.unit
 
@@ -365,10 +365,10 @@ def test_every_state_a_headline_names_beside_a_deal_is_a_party() -> None:
     assert "roles.headline-parties" in {r.rule for r in found.values()}
 
 
-@pytest.mark.covers("roles.official-party")
+@pytest.mark.covers("roles.other-side-named")
 def test_an_official_of_another_state_is_the_other_party() -> None:
     found = roles_in("Prime Minister Dick Schoof said the Uganda scheme would start next year.")
-    assert found["NLD"] == Role("party", "roles.official-party", ("Dick Schoof",))
+    assert found["NLD"] == Role("party", "roles.other-side-named", ("Dick Schoof",))
     assert found["UGA"].role == "host"
     found = roles_in("Ugandan minister Jeje Odongo said Uganda would take the migrants.")
     assert set(found) == {"UGA"}  # the official's own state is the side already named
@@ -378,3 +378,47 @@ def test_an_official_of_another_state_is_the_other_party() -> None:
 def test_an_administration_acts_for_its_heads_state() -> None:
     found = roles_in("The Biden administration deported twenty men to Panama.")
     assert found["USA"] == Role("deporting", "roles.subject-of-deport", ("Biden administration deported",))
+
+
+@pytest.mark.covers("roles.approached")
+def test_a_state_asked_to_join_is_a_party() -> None:
+    found = roles_in("Norway has approached the Moldovan government about taking rejected asylum seekers.")
+    assert found["MDA"] == Role("party", "roles.approached", ("approached the Moldovan",))
+    assert "NOR" not in found  # asking another state to take people is not taking them
+
+
+@pytest.mark.covers("roles.holds-abroad", "roles.soil")
+def test_a_state_that_holds_people_in_another_states_centres_sends_them() -> None:
+    found = roles_in("Austria will hold up to 500 people in the Moldovan centres.")
+    assert found["AUT"] == Role("deporting", "roles.holds-abroad", ("Austria will hold",))
+    assert found["MDA"] == Role("host", "roles.soil", ("Moldovan centres",))
+    assert roles_in("Moldova will hold the men for a year.")["MDA"].role == "host"  # in its own custody
+
+
+@pytest.mark.covers("roles.other-side-named")
+def test_an_institution_or_the_officials_of_another_state_are_the_other_party() -> None:
+    found = roles_in("Home Office figures show 42 people were removed to Moldova.")
+    assert found["GBR"] == Role("party", "roles.other-side-named", ("Home Office",))
+    found = roles_in("Norwegian ministers said the migrants would be sent to Moldova.")
+    assert found["NOR"] == Role("party", "roles.other-side-named", ("Norwegian",))
+    found = roles_in("Norwegian and Danish ministers said the migrants would be sent to Moldova.")
+    assert set(found) == {"MDA"}  # two other states: neither is taken
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_sent_to_a_place_in_a_state() -> None:
+    found = roles_in("Norway will send 300 prisoners to a rented prison in Balti, Moldova.")
+    assert found["MDA"].role == "host" and found["NOR"].role == "deporting"
+
+
+@pytest.mark.covers("roles.people-from")
+def test_refugees_from_a_state_fled_it() -> None:
+    found = roles_in("Moldova hosts 5,000 refugees from Ukraine in two camps.")
+    assert found.get("UKR", Role("nationality", "", ())).role == "nationality"  # never the state that sends them
+    assert keys("Moldova hosts 5,000 refugees from Ukraine in two camps.") == []
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_the_officials_of_a_state_speak_for_it() -> None:
+    text = "Officials in Chisinau confirmed they had agreed to host the men."
+    assert roles_in(text)["MDA"].role == "host"

@@ -62,13 +62,17 @@ def test_status_from_the_wording(text: str, key: str, status: str) -> None:
 @pytest.mark.covers("status.wording")
 def test_the_noun_agreement_alone_claims_no_status() -> None:
     found = fragment("Under the agreement, Rwanda will house migrants deported from the United States.")
-    assert [c.value for c in claims(found, "USA-RWA", "status")] == []
+    # the status comes from the promise to house them, not from the noun "agreement"
+    assert [
+        (c.value, [e.text for e in c.evidence if e.role == "value"]) for c in claims(found, "USA-RWA", "status")
+    ] == [("agreed", ["house"])]
 
 
 @pytest.mark.covers("status.adjective-not-event")
 def test_an_adjective_is_not_an_event() -> None:
     found = fragment("Ghana will shelter the accepted migrants deported from the United States.")
-    assert "agreed" not in [c.value for c in claims(found, "USA-GHA", "status")]
+    stated = [e.text for c in claims(found, "USA-GHA", "status") for e in c.evidence if e.role == "value"]
+    assert "accepted" not in stated and stated == ["shelter"]  # the promise to shelter them, not the adjective
 
 
 @pytest.mark.covers("status.signed-the-arrangement")
@@ -133,3 +137,14 @@ def test_a_wish_that_describes_the_people_proposes_nothing() -> None:
     assert [c.value for c in claims(found, "USA-BLZ", "status")] == ["agreed"]
     found = fragment("The United States wants to deport more people to Belize.")
     assert status_of(found, "USA-BLZ") == "proposed"
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+def test_the_verb_that_moves_people_gives_the_status_where_no_wording_does() -> None:
+    found = fragment("Norway has flown thirty rejected asylum seekers and their families to Moldova.")
+    assert status_of(found, "NOR-MDA") == "implemented"
+    assert claims(found, "NOR-MDA", "status")[0].rules[-1] == "status.event-of-the-pair/v1"
+    assert status_of(fragment("Norway will send 300 prisoners to a rented prison in Balti, Moldova."), "NOR-MDA") == (
+        "agreed"
+    )
+    assert status_of(fragment("Norway could send prisoners to Moldova in the future."), "NOR-MDA") is None

@@ -174,6 +174,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
 
     all_roles: list[dict[str, Vote]] = []
     resettled: set[tuple[str, str]] = set()
+    returned_home: set[str] = set()
     for sentence in sentences:
         if not sentence.makes_claims:
             all_roles.append({})
@@ -183,8 +184,9 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         named = tuple(sorted(document.countries[sentence.index] + extra, key=lambda m: m.start))
         sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
         all_roles.append(pairs.resolved_roles(sentence_roles))
+        returned_home |= pairs.homeward(sentence_roles)
         resettled |= roles.resettlement_flows(roles.Context(doc, sentence, named))
-    view = pairs.document_view(all_roles)
+    view = pairs.document_view(all_roles, returned_home)
 
     hits = [status.hits(doc, s) if s.makes_claims else status.Sentenced((), None) for s in sentences]
     caps = [caps_stage.caps(doc, s) if s.makes_claims else [] for s in sentences]
@@ -219,7 +221,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         if not sentence_pairs:
             continue
         sentenced = hits[sentence.index]
-        values = {p.key: status.for_pair(doc, sentenced, p) for p in sentence_pairs}
+        values = {p.key: status.for_pair(doc, sentenced, p) or status.event_of_the_pair(doc, p) for p in sentence_pairs}
         firm = any(v is not None and v.strength >= w.DATED_STATUS_MIN for v in values.values())
         dated = firm or caps[sentence.index] or money[sentence.index]
         when = dates_stage.dates(document.ents[sentence.index], document.published) if dated else []

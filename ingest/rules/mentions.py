@@ -15,7 +15,7 @@ from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
-from dakg.ingest.rules.syntax import ends_sentence
+from dakg.ingest.rules.syntax import ends_sentence, lemma
 
 _LIST_ITEM = re.compile(r"[A-Z][\w’'&-]*(?: [\w’'&-]+){0,5}\s?:\s")
 
@@ -141,7 +141,7 @@ def country_anaphors(
         counts = Counter(earlier)
         latest = dict(last)
         for mention in named:
-            if mention.end <= start and mention.kind != "demonym":
+            if mention.end <= start and mention.kind != "demonym" and not origin_listed(mention):
                 counts[mention.iso3] += 1
                 latest[mention.iso3] = mention
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -170,19 +170,23 @@ def country_anaphors(
 
 @rule("mentions", "it-said-it")
 def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
-    """ "Uganda said it would accept deportees", "Uganda's Foreign Ministry said it will accept": "it", the
-    subject of what a state (or its ministry) says, is that state."""
+    """ "Uganda said it would accept deportees", "Uganda's Foreign Ministry said it will accept", "officials in
+    Tegucigalpa confirmed they had signed": "it" (or "they", "we"), the subject of what a state, its ministry or
+    its officials say, is that state."""
     by_token = {m.token.i: m for m in named}
     out = []
     for token in sentence.span:
-        if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.lower_ not in ("it", "they", "we") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         source = None
         verb = token.head
-        for _ in range(4):  # up through the clauses the pronoun's clause hangs from
+        plural = token.lower_ != "it"  # "they" reaches only the speaker of its own clause ("officials said they")
+        for _ in range(1 if plural else 4):  # up through the clauses the pronoun's clause hangs from
             if verb.head is verb:
                 break
             verb = verb.head
+            if plural and lemma(verb) not in lx.SPEECH_VERBS:
+                break
             speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
             if speaker is None:
                 continue
@@ -190,6 +194,17 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
                 (by_token[c.i] for c in speaker.children if c.dep_ in ("poss", "compound", "amod") and c.i in by_token),
                 None,
             )
+            if source is None and lemma(speaker) in lx.ACTOR_NOUNS:  # "officials in Tegucigalpa said they had signed"
+                source = next(
+                    (
+                        by_token[o.i]
+                        for p in speaker.children
+                        if p.lower_ in ("in", "of")
+                        for o in p.children
+                        if o.i in by_token
+                    ),
+                    None,
+                )
             if source is not None:
                 break
         if source is None or (source.kind == "demonym" and source.token.dep_ in ("nsubj", "nsubjpass")):
@@ -207,6 +222,27 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
             )
         )
     return out
+
+
+def origin_listed(mention: CountryMention) -> bool:
+    """ "five men, from Vietnam, Jamaica and Laos": where people come from, named as such (see roles.people-from
+    for the rule that makes it their nationality); such a state is not the one the story is about."""
+    token = mention.token
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return False
+    return lemma(token.head.head) in lx.MIGRANT_NOUNS | {"be", "come", "hail", "originate"}
+
+
+@rule("mentions", "topic-heading")
+def topic_heading(sentence: Sentence, named: list[CountryMention]) -> CountryMention | None:
+    """ "Eswatini." or "GUATEMALA." on a line of its own, as roundups head each entry: the state the paragraph
+    below is about ("Five men were flown to the kingdom": the kingdom is Eswatini)."""
+    words = sentence.text.strip(" .:-–—").split()
+    if len(named) != 1 or sentence.prose or len(words) > 4 or named[0].kind != "name":
+        return None
+    return named[0] if named[0].text.strip().lower() == " ".join(words).lower() else None
 
 
 def _is_subject(mention: CountryMention) -> bool:
@@ -245,10 +281,12 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         anaphors += pronoun_subjects(doc, sentence, named)
         mentions.append(tuple(sorted(named + anaphors, key=lambda m: m.start)))
         for mention in named:
-            if mention.kind != "demonym":  # "Venezuelan migrants" does not make Venezuela the country spoken of
-                earlier[mention.iso3] += 1
+            if mention.kind != "demonym" and not origin_listed(mention):
+                earlier[mention.iso3] += 1  # "Venezuelan migrants", "men from Cuba and Laos": not the state spoken of
                 last[mention.iso3] = mention
         subjects = [m for m in (*named, *anaphors) if _is_subject(m)]
         if sentence.makes_claims:
             previous_subject = subjects[0] if subjects else None
+        elif (topic := topic_heading(sentence, named)) is not None:
+            previous_subject = topic
     return Document(doc, published, tuple(sentences), tuple(tuple(e) for e in ents), tuple(mentions))

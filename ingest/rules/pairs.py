@@ -26,11 +26,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Span
+
 from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, official_party, resolve
+from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, other_side_named, resolve
+from dakg.ingest.rules.syntax import lemma
 from dakg.schema import Basis
 
 _GENERIC_SUBJECT = re.compile(
@@ -64,6 +67,7 @@ class DocumentView:
     evidence: dict[tuple[str, str], Vote] = field(default_factory=dict)  # strongest vote per (country, role)
     pair_votes: Counter[tuple[str, str]] = field(default_factory=Counter)
     nationalities: set[str] = field(default_factory=set)
+    homeward: set[str] = field(default_factory=set)  # states people are sent to and hold the nationality of
 
     def played(self, iso3: str, role: str) -> float:
         return self.roles[iso3][role]
@@ -78,13 +82,24 @@ def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
     return out
 
 
-def document_view(all_roles: Sequence[dict[str, Vote]]) -> DocumentView:
-    view = DocumentView()
+def homeward(roles: SentenceRoles) -> set[str]:
+    """States a sentence sends people to who hold their nationality: "returned the Moroccan adults to Morocco"."""
+    return {
+        iso3
+        for iso3 in roles.countries()
+        if {v.role for v in roles.of(iso3)} >= {NATIONALITY, HOST}
+        and any(v.rule.startswith("roles.sent-to/") for v in roles.of(iso3))
+    }
+
+
+def document_view(all_roles: Sequence[dict[str, Vote]], returned_home: Set[str] = frozenset()) -> DocumentView:
+    view = DocumentView(homeward=set(returned_home))
     for resolved in all_roles:
         strong = {c: v for c, v in resolved.items() if v.weight >= w.STRONG_ROLE}
         for iso3, vote in resolved.items():
             if vote.role == NATIONALITY:
                 view.nationalities.add(iso3)
+
         for iso3, vote in strong.items():
             if vote.role in (HOST, DEPORTING):
                 view.roles[iso3][vote.role] += vote.weight
@@ -162,7 +177,7 @@ def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts) -> li
         for party in parties:
             if party.iso3 == side.iso3:
                 continue
-            if party.rule == rule_id(official_party):
+            if party.rule == rule_id(other_side_named):
                 weight = min(weight, w.PAIR_WITH_OFFICIAL)
             out.append(
                 _pair(party, side, weight, sentence, side_and_party)
@@ -280,6 +295,52 @@ def parties_oriented(resolved: dict[str, Vote], sentence: int, facts: Facts, vie
     return out
 
 
+_COUNTERPART = "roles.deal-with/"
+_STATE_NOUNS = frozenset({"government", "country", "state", "nation", "capital"})
+
+
+def others_speak(span: Span) -> bool:
+    """The sentence's subject is other states, unnamed: "both governments", "the two countries", "neighbouring
+    states"."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in _STATE_NOUNS and (t.tag_ == "NNS" or t.lower_ == "both")
+        for t in span
+    )
+
+
+@rule("pairs", "party-and-document-sender")
+def party_and_document_sender(
+    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, span: Span
+) -> list[Pair]:
+    """ "Uganda's foreign ministry said the country had agreed to a temporary arrangement", in a story whose one
+    sending state is the United States: a lone party that never sends anyone in the document receives from the
+    state that does (weaker than a party the sentence itself orients)."""
+    hosts, deps, parties = _sides(resolved)
+    if hosts or deps or len(parties) != 1 or not (facts.carries_value or facts.about_deportation):
+        return []
+    party = parties[0]
+    if party.role != PARTY or view.played(party.iso3, DEPORTING) > 0 or party.iso3 in view.homeward:
+        return []  # "returned the Moroccan adults to Morocco": a deal with Morocco here is about its own nationals
+    if party.rule.startswith(_COUNTERPART) and others_speak(span):
+        return []  # "both governments denied any deal with Israel": the counterpart of other states
+    senders = [
+        c
+        for c, played in view.roles.items()
+        if c != party.iso3 and played[DEPORTING] > played[HOST] and c not in view.nationalities
+    ]
+    if len(senders) != 1:
+        return []
+    sender = senders[0]
+    pair = _pair(
+        (sender, view.evidence.get((sender, DEPORTING))),
+        party,
+        w.PAIR_PARTY_SENDER,
+        sentence,
+        party_and_document_sender,
+    )
+    return [pair]
+
+
 @rule("pairs", "reference-back")
 def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, recent: Sequence[Pair]) -> list[Pair]:
     """ "They scrapped that programme", "Under the deal, ...": with a status, cap or payment, the pair named
@@ -351,18 +412,33 @@ def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: Docu
     if sender is None or sender.role != DEPORTING:
         return False
     marker = _ONWARD.search(sentence.text)
-    if marker is not None and host is not None and host.evidence[0].start >= sentence.start + marker.start():
-        return True  # "... to Honduras, from where they will be sent on to Venezuela": only what follows the marker
+    if marker is not None and host is not None:
+        at = sentence.start + marker.start()
+        named_after = pair.host_token is not None and sentence.span.doc[pair.host_token].idx >= at
+        if named_after or host.evidence[0].start >= at:
+            return True  # "... to Honduras, from where they will be sent on to Venezuela": what follows the marker
     return view.played(pair.deporting, HOST) > view.played(pair.deporting, DEPORTING) and any(
         (d, pair.deporting) in view.pair_votes for d in view.roles if d != pair.deporting
     )
 
 
-PAIR_RULES = (both_sides, side_and_party, side_and_document_partner, parties_oriented, reference_back, only_agreement)
+PAIR_RULES = (
+    both_sides,
+    side_and_party,
+    side_and_document_partner,
+    parties_oriented,
+    party_and_document_sender,
+    reference_back,
+    only_agreement,
+)
 
 
 def sentence_pairs(
-    sentence: Sentence, resolved: dict[str, Vote], facts: Facts, view: DocumentView, recent: Sequence[Pair]
+    sentence: Sentence,
+    resolved: dict[str, Vote],
+    facts: Facts,
+    view: DocumentView,
+    recent: Sequence[Pair],
 ) -> list[Pair]:
     """The pairs one sentence speaks of (the first pair rule that finds any decides), after the filters."""
     if not sentence.makes_claims:
@@ -373,6 +449,7 @@ def sentence_pairs(
         lambda: side_and_party(resolved, sentence.index, facts),
         lambda: side_and_document_partner(resolved, sentence.index, facts, view, recent),
         lambda: parties_oriented(resolved, sentence.index, facts, view),
+        lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span),
         lambda: reference_back(resolved, sentence, facts, recent),
         lambda: only_agreement(resolved, sentence, facts, recent),
     )
@@ -417,11 +494,11 @@ def one_direction(pairs: Sequence[Sequence[Pair]], resettled: Set[tuple[str, str
 
 
 def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_value: bool) -> Facts:
-    from dakg.ingest.rules.syntax import is_host_word, lemma
+    from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
 
     text = sentence.text
     about = bool(lx.DEPORT_CONTEXT.search(text)) or (
-        bool(lx.MIGRATION_NOUN.search(text)) and any(is_host_word(t) for t in sentence.span)
+        bool(lx.MIGRATION_NOUN.search(text)) and any(is_host_word(t) or is_deport_word(t) for t in sentence.span)
     )
-    agreement_word = any(lemma(t) in lx.AGREEMENT_NOUNS and t.pos_ == "NOUN" for t in sentence.span)
+    agreement_word = any(lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ == "NOUN" for t in sentence.span)
     return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value)

@@ -44,7 +44,7 @@ from dakg.ingest.rules.syntax import (
     sending_governor,
     verb_chain,
 )
-from dakg.schema import EvidenceRole
+from dakg.schema import Basis, EvidenceRole
 
 DEPORTING: Final = "deporting"
 HOST: Final = "host"
@@ -123,8 +123,10 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, prep)
     if is_deport_word(governor) or lemma(governor) == "leave":
         return None
+    if lemma(governor) == "refugee" and any(c.ent_type_ == "NORP" for c in governor.children):
+        return None  # "Syrian refugees from Lebanon": where they fled from, not their nationality, not a sender
     if lemma(governor) in lx.MIGRANT_NOUNS | {"region", "country", "nationality"}:
-        if listed or not _received(governor):
+        if listed or not _received(governor) or lemma(governor) == "refugee":  # refugees fled from there
             return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)
         return None  # "accept 250 migrants from the US": the state that sends them (see accept_from)
     if lemma(governor) in _ORIGIN_VERBS and any(
@@ -144,6 +146,8 @@ def _received(people: Token) -> bool:
     head = people.head
     if people.dep_ == "pobj" and head.lower_ == "of":
         head = head.head
+        if lemma(head) in lx.RECEIVED_NOUNS and head.dep_ in ("dobj", "nsubjpass", "pobj"):
+            people, head = head, head.head  # "accept an equal number of asylum seekers from France"
     return people.dep_ in ("dobj", "nsubjpass", "pobj") and (
         is_host_word(head) or is_deport_word(head) or lemma(head) in lx.RETURN_VERBS | lx.READMISSION_NOUNS
     )
@@ -251,6 +255,8 @@ def _code(token: Token) -> str | None:
 def _prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
     """(preposition, the preposition token, what it attaches to) for the word acting for the mention."""
     actor = proxy(mention.token)
+    if actor.dep_ == "appos" and actor.head.dep_ == "pobj":
+        actor = actor.head  # "flown to Gjilan, Kosovo": the state in apposition to the town
     if actor.dep_ != "pobj" or _court(actor):
         return None
     prep = actor.head
@@ -288,7 +294,7 @@ def deported_by(ctx: Context, mention: CountryMention) -> Vote | None:
 @rule("roles", "soil")
 def soil(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "removed from American soil", "returned from the Greek islands" (the deporting state); "two centres on
-    Albanian soil" (the host)."""
+    Albanian soil", "the Gjader facility", "the Albanian centres" (the host)."""
     token = mention.token
     if token.dep_ in ("amod", "compound", "poss") and lemma(token.head) in lx.PLACE_NOUNS:
         place = token.head  # "returned from the Greek islands": only with a verb of sending
@@ -296,6 +302,12 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
         if prep is not None and prep.lower_ == "from" and sending_governor(prep.head) is not None:
             return _vote(ctx, mention, DEPORTING, w.FROM_SOIL, soil, prep, place)
         return None
+    if token.dep_ in ("amod", "compound") and lemma(token.head) in lx.FACILITY_NOUNS:
+        place = token.head  # "the Gjader facility", "the two Albanian centres"
+        elsewhere = any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at") for c in place.children)
+        if mention.kind == "demonym" and elsewhere:
+            return None  # "the Italian centres in Albania": the demonym is the owner
+        return _vote(ctx, mention, HOST, w.ON_SOIL, soil, place)
     if token.dep_ not in ("amod", "compound", "poss") or lemma(token.head) not in {"soil", "territory", "land"}:
         return None
     ground = token.head
@@ -433,6 +445,8 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     prep, _, governor = found
     if prep == "in" and governor.lower_ in ("to", "into") and governor.dep_ == "prep":
         governor = governor.head  # "the centres it transfers migrants to in Albania"
+    elif prep in ("in", "at") and governor.dep_ == "pobj" and governor.head.lower_ in ("to", "into"):
+        governor = governor.head.head  # "send 300 prisoners to a rented prison in Gjilan, Kosovo"
     elif prep not in ("to", "into"):
         return None
     if any(c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS for c in governor.children):
@@ -463,11 +477,8 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     if lemma(governor) in {"arrive", "land", "enter", "reach"}:
         sent_elsewhere = any(
-            t.lower_ in ("to", "into") and is_deport_word(t.head) and _code(o) not in (None, mention.iso3)
-            for t in ctx.sentence.span
-            for o in t.children
-            if t.dep_ in ("prep", "dative") and o.dep_ == "pobj"
-        )
+            other.iso3 != mention.iso3 and sent_to(ctx, other) is not None for other in ctx.mentions
+        )  # "moved to a reception centre in a country such as Rwanda"
         irregular = lx.IRREGULAR_ARRIVAL.search(ctx.sentence.text) is not None
         if sent_elsewhere or irregular:  # "people arriving in the UK illegally will be sent to Rwanda"
             return _vote(ctx, mention, DEPORTING, w.ARRIVED_BEFORE_TRANSFER, arrived_in, governor)
@@ -484,6 +495,7 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     _, verb, _ = found
     direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
     direct += [x for c in verb.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
+    direct = [t for t in direct if not held_abroad(t, mention.iso3)]
     near = [t for t in direct if is_host_word(t) and receives_people(t)]
     if near and resettlement(near[0]):
         return None
@@ -492,13 +504,43 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     far = [
         t
         for t in controlled(verb, lx.AGREEMENT_NOUNS)
-        if is_host_word(t) and receives_people(t) and not resettlement(t)
+        if is_host_word(t) and receives_people(t) and not resettlement(t) and not held_abroad(t, mention.iso3)
     ]
+    if lemma(verb) in _APPROACH_VERBS:
+        far = []  # "Norway approached Moldova about taking them": the one asked would take them
     if far:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, subject_of_receive, far[0])
     if any(lemma(c) in lx.HOST_NOUNS for c in verb.children if c.dep_ in ("attr", "dobj", "oprd")):
         noun = next(c for c in verb.children if lemma(c) in lx.HOST_NOUNS)
         return _vote(ctx, mention, HOST, w.DESTINATION, subject_of_receive, noun)
+    return None
+
+
+def held_abroad(verb: Token, iso3: str) -> Token | None:
+    """ "hold up to 3,000 people in the two Albanian centres": where a verb of custody puts people in another
+    state, the word that names that state."""
+    if lemma(verb) not in lx.CUSTODY_VERBS:
+        return None
+    for word in verb.subtree:
+        code = _code(word)
+        if code is not None and code != iso3 and word.i > verb.i:
+            ancestors = list(word.ancestors)[:4]
+            if any(a.dep_ == "prep" and a.lower_ in ("in", "on", "at") for a in ancestors):
+                return word
+    return None
+
+
+@rule("roles", "holds-abroad")
+def holds_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Italy can hold up to 3,000 people in the two Albanian centres": a state that keeps people in custody in
+    another state sends them there."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    for candidate in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]):
+        if held_abroad(candidate, mention.iso3) is not None:
+            return _vote(ctx, mention, DEPORTING, w.HOLDS_ABROAD, holds_abroad, candidate)
     return None
 
 
@@ -516,6 +558,8 @@ def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
         verb = governor if is_host_word(governor) else governor.head
         if resettlement(verb):
             return None  # "Syrian refugees from Turkey": people of one state, from another — not a deportation
+        if lemma(governor) == "refugee" or any(lemma(c) == "refugee" for c in verb.children if c.dep_ == "dobj"):
+            return None  # "hosts 5,000 refugees from Ukraine": they fled it
         return _vote(ctx, mention, DEPORTING, w.ACCEPT_FROM, accept_from, governor)
     return None
 
@@ -568,9 +612,10 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
 
 @rule("roles", "owner-of-the-scheme")
 def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Italian-run centres in Albania", "an Israeli plan to expel asylum seekers", "the Italian scheme": the state
-    whose scheme or centres they are sends people to them (a demonym or a name with "-run"; "the Rwanda plan"
-    is named after its host, see scheme-named-after-host)."""
+    """ "Italian-run centres in Albania", "an Israeli plan to expel asylum seekers", "the Italian scheme", "Italy's
+    plan to process asylum claims in Albania": the state whose scheme or centres they are sends people to them (a
+    demonym, a name with "-run", a possessive on a plan to send or process; "the Rwanda plan" is named after its
+    host, see scheme-named-after-host)."""
     text = doc_text(ctx.doc)
     suffix = lx.OWNER_SUFFIX.match(text, mention.end)
     if suffix is not None:
@@ -578,6 +623,14 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     token = mention.token
     if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and lemma(token.head) in lx.SCHEME_NOUNS:
         return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, owner_of_the_scheme, token.head)
+    if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
+        purpose = [
+            c
+            for c in token.head.children
+            if c.dep_ in ("acl", "relcl") and (is_deport_word(c) or lemma(c) in lx.PROCESS_WORDS | lx.RETURN_VERBS)
+        ]
+        if purpose:
+            return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, purpose[0])
     return None
 
 
@@ -732,6 +785,19 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+_APPROACH_VERBS = frozenset({"approach", "ask", "press", "urge", "lobby", "court", "invite", "pressure", "sound"})
+
+
+@rule("roles", "approached")
+def approached(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The administration has approached the government in Malabo", "Washington pressed Ghana to take deportees":
+    a state asked to join an arrangement is a party to it (the direction comes from elsewhere)."""
+    actor = proxy(mention.token)
+    if actor.dep_ != "dobj" or lemma(actor.head) not in _APPROACH_VERBS:
+        return None
+    return _vote(ctx, mention, PARTY, w.PARTY_APPROACHED, approached, actor.head)
+
+
 @rule("roles", "signed-by")
 def signed_by(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The agreement was signed in Kigali by US and Rwandan officials": the agent of a passive verb of
@@ -763,6 +829,7 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     sent_to,
     arrived_in,
     subject_of_receive,
+    holds_abroad,
     accept_from,
     receivers_listed,
     processes_claims,
@@ -774,6 +841,7 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     readmitted_by,
     deal_with,
     subject_of_agree,
+    approached,
     signed_by,
     arrangement_of,
 )
@@ -859,32 +927,54 @@ def sentence_roles(
     votes.extend(hyphen_pair(ctx))
     votes.extend(official_signs(ctx, people))
     votes.extend(headline_parties(ctx, votes))
-    votes.extend(official_party(ctx, votes, people))
+    votes.extend(other_side_named(ctx, votes, people))
     return SentenceRoles(sentence.index, tuple(votes))
 
 
-@rule("roles", "official-party")
-def official_party(ctx: Context, votes: Sequence[Vote], people: Sequence[PersonMention]) -> list[Vote]:
-    """ "When Keir Starmer declared the Rwanda plan dead", "Press Secretary Karoline Leavitt said Rwanda had agreed to
-    accept them": a sentence that names one side of an arrangement and no other state, but names an official of
-    another state, has that state as the other party (weakly; the state from the text, else from the table of
-    office holders, which the claim then says)."""
+@rule("roles", "other-side-named")
+def other_side_named(ctx: Context, votes: Sequence[Vote], people: Sequence[PersonMention]) -> list[Vote]:
+    """ "When Keir Starmer declared the Rwanda plan dead", "Home Office figures show 42 people were removed to
+    France", "Dutch ministers said migrants would be sent to Uganda": a sentence that names one side of an
+    arrangement and no other party, but names an official, an institution or the officials of one other state,
+    has that state as the other party (weakly; an official's state from the text, else from the table of office
+    holders, which the claim then says). Two such states, and none is taken, unless one is named as the partner
+    of the deal ("Meloni's deal with Edi Rama")."""
     sides = {v.iso3 for v in votes if v.role in (HOST, DEPORTING) and v.weight >= w.ROLE_MIN}
-    if len(sides) != 1 or any(v.role == PARTY for v in votes):
+    if len(sides) != 1 or any(v.role == PARTY and v.iso3 not in sides for v in votes):
         return []
-    out: list[Vote] = []
+    voted = {v.iso3 for v in votes}
+    candidates: dict[str, tuple[tuple[Evidence, ...], Basis, int, bool]] = {}
     for person in people:
         code, basis = person.country, "text"
         if code is None:
             code, basis = reference_state(person.key), "reference"
-        if code is None or code in sides or any(v.iso3 == code for v in (*votes, *out)):
+        if code is None or code in sides or code in voted:
             continue
         named = Evidence(person.name_evidence.start, person.name_evidence.end, person.name_evidence.text, "party")
         spans = (named, *person.country_evidence) if basis == "text" else (named,)
-        out.append(
-            Vote(code, PARTY, w.PARTY_OFFICIAL_NAMED, rule_id(official_party), spans, person.token.i, basis)  # type: ignore[arg-type]
+        candidates.setdefault(code, (spans, basis, person.token.i, _partner_of_a_deal(person.token)))  # type: ignore[arg-type]
+    for mention in ctx.mentions:
+        if mention.iso3 in sides or mention.iso3 in voted or mention.iso3 in candidates:
+            continue
+        word = conj_head(mention.token)  # "Norwegian and Danish ministers"
+        speaking_body = mention.kind == "institution" or (
+            mention.kind == "demonym" and word.dep_ in ("amod", "compound") and lemma(word.head) in lx.ACTOR_NOUNS
         )
-    return out
+        if speaking_body:
+            span = Evidence(mention.start, mention.end, mention.text, "party")
+            candidates[mention.iso3] = ((span,), mention.basis, mention.token.i, False)
+    if len(candidates) > 1:
+        candidates = {c: v for c, v in candidates.items() if v[3]}
+    if len(candidates) != 1:
+        return []
+    code, (spans, basis, token, _) = next(iter(candidates.items()))
+    return [Vote(code, PARTY, w.PARTY_OFFICIAL_NAMED, rule_id(other_side_named), spans, token, basis)]
+
+
+def _partner_of_a_deal(token: Token) -> bool:
+    """The name is the partner of an arrangement: "a deal with Edi Rama", "the accord between X and Y"."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in ("with", "between") and lemma(head.head) in lx.AGREEMENT_NOUNS
 
 
 @rule("roles", "headline-parties")

@@ -19,7 +19,15 @@ from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, char_evidence
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.rules.syntax import clause_root, lemma, negated
+from dakg.ingest.rules.syntax import (
+    clause_root,
+    conj_head,
+    is_deport_word,
+    is_host_word,
+    lemma,
+    negated,
+    sending_governor,
+)
 
 
 @dataclass(frozen=True)
@@ -195,3 +203,50 @@ def for_pair(doc: Doc, sentenced: Sentenced, pair: Pair | None) -> StatusValue |
         evidence = (best.evidence, sentenced.denial) if best.evidence != sentenced.denial else (best.evidence,)
         return StatusValue(value, w.DENIAL_STRENGTH, True, evidence, (*best.rules, rule_id(denial), this))
     return StatusValue(best.status, best.strength, best.negated, (best.evidence,), (*best.rules, this))
+
+
+_FUTURE = frozenset({"will", "shall", "'ll"})
+_MODAL = frozenset({"would", "could", "may", "might", "should", "must", "can"})
+
+
+@rule("status", "event-of-the-pair")
+def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
+    """ "Israel has deported thousands of Eritreans to Uganda", "Canada returns asylum seekers to US authorities",
+    "Denmark will send 300 prisoners to Kosovo": where no wording names a status, the verb that moves people
+    to the pair's host says it — done or done as a rule (past, present): implemented; promised (will): agreed.
+    Conditional, wished or denied moves say nothing."""
+    verb = event_verb(doc[pair.host_token]) if pair.host_token is not None else None
+    if verb is None and pair.deporting_token is not None:
+        sender = doc[pair.deporting_token]  # "Italy sends some migrants to camps across the Adriatic"
+        moves = is_deport_word(sender.head) or lemma(sender.head) in lx.RETURN_VERBS
+        if sender.dep_ == "nsubj" and moves and sender.head.pos_ == "VERB":
+            verb = sender.head
+    if verb is None or negated(verb):
+        return None
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _MODAL or (verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and not auxes):
+        return None  # "could send", "plans to send", "a bid to send", "people it wants to send"
+    if auxes & _FUTURE:
+        value, strength = "agreed", w.EVENT_PROMISED
+    elif verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and auxes):
+        value, strength = "implemented", w.EVENT_DONE
+    else:
+        return None
+    evidence = char_evidence(doc, verb.idx, verb.idx + len(verb.text), "value")
+    return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
+
+
+def event_verb(host: Token) -> Token | None:
+    """The verb that moves people to a host named by "to X" (also "to a centre in X") or that the host receives
+    people with ("Uganda took in 40 men")."""
+    token = conj_head(host)
+    if token.dep_ in ("appos", "compound", "amod") and token.head.dep_ == "pobj":
+        token = token.head  # "to Gjilan, Kosovo", "to US authorities"
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.dep_ == "pobj":
+        token = token.head.head  # "to a prison in Gjilan, Kosovo"
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "into"):
+        verb = sending_governor(token.head.head)
+        return verb if verb is not None and verb.pos_ == "VERB" else None
+    if token.dep_ in ("nsubj",) and is_host_word(token.head) and token.head.pos_ == "VERB":
+        return token.head
+    return None

@@ -19,8 +19,8 @@ def conj_head(token: Token) -> Token:
 
 
 def proxy(token: Token) -> Token:
-    """The word that acts for a country mention: "the government of Rwanda", "U.S. officials", "Rwanda's decision",
-    "countries such as Rwanda"."""
+    """The word that acts for a country mention: "the government of Rwanda", "the government in Pristina", "U.S.
+    officials", "Rwanda's decision", "countries such as Rwanda"."""
     token = conj_head(token)
     for _ in range(3):
         head = token.head
@@ -28,8 +28,9 @@ def proxy(token: Token) -> Token:
             token = conj_head(head)
         elif (
             token.dep_ == "pobj"
-            and head.lower_ == "of"
-            and lemma(head.head) in lx.ACTOR_NOUNS | {"kingdom", "republic", "country", "nation"}
+            and head.lower_ in ("of", "in")
+            and lemma(head.head)
+            in lx.ACTOR_NOUNS | ({"kingdom", "republic", "country", "nation"} if head.lower_ == "of" else set())
         ) or (
             token.dep_ == "pobj" and head.lower_ in ("including", "like", "as") and head.head.pos_ in ("NOUN", "PROPN")
         ):
@@ -167,7 +168,7 @@ def sending_governor(token: Token) -> Token | None:
     for _ in range(4):
         if is_deport_word(current) or lemma(current) in lx.RETURN_VERBS | lx.CARRY_VERBS:
             return current
-        if current.head is current or current.dep_ not in ("relcl", "acl", "dobj", "pobj", "prep", "nsubj"):
+        if current.head is current or current.dep_ not in ("relcl", "acl", "dobj", "pobj", "prep", "nsubj", "advmod"):
             return None
         current = current.head
     return None
