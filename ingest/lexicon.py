@@ -148,6 +148,13 @@ RECEIVED_NOUNS: Final = frozenset(
         "most",
         "all",
         "total",
+        "maximum",
+        "minimum",
+        "ceiling",
+        "handful",
+        "dozen",
+        "hundred",
+        "thousand",
     }
 )
 # Building a place to hold people: "set up a return hub", "build two centres", "open a processing facility".
@@ -332,7 +339,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "struck_down",
             rf"\b{_COURT}\b[^.;]{{0,80}}?\b(?:ruled|found|held|concluded|decided|declared|judged)\b[^.;]{{0,160}}?"
             r"\b(?:unlawful|illegal|unconstitutional|invalid|in breach)\b|\bdeclared (?:\w+ ){0,4}"
-            r"(?:unlawful|illegal|unconstitutional)|\bruled against\b",
+            r"(?:unlawful|illegal|unconstitutional)|\bruled against\b|"
+            rf"\b(?:unlawful|illegal|unconstitutional)\b[^.;]{{0,60}}?\b{_COURT}\b[^.;]{{0,30}}?\b(?:ruled|found|held)\b",
             1.0,
         ),
         ("court-ruled-out", "struck_down", rf"\b{_COURT}\b[^.;]{{0,40}}?\bruled out\b", 1.0),
@@ -348,7 +356,9 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "scrapped",
             r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
             r"ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
-            r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over)\b",
+            r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over|lapsed|expired|wound up|put an end to|"
+            r"end(?:s|ed|ing)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|programmes?|"
+            r"programs?|polic(?:y|ies)|partnerships?|accords?|arrangements?|pacts?))\b",
             1.0,
         ),
         (
@@ -448,11 +458,12 @@ NUMBER: Final = (
     r"[a-z]+)"
 )
 PERIOD: Final = (
-    r"(?P<period>\s+(?:\w+\s+){0,3}?(?:a|per|each|every)\s+(?P<unit>year|month|week|day)|"
-    r"\s+(?:\w+\s+){0,3}?(?P<adverb>annually|yearly|monthly|weekly))?"
+    r"(?P<period>\s+(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?P<unit>year|month|week|day)|"
+    r"\s+(?:[\w-]+\s+){0,3}?(?P<adverb>annually|yearly|monthly|weekly))?"
 )
 CAP: Final = re.compile(
     r"\b(?:up to|as many as|a maximum of|maximum of|no more than|capped at|a cap of|a limit of|a ceiling of|at most|"
+    r"a quota of|a total of|limited to|not (?:to )?exceed|"
     r"capacity (?:for|of))\s+(?:some\s+|about\s+|around\s+|approximately\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
     re.I,
 )

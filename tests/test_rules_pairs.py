@@ -180,3 +180,12 @@ def test_no_lone_party_is_paired_where_its_own_nationals_are_sent_home() -> None
         "The minister praised the new relationship agreed with Chisinau in 2022."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.parties-oriented")
+def test_partners_listed_in_one_with_are_not_partners_of_each_other() -> None:
+    text = (
+        "Norway sent forty rejected asylum seekers to Moldova in May. "
+        "Norway's minister ended the asylum deals with Moldova, Georgia and Armenia."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]  # Norway's deals with each; none between the three

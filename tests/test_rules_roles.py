@@ -422,3 +422,21 @@ def test_refugees_from_a_state_fled_it() -> None:
 def test_the_officials_of_a_state_speak_for_it() -> None:
     text = "Officials in Chisinau confirmed they had agreed to host the men."
     assert roles_in(text)["MDA"].role == "host"
+
+
+@pytest.mark.covers("roles.asks-another-to-receive")
+def test_the_state_that_wants_another_to_receive_people_sends_them() -> None:
+    found = roles_in("The United States wants Ecuador to accept 300 people a year.")
+    assert found["USA"] == Role("deporting", "roles.asks-another-to-receive", ("United States wants",))
+    assert found["ECU"].role == "host"
+
+
+@pytest.mark.covers("roles.official-signs")
+def test_an_official_who_ends_a_deal_acts_for_a_party() -> None:
+    found = roles_in("President Joe Biden ended the asylum deal with Honduras.")
+    assert found["USA"] == Role("party", "roles.official-signs", ("Joe Biden", "ended"))
+
+
+@pytest.mark.covers("roles.demonym-for-people")
+def test_one_person_of_a_nationality_is_a_nationality() -> None:
+    assert roles_in("For every Syrian sent back, one more is resettled.")["SYR"].role == "nationality"

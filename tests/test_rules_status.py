@@ -50,6 +50,13 @@ pytestmark = pytest.mark.unit
             "struck_down",
         ),
         ("Flights taking migrants from Britain to Rwanda were paused after the ruling.", "GBR-RWA", "suspended"),
+        (
+            "The plan to send asylum seekers from Norway to Moldova is unlawful, the court ruled.",
+            "NOR-MDA",
+            "struck_down",
+        ),
+        ("The new government ended the scheme to send asylum seekers from Norway to Moldova.", "NOR-MDA", "scrapped"),
+        ("The accord to send asylum seekers from Norway to Moldova lapsed in 2019.", "NOR-MDA", "scrapped"),
         ("Chile strikes a deal to send rejected asylum seekers to Peru", "CHL-PER", "agreed"),  # a headline's tense
         ("Chile renews its accord to send rejected asylum seekers to Peru.", "CHL-PER", "signed"),
         ("The first returns of migrants from Malta to Tunisia took place on Monday.", "MLT-TUN", "implemented"),

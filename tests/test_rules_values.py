@@ -48,6 +48,16 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             "ESP-MAR",
             (200, "per month", "up to two hundred migrants a month"),
         ),
+        (
+            "Moldova will accept a quota of 400 people a year deported from Norway.",
+            "NOR-MDA",
+            (400, "per year", "a quota of 400 people a year"),
+        ),
+        (
+            "Mexico agreed to accept up to 30,000 non-Mexican deportees a month from the United States.",
+            "USA-MEX",
+            (30000, "per month", "up to 30,000 non-Mexican deportees a month"),
+        ),
     ],
 )
 def test_a_cap_is_a_ceiling_or_a_fixed_number_with_its_period(
@@ -188,6 +198,8 @@ def test_deportees_from_a_state_do_not_hold_its_nationality() -> None:
         ("Belize signed a deal with the United States for 75 people deported from the US.", "USA-BLZ", (75, None)),
         ("The arrangement covers 120 migrants deported from Spain to Mauritania.", "ESP-MRT", (120, None)),
         ("Under the plan Rwanda will take 300 a year from Britain.", "GBR-RWA", (300, "per year")),
+        ("Rwanda will take in a maximum of two hundred deportees from Denmark.", "DNK-RWA", (200, None)),
+        ("The deal would see Moldova take around 300 deportees per year from Norway.", "NOR-MDA", (300, "per year")),
     ],
 )
 def test_a_number_the_deal_is_for(text: str, key: str, cap: tuple[int, str | None]) -> None:

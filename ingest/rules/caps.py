@@ -100,7 +100,8 @@ _PROVIDE_VERBS = frozenset({"allow", "commit", "offer", "plan", "intend", "pledg
 
 def provided_for(verb: Token) -> bool:
     """The receiving verb is what an arrangement provides for: "will accept 50", "agreed to host 50", "a deal to
-    take 300", "an agreement to pay ... to detain 300" — not an event ("became the first to accept 119")."""
+    take 300", "an agreement to pay ... to detain 300", "the deal would see Moldova take 300" — not an event
+    ("became the first to accept 119")."""
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children):
         return True
     current = verb
@@ -110,6 +111,8 @@ def provided_for(verb: Token) -> bool:
         current = current.head
         if lemma(current) in lx.AGREE_VERBS | _PROVIDE_VERBS | lx.AGREEMENT_NOUNS:
             return True
+        if any(c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS for c in current.children):
+            return True  # "the deal would see Moldova take 300 a year"
     return False
 
 

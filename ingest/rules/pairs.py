@@ -33,7 +33,7 @@ from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, other_side_named, resolve
-from dakg.ingest.rules.syntax import lemma
+from dakg.ingest.rules.syntax import conj_head, lemma
 from dakg.schema import Basis
 
 _GENERIC_SUBJECT = re.compile(
@@ -262,8 +262,18 @@ def orient(view: DocumentView, a: str, b: str, *, lenient: bool, sender_known: b
     return None
 
 
+def _listed_together(a: Vote, b: Vote, span: Span) -> bool:
+    """Coordinated partners of one "with" ("deals with Guatemala, Honduras and El Salvador"); "between A and B"
+    names the two sides of one arrangement."""
+    doc = span.doc
+    first = conj_head(doc[a.token])
+    return first == conj_head(doc[b.token]) and first.head.lower_ != "between"
+
+
 @rule("pairs", "parties-oriented")
-def parties_oriented(resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView) -> list[Pair]:
+def parties_oriented(
+    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, span: Span
+) -> list[Pair]:
     """ "The Netherlands and Uganda signed a letter on returns": two parties; which one receives people comes
     from the rest of the document — and without that, no pair (a wrong direction is worse than none)."""
     hosts, deps, parties = _sides(resolved)
@@ -274,6 +284,8 @@ def parties_oriented(resolved: dict[str, Vote], sentence: int, facts: Facts, vie
     named = strong if len(strong) >= 2 else parties
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
+            if a.rule == b.rule and a.rule.startswith(_COUNTERPART) and _listed_together(a, b, span):
+                continue  # "deals with Guatemala, Honduras and El Salvador": partners of a third, not of each other
             oriented = orient(
                 view,
                 a.iso3,
@@ -448,7 +460,7 @@ def sentence_pairs(
         lambda: both_sides(resolved, sentence.index),
         lambda: side_and_party(resolved, sentence.index, facts),
         lambda: side_and_document_partner(resolved, sentence.index, facts, view, recent),
-        lambda: parties_oriented(resolved, sentence.index, facts, view),
+        lambda: parties_oriented(resolved, sentence.index, facts, view, sentence.span),
         lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span),
         lambda: reference_back(resolved, sentence, facts, recent),
         lambda: only_agreement(resolved, sentence, facts, recent),

@@ -97,6 +97,7 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
     is_people = (
         mention.token.tag_ in ("NNPS", "NNS")
         or mention.text.endswith(("s", "es"))
+        or any(c.dep_ == "det" and c.lower_ in ("every", "each", "one", "a", "an", "another") for c in token.children)
         or any(c.dep_ == "nummod" for c in token.children)  # "forty Honduran and Salvadoran deportees"
         or any(c.dep_ == "conj" and lemma(c) in lx.MIGRANT_NOUNS for c in token.children)
     )
@@ -544,6 +545,27 @@ def holds_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+_ASKING_VERBS = frozenset({"want", "ask", "press", "urge", "persuade", "push", "pressure", "need", "expect", "get"})
+
+
+@rule("roles", "asks-another-to-receive")
+def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The United States wants Ecuador to accept 300 people a year", "Britain pressed Rwanda to take more": the
+    state that wants another state to receive people is the one that sends them."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    if lemma(verb) not in _ASKING_VERBS:
+        return None
+    for clause in verb.children:
+        if clause.dep_ in ("xcomp", "ccomp") and is_host_word(clause) and receives_people(clause):
+            other = [c for c in (*clause.children, *verb.children) if c.dep_ in ("nsubj", "dobj") and _code(c)]
+            if any(_code(c) != mention.iso3 for c in other):
+                return _vote(ctx, mention, DEPORTING, w.ASKS_TO_RECEIVE, asks_another_to_receive, verb)
+    return None
+
+
 @rule("roles", "accept-from")
 def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda will accept migrants from the United States": the one state people are received from sends
@@ -830,6 +852,7 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     arrived_in,
     subject_of_receive,
     holds_abroad,
+    asks_another_to_receive,
     accept_from,
     receivers_listed,
     processes_claims,
@@ -870,11 +893,16 @@ def hyphen_pair(ctx: Context) -> list[Vote]:
 
 @rule("roles", "official-signs")
 def official_signs(ctx: Context, people: Sequence[PersonMention]) -> list[Vote]:
-    """ "Rwanda's foreign minister Vincent Biruta and Home Secretary Priti Patel signed the agreement": an official
-    who signs, agrees or negotiates makes the state they act for a party (a speaker does not: "said")."""
+    """ "Rwanda's foreign minister Vincent Biruta and Home Secretary Priti Patel signed the agreement", "Biden ends
+    Trump-era asylum deals with Guatemala": an official who signs, agrees, negotiates, or ends or suspends an
+    arrangement makes the state they act for a party (a speaker does not: "said"). The state is the one the text
+    gives them, else the table of office holders' (a reference basis)."""
     votes = []
     for person in people:
-        if person.country is None:
+        country, basis = person.country, "text"
+        if country is None:
+            country, basis = reference_state(person.key), "reference"
+        if country is None:
             continue
         token = person.token
         top = token
@@ -888,10 +916,15 @@ def official_signs(ctx: Context, people: Sequence[PersonMention]) -> list[Vote]:
             verb = top.head
         elif top.dep_ == "pobj" and top.head.lower_ == "by" and passive(top.head.head):
             verb = top.head.head
-        if verb is None or lemma(verb) not in lx.AGREE_VERBS - {"deny", "discuss", "talk"}:
+        if verb is None:
+            continue
+        acts = lemma(verb) in lx.AGREE_VERBS - {"deny", "discuss", "talk"} or any(
+            c.dep_ == "dobj" and lemma(c) in lx.ARRANGEMENT_NOUNS for c in verb.children
+        )  # "ends the deals", "suspended the scheme"
+        if not acts:
             continue
         spans = (person.name_evidence, token_evidence(ctx.doc, verb.i, verb.i, "party"), *person.country_evidence)
-        votes.append(Vote(person.country, PARTY, w.PARTY_OFFICIAL, rule_id(official_signs), spans, token.i))
+        votes.append(Vote(country, PARTY, w.PARTY_OFFICIAL, rule_id(official_signs), spans, token.i, basis))  # type: ignore[arg-type]
     return votes
 
 
