@@ -8,10 +8,9 @@ from typing import Annotated, Any, cast
 from fastapi import Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
-from dakg.api.models import ISO_DAY_PATTERN
 from dakg.api.service import OverviewCache
 from dakg.config import Settings
-from dakg.dates import check_day
+from dakg.dates import ISO_DAY_PATTERN, check_day
 from dakg.store import GraphStore
 
 

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from dakg import __version__
 from dakg.api import service
+from dakg.dates import through
 from dakg.store import GraphStore
 
 ExportName = Literal["claims.csv", "agreements.csv", "sources.csv", "graph.graphml", "claims.jsonld"]
@@ -62,8 +63,7 @@ class Filters:
         return self.host is not None or self.deporting is not None
 
     def dates(self) -> dict[str, str | None]:
-        upper = self.published_to + "~" if self.published_to else None
-        return {"published_from": self.published_from, "published_to": upper}
+        return {"published_from": self.published_from, "published_to": through(self.published_to)}
 
 
 def _rows(store: GraphStore) -> int:

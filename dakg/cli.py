@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from dakg import __version__
 from dakg.config import NEO4J_LOCAL, Settings, get_settings
+from dakg.dates import PERIOD_HELP, check_period
 from dakg.errors import DakgError
 from dakg.store import EmbeddedServer, GraphStore, LocalNeo4j, open_store
 
@@ -491,9 +492,6 @@ def remove_command(
         raise DakgError(f"no source with key {', '.join(missing)}")
 
 
-_DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
-
-
 @app.command("export")
 def export_command(
     kind: Annotated[
@@ -502,8 +500,8 @@ def export_command(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
     host: Annotated[str | None, typer.Option(help="Only agreements this state (ISO-3) hosts.")] = None,
     deporting: Annotated[str | None, typer.Option(help="Only agreements under which this state deports.")] = None,
-    published_from: Annotated[str | None, typer.Option(help=f"Sources published on or after ({_DATE_HELP}).")] = None,
-    published_to: Annotated[str | None, typer.Option(help=f"Sources published on or before ({_DATE_HELP}).")] = None,
+    published_from: Annotated[str | None, typer.Option(help=f"Sources published on or after ({PERIOD_HELP}).")] = None,
+    published_to: Annotated[str | None, typer.Option(help=f"Sources published on or before ({PERIOD_HELP}).")] = None,
     base_url: Annotated[
         str, typer.Option(help="Where the API serves the sources' texts (the Web Annotations' target).")
     ] = "http://127.0.0.1:8000",
@@ -520,8 +518,11 @@ def export_command(
     if name is None:
         raise DakgError(f"unknown export {kind!r}: one of {', '.join(exports.EXPORT_NAMES)}")
     for option, value in (("--published-from", published_from), ("--published-to", published_to)):
-        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise DakgError(f"{option}: {value!r} is not a date ({_DATE_HELP})")
+        if value is not None:
+            try:
+                check_period(value)
+            except ValueError as exc:
+                raise DakgError(f"{option}: {exc}") from None
     for option, value in (("--host", host), ("--deporting", deporting)):
         if value is not None and not re.fullmatch(r"[A-Za-z]{3}", value):
             raise DakgError(f"{option}: {value!r} is not an ISO 3166-1 alpha-3 code")

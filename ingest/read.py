@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
+from dakg.dates import normalize_date
 from dakg.errors import DocumentError
 from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX, metadata_value, shown
 
@@ -85,40 +86,6 @@ class RawDocument:
     text: str  # as read, before cleaning
     meta: Metadata = field(default_factory=Metadata)
     kind: str = "text"  # text | markdown | html | record
-
-
-# --- dates -------------------------------------------------------------------------------------------------
-
-_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%Y/%m/%d", "%d/%m/%Y", "%Y%m%d")
-
-
-def normalize_date(value: Any) -> str | None:
-    """An ISO date (YYYY-MM-DD, or YYYY-MM / YYYY when that is all there is) from what metadata holds."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    if len(text) > 64:
-        return None
-    partial = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
-    if partial:
-        year, month = partial.groups()
-        if year == "0000" or (month is not None and not "01" <= month <= "12"):
-            return None
-        return text
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
-    except ValueError:
-        pass
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def _first(record: dict[str, Any], names: Iterable[str]) -> Any:

@@ -11,10 +11,9 @@ from dakg.api import models as m
 from dakg.api import service
 from dakg.api.deps import PagingDep, SettingsDep, StoreDep
 from dakg.api.problems import problem_responses
+from dakg.dates import PERIOD_HELP, PERIOD_PATTERN, through
 
 router = APIRouter(tags=["sources"])
-
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 @router.get("/sources", response_model=m.Page[m.SourceSummary], summary="Sources", responses=problem_responses(422))
@@ -22,16 +21,15 @@ def list_sources(
     store: StoreDep,
     paging: PagingDep,
     outlet: Annotated[str | None, Query(max_length=300)] = None,
-    published_from: Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    published_to: Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    published_from: Annotated[str | None, Query(pattern=PERIOD_PATTERN, description=f"{PERIOD_HELP}.")] = None,
+    published_to: Annotated[str | None, Query(pattern=PERIOD_PATTERN, description=f"{PERIOD_HELP}.")] = None,
 ) -> m.Page[m.SourceSummary]:
     """Sources newest first (undated last), with how many claims each makes."""
-    upper = published_to + "~" if published_to else None  # "2025" also takes in "2025-08-05"
     return service.list_sources(
         store,
         outlet=outlet,
         published_from=published_from,
-        published_to=upper,
+        published_to=through(published_to),
         offset=paging.offset,
         limit=paging.limit,
     )
