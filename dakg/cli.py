@@ -312,9 +312,9 @@ def _ingest_with_progress(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from dakg.ingest.discovery import discover
     from dakg.ingest.nlp import get_pipeline
     from dakg.ingest.pipeline import ingest
-    from dakg.ingest.read import discover
 
     console = Console(stderr=True)
     found = [item for item in discover(paths, follow_symlinks=follow_symlinks) if isinstance(item, Path)]

@@ -14,9 +14,10 @@ from dakg.api.deps import SettingsDep, StoreDep
 from dakg.api.problems import problem_responses
 from dakg.config import Settings
 from dakg.errors import DocumentError
+from dakg.ingest.document import Metadata, RawDocument, make_metadata
+from dakg.ingest.formats import read_html, read_markdown
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import load_fragment
-from dakg.ingest.read import Metadata, RawDocument, make_metadata, read_html, read_markdown
 
 router = APIRouter(tags=["ingest"])
 bearer = HTTPBearer(auto_error=False, description="The token set in DAKG_API_TOKEN.")
