@@ -512,7 +512,7 @@ def export_command(
     Read from the store a page at a time. A file is written whole or not at all."""
     import re
 
-    from dakg.api import exports
+    from dakg.answers import exports
 
     name = next((n for n in exports.EXPORT_NAMES if n == kind), None)
     if name is None:

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from dakg.api import exports
+from dakg.answers import exports
 from dakg.api.deps import ISO3_PATTERN, OverviewsDep, StoreDep, iso3
 from dakg.api.problems import problem_responses
 from dakg.dates import PERIOD_PATTERN

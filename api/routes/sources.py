@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import PlainTextResponse
 
-from dakg.api import models as m
-from dakg.api import service
+from dakg.answers import models as m
+from dakg.answers import sources
 from dakg.api.deps import PagingDep, SettingsDep, StoreDep
 from dakg.api.problems import problem_responses
 from dakg.dates import PERIOD_HELP, PERIOD_PATTERN, through
@@ -25,7 +25,7 @@ def list_sources(
     published_to: Annotated[str | None, Query(pattern=PERIOD_PATTERN, description=f"{PERIOD_HELP}.")] = None,
 ) -> m.Page[m.SourceSummary]:
     """Sources newest first (undated last), with how many claims each makes."""
-    return service.list_sources(
+    return sources.list_sources(
         store,
         outlet=outlet,
         published_from=published_from,
@@ -53,7 +53,7 @@ def get_source(
     limit = settings.page_size_max if claims_limit is None else claims_limit
     if limit > settings.page_size_max:
         raise HTTPException(422, f"claims_limit: at most {settings.page_size_max} per page (DAKG_PAGE_SIZE_MAX)")
-    found = service.get_source(store, key, include_text=include_text, claims_offset=claims_offset, claims_limit=limit)
+    found = sources.get_source(store, key, include_text=include_text, claims_offset=claims_offset, claims_limit=limit)
     if found is None:
         raise HTTPException(404, f"no source with key {key!r}")
     return found
@@ -71,7 +71,7 @@ def get_source_text(
 ) -> PlainTextResponse:
     """The cleaned text every offset of this source points into (Python code points), as plain UTF-8: the
     target of the Web Annotations in `GET /export/claims.jsonld`."""
-    rows = store.read("source_text", {"key": key})
-    if not rows:
+    text = sources.source_text(store, key)
+    if text is None:
         raise HTTPException(404, f"no source with key {key!r}")
-    return PlainTextResponse(rows[0]["text"] or "")
+    return PlainTextResponse(text)

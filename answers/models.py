@@ -1,4 +1,5 @@
-"""Response models of the API. Examples are taken from the bundled demo corpus (see ``dakg.api.examples``)."""
+"""The answers' models: what the API serves as JSON and the reading pages render, each answer validated once
+where it is built. Examples are taken from the bundled demo corpus (``dakg.answers.examples``)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from dakg.api import examples
-from dakg.dates import ISO_DATE_PATTERN, normalize_date
-from dakg.ingest.fragment import Fragment
-from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX
+from dakg.answers import examples
 from dakg.schema import ClaimField, DisputeField, EvidenceRole, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
@@ -361,41 +359,3 @@ class Neighbourhood(_Model):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool = Field(description="The node limit was reached; ask for a smaller depth or a larger limit.")
-
-
-# Control characters other than white space are refused (white space is collapsed: dakg.ingest.validate).
-_NO_CONTROL = r"^[^\x00-\x08\x0e-\x1f\x7f-\x9f]*$"
-
-
-class DocumentIn(_Model):
-    model_config = ConfigDict(json_schema_extra={"examples": [examples.DOCUMENT_IN]})
-
-    text: str = Field(min_length=1, description="The document: plain text, Markdown or HTML (see format).")
-    format: Literal["text", "markdown", "html"] = "text"
-    title: str | None = Field(None, max_length=TITLE_MAX, pattern=_NO_CONTROL)
-    url: str | None = Field(None, max_length=URL_MAX, pattern=_NO_CONTROL)
-    outlet: str | None = Field(None, max_length=OUTLET_MAX, pattern=_NO_CONTROL)
-    published: str | None = Field(
-        None,
-        max_length=40,
-        pattern=ISO_DATE_PATTERN,
-        description="Publication date in ISO 8601: 2025, 2025-08, 2025-08-05, or a date and time "
-        "(2025-08-05T10:00:00Z, whose date is kept). The pattern admits exactly the calendar's dates.",
-        examples=["2025-08-05"],
-    )
-
-    @field_validator("published")
-    @classmethod
-    def _a_date(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        normalized = normalize_date(value)
-        if normalized is None:  # the pattern lets only dates through; kept as a second check
-            raise ValueError(f"{value!r} is not a date this API understands (use YYYY-MM-DD)")
-        return normalized
-
-
-class DocumentOut(_Model):
-    outcome: Literal["new", "unchanged", "replaced"]
-    source: str = Field(description="Key of the source.")
-    fragment: Fragment = Field(description="What was extracted (the shape `dakg extract` prints).")
