@@ -217,18 +217,22 @@ def _check_port_free(host: str, port: int) -> None:
             raise DakgError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another with PORT=...") from exc
 
 
-def _serve(host: str, port: int) -> None:
-    """Open the store first (a store that cannot be reached is one line, not a server traceback), then serve."""
-    import uvicorn
+# The API, named to uvicorn as an application factory (``create_app()`` reads the same DAKG_* settings): the
+# command line serves the API without importing it, as any ASGI server would (``tests/test_layers.py``).
+API_FACTORY = "dakg.api:create_app"
 
-    from dakg.api import create_app
+
+def _serve(host: str, port: int) -> None:
+    """Open the store first (a store that cannot be reached is one line, not a server traceback; a store this
+    command starts is stopped again at exit), then serve the API, which connects to it."""
+    import uvicorn
 
     _check_port_free(host, port)
     settings = _settings()
     store = open_store(settings, own=True)
     try:
         typer.echo(f"serving on http://{host}:{port} (API docs at /docs); Ctrl-C stops", err=True)
-        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
+        uvicorn.run(API_FACTORY, factory=True, host=host, port=port, log_level="info")
     finally:
         store.close()
 
