@@ -12,6 +12,7 @@ from dakg.answers.dispute_rules import sides
 from dakg.answers.overview import OverviewCache, overview_of, source_positions
 from dakg.answers.paging import chunks, keys_per_read
 from dakg.dates import published_by
+from dakg.schema import DisputeField
 from dakg.store import GraphStore
 
 
@@ -38,6 +39,33 @@ class DisputeCache:
                     self._items = {k: v for k, v in self._items.items() if k is None}
                 self._items[as_of] = all_disputes(store, self.overviews, batch, as_of=as_of, counted=True)
             return self._items[as_of]
+
+
+def list_disputes(
+    store: GraphStore,
+    cache: DisputeCache,
+    *,
+    field: DisputeField | None = None,
+    offset: int = 0,
+    limit: int = 20,
+    as_of: str | None = None,
+) -> m.DisputePage:
+    """A page of the disputes (on one field, if given), as of a day if given."""
+    found, undated = cache.get(store, as_of=as_of)
+    items = [d for d in found if field is None or d.field == field]
+    return m.DisputePage(
+        total=len(items),
+        offset=offset,
+        limit=limit,
+        items=items[offset : offset + limit],
+        as_of=as_of,
+        undated_sources_excluded=undated,
+    )
+
+
+def agreement_disputes(store: GraphStore, cache: DisputeCache, key: str, as_of: str | None = None) -> list[m.Dispute]:
+    """The disputes of one agreement (each field its sources disagree on, with the sides)."""
+    return [d for d in cache.get(store, as_of=as_of)[0] if d.agreement == key]
 
 
 def all_disputes(

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
-from dakg.answers import agreements, countries
+from dakg.answers import agreements, countries, disputes
 from dakg.answers import models as m
 from dakg.api.deps import (
     ISO3_PATTERN,
@@ -219,7 +219,7 @@ def agreement_timeline(
 )
 def list_disputes(
     store: StoreDep,
-    disputes: DisputesDep,
+    dispute_cache: DisputesDep,
     paging: PagingDep,
     as_of: AsOfDep,
     field: Annotated[DisputeField | None, Query(description="Only this field.")] = None,
@@ -227,14 +227,6 @@ def list_disputes(
     """Agreements whose sources take different positions on status (a denial counts as a position), cap (caps
     of the same kind) or payment (totals that do not add up over time), each side with the sources that take
     it. With `as_of`, as the record stood on that day."""
-    found, undated = disputes.get(store, as_of=as_of)
-    items = [d for d in found if field is None or d.field == field]
-    page = items[paging.offset : paging.offset + paging.limit]
-    return m.DisputePage(
-        total=len(items),
-        offset=paging.offset,
-        limit=paging.limit,
-        items=page,
-        as_of=as_of,
-        undated_sources_excluded=undated,
+    return disputes.list_disputes(
+        store, dispute_cache, field=field, offset=paging.offset, limit=paging.limit, as_of=as_of
     )

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from dakg.answers import agreements, sources
 from dakg.answers import models as m
+from dakg.answers.disputes import agreement_disputes
 from dakg.api.deps import AsOfDep, DisputesDep, OverviewsDep, StoreDep
 from dakg.api.reading import Span, highlight, quote_with_value
 from dakg.api.routes.agreements import AgreementKey
@@ -60,7 +61,7 @@ def read_agreement(
     request: Request,
     store: StoreDep,
     overviews: OverviewsDep,
-    disputes: DisputesDep,
+    dispute_cache: DisputesDep,
     key: AgreementKey,
     as_of: AsOfDep,
     sources_offset: Annotated[int, Query(ge=0)] = 0,
@@ -74,7 +75,7 @@ def read_agreement(
         raise HTTPException(404, str(exc)) from exc
     if agreement is None:
         raise HTTPException(404, f"no agreement with key {key!r}")
-    disputed = [d for d in disputes.get(store, as_of=as_of)[0] if d.agreement == key]
+    disputed = agreement_disputes(store, dispute_cache, key, as_of)
     statuses = agreements.timeline(store, key, fields=["status"], offset=0, limit=200, as_of=as_of, cache=overviews)
     quotes = {
         claim.key: quote_with_value(claim.quote, claim.start, _spans(claim))
