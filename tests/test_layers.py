@@ -184,3 +184,16 @@ def test_the_check_catches_what_it_is_for() -> None:
     assert problem("dakg.ingest.read", "dakg.ingest.fragment") is not None  # documents -> fragment: up
     assert problem("dakg.cli", "dakg.api.deps") == "dakg.cli imports dakg.api.deps: one front end imports another"
     assert problem("dakg.api.routes.read", "dakg.api.deps") is None  # within one front end
+
+
+def test_routes_take_what_they_need_from_deps() -> None:
+    """The store, the settings, the caches and the ingestor reach a route as named dependencies (``api/deps.py``),
+    never through ``request.app.state``."""
+    reading = [
+        f"{module}:{node.lineno}"
+        for module, path in modules().items()
+        if module.startswith("dakg.api.routes.")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "state"
+    ]
+    assert reading == []
