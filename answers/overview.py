@@ -15,14 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from dakg.answers.dispute_rules import (
-    Cap,
-    Payment,
-    SourcePosition,
-    StatusGroup,
-    groups_disputes,
-    positions_disputes,
-)
+from dakg.answers.dispute_rules import Cap, Payment, SourcePosition, StatusGroup, groups_disputes, positions_disputes
 from dakg.dates import published_by
 from dakg.schema import CLAIM_FIELDS, DisputeField, Status
 from dakg.store import GraphStore

@@ -19,8 +19,6 @@ from dakg.store import GraphStore
 __all__ = ["EXPORT_NAMES", "MEDIA_TYPES", "ExportName", "Filters", "export"]
 
 ExportName = Literal["claims.csv", "agreements.csv", "sources.csv", "graph.graphml", "claims.jsonld"]
-
-
 EXPORT_NAMES: tuple[ExportName, ...] = (
     "claims.csv",
     "agreements.csv",
@@ -28,8 +26,6 @@ EXPORT_NAMES: tuple[ExportName, ...] = (
     "graph.graphml",
     "claims.jsonld",
 )
-
-
 MEDIA_TYPES: Mapping[ExportName, str] = {
     "claims.csv": "text/csv; charset=utf-8",
     "agreements.csv": "text/csv; charset=utf-8",

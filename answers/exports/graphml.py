@@ -41,16 +41,12 @@ NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("rules", "string"),
     ("extractor_version", "string"),
 )
-
-
 EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("type", "string"),
     ("status", "string"),
     ("claims", "long"),
     ("sources", "long"),
 )
-
-
 # Characters XML 1.0 cannot carry at all; replaced by U+FFFD in GraphML only (the CSV and JSON-LD keep them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 

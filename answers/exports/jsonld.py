@@ -15,8 +15,6 @@ from dakg.store import GraphStore
 CONTEXT_CHARS = 32  # prefix and suffix of a TextQuoteSelector
 
 DAKG_NS = "https://dakg.example.org/ns#"
-
-
 # The Web Annotation vocabulary's own term names (as in the W3C context http://www.w3.org/ns/anno.jsonld), mapped
 # inline: a JSON-LD processor then needs no network to read the file.
 CONTEXT: dict[str, Any] = {
