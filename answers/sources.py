@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dakg.answers import models as m
 from dakg.answers.names import name_values
+from dakg.dates import through
 from dakg.store import GraphStore
 
 
@@ -16,7 +17,8 @@ def list_sources(
     offset: int,
     limit: int,
 ) -> m.Page[m.SourceSummary]:
-    filters = {"outlet": outlet, "published_from": published_from, "published_to": published_to}
+    """A page of sources, newest first (undated last); ``published_to`` takes in the whole period it names."""
+    filters = {"outlet": outlet, "published_from": published_from, "published_to": through(published_to)}
     total = int(store.read("sources_count", filters)[0]["total"])
     rows = store.read("sources_page", {**filters, "skip": offset, "limit": limit})
     items = [m.SourceSummary(**r["source"], claims=r["claims"]) for r in rows]

@@ -11,7 +11,7 @@ from dakg.answers import models as m
 from dakg.answers import sources
 from dakg.api.deps import PagingDep, SettingsDep, StoreDep
 from dakg.api.problems import problem_responses
-from dakg.dates import PERIOD_HELP, PERIOD_PATTERN, through
+from dakg.dates import PERIOD_HELP, PERIOD_PATTERN
 
 router = APIRouter(tags=["sources"])
 
@@ -29,7 +29,7 @@ def list_sources(
         store,
         outlet=outlet,
         published_from=published_from,
-        published_to=through(published_to),
+        published_to=published_to,
         offset=paging.offset,
         limit=paging.limit,
     )
