@@ -15,10 +15,12 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from dakg import __version__
+from dakg.answers.disputes import DisputeCache
+from dakg.answers.intake import Ingestor
+from dakg.answers.overview import OverviewCache
 from dakg.api.deps import page_size_in_schema
 from dakg.api.problems import BodyLimit, RelativeRedirects, install_problem_handlers
 from dakg.api.routes import agreements, countries, documents, explore, exports, health, read, sources
-from dakg.api.service import DisputeCache, OverviewCache
 from dakg.config import Settings, get_settings
 from dakg.store import GraphStore, open_store
 
@@ -48,7 +50,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             app.state.settings = settings
             app.state.overviews = OverviewCache()
             app.state.disputes = DisputeCache(app.state.overviews)
-            app.state.ingestor = documents.Ingestor(settings)
+            app.state.ingestor = Ingestor(settings)
             if settings.api_token is not None:
                 app.state.ingestor.warm_up()
             yield

@@ -1,4 +1,5 @@
-"""Named dependencies: the store and the settings are created once at start-up and shared by every request."""
+"""Named dependencies: everything a route needs — the store, the settings, the answers' caches, the ingestor — is
+created once at start-up (``dakg.api.app``) and reaches the routes from here, never from ``request.app.state``."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from typing import Annotated, Any, cast
 from fastapi import Depends, HTTPException, Query, Request, Response
 from pydantic import BaseModel
 
-from dakg.api.models import ISO_DAY_PATTERN
-from dakg.api.service import OverviewCache
+from dakg.answers.disputes import DisputeCache
+from dakg.answers.intake import Ingestor
+from dakg.answers.overview import OverviewCache
 from dakg.config import Settings
-from dakg.dates import check_day
+from dakg.dates import ISO_DAY_PATTERN, check_day
 from dakg.store import GraphStore
 
 
@@ -27,8 +29,18 @@ def get_overviews(request: Request) -> OverviewCache:
     return cast(OverviewCache, request.app.state.overviews)
 
 
+def get_disputes(request: Request) -> DisputeCache:
+    return cast(DisputeCache, request.app.state.disputes)
+
+
+def get_ingestor(request: Request) -> Ingestor:
+    return cast(Ingestor, request.app.state.ingestor)
+
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 OverviewsDep = Annotated[OverviewCache, Depends(get_overviews)]
+DisputesDep = Annotated[DisputeCache, Depends(get_disputes)]
+IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 
 

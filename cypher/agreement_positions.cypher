@@ -2,7 +2,7 @@
 // many of those are undated, the first and last publication dates; the statuses reported denied; the
 // distinct caps, and the distinct payments, each with its kind and the date of the source that gives it (the
 // running-total rule reads it); how many sources and claims in all. Enough to tell whether the sources
-// disagree (dakg.disputes) without reading every source. (sum() gives a float on FalkorDB and an integer on
+// disagree (dakg.answers.dispute_rules) without reading every source. (sum() gives a float on FalkorDB and an integer on
 // Neo4j: toInteger keeps the totals whole numbers on both.)
 // params: keys
 // mode: read

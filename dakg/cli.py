@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from dakg import __version__
 from dakg.config import NEO4J_LOCAL, Settings, get_settings
+from dakg.dates import PERIOD_HELP, check_period
 from dakg.errors import DakgError
 from dakg.store import EmbeddedServer, GraphStore, LocalNeo4j, open_store
 
@@ -216,18 +217,22 @@ def _check_port_free(host: str, port: int) -> None:
             raise DakgError(f"cannot listen on {host}:{port} ({exc.strerror}); choose another with PORT=...") from exc
 
 
-def _serve(host: str, port: int) -> None:
-    """Open the store first (a store that cannot be reached is one line, not a server traceback), then serve."""
-    import uvicorn
+# The API, named to uvicorn as an application factory (``create_app()`` reads the same DAKG_* settings): the
+# command line serves the API without importing it, as any ASGI server would (``tests/test_layers.py``).
+API_FACTORY = "dakg.api:create_app"
 
-    from dakg.api import create_app
+
+def _serve(host: str, port: int) -> None:
+    """Open the store first (a store that cannot be reached is one line, not a server traceback; a store this
+    command starts is stopped again at exit), then serve the API, which connects to it."""
+    import uvicorn
 
     _check_port_free(host, port)
     settings = _settings()
     store = open_store(settings, own=True)
     try:
         typer.echo(f"serving on http://{host}:{port} (API docs at /docs); Ctrl-C stops", err=True)
-        uvicorn.run(create_app(settings, store=store), host=host, port=port, log_level="info")
+        uvicorn.run(API_FACTORY, factory=True, host=host, port=port, log_level="info")
     finally:
         store.close()
 
@@ -311,9 +316,9 @@ def _ingest_with_progress(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from dakg.ingest.discovery import discover
     from dakg.ingest.nlp import get_pipeline
     from dakg.ingest.pipeline import ingest
-    from dakg.ingest.read import discover
 
     console = Console(stderr=True)
     found = [item for item in discover(paths, follow_symlinks=follow_symlinks) if isinstance(item, Path)]
@@ -491,9 +496,6 @@ def remove_command(
         raise DakgError(f"no source with key {', '.join(missing)}")
 
 
-_DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
-
-
 @app.command("export")
 def export_command(
     kind: Annotated[
@@ -502,8 +504,8 @@ def export_command(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="File to write (default: standard output).")] = None,
     host: Annotated[str | None, typer.Option(help="Only agreements this state (ISO-3) hosts.")] = None,
     deporting: Annotated[str | None, typer.Option(help="Only agreements under which this state deports.")] = None,
-    published_from: Annotated[str | None, typer.Option(help=f"Sources published on or after ({_DATE_HELP}).")] = None,
-    published_to: Annotated[str | None, typer.Option(help=f"Sources published on or before ({_DATE_HELP}).")] = None,
+    published_from: Annotated[str | None, typer.Option(help=f"Sources published on or after ({PERIOD_HELP}).")] = None,
+    published_to: Annotated[str | None, typer.Option(help=f"Sources published on or before ({PERIOD_HELP}).")] = None,
     base_url: Annotated[
         str, typer.Option(help="Where the API serves the sources' texts (the Web Annotations' target).")
     ] = "http://127.0.0.1:8000",
@@ -514,14 +516,17 @@ def export_command(
     Read from the store a page at a time. A file is written whole or not at all."""
     import re
 
-    from dakg.api import exports
+    from dakg.answers import exports
 
     name = next((n for n in exports.EXPORT_NAMES if n == kind), None)
     if name is None:
         raise DakgError(f"unknown export {kind!r}: one of {', '.join(exports.EXPORT_NAMES)}")
     for option, value in (("--published-from", published_from), ("--published-to", published_to)):
-        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            raise DakgError(f"{option}: {value!r} is not a date ({_DATE_HELP})")
+        if value is not None:
+            try:
+                check_period(value)
+            except ValueError as exc:
+                raise DakgError(f"{option}: {exc}") from None
     for option, value in (("--host", host), ("--deporting", deporting)):
         if value is not None and not re.fullmatch(r"[A-Za-z]{3}", value):
             raise DakgError(f"{option}: {value!r} is not an ISO 3166-1 alpha-3 code")

@@ -7,10 +7,11 @@
 - **An agreement's current status**: the status of the most recently published source that has one; undated
   sources count as older than dated ones, and among equals the most confident wins. The store applies it:
   ``cypher/agreement_sources_ordered.cypher`` orders the sources so, and the first with a status is current
-  (``dakg.api.service.Overview.current``).
+  (``dakg.answers.overview.Overview.current``).
 
-When sources disagree on a status (or a cap, or a payment) is decided in ``dakg.disputes``. The claims beneath
-stay in the graph; these rules only pick which to show first.
+When sources disagree on a status (or a cap, or a payment) is decided in ``dakg.answers.dispute_rules``. The
+claims beneath stay in the graph; these rules only pick which to show first. This module sits below the store
+(``dakg.ingest.load`` writes each source's status on its REPORTS edge), so the answers layer imports it.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ CLAIM_FIELDS: Final[Mapping[str, tuple[ClaimField, ...]]] = MappingProxyType(
     }
 )
 
-# The fields an agreement's overview summarises, and on which its sources can disagree (dakg.disputes).
+# The fields an agreement's overview summarises, and on which its sources can disagree (dakg.answers.dispute_rules).
 DisputeField = Literal["status", "cap", "payment"]
 # What one span of a claim's evidence shows: the value itself, a state in its role in the agreement, the official
 # the claim is about, a country (an official's state), the people an arrangement moves.

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
+from dakg.dates import is_period
+
 LABEL_RE = re.compile(r"^[A-Z][A-Za-z0-9]{0,62}$")
 REL_TYPE_RE = re.compile(r"^[A-Z][A-Z0-9_]{0,62}$")
 PROPERTY_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
@@ -19,7 +21,6 @@ PROPERTY_RE = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
 # "date" is an ISO 8601 date as text (YYYY-MM-DD, or YYYY-MM / YYYY when that is all a source gives); "scalar" is
 # a string, an integer or a float (a claim's value, typed per field).
 PropertyType = Literal["string", "integer", "float", "boolean", "string[]", "integer[]", "float[]", "date", "scalar"]
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _is_integer(value: Any) -> bool:
@@ -35,7 +36,7 @@ _CHECKS: dict[str, Callable[[Any], bool]] = {
     "integer": _is_integer,
     "float": _is_float,
     "boolean": lambda v: isinstance(v, bool),
-    "date": lambda v: isinstance(v, str) and _DATE_RE.match(v) is not None,
+    "date": is_period,
     "scalar": lambda v: isinstance(v, str) or _is_float(v),
 }
 

@@ -1,7 +1,7 @@
-"""Regenerate ``api/examples.py`` from what a live demo API answers, so the OpenAPI examples never drift.
+"""Regenerate ``answers/examples.py`` from what a live demo API answers, so the OpenAPI examples never drift.
 
     make demo &                                   # or any `dakg serve` loaded with corpus/demo
-    .venv/bin/python scripts/demo_examples.py http://127.0.0.1:8000 > api/examples.py
+    .venv/bin/python scripts/demo_examples.py http://127.0.0.1:8000 > answers/examples.py
 
 The agreement example is US–Rwanda with its two newest sources (two claims each); the dispute example is its
 status dispute; the document example is a fixed text of our own.

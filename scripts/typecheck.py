@@ -2,8 +2,8 @@
 
 The brief's folders sit at the top of the repository (``api/``, ``ingest/``, ...) and are the subpackages of
 ``dakg`` through setuptools' ``package-dir`` mapping in ``pyproject.toml``. mypy finds modules by walking the
-file system, where ``api/service.py`` would be ``api.service``; so this script reads the same mapping and
-hands mypy every file with its real module name (``dakg.api.service``), plus ``tests/`` and ``benchmarks/``.
+file system, where ``api/deps.py`` would be ``api.deps``; so this script reads the same mapping and
+hands mypy every file with its real module name (``dakg.api.deps``), plus ``tests/`` and ``benchmarks/``.
 Options come from ``[tool.mypy]`` in ``pyproject.toml``; the exit status is mypy's.
 
     python scripts/typecheck.py        # what `make typecheck` runs

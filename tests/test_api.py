@@ -15,9 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from dakg.api.deps import get_app_settings, get_store
-from dakg.api.models import Label
-from dakg.api.routes.documents import Ingestor, get_ingestor
+from dakg.answers.intake import Ingestor
+from dakg.answers.models import Label
+from dakg.api.deps import get_app_settings, get_ingestor, get_store
 from dakg.config import Settings
 from dakg.errors import DocumentError
 from dakg.ingest.fragment import Fragment
@@ -112,7 +112,7 @@ def test_every_agreement_with_its_current_status_and_disputes(api: TestClient) -
         for a in page["items"]
     }
     assert summary == {
-        # £120m in 2022, £240m in 2024: a running total, progress and no dispute (dakg.disputes).
+        # £120m in 2022, £240m in 2024: a running total, progress and no dispute (dakg.answers.dispute_rules).
         "GBR-RWA": ("scrapped", KEYS["gbr-scrapped"], "2024-07-06", [], 3, 6),
         # The denial's source gives no status of its own; the undated one is the only one that does.
         "ISR-UGA": ("implemented", KEYS["isr-flights"], None, ["status"], 2, 4),

@@ -11,8 +11,7 @@ from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dakg.api.models import ISO_DAY_PATTERN
-from dakg.dates import check_day, published_by, sortable
+from dakg.dates import ISO_DAY_PATTERN, check_day, published_by, sortable
 from dakg.ingest.load import load_fragment
 from dakg.store.falkordb import FalkorStore
 

@@ -50,16 +50,6 @@ def test_ingest_with_a_token(own_api: Callable[..., str]) -> None:
     assert [a["key"] for a in client.agreements()] == ["GBR-KEN"]
 
 
-def test_frame_needs_pandas_and_says_so() -> None:
-    try:
-        import pandas  # noqa: F401
-    except ImportError:
-        with pytest.raises(DakgError, match="pip install pandas"):
-            Client.frame([{"a": 1}])
-    else:
-        assert list(Client.frame([{"a": 1}]).columns) == ["a"]
-
-
 def test_timeline_export_as_of_and_value_names(demo_api: str) -> None:
     client = Client(demo_api)
     statuses = client.timeline("GBR-RWA", fields=["status"])

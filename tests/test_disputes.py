@@ -1,4 +1,4 @@
-"""The dispute rules (dakg.disputes): status, cap and payment, from sources and from their aggregates."""
+"""The dispute rules (dakg.answers.dispute_rules): status, cap and payment, from sources and from their aggregates."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dakg.disputes import (
+from dakg.answers.dispute_rules import (
     Cap,
     Payment,
     SourcePosition,

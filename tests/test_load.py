@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dakg.api.examples import AGREEMENT
+from dakg.answers.examples import AGREEMENT
 from dakg.ingest.fragment import AgreementOut, text_key
 from dakg.ingest.load import fragment_params, load_fragment, remove_source
 from dakg.ingest.pipeline import Prepared, prepared_documents

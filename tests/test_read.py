@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from dakg.dates import normalize_date
 from dakg.errors import DocumentError
-from dakg.ingest.read import RawDocument, normalize_date, read_documents
+from dakg.ingest.read import RawDocument, read_documents
 
 LIMIT = 100_000
 

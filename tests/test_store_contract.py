@@ -135,6 +135,7 @@ def sample_params(name: str, keys: dict[str, Any]) -> dict[str, Any]:
         "countries_count": {},
         "countries_page": {"skip": 0, "limit": 50},
         "country": {"key": "RWA"},
+        "countries_by_key": {"keys": ["RWA", "USA"]},
         "graph_stats": {},
         "graph_version": {},
         "guide_disputes": {},

@@ -77,16 +77,16 @@ def _run(cmd: list[str], cwd: Path, **env: str) -> subprocess.CompletedProcess[s
 
 def test_dakg_is_imported_from_the_wheel_with_its_data(installed: Path, tmp_path: Path) -> None:
     code = (
-        "import json, dakg, dakg.cli, dakg.api.service;"
+        "import json, dakg, dakg.cli, dakg.answers.agreements;"
         "from dakg.store import all_queries;"
-        "print(json.dumps({'dakg': dakg.__file__, 'service': dakg.api.service.__file__,"
+        "print(json.dumps({'dakg': dakg.__file__, 'answers': dakg.answers.agreements.__file__,"
         "'corpus': str(dakg.cli.demo_corpus()), 'queries': len(all_queries())}))"
     )
     found = _run([str(installed / "python"), "-c", code], cwd=tmp_path)
     assert found.returncode == 0, found.stderr
     paths = json.loads(found.stdout)
     venv = installed.parent
-    for name in ("dakg", "service", "corpus"):
+    for name in ("dakg", "answers", "corpus"):
         assert Path(paths[name]).is_relative_to(venv), (name, paths[name])  # not the checkout
     assert Path(paths["corpus"]).is_dir() and len(list(Path(paths["corpus"]).glob("*.txt"))) >= 10
     assert paths["queries"] == len(list((REPO / "cypher").glob("*.cypher")))

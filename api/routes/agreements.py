@@ -5,11 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Response
 
-from dakg.api import models as m
-from dakg.api import service
-from dakg.api.deps import ISO3_PATTERN, AsOfDep, OverviewsDep, PagingDep, StoreDep, iso3, json_response
+from dakg.answers import agreements, countries, disputes
+from dakg.answers import models as m
+from dakg.api.deps import (
+    ISO3_PATTERN,
+    AsOfDep,
+    DisputesDep,
+    OverviewsDep,
+    PagingDep,
+    StoreDep,
+    iso3,
+    json_response,
+)
 from dakg.api.problems import problem_responses
 from dakg.schema import AgreementField, DisputeField, Status
 
@@ -66,7 +75,7 @@ def _answer(
     deporting: str | None,
     as_of: str | None,
 ) -> Response:
-    page = service.list_agreements(
+    page = agreements.list_agreements(
         store,
         host=host,
         deporting=deporting,
@@ -126,7 +135,7 @@ def country_agreements(
 ) -> Response:
     """The same answer as `/agreements?host=...` (or `?deporting=...`), asked from the country."""
     code = iso3_code.upper()
-    if service.get_country(store, code) is None:
+    if countries.get_country(store, code) is None:
         raise HTTPException(404, f"no country {code!r} in the graph")
     return _answer(
         store,
@@ -159,7 +168,7 @@ def get_agreement(
     connection with it. With `as_of`, as the record stood on that day (404 if no source published by then
     reports on it)."""
     try:
-        found = service.get_agreement(
+        found = agreements.get_agreement(
             store,
             key.upper(),
             sources_offset=sources_offset,
@@ -168,7 +177,7 @@ def get_agreement(
             cache=overviews,
             as_of=as_of,
         )
-    except service.NotYet as exc:
+    except agreements.NotYet as exc:
         raise HTTPException(404, str(exc)) from exc
     if found is None:
         raise HTTPException(404, f"no agreement with key {key.upper()!r}")
@@ -194,7 +203,7 @@ def agreement_timeline(
 ) -> m.Timeline:
     """Claims ordered by their sources' publication dates (undated sources last), then by position in the text.
     With `as_of`, only the claims of sources published by then."""
-    found = service.timeline(
+    found = agreements.timeline(
         store, key.upper(), fields=fields, offset=paging.offset, limit=paging.limit, as_of=as_of, cache=overviews
     )
     if found is None:
@@ -209,8 +218,8 @@ def agreement_timeline(
     responses=problem_responses(422),
 )
 def list_disputes(
-    request: Request,
     store: StoreDep,
+    dispute_cache: DisputesDep,
     paging: PagingDep,
     as_of: AsOfDep,
     field: Annotated[DisputeField | None, Query(description="Only this field.")] = None,
@@ -218,15 +227,6 @@ def list_disputes(
     """Agreements whose sources take different positions on status (a denial counts as a position), cap (caps
     of the same kind) or payment (totals that do not add up over time), each side with the sources that take
     it. With `as_of`, as the record stood on that day."""
-    cache: service.DisputeCache = request.app.state.disputes
-    found, undated = cache.get(store, as_of=as_of)
-    items = [d for d in found if field is None or d.field == field]
-    page = items[paging.offset : paging.offset + paging.limit]
-    return m.DisputePage(
-        total=len(items),
-        offset=paging.offset,
-        limit=paging.limit,
-        items=page,
-        as_of=as_of,
-        undated_sources_excluded=undated,
+    return disputes.list_disputes(
+        store, dispute_cache, field=field, offset=paging.offset, limit=paging.limit, as_of=as_of
     )

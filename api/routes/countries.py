@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from dakg.api import models as m
-from dakg.api import service
+from dakg.answers import countries, officials
+from dakg.answers import models as m
 from dakg.api.deps import ISO3_PATTERN, PagingDep, StoreDep, iso3
 from dakg.api.problems import problem_responses
 
@@ -19,7 +19,7 @@ router = APIRouter(tags=["countries and officials"])
 )
 def list_countries(store: StoreDep, paging: PagingDep) -> m.Page[m.CountrySummary]:
     """Countries in the graph by code, with how many agreements each hosts or deports under."""
-    return service.list_countries(store, offset=paging.offset, limit=paging.limit)
+    return countries.list_countries(store, offset=paging.offset, limit=paging.limit)
 
 
 @router.get(
@@ -34,7 +34,7 @@ def get_country(
 ) -> m.CountryDetail:
     """The agreements it hosts and deports under, the officials said to act for it, and how many sources name it."""
     code = iso3_code.upper()
-    found = service.get_country(store, code)
+    found = countries.get_country(store, code)
     if found is None:
         raise HTTPException(404, f"no country {code!r} in the graph")
     return found
@@ -49,7 +49,7 @@ def list_officials(
     country: Annotated[str | None, Query(pattern=ISO3_PATTERN, description="Only those acting for this state.")] = None,
 ) -> m.Page[m.OfficialSummary]:
     """Officials by key, with the agreements they are named in."""
-    return service.list_officials(store, country=iso3(country), offset=paging.offset, limit=paging.limit)
+    return officials.list_officials(store, country=iso3(country), offset=paging.offset, limit=paging.limit)
 
 
 @router.get(
@@ -67,7 +67,7 @@ def get_official(
     ],
 ) -> m.OfficialDetail:
     """The roles and states sources give them, and the agreements they are named in, each with its sources."""
-    found = service.get_official(store, key)
+    found = officials.get_official(store, key)
     if found is None:
         raise HTTPException(404, f"no official with key {key!r}")
     return found

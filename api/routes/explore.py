@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query
 
-from dakg.api import models as m
-from dakg.api import service
+from dakg.answers import explore
+from dakg.answers import models as m
 from dakg.api.deps import StoreDep
 from dakg.api.problems import problem_responses
 
@@ -22,7 +22,7 @@ def search(
 ) -> list[m.SearchHit]:
     """Sources (title and text), countries and officials (names) containing every word of `q`, best first.
     Only the words count: quotes, operators and wildcards are ignored."""
-    return service.search(store, q, limit=limit)
+    return explore.search(store, q, limit=limit)
 
 
 @router.get(
@@ -46,7 +46,7 @@ def graph(
     limit: Annotated[int, Query(ge=1, le=500, description="Most nodes returned.")] = 200,
 ) -> m.Neighbourhood:
     """Nodes and edges around a node, ready for a visualisation library (id, label, name; source, target, type)."""
-    found = service.neighbourhood(store, key, depth=depth, limit=limit)
+    found = explore.neighbourhood(store, key, depth=depth, limit=limit)
     if found is None:
         raise HTTPException(404, f"no node with key {key!r}")
     return found

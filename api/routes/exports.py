@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from dakg.api import exports
+from dakg.answers import exports
 from dakg.api.deps import ISO3_PATTERN, OverviewsDep, StoreDep, iso3
 from dakg.api.problems import problem_responses
-from dakg.api.routes.sources import DATE
+from dakg.dates import PERIOD_PATTERN
 
 router = APIRouter(tags=["exports"])
 
@@ -37,10 +37,12 @@ def export(
         str | None, Query(pattern=ISO3_PATTERN, description="Only agreements under which this state deports.")
     ] = None,
     published_from: Annotated[
-        str | None, Query(pattern=DATE, description="Only sources published on or after (YYYY, YYYY-MM, YYYY-MM-DD).")
+        str | None,
+        Query(pattern=PERIOD_PATTERN, description="Only sources published on or after (YYYY, YYYY-MM, YYYY-MM-DD)."),
     ] = None,
     published_to: Annotated[
-        str | None, Query(pattern=DATE, description="Only sources published on or before (a whole year or month).")
+        str | None,
+        Query(pattern=PERIOD_PATTERN, description="Only sources published on or before (a whole year or month)."),
     ] = None,
 ) -> StreamingResponse:
     """Streamed, a page of store reads at a time, with the list endpoints' filters:

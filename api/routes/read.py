@@ -15,9 +15,10 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from dakg.api import models as m
-from dakg.api import service
-from dakg.api.deps import AsOfDep, OverviewsDep, StoreDep
+from dakg.answers import agreements, sources
+from dakg.answers import models as m
+from dakg.answers.disputes import agreement_disputes
+from dakg.api.deps import AsOfDep, DisputesDep, OverviewsDep, StoreDep
 from dakg.api.reading import Span, highlight, quote_with_value
 from dakg.api.routes.agreements import AgreementKey
 
@@ -51,14 +52,7 @@ def _render(request: Request, name: str, context: dict[str, Any]) -> HTMLRespons
 
 @router.get("/read", response_class=HTMLResponse)
 def read_index(request: Request, store: StoreDep, overviews: OverviewsDep, as_of: AsOfDep) -> HTMLResponse:
-    items: list[m.AgreementSummary] = []
-    offset = 0
-    while True:
-        page = service.list_agreements(store, offset=offset, limit=100, sources_limit=0, cache=overviews, as_of=as_of)
-        items += page.items
-        offset += len(page.items)
-        if not page.items or offset >= page.total:
-            break
+    items = list(agreements.every_agreement(store, cache=overviews, as_of=as_of))
     return _render(request, "index.html", {"agreements": items, "as_of": as_of})
 
 
@@ -67,22 +61,22 @@ def read_agreement(
     request: Request,
     store: StoreDep,
     overviews: OverviewsDep,
+    dispute_cache: DisputesDep,
     key: AgreementKey,
     as_of: AsOfDep,
     sources_offset: Annotated[int, Query(ge=0)] = 0,
 ) -> HTMLResponse:
     key = key.upper()
     try:
-        agreement = service.get_agreement(
+        agreement = agreements.get_agreement(
             store, key, sources_offset=sources_offset, sources_limit=200, cache=overviews, as_of=as_of
         )
-    except service.NotYet as exc:
+    except agreements.NotYet as exc:
         raise HTTPException(404, str(exc)) from exc
     if agreement is None:
         raise HTTPException(404, f"no agreement with key {key!r}")
-    cache: service.DisputeCache = request.app.state.disputes
-    disputes = [d for d in cache.get(store, as_of=as_of)[0] if d.agreement == key]
-    statuses = service.timeline(store, key, fields=["status"], offset=0, limit=200, as_of=as_of, cache=overviews)
+    disputed = agreement_disputes(store, dispute_cache, key, as_of)
+    statuses = agreements.timeline(store, key, fields=["status"], offset=0, limit=200, as_of=as_of, cache=overviews)
     quotes = {
         claim.key: quote_with_value(claim.quote, claim.start, _spans(claim))
         for source in agreement.sources
@@ -93,7 +87,7 @@ def read_agreement(
         "agreement.html",
         {
             "agreement": agreement,
-            "disputes": disputes,
+            "disputes": disputed,
             "timeline": statuses.items if statuses else [],
             "quotes": quotes,
             "as_of": as_of,
@@ -107,13 +101,13 @@ def read_source(
     store: StoreDep,
     key: Annotated[str, Path(pattern=r"^[0-9a-f]{64}$")],
 ) -> HTMLResponse:
-    found = service.get_source(store, key, include_text=True)
+    found = sources.get_source(store, key, include_text=True)
     if found is None:
         raise HTTPException(404, f"no source with key {key!r}")
     spans = [span for item in found.claims for span in _spans(item.claim)]
-    agreements = sorted({item.about.key for item in found.claims if item.about.label == "Agreement"})
+    reported = sorted({item.about.key for item in found.claims if item.about.label == "Agreement"})
     return _render(
         request,
         "source.html",
-        {"found": found, "text": highlight(found.text or "", spans), "agreements": agreements},
+        {"found": found, "text": highlight(found.text or "", spans), "agreements": reported},
     )

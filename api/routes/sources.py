@@ -7,14 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import PlainTextResponse
 
-from dakg.api import models as m
-from dakg.api import service
+from dakg.answers import models as m
+from dakg.answers import sources
 from dakg.api.deps import PagingDep, SettingsDep, StoreDep
 from dakg.api.problems import problem_responses
+from dakg.dates import PERIOD_HELP, PERIOD_PATTERN
 
 router = APIRouter(tags=["sources"])
-
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 @router.get("/sources", response_model=m.Page[m.SourceSummary], summary="Sources", responses=problem_responses(422))
@@ -22,16 +21,15 @@ def list_sources(
     store: StoreDep,
     paging: PagingDep,
     outlet: Annotated[str | None, Query(max_length=300)] = None,
-    published_from: Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
-    published_to: Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
+    published_from: Annotated[str | None, Query(pattern=PERIOD_PATTERN, description=f"{PERIOD_HELP}.")] = None,
+    published_to: Annotated[str | None, Query(pattern=PERIOD_PATTERN, description=f"{PERIOD_HELP}.")] = None,
 ) -> m.Page[m.SourceSummary]:
     """Sources newest first (undated last), with how many claims each makes."""
-    upper = published_to + "~" if published_to else None  # "2025" also takes in "2025-08-05"
-    return service.list_sources(
+    return sources.list_sources(
         store,
         outlet=outlet,
         published_from=published_from,
-        published_to=upper,
+        published_to=published_to,
         offset=paging.offset,
         limit=paging.limit,
     )
@@ -55,7 +53,7 @@ def get_source(
     limit = settings.page_size_max if claims_limit is None else claims_limit
     if limit > settings.page_size_max:
         raise HTTPException(422, f"claims_limit: at most {settings.page_size_max} per page (DAKG_PAGE_SIZE_MAX)")
-    found = service.get_source(store, key, include_text=include_text, claims_offset=claims_offset, claims_limit=limit)
+    found = sources.get_source(store, key, include_text=include_text, claims_offset=claims_offset, claims_limit=limit)
     if found is None:
         raise HTTPException(404, f"no source with key {key!r}")
     return found
@@ -73,7 +71,7 @@ def get_source_text(
 ) -> PlainTextResponse:
     """The cleaned text every offset of this source points into (Python code points), as plain UTF-8: the
     target of the Web Annotations in `GET /export/claims.jsonld`."""
-    rows = store.read("source_text", {"key": key})
-    if not rows:
+    text = sources.source_text(store, key)
+    if text is None:
         raise HTTPException(404, f"no source with key {key!r}")
-    return PlainTextResponse(rows[0]["text"] or "")
+    return PlainTextResponse(text)

@@ -1,4 +1,4 @@
-"""When the sources of one agreement disagree: every dispute rule, in one place (beside ``dakg.status``).
+"""When the sources of one agreement disagree: every dispute rule, in one place (the status rule is ``dakg.status``).
 
 A dispute never overwrites the claims beneath it; it only flags that sources take different positions, and
 names the sides. The vocabularies (statuses and their kinds, cap and payment kinds, the fields that can be
@@ -27,9 +27,10 @@ disputed) come from ``dakg.schema``.
   person is not a total: two that differ are always a dispute. A date given to the month or year compares as
   its last day (``dakg.dates.sortable``).
 
-The API decides disputes from aggregates rather than from every source (``cypher/agreement_positions.cypher``:
-per status, how many of its sources are undated and the first and last dates among the dated ones):
-``group_stances`` keeps what the status rule needs of them, so that both give the same answer.
+The overview engine (``dakg.answers.overview``) decides disputes from aggregates rather than from every source
+(``cypher/agreement_positions.cypher``: per status, how many of its sources are undated and the first and last
+dates among the dated ones): ``group_stances`` keeps what the status rule needs of them, so that both give the
+same answer.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Response models of the API. Examples are taken from the bundled demo corpus (see ``dakg.api.examples``)."""
+"""The answers' models: what the API serves as JSON and the reading pages render, each answer validated once
+where it is built. Examples are taken from the bundled demo corpus (``dakg.answers.examples``)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from dakg.api import examples
-from dakg.ingest.fragment import Fragment
-from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX
+from dakg.answers import examples
 from dakg.schema import ClaimField, DisputeField, EvidenceRole, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
@@ -360,57 +359,3 @@ class Neighbourhood(_Model):
     nodes: list[GraphNode]
     edges: list[GraphEdge]
     truncated: bool = Field(description="The node limit was reached; ask for a smaller depth or a larger limit.")
-
-
-_YEAR = "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"  # 0001-9999
-_MONTH_DAY = (
-    "(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-    "|02-(?:0[1-9]|1[0-9]|2[0-8]))"
-)
-_LEAP_DAY = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)-02-29"
-_TIME = (
-    "(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]{1,6})?)?(?:Z|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9])?)"
-)
-# An ISO 8601 date that is on the calendar (leap days included), alone or with a time of day.
-ISO_DATE_PATTERN = f"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_DAY}){_TIME}?)$"
-# A day on the calendar, YYYY-MM-DD (as_of): the schema admits exactly what the server accepts.
-ISO_DAY_PATTERN = f"^(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_DAY})$"
-
-# Control characters other than white space are refused (white space is collapsed: dakg.ingest.validate).
-_NO_CONTROL = r"^[^\x00-\x08\x0e-\x1f\x7f-\x9f]*$"
-
-
-class DocumentIn(_Model):
-    model_config = ConfigDict(json_schema_extra={"examples": [examples.DOCUMENT_IN]})
-
-    text: str = Field(min_length=1, description="The document: plain text, Markdown or HTML (see format).")
-    format: Literal["text", "markdown", "html"] = "text"
-    title: str | None = Field(None, max_length=TITLE_MAX, pattern=_NO_CONTROL)
-    url: str | None = Field(None, max_length=URL_MAX, pattern=_NO_CONTROL)
-    outlet: str | None = Field(None, max_length=OUTLET_MAX, pattern=_NO_CONTROL)
-    published: str | None = Field(
-        None,
-        max_length=40,
-        pattern=ISO_DATE_PATTERN,
-        description="Publication date in ISO 8601: 2025, 2025-08, 2025-08-05, or a date and time "
-        "(2025-08-05T10:00:00Z, whose date is kept). The pattern admits exactly the calendar's dates.",
-        examples=["2025-08-05"],
-    )
-
-    @field_validator("published")
-    @classmethod
-    def _a_date(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        from dakg.ingest.read import normalize_date
-
-        normalized = normalize_date(value)
-        if normalized is None:  # the pattern lets only dates through; kept as a second check
-            raise ValueError(f"{value!r} is not a date this API understands (use YYYY-MM-DD)")
-        return normalized
-
-
-class DocumentOut(_Model):
-    outcome: Literal["new", "unchanged", "replaced"]
-    source: str = Field(description="Key of the source.")
-    fragment: Fragment = Field(description="What was extracted (the shape `dakg extract` prints).")

@@ -1,0 +1,208 @@
+"""The overview engine: what an agreement list needs about each agreement beyond its page of claims — how many
+sources and claims, which fields its sources dispute, its sources newest first (the first with a status gives the
+current status, ``dakg.status``), and how many (independent) sources claim each value — cached per graph version.
+
+Sources that report on an agreement can number in thousands, so without ``as_of`` the overview comes from
+aggregates (``cypher/agreement_positions.cypher``, decided by ``dakg.answers.dispute_rules.groups_disputes``);
+as of a day, from each source published by then (``dakg.dates.published_by``, ``positions_disputes``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from dakg.answers.dispute_rules import Cap, Payment, SourcePosition, StatusGroup, groups_disputes, positions_disputes
+from dakg.dates import published_by
+from dakg.schema import CLAIM_FIELDS, DisputeField, Status
+from dakg.store import GraphStore
+
+# --- Rows of the overview queries, parsed once where they are read --------------------------------------------
+
+
+def _caps(items: Sequence[Mapping[str, Any]] | None) -> tuple[Cap, ...]:
+    return tuple(Cap(value=c["value"], kind=c["kind"] or "") for c in items or ())
+
+
+def _payments(items: Sequence[Mapping[str, Any]] | None) -> tuple[Payment, ...]:
+    return tuple(
+        Payment(amount=float(p["amount"]), currency=p["currency"], kind=p["kind"] or "", published=p.get("published"))
+        for p in items or ()
+    )
+
+
+def _source_position(entry: Mapping[str, Any]) -> SourcePosition:
+    """One source of ``agreement_summaries``."""
+    return SourcePosition(
+        source=entry["source"],
+        published=entry["published"],
+        status=entry["status"],
+        denied=tuple(entry["denied"] or ()),
+        caps=_caps(entry["caps"]),
+        payments=_payments(entry["payments"]),
+    )
+
+
+@dataclass(frozen=True)
+class PositionGroup:
+    """One status of ``agreement_positions``: how many sources give it and make how many claims, in aggregate."""
+
+    sources: int
+    claims: int
+    group: StatusGroup
+
+    @classmethod
+    def parse(cls, entry: Mapping[str, Any]) -> PositionGroup:
+        return cls(
+            sources=entry["sources"],
+            claims=int(entry["claims"] or 0),  # a sum: some stores answer a float
+            group=StatusGroup(
+                status=entry["status"],
+                undated=entry["undated"],
+                first=entry["first"],
+                last=entry["last"],
+                denied=tuple(entry["denied"] or ()),
+                caps=_caps(entry["caps"]),
+                payments=_payments(entry["payments"]),
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class OrderedSource:
+    """One source of ``agreement_sources_ordered``: newest first, each with its own status."""
+
+    source: str
+    published: str | None
+    status: Status | None
+
+
+def source_positions(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourcePosition]]:
+    return {key: [_source_position(e) for e in entries] for key, entries in _summaries(store, keys).items()}
+
+
+def _summaries(store: GraphStore, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Every source of each agreement in brief (``agreement_summaries``), newest first."""
+    if not keys:
+        return {}
+    return {row["key"]: list(row["sources"]) for row in store.read("agreement_summaries", {"keys": list(keys)})}
+
+
+_FIELD_ORDER = {name: i for i, name in enumerate(CLAIM_FIELDS["Agreement"])}
+
+
+def _support(store: GraphStore, keys: Sequence[str], as_of: str | None) -> dict[str, list[dict[str, Any]]]:
+    """For each agreement, every value its sources claim with how many (independent) sources claim it."""
+    if not keys:
+        return {}
+    out = {}
+    for row in store.read("agreement_support", {"keys": list(keys), "as_of": as_of}):
+        entries = [
+            {
+                "field": e["field"],
+                "value": e["value"],
+                "currency": e["currency"],
+                "negated": bool(e["negated"]),
+                "sources": int(e["sources"]),
+                "independent_sources": int(e["independent"]),
+            }
+            for e in row["support"]
+        ]
+        entries.sort(key=lambda e: (_FIELD_ORDER.get(e["field"], 99), -e["sources"], e["negated"], str(e["value"])))
+        out[row["key"]] = entries
+    return out
+
+
+@dataclass
+class Overview:
+    """What the agreement list needs about one agreement beyond its page of claims (as of a day, if given)."""
+
+    sources: int
+    claims: int
+    disputes: list[DisputeField]
+    ordered: list[OrderedSource]  # newest first
+    support: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    undated_excluded: tuple[str, ...] = ()  # undated sources left out of an as-of answer
+
+    @property
+    def current(self) -> OrderedSource | None:
+        """The current-status rule: the newest source that gives a status (undated ones count as oldest)."""
+        return next((entry for entry in self.ordered if entry.status is not None), None)
+
+
+def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None = None) -> dict[str, Overview]:
+    """Totals, disputes (dakg.answers.dispute_rules, from aggregates) and the ordered sources of each agreement.
+
+    As of a day, the sources published by then are chosen one by one (``dakg.dates``), and the same rules
+    run on them: the dispute rules on their positions, the current-status rule on their order."""
+    out: dict[str, Overview] = {}
+    if not keys:
+        return out
+    support = _support(store, keys, as_of)
+    if as_of is not None:
+        for key, entries in _summaries(store, keys).items():
+            kept = [e for e in entries if published_by(e["published"], as_of)]
+            kept.sort(key=lambda e: e["source"])
+            kept.sort(key=lambda e: (e["published"], e["status_confidence"] or 0.0), reverse=True)
+            out[key] = Overview(
+                sources=len(kept),
+                claims=sum(int(e["claims"] or 0) for e in kept),
+                disputes=positions_disputes([_source_position(e) for e in kept]),
+                ordered=[OrderedSource(e["source"], e["published"], e["status"]) for e in kept],
+                support=support.get(key, []),
+                undated_excluded=tuple(sorted(e["source"] for e in entries if e["published"] is None)),
+            )
+        return out
+    ordered = {
+        row["key"]: [OrderedSource(**entry) for entry in row["ordered"]]
+        for row in store.read("agreement_sources_ordered", {"keys": list(keys)})
+    }
+    for row in store.read("agreement_positions", {"keys": list(keys)}):
+        groups = [PositionGroup.parse(entry) for entry in row["positions"]]
+        out[row["key"]] = Overview(
+            sources=sum(g.sources for g in groups),
+            claims=sum(g.claims for g in groups),
+            disputes=groups_disputes([g.group for g in groups]),
+            ordered=ordered.get(row["key"], []),
+            support=support.get(row["key"], []),
+        )
+    return out
+
+
+class OverviewCache:
+    """Agreement overviews, kept per graph version (and per as-of day).
+
+    Every document write and removal increments the graph's version in the same statement, so an answer
+    served from here is never older than the graph; reading the version is one indexed lookup.
+    """
+
+    def __init__(self, max_entries: int = 5000) -> None:
+        self.max_entries = max_entries
+        self._lock = threading.Lock()
+        self._version: Any = None
+        self._entries: dict[tuple[str | None, str], Overview] = {}
+
+    def get(self, store: GraphStore, keys: Sequence[str], as_of: str | None = None) -> dict[str, Overview]:
+        rows = store.read("graph_version")
+        version = rows[0]["version"] if rows else None
+        with self._lock:
+            if version != self._version:
+                self._version, self._entries = version, {}
+            found = {k: self._entries[(as_of, k)] for k in keys if (as_of, k) in self._entries}
+        missing = [k for k in keys if k not in found]
+        if missing:
+            computed = _overviews(store, missing, as_of)
+            with self._lock:
+                if self._version == version and len(self._entries) + len(computed) <= self.max_entries:
+                    self._entries.update({(as_of, k): v for k, v in computed.items()})
+            found.update(computed)
+        return found
+
+
+def overview_of(
+    store: GraphStore, keys: Sequence[str], as_of: str | None, cache: OverviewCache | None
+) -> dict[str, Overview]:
+    return cache.get(store, keys, as_of) if cache is not None else _overviews(store, keys, as_of)
