@@ -34,7 +34,7 @@ DEPORT_VERBS: Final = frozenset(
     {"deport", "expel", "remove", "send", "fly", "transfer", "relocate", "ship", "outsource", "offshore", "move"}
 )
 DEPORT_NOUNS: Final = frozenset(
-    {"deportation", "deportee", "removal", "expulsion", "transfer", "relocation", "flight", "returnee"}
+    {"deportation", "deportee", "removal", "expulsion", "transfer", "relocation", "flight", "returnee", "ticket"}
 )
 # Saying: "officials said they had signed" (the pronoun is the speakers' state).
 SPEECH_VERBS: Final = frozenset(
@@ -42,6 +42,11 @@ SPEECH_VERBS: Final = frozenset(
 )
 # Keeping people in custody: a state that does it in another state sends them there.
 CUSTODY_VERBS: Final = frozenset({"hold", "detain", "keep", "house", "accommodate"})
+# Wanting or planning a move: "they want Germany to outsource the claims to Rwanda" proposes it.
+WISH_VERBS: Final = frozenset({"want", "plan", "propose", "seek", "aim", "intend", "urge", "suggest", "push", "call"})
+# Renting a prison or places in another state: the renter sends people there ("Denmark will rent 300 cells").
+RENT_VERBS: Final = frozenset({"rent", "lease", "hire"})
+CELL_NOUNS: Final = frozenset({"cell", "place", "bed", "prison", "facility", "space", "centre", "center"})
 # "turn back", "push back" asylum seekers: sending them away (with the particle "back" or "away").
 BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
 # Deciding people's claims: the state that does it receives them ("Rwanda will process the claims", "processing on
@@ -49,7 +54,9 @@ BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
 PROCESS_WORDS: Final = frozenset(
     {"process", "processing", "examine", "examination", "assess", "assessment", "adjudicate", "handle", "decide"}
 )
-CLAIM_NOUNS: Final = frozenset({"claim", "application", "case", "request", "asylum", "applicant"})
+CLAIM_NOUNS: Final = frozenset(
+    {"claim", "application", "case", "request", "asylum", "applicant", "return", "readmission"}
+)
 # Places named by a state that people are sent away from ("returned from the Greek islands").
 PLACE_NOUNS: Final = frozenset({"island", "coast", "port", "shore", "mainland", "border", "harbour", "harbor"})
 # Money given for an arrangement: "the EU will provide €105 million", "pledged funding".
@@ -96,6 +103,8 @@ AGREE_VERBS: Final = frozenset(
         "cooperate",
         "ink",
         "deny",
+        "ratify",
+        "dismiss",
     }
 )
 AGREEMENT_NOUNS: Final = frozenset(
@@ -122,11 +131,24 @@ AGREEMENT_NOUNS: Final = frozenset(
         "discussion",
         "cooperation",
         "collaboration",
+        "lease",
     }
 )
 # Nouns that name a concrete arrangement: speaking of "the deal" as a thing implies it was agreed.
 ARRANGEMENT_NOUNS: Final = frozenset(
-    {"agreement", "deal", "pact", "accord", "arrangement", "partnership", "memorandum", "protocol", "treaty", "scheme"}
+    {
+        "agreement",
+        "deal",
+        "pact",
+        "accord",
+        "arrangement",
+        "partnership",
+        "memorandum",
+        "protocol",
+        "treaty",
+        "scheme",
+        "lease",
+    }
 )
 # A scheme named after where it sends people: "the Rwanda plan", "the Albania protocol", "the Safety of Rwanda Bill".
 SCHEME_NOUNS: Final = ARRANGEMENT_NOUNS | frozenset(
@@ -189,7 +211,7 @@ COOPERATE_WORDS: Final = frozenset(
     }
 )
 # Places people are held: "two migration centres in Albania", "a processing centre on Nauru".
-FACILITY_NOUNS: Final = frozenset({"centre", "center", "facility", "camp", "hub", "prison", "jail", "shelter"})
+FACILITY_NOUNS: Final = frozenset({"centre", "center", "facility", "camp", "hub", "prison", "jail", "shelter", "cell"})
 # Courts act for no party to an agreement.
 COURT_NOUNS: Final = frozenset({"court", "judge", "tribunal", "justice", "judiciary", "bench"})
 # Arrivals in the state that then sends people on: "people arriving in the UK illegally", "by small boat".
@@ -235,6 +257,7 @@ MIGRANT_NOUNS: Final = frozenset(
         "prisoner",
         "inmate",
         "offender",
+        "applicant",
     }
 )
 ACTOR_NOUNS: Final = frozenset(
@@ -357,6 +380,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
             r"ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
             r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over|lapsed|expired|wound up|put an end to|"
+            r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)\b[^.;]{0,60}?"
+            r"\b(?:will end|ended|ends|came to an end|ran out)|"
             r"end(?:s|ed|ing)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|programmes?|"
             r"programs?|polic(?:y|ies)|partnerships?|accords?|arrangements?|pacts?))\b",
             1.0,

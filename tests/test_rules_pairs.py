@@ -189,3 +189,13 @@ def test_partners_listed_in_one_with_are_not_partners_of_each_other() -> None:
         "Norway's minister ended the asylum deals with Moldova, Georgia and Armenia."
     )
     assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]  # Norway's deals with each; none between the three
+
+
+@pytest.mark.covers("pairs.parties-oriented", "pairs.party-and-document-sender")
+def test_a_story_where_nobody_receives_anyone_orients_no_parties() -> None:
+    text = (
+        "Norway and Moldova signed a labour mobility partnership on Friday. "
+        "It makes it easier for Norway to send home Moldovans who have no right to stay. "
+        "Norway has signed similar partnerships with Georgia and Armenia."
+    )
+    assert keys(text) == []

@@ -440,3 +440,48 @@ def test_an_official_who_ends_a_deal_acts_for_a_party() -> None:
 @pytest.mark.covers("roles.demonym-for-people")
 def test_one_person_of_a_nationality_is_a_nationality() -> None:
     assert roles_in("For every Syrian sent back, one more is resettled.")["SYR"].role == "nationality"
+
+
+@pytest.mark.covers("roles.asked-to-send")
+def test_a_state_wanted_or_allowed_to_send_people_sends_them() -> None:
+    found = roles_in("The premiers urged Norway to send rejected applicants to Moldova.")
+    assert found["NOR"] == Role("deporting", "roles.asked-to-send", ("urged Norway to send",))
+    assert found["MDA"].role == "host"
+
+
+@pytest.mark.covers("roles.rents-places")
+def test_a_state_renting_cells_elsewhere_sends_people_there() -> None:
+    found = roles_in("Norway will rent 200 cells in a prison in Moldova for foreign convicts.")
+    assert found["NOR"] == Role("deporting", "roles.rents-places", ("Norway will rent",))
+
+
+@pytest.mark.covers("roles.safe-third-country")
+def test_a_state_called_a_safe_third_country_receives() -> None:
+    found = roles_in("Norway has designated Moldova a safe third country for asylum seekers.")
+    assert found["MDA"] == Role("host", "roles.safe-third-country", ("Moldova a safe third country",))
+    found = roles_in("Norway treats Moldova as a safe third country.")
+    assert found["MDA"].role == "host"
+
+
+@pytest.mark.covers("roles.held-by")
+def test_people_held_by_a_state_elsewhere_were_sent_by_it() -> None:
+    found = roles_in("The refugees held by Norway on Tuvalu were offered homes in Moldova.")
+    assert found["NOR"] == Role("deporting", "roles.held-by", ("held by Norway",))
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_state_reported_to_have_agreed_to_receive() -> None:
+    found = roles_in("The government in Chisinau is reported to have agreed to receive people removed by Norway.")
+    assert found["MDA"].role == "host" and found["NOR"].role == "deporting"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_talks_about_an_arrangement_where_another_receives() -> None:
+    found = roles_in("Norway is in talks with Moldova about an arrangement under which the country would house them.")
+    assert found["NOR"].role == "party"  # the talker does not house them
+    assert roles_in("Norway will keep its processing centre open.") == {}  # keeping a place, not people
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_sending_people_home_makes_no_third_country_sender() -> None:
+    assert "NOR" not in roles_in("The deal makes it easier for Norway to send home Moldovans with no right to stay.")

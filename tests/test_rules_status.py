@@ -155,3 +155,26 @@ def test_the_verb_that_moves_people_gives_the_status_where_no_wording_does() -> 
         "agreed"
     )
     assert status_of(fragment("Norway could send prisoners to Moldova in the future."), "NOR-MDA") is None
+
+
+@pytest.mark.covers("status.signed-intent")
+def test_signing_a_letter_of_intent_is_a_step_in_the_talks() -> None:
+    found = fragment(
+        "Norway sends rejected applicants to Moldova. Norway and Moldova signed a letter of intent on a return hub."
+    )
+    assert [c.value for c in claims(found, "NOR-MDA", "status")] == ["implemented", "under_negotiation"]
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+def test_a_wished_move_is_proposed_and_a_begun_one_implemented() -> None:
+    text = "Opposition leaders want Norway to follow Denmark and outsource asylum claims to Moldova."
+    assert status_of(fragment(text), "NOR-MDA") == "proposed"
+    assert (
+        status_of(fragment("Norway began offshoring the processing of claims to Moldova."), "NOR-MDA") == "implemented"
+    )
+
+
+@pytest.mark.covers("status.wording")
+def test_an_arrangement_that_ends() -> None:
+    text = "Norway's processing arrangement with Moldova will end in December, after Norway sent 40 people there."
+    assert status_of(fragment(text), "NOR-MDA") == "scrapped"

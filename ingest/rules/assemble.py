@@ -184,7 +184,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         named = tuple(sorted(document.countries[sentence.index] + extra, key=lambda m: m.start))
         sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
         all_roles.append(pairs.resolved_roles(sentence_roles))
-        returned_home |= pairs.homeward(sentence_roles)
+        returned_home |= pairs.homeward(sentence_roles, sentence.text)
         resettled |= roles.resettlement_flows(roles.Context(doc, sentence, named))
     view = pairs.document_view(all_roles, returned_home)
 

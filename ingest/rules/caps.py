@@ -54,7 +54,7 @@ def _people_nearby(doc: Doc, token: Token) -> bool:
         current = current.head
         if is_host_word(current) or is_deport_word(current) or lemma(current) in _HOLD_VERBS | lx.IN_HOST_VERBS:
             return True
-        if current.head is current:
+        if current.head == current:
             break
     return False
 
@@ -69,7 +69,7 @@ def _resettled(token: Token) -> bool:
         current = current.head
         if is_host_word(current):
             return resettlement(current) is not None
-        if current.head is current:
+        if current.head == current:
             break
     return False
 
@@ -106,7 +106,7 @@ def provided_for(verb: Token) -> bool:
         return True
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp") or current.head is current:
+        if current.dep_ not in ("xcomp", "advcl", "acl", "relcl", "ccomp") or current.head == current:
             return False
         current = current.head
         if lemma(current) in lx.AGREE_VERBS | _PROVIDE_VERBS | lx.AGREEMENT_NOUNS:

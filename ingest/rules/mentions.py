@@ -182,7 +182,7 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
         verb = token.head
         plural = token.lower_ != "it"  # "they" reaches only the speaker of its own clause ("officials said they")
         for _ in range(1 if plural else 4):  # up through the clauses the pronoun's clause hangs from
-            if verb.head is verb:
+            if verb.head == verb:
                 break
             verb = verb.head
             if plural and lemma(verb) not in lx.SPEECH_VERBS:
@@ -228,7 +228,7 @@ def origin_listed(mention: CountryMention) -> bool:
     """ "five men, from Vietnam, Jamaica and Laos": where people come from, named as such (see roles.people-from
     for the rule that makes it their nationality); such a state is not the one the story is about."""
     token = mention.token
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     if token.dep_ != "pobj" or token.head.lower_ != "from":
         return False

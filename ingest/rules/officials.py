@@ -317,7 +317,7 @@ def ruled_by(doc: Doc, ent: Span, mentions: tuple[CountryMention, ...]) -> tuple
     the state the phrase hangs from."""
     top = ent.root
     for _ in range(3):  # "ruled by absolute monarch King Mswati III": up from the name to "by"
-        if top.dep_ in ("appos", "compound", "flat") and top.head is not top:
+        if top.dep_ in ("appos", "compound", "flat") and top.head != top:
             top = top.head
     prep = top.head
     if top.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_.lower() not in ("rule", "lead", "govern", "head"):

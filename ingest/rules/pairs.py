@@ -72,6 +72,10 @@ class DocumentView:
     def played(self, iso3: str, role: str) -> float:
         return self.roles[iso3][role]
 
+    def receives_anyone(self) -> bool:
+        """Some state receives people somewhere in the document (else parties cannot be oriented by it)."""
+        return any(played[HOST] > 0 for played in self.roles.values())
+
 
 def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
     out = {}
@@ -82,13 +86,24 @@ def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
     return out
 
 
-def homeward(roles: SentenceRoles) -> set[str]:
-    """States a sentence sends people to who hold their nationality: "returned the Moroccan adults to Morocco"."""
+_SENT_HOME = re.compile(r"\b(?:sen[dt]|sending|return\w*|deport\w*|fl[oe]w\w*)\s+(?:\w+\s+)?home\b|\brepatriat", re.I)
+
+
+def homeward(roles: SentenceRoles, text: str = "") -> set[str]:
+    """States a sentence sends people to who hold their nationality: "returned the Moroccan adults to Morocco",
+    "send home Kenyans who have no right to stay"."""
+    home = bool(_SENT_HOME.search(text))
     return {
         iso3
         for iso3 in roles.countries()
-        if {v.role for v in roles.of(iso3)} >= {NATIONALITY, HOST}
-        and any(v.rule.startswith("roles.sent-to/") for v in roles.of(iso3))
+        if NATIONALITY in {v.role for v in roles.of(iso3)}
+        and (
+            home
+            or (
+                HOST in {v.role for v in roles.of(iso3)}
+                and any(v.rule.startswith("roles.sent-to/") for v in roles.of(iso3))
+            )
+        )
     }
 
 
@@ -277,7 +292,7 @@ def parties_oriented(
     """ "The Netherlands and Uganda signed a letter on returns": two parties; which one receives people comes
     from the rest of the document — and without that, no pair (a wrong direction is worse than none)."""
     hosts, deps, parties = _sides(resolved)
-    if hosts or deps or len(parties) < 2 or not facts.talks_of_it:
+    if hosts or deps or len(parties) < 2 or not facts.talks_of_it or not view.receives_anyone():
         return []
     out = []
     strong = [p for p in parties if p.role == PARTY]
@@ -330,6 +345,8 @@ def party_and_document_sender(
     hosts, deps, parties = _sides(resolved)
     if hosts or deps or len(parties) != 1 or not (facts.carries_value or facts.about_deportation):
         return []
+    if not view.receives_anyone():
+        return []  # a story where no state receives anyone (a labour pact, returns home) has no host to find
     party = parties[0]
     if party.role != PARTY or view.played(party.iso3, DEPORTING) > 0 or party.iso3 in view.homeward:
         return []  # "returned the Moroccan adults to Morocco": a deal with Morocco here is about its own nationals
@@ -476,6 +493,8 @@ def sentence_pairs(
     for pair in found:
         if pair.deporting == pair.host or return_home(pair, resolved, view) or onward(pair, sentence, resolved, view):
             continue
+        if pair.host in view.homeward and pair.rules[0].startswith(_FROM_ELSEWHERE):
+            continue  # "returned the Kenyans to Kenya" elsewhere: a deal with Kenya here is about its own nationals
         if sentence.headline:
             pair = replace(pair, weight=pair.weight * w.HEADLINE)
         if pair.key not in kept or kept[pair.key].weight < pair.weight:
@@ -484,6 +503,13 @@ def sentence_pairs(
 
 
 _ECHOES = ("pairs.reference-back", "pairs.only-agreement")
+# Pair rules that take a side or the direction from other sentences.
+_FROM_ELSEWHERE = (
+    "pairs.side-and-document-partner",
+    "pairs.parties-oriented",
+    "pairs.party-and-document-sender",
+    "pairs.side-and-party",
+)
 
 
 @rule("pairs", "one-direction")
@@ -509,8 +535,13 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
     from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
 
     text = sentence.text
-    about = bool(lx.DEPORT_CONTEXT.search(text)) or (
-        bool(lx.MIGRATION_NOUN.search(text)) and any(is_host_word(t) or is_deport_word(t) for t in sentence.span)
+    about = (
+        bool(lx.DEPORT_CONTEXT.search(text))
+        or (bool(lx.MIGRATION_NOUN.search(text)) and any(is_host_word(t) or is_deport_word(t) for t in sentence.span))
+        or (
+            any((is_host_word(t) or is_deport_word(t)) and t.pos_ == "VERB" for t in sentence.span)
+            and any(lemma(t) in lx.MIGRANT_NOUNS for t in sentence.span)
+        )  # "Norway sends rejected applicants to Moldova"
     )
     agreement_word = any(lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ == "NOUN" for t in sentence.span)
     return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value)

@@ -324,7 +324,15 @@ def _subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
     actor = proxy(mention.token)
     if actor.dep_ not in ("nsubj", "nsubjpass") or _court(actor):
         return None
-    return actor, actor.head, actor.dep_ == "nsubjpass"
+    verb = actor.head
+    if actor.dep_ == "nsubjpass" and lemma(verb) in _RAISING:  # "Malabo is reported to have agreed to receive"
+        raised = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if raised is not None:
+            return actor, raised, passive(raised)
+    return actor, verb, actor.dep_ == "nsubjpass"
+
+
+_RAISING = frozenset({"report", "say", "believe", "expect", "understand", "know", "think", "set", "due", "understood"})
 
 
 @rule("roles", "subject-of-deport")
@@ -338,7 +346,9 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
     chain = controlled(verb, lx.AGREEMENT_NOUNS)
     senders = [
-        t for t in chain if lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS and t.pos_ == "VERB" and not passive(t)
+        t
+        for t in chain
+        if lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS and t.pos_ == "VERB" and not passive(t) and not homeward(t)
     ]
     if not senders:  # "Italy suspended transfers to Albania", "the US resumed deportations": its own transfers
         nouns = [
@@ -354,6 +364,60 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     near = [t for t in senders if t in direct]
     weight = w.SUBJECT_OF_DEPORT if near else w.SUBJECT_OF_DEPORT_FAR
     return _vote(ctx, mention, DEPORTING, weight, subject_of_deport, (near or senders)[0])
+
+
+def homeward(verb: Token) -> bool:
+    """ "send home Kenyans who have no right to stay", "return them to their countries of origin": a sending that
+    takes people to their own state makes no third-country sender."""
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "home":  # "send home Kenyans" (however it parses)
+        return True
+    if any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt", "dobj") for c in verb.children):
+        return True
+    return any(
+        p.lower_ == "to"
+        and any(
+            lemma(o) in {"country", "home", "homeland"}
+            and any(d.lower_ in ("their", "its", "his", "her") for d in o.children)
+            for o in p.children
+        )
+        for p in verb.children
+        if p.dep_ == "prep"
+    )
+
+
+@rule("roles", "asked-to-send")
+def asked_to_send(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Conservatives want Germany to outsource the claims to Rwanda", "the deal allows Spain to return them":
+    the state another actor wants or allows to send people sends them."""
+    actor = proxy(mention.token)
+    if actor.dep_ != "dobj":
+        return None
+    verb = actor.head
+    for clause in verb.children:
+        if clause.dep_ != "xcomp":
+            continue
+        for candidate in (clause, *[c for c in clause.children if c.dep_ == "conj"]):
+            sends = is_deport_word(candidate) or lemma(candidate) in lx.RETURN_VERBS
+            if sends and candidate.pos_ == "VERB" and not homeward(candidate):
+                return _vote(ctx, mention, DEPORTING, w.SUBJECT_OF_DEPORT_FAR, asked_to_send, verb, candidate)
+    return None
+
+
+@rule("roles", "rents-places")
+def rents_places(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Denmark will rent 300 cells in a Kosovo prison", "Sweden leases places in Estonian prisons": a state that
+    rents places of custody elsewhere sends people to them."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    for candidate in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]):
+        if lemma(candidate) in lx.RENT_VERBS and any(
+            c.dep_ == "dobj" and lemma(c) in lx.CELL_NOUNS for c in candidate.children
+        ):
+            return _vote(ctx, mention, DEPORTING, w.HOLDS_ABROAD, rents_places, candidate)
+    return None
 
 
 @rule("roles", "people-sent-from")
@@ -627,7 +691,7 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
         if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i:
             continue
         claims = [t for t in word.subtree if lemma(t) in lx.CLAIM_NOUNS]
-        if claims and (word is verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):
+        if claims and (word == verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):
             return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, word)
     return None
 
@@ -728,7 +792,7 @@ def facility_with_partner(ctx: Context, mention: CountryMention) -> Vote | None:
     governor = found[2]
     anchor = governor if governor.pos_ in ("VERB", "AUX") else governor.head
     for _ in range(3):
-        if anchor.pos_ in ("VERB", "AUX") or anchor.head is anchor:
+        if anchor.pos_ in ("VERB", "AUX") or anchor.head == anchor:
             break
         anchor = anchor.head
     facilities = [
@@ -746,6 +810,40 @@ def facility_with_partner(ctx: Context, mention: CountryMention) -> Vote | None:
     if placed:
         return None
     return _vote(ctx, mention, HOST, w.FACILITY_PARTNER, facility_with_partner, facilities[0])
+
+
+@rule("roles", "safe-third-country")
+def safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Greece has designated Turkey a safe third country", "Rwanda is a safe third country", "Paraguay as a safe
+    third country": a state called a safe third country is where asylum seekers may be sent."""
+    token = proxy(mention.token)
+    head = token.head
+    phrases = [
+        t for t in ctx.sentence.span if lemma(t) == "country" and {c.lower_ for c in t.children} >= {"safe", "third"}
+    ]
+    for country in phrases:
+        linked = (
+            (token.dep_ == "dobj" and country.head == head and country.dep_ in ("oprd", "xcomp", "dobj", "attr"))
+            or (token.dep_ in ("nsubj", "nsubjpass") and country.head == head and country.dep_ in ("attr", "oprd"))
+            or (country.dep_ == "pobj" and country.head.lower_ == "as" and country.head.head in (token, head))
+            or (country.dep_ == "appos" and country.head == token)
+        )
+        if linked:
+            return _vote(ctx, mention, HOST, w.SAFE_THIRD, safe_third_country, country)
+    return None
+
+
+@rule("roles", "held-by")
+def held_by(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "refugees held by Australia on Nauru", "men detained by Italy in Albania": the state holding people in
+    custody elsewhere is the one that sent them."""
+    found = _prep_object(mention)
+    if found is None or found[0] != "by":
+        return None
+    governor = found[2]
+    if lemma(governor) in lx.CUSTODY_VERBS and passive(governor):
+        return _vote(ctx, mention, DEPORTING, w.HOLDS_ABROAD, held_by, governor)
+    return None
 
 
 @rule("roles", "readmitted-by")
@@ -844,6 +942,8 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     deported_by,
     soil,
     subject_of_deport,
+    asked_to_send,
+    rents_places,
     people_sent_from,
     deportations_of,
     court_of_the_sending_state,
@@ -858,6 +958,8 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     processes_claims,
     owner_of_the_scheme,
     scheme_named_after_host,
+    safe_third_country,
+    held_by,
     returned_via,
     people_held_on,
     facility_with_partner,
@@ -868,6 +970,9 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     signed_by,
     arrangement_of,
 )
+
+
+_HYPHEN_NOUNS = lx.AGREEMENT_NOUNS | lx.INTENT_DOCUMENTS | lx.SCHEME_NOUNS  # "the EU-Turkey statement"
 
 
 @rule("roles", "hyphen-pair")
@@ -882,9 +987,9 @@ def hyphen_pair(ctx: Context) -> list[Vote]:
         if between.strip() not in ("-", "–", "—") or left.iso3 == right.iso3:
             continue
         after = doc.char_span(right.end, min(len(text), right.end + 40), alignment_mode="expand")
-        if after is None or not any(lemma(t) in lx.AGREEMENT_NOUNS for t in list(after)[:3]):
+        if after is None or not any(lemma(t) in _HYPHEN_NOUNS for t in list(after)[:3]):
             continue
-        noun = next(t for t in list(after)[:3] if lemma(t) in lx.AGREEMENT_NOUNS)
+        noun = next(t for t in list(after)[:3] if lemma(t) in _HYPHEN_NOUNS)
         span = Evidence(left.start, noun.idx + len(noun.text), text[left.start : noun.idx + len(noun.text)], "party")
         votes.append(Vote(left.iso3, DEPORTING, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), left.token.i))
         votes.append(Vote(right.iso3, HOST, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), right.token.i))

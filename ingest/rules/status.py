@@ -57,7 +57,10 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
     if first is not None and adjective(first, span is not None and len(span) == 1):
         return None
     if name == "signed" and not signed_the_arrangement(doc, sentence, first):
-        return None
+        if not signed_intent(first):
+            return None
+        status, strength = "under_negotiation", strength * w.INTENT_FACTOR  # "signed a letter of intent"
+        rules.append(rule_id(signed_intent))
     if name == "agreed" and not approved_the_arrangement(sentence, first):
         return None
     if status == "proposed" and describes_people(first):
@@ -90,6 +93,15 @@ def signed_the_arrangement(doc: Doc, sentence: Sentence, first: Token | None) ->
         return has_deal and not lx.COURT_WORDS.search(sentence.text)
     objects = [c for c in first.children if c.dep_ in ("dobj", "nsubjpass")]
     return not any(lemma(o) in lx.INTENT_DOCUMENTS for o in objects)
+
+
+@rule("status", "signed-intent")
+def signed_intent(first: Token | None) -> bool:
+    """ "The Netherlands and Uganda signed a letter of intent", "signed a joint declaration": a statement of intent
+    is a step in the talks (under negotiation), not the arrangement itself."""
+    if first is None:
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lx.INTENT_DOCUMENTS for c in first.children)
 
 
 @rule("status", "approved-the-arrangement")
@@ -207,6 +219,7 @@ def for_pair(doc: Doc, sentenced: Sentenced, pair: Pair | None) -> StatusValue |
 
 _FUTURE = frozenset({"will", "shall", "'ll"})
 _MODAL = frozenset({"would", "could", "may", "might", "should", "must", "can"})
+_ASPECT = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 
 @rule("status", "event-of-the-pair")
@@ -224,8 +237,14 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
     if verb is None or negated(verb):
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    wish = wished_by(verb)
+    if wish is not None:  # "want Germany to follow Britain's example and outsource the claims to Rwanda": proposed
+        evidence = char_evidence(doc, wish.idx, wish.idx + len(wish.text), "value")
+        return StatusValue("proposed", w.EVENT_WISHED, False, (evidence,), (rule_id(event_of_the_pair),))
+    if verb.dep_ == "xcomp" and lemma(verb.head) in _ASPECT:  # "Canberra began offshoring ... to Manus Island"
+        verb, auxes = verb.head, {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _MODAL or (verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and not auxes):
-        return None  # "could send", "plans to send", "a bid to send", "people it wants to send"
+        return None  # "could send", "a bid to send", "people it wants to send"
     if auxes & _FUTURE:
         value, strength = "agreed", w.EVENT_PROMISED
     elif verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and auxes):
@@ -234,6 +253,19 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return None
     evidence = char_evidence(doc, verb.idx, verb.idx + len(verb.text), "value")
     return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
+
+
+def wished_by(verb: Token) -> Token | None:
+    """The verb of wanting or planning that a move hangs from ("want X to send", "plans to outsource and
+    transfer"), unless the wish describes people ("the migrants it wants to deport")."""
+    current = verb.head if verb.dep_ == "conj" else verb
+    infinitive = current.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+    if (current.dep_ != "xcomp" and not infinitive) or current.head == current:
+        return None
+    wish = current.head
+    if lemma(wish) not in lx.WISH_VERBS or negated(wish) or describes_people(wish):
+        return None
+    return wish
 
 
 def event_verb(host: Token) -> Token | None:

@@ -13,7 +13,7 @@ def lemma(token: Token) -> str:
 
 def conj_head(token: Token) -> Token:
     """The first of a coordination: in "Rwanda and Uganda", Uganda's role is Rwanda's."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token
 
@@ -111,7 +111,11 @@ def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> 
             if lemma(noun) not in agreement_nouns and lemma(noun) not in _INTENT_NOUNS:
                 continue
             for clause in noun.children:
-                if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB":
+                own_subject = any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "who")
+                    for c in clause.children
+                )  # "an arrangement under which Senegal would house them": Senegal's act, not the talkers'
+                if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB" and not own_subject:
                     found.extend(controlled(clause, agreement_nouns, depth + 1))
                 elif clause.dep_ == "prep":  # "talks about accepting", "a deal on taking in"
                     for c in clause.children:
@@ -125,8 +129,8 @@ def is_host_word(token: Token) -> bool:
     word = lemma(token)
     if word in lx.HOST_VERBS:
         return True
-    if word == "take":  # "take in", "take over", "take deportees"
-        return any(c.dep_ == "prt" and c.lower_ in ("in", "over") for c in token.children) or any(
+    if word == "take":  # "take in", "take over", "take back", "take deportees"
+        return any(c.dep_ == "prt" and c.lower_ in ("in", "over", "back") for c in token.children) or any(
             lemma(c) in lx.MIGRANT_NOUNS or c.like_num for c in token.children if c.dep_ == "dobj"
         )
     return False
@@ -137,8 +141,11 @@ def receives_people(verb: Token) -> bool:
     deportations themselves: "accept 250 migrants", "receive them", "host a return hub", "take deportation
     flights" — not "received an olive branch" or "accepted the proposal"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
+    custody = lemma(verb) in lx.CUSTODY_VERBS
     for obj in objects:
         word = lemma(obj)
+        if custody and (word in lx.FACILITY_NOUNS or word in lx.DEPORT_NOUNS):
+            return False  # "keep its processing centre open": keeping a place, not people
         if not (
             word in lx.MIGRANT_NOUNS
             or word in lx.DEPORT_NOUNS
@@ -165,10 +172,21 @@ def sending_governor(token: Token) -> Token | None:
     """The sending or returning word a "to X" belongs to, also where the parser hung the phrase on a word inside
     the people's description ("send people who cross the Channel in small boats to Rwanda": "to" on "cross")."""
     current = token
-    for _ in range(4):
+    for _ in range(5):
         if is_deport_word(current) or lemma(current) in lx.RETURN_VERBS | lx.CARRY_VERBS:
             return current
-        if current.head is current or current.dep_ not in ("relcl", "acl", "dobj", "pobj", "prep", "nsubj", "advmod"):
+        if current.head == current or current.dep_ not in (
+            "relcl",
+            "acl",
+            "dobj",
+            "pobj",
+            "prep",
+            "nsubj",
+            "advmod",
+            "amod",
+            "advcl",
+            "dative",
+        ):
             return None
         current = current.head
     return None
@@ -192,7 +210,7 @@ def clause_root(token: Token) -> int:
             )
         ):
             return current.i
-        if current.head is current:
+        if current.head == current:
             return current.i
         current = current.head
     return current.i

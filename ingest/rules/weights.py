@@ -29,6 +29,7 @@ RECEIVERS_LISTED: Final = 0.7  # "joining X and Y as countries to receive deport
 READMITTED_BY: Final = 0.8  # "the readmission of migrants by X"
 PROCESSES: Final = 0.7  # "Rwanda will process the claims", "processing on Nauru"
 ASKS_TO_RECEIVE: Final = 0.6  # "The United States wants Ecuador to accept 300 people a year"
+SAFE_THIRD: Final = 0.7  # "Greece has designated Turkey a safe third country"
 HOLDS_ABROAD: Final = 0.7  # "Italy can hold 3,000 people in the Albanian centres"
 OWNER_RUN: Final = 0.7  # "Italian-run centres"
 OWNER_SCHEME: Final = 0.5  # "an Israeli plan to expel"
@@ -73,7 +74,9 @@ DIRECTION_MARGIN: Final = 1.5  # A→B and B→A in one document: the weaker goe
 # --- values (stage 4) --------------------------------------------------------------------------------------
 IRREALIS_FACTOR: Final = 0.8  # "will sign", "could accept": downgraded, and weaker
 EVENT_DONE: Final = 0.8  # "Israel has deported thousands to Uganda": implemented, from the verb
+EVENT_WISHED: Final = 0.6  # "want Germany to outsource claims to Rwanda": proposed, from the verb
 EVENT_PROMISED: Final = 0.7  # "Denmark will send 300 prisoners to Kosovo": agreed, from the verb
+INTENT_FACTOR: Final = 0.9  # "signed a letter of intent": under negotiation, a little weaker than the signing
 DENIAL_STRENGTH: Final = 0.8  # "Uganda denied agreeing": a negated claim
 CAP_WEIGHT: Final = 0.9
 PAYMENT_WEIGHT: Final = 0.85
