@@ -457,6 +457,15 @@ def eval_command(
     details: Annotated[
         bool, typer.Option("--details", help="Per document: the pairs found, missed and extra, and the officials.")
     ] = False,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Score what an answer at this confidence shows (default: DAKG_MIN_CONFIDENCE, as the API).",
+        ),
+    ] = None,
 ) -> None:
     """Score extraction against a gold file: agreement pairs, status, cap, officials, countries, quote integrity."""
     from dakg.ingest.evaluate import details as per_document
@@ -470,10 +479,11 @@ def eval_command(
     except (OSError, ValueError) as exc:
         raise DakgError(f"cannot read the gold file: {exc}") from exc
     fragments = [f for f in extract_paths([str(p) for p in paths], settings) if isinstance(f, Fragment)]
+    threshold = settings.min_confidence if min_confidence is None else min_confidence
     if details:
-        _echo_json(per_document(gold_docs, fragments))
+        _echo_json(per_document(gold_docs, fragments, threshold))
         return
-    _echo_json(score(gold_docs, fragments).as_dict())
+    _echo_json({"min_confidence": threshold, **score(gold_docs, fragments, threshold).as_dict()})
 
 
 @app.command("remove")

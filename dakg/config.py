@@ -135,6 +135,14 @@ class Settings(BaseSettings):
         description="Most rows any read query may return; queries needing more fail with an error.",
     )
     page_size_max: int = Field(200, ge=1, description="Largest `limit` a list endpoint of the API accepts.")
+    min_confidence: float = Field(
+        0.4,
+        ge=0.0,
+        le=1.0,
+        description="Answers count a source's report on an agreement only when its most confident claim about it "
+        "reaches this (the API's `min_confidence` default, and `dakg eval`'s). Claims under it are pairs whose "
+        "direction the text leaves weak: ask for `min_confidence=0` to see them too.",
+    )
     api_token: SecretStr | None = Field(
         None,
         description="Bearer token that `POST /documents` requires. Unset: the endpoint answers 403 (ingest is off).",

@@ -127,8 +127,15 @@ def _best_cap(agreement: AgreementOut) -> Any:
     return max(caps, key=lambda c: c.confidence).value if caps else None
 
 
-def score(gold: list[dict[str, Any]], fragments: Iterable[Fragment]) -> Scores:
-    by_file = {Path(f.source.path or "").name.split("#")[0]: f for f in fragments}
+def at_confidence(fragment: Fragment, min_confidence: float) -> Fragment:
+    """The fragment as an answer at ``min_confidence`` shows it: an agreement whose most confident claim is under
+    it is left out (its claims, and the claims of an agreement shown, are kept as they are)."""
+    kept = [a for a in fragment.agreements if max((c.confidence for c in a.claims), default=0.0) >= min_confidence]
+    return fragment.model_copy(update={"agreements": kept})
+
+
+def score(gold: list[dict[str, Any]], fragments: Iterable[Fragment], min_confidence: float = 0.0) -> Scores:
+    by_file = {Path(f.source.path or "").name.split("#")[0]: at_confidence(f, min_confidence) for f in fragments}
     scores = Scores()
     for entry in gold:
         fragment = by_file.get(entry["source_file"])
@@ -196,10 +203,12 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
     return data
 
 
-def details(gold: list[dict[str, Any]], fragments: Iterable[Fragment]) -> list[dict[str, Any]]:
+def details(
+    gold: list[dict[str, Any]], fragments: Iterable[Fragment], min_confidence: float = 0.0
+) -> list[dict[str, Any]]:
     """Per document: the pairs found (status, cap, best confidence), the gold pairs, the ones missed and the ones
     extra — what ``dakg eval --details`` prints to show where the figures come from."""
-    by_file = {Path(f.source.path or "").name.split("#")[0]: f for f in fragments}
+    by_file = {Path(f.source.path or "").name.split("#")[0]: at_confidence(f, min_confidence) for f in fragments}
     out = []
     for entry in gold:
         fragment = by_file.get(entry["source_file"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dakg.config import Settings
+from dakg.ingest.evaluate import at_confidence
 from dakg.ingest.fragment import AgreementOut, ClaimOut, Fragment
 from dakg.ingest.read import Metadata
 from dakg.ingest.rules import mentions, officials, pairs, roles
@@ -19,7 +21,9 @@ def fragment(text: str, published: str | None = None) -> Fragment:
 
 
 def keys(text: str, published: str | None = None) -> list[str]:
-    return sorted(a.key for a in fragment(text, published).agreements)
+    """The agreements an answer shows by default (DAKG_MIN_CONFIDENCE): weaker ones are asked for apart."""
+    shown = at_confidence(fragment(text, published), Settings().min_confidence)
+    return sorted(a.key for a in shown.agreements)
 
 
 def agreement(found: Fragment, key: str) -> AgreementOut:

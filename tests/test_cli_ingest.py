@@ -80,5 +80,12 @@ def test_eval_prints_scores(cli_env: Callable[..., dict[str, str]]) -> None:
     out = _run(cli_env(), "eval", str(heldout / "gold.json"), str(heldout))
     assert out.returncode == 0, out.stderr
     scores = json.loads(out.stdout)
-    assert scores["documents"] == 10
-    assert 0.0 <= scores["agreement_pairs"]["f1"] <= 1.0
+    assert (scores["documents"], scores["min_confidence"]) == (10, 0.4)
+    everything = json.loads(
+        _run(cli_env(), "eval", "--min-confidence", "0", str(heldout / "gold.json"), str(heldout)).stdout
+    )
+    # weaker pairs only add to what the default shows
+    assert everything["agreement_pairs"]["tp"] >= scores["agreement_pairs"]["tp"]
+    assert everything["agreement_pairs"]["tp"] + everything["agreement_pairs"]["fp"] >= (
+        scores["agreement_pairs"]["tp"] + scores["agreement_pairs"]["fp"]
+    )

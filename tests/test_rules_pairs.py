@@ -199,3 +199,28 @@ def test_a_story_where_nobody_receives_anyone_orients_no_parties() -> None:
         "Norway has signed similar partnerships with Georgia and Armenia."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.co-mentioned")
+def test_two_states_named_together_are_a_weak_pair_oriented_by_the_document() -> None:
+    text = (
+        "Norway has flown forty rejected applicants to Moldova. Sweden sent ten men to Georgia. "
+        "An accord signed in May covers Norway and Moldova, officials said."
+    )
+    found = fragment(text)
+    weak = [c for c in agreement(found, "NOR-MDA").claims if c.rules[0] == "pairs.co-mentioned/v1"]
+    assert [(c.quote, c.value) for c in weak] == [
+        ("An accord signed in May covers Norway and Moldova, officials said.", "signed")
+    ]
+    assert weak[0].confidence < 0.4  # under the default an answer shows (DAKG_MIN_CONFIDENCE)
+    assert "" not in weak[0].rules
+
+
+@pytest.mark.covers("pairs.co-mentioned")
+def test_an_echo_is_never_surer_than_the_pair_it_echoes() -> None:
+    text = (
+        "Norway has flown forty rejected applicants to Moldova. Sweden sent ten men to Georgia. "
+        "An accord signed in May covers Norway and Moldova, officials said. The deal was renewed in June."
+    )
+    echoes = [c for c in agreement(fragment(text), "NOR-MDA").claims if c.rules[0] == "pairs.reference-back/v1"]
+    assert all(c.confidence < 0.4 for c in echoes)

@@ -79,6 +79,20 @@ def possessive_countries(
     return found
 
 
+def named_states(mentions_: Sequence[CountryMention], resolved: dict[str, Vote]) -> list[Vote]:
+    """The states a sentence names as states (not the people's nationality, not a list of where people come
+    from), one each, as the weakest of votes: what ``pairs.co-mentioned`` pairs when nothing else does."""
+    out: dict[str, Vote] = {}
+    for mention in mentions_:
+        if mention.iso3 in out or mention.kind == "demonym" or mentions.origin_listed(mention):
+            continue
+        if (vote := resolved.get(mention.iso3)) is not None and vote.role == roles.NATIONALITY:
+            continue
+        span = (*([mention.via] if mention.via else []), Evidence(mention.start, mention.end, mention.text, "party"))
+        out[mention.iso3] = Vote(mention.iso3, roles.PARTY, 0.0, "", span, mention.token.i, mention.basis)
+    return list(out.values())
+
+
 @rule("roles", "administration")
 def administrations(document: Document, sentence: Sentence, people: Sequence[PersonMention]) -> list[CountryMention]:
     """ "The Trump administration has deported ...", "Biden's government": an administration named after the
@@ -173,17 +187,20 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
     source_key = text_key(text)
 
     all_roles: list[dict[str, Vote]] = []
+    co_named: list[list[Vote]] = []
     resettled: set[tuple[str, str]] = set()
     returned_home: set[str] = set()
     for sentence in sentences:
         if not sentence.makes_claims:
             all_roles.append({})
+            co_named.append([])
             continue
         extra = tuple(possessive_countries(document, sentence, people[sentence.index]))
         extra += tuple(administrations(document, sentence, people[sentence.index]))
         named = tuple(sorted(document.countries[sentence.index] + extra, key=lambda m: m.start))
         sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
         all_roles.append(pairs.resolved_roles(sentence_roles))
+        co_named.append(named_states(named, all_roles[-1]))
         returned_home |= pairs.homeward(sentence_roles, sentence.text)
         resettled |= roles.resettlement_flows(roles.Context(doc, sentence, named))
     view = pairs.document_view(all_roles, returned_home)
@@ -202,7 +219,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
             firm_status=firm,
             has_value=bool(caps[sentence.index] or money[sentence.index]),
         )
-        here = pairs.sentence_pairs(sentence, all_roles[sentence.index], facts, view, recent)
+        here = pairs.sentence_pairs(sentence, all_roles[sentence.index], facts, view, recent, co_named[sentence.index])
         found_pairs.append(here)
         recent.extend(here)
     found_pairs = pairs.one_direction(found_pairs, resettled)

@@ -68,6 +68,11 @@ class DocumentView:
     pair_votes: Counter[tuple[str, str]] = field(default_factory=Counter)
     nationalities: set[str] = field(default_factory=set)
     homeward: set[str] = field(default_factory=set)  # states people are sent to and hold the nationality of
+    # every host and deporting vote, however weak: what orients two states a sentence merely names together
+    leaning: defaultdict[str, defaultdict[str, float]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(float))
+    )
+    leaning_evidence: dict[tuple[str, str], Vote] = field(default_factory=dict)
 
     def played(self, iso3: str, role: str) -> float:
         return self.roles[iso3][role]
@@ -114,6 +119,11 @@ def document_view(all_roles: Sequence[dict[str, Vote]], returned_home: Set[str] 
         for iso3, vote in resolved.items():
             if vote.role == NATIONALITY:
                 view.nationalities.add(iso3)
+            elif vote.role in (HOST, DEPORTING):
+                view.leaning[iso3][vote.role] += vote.weight
+                best = view.leaning_evidence.get((iso3, vote.role))
+                if best is None or vote.weight > best.weight:
+                    view.leaning_evidence[(iso3, vote.role)] = vote
 
         for iso3, vote in strong.items():
             if vote.role in (HOST, DEPORTING):
@@ -150,7 +160,7 @@ def _pair(
         if vote is not None:
             evidence.extend(e for e in vote.evidence if e not in evidence)
     rules = [rule_id(func)]  # type: ignore[arg-type]
-    rules.extend(v.rule for v in (d_vote, h_vote) if v is not None)
+    rules.extend(v.rule for v in (d_vote, h_vote) if v is not None and v.rule)
     basis: Basis = "reference" if any(v is not None and v.basis == "reference" for v in (d_vote, h_vote)) else "text"
     return Pair(
         d_code,
@@ -370,6 +380,46 @@ def party_and_document_sender(
     return [pair]
 
 
+def leaning(view: DocumentView, a: str, b: str) -> tuple[str, str] | None:
+    """Deporting first, from every vote the document casts for the two, however weak: the one that leans to
+    receiving more than the other, by a clear margin (else none)."""
+
+    def hostness(c: str) -> float:
+        return view.leaning[c][HOST] - view.leaning[c][DEPORTING]
+
+    gap = hostness(b) - hostness(a)
+    if abs(gap) < w.LEANING_MARGIN:
+        return None
+    return (a, b) if gap > 0 else (b, a)
+
+
+@rule("pairs", "co-mentioned")
+def co_mentioned(named: Sequence[Vote], sentence: int, facts: Facts, view: DocumentView) -> list[Pair]:
+    """ "The court in Rome ruled on the men held under the protocol with Albania": two states a sentence with a
+    status names together, neither as the people's nationality nor as a place they were sent home to, that no
+    other rule pairs — oriented by everything the document says of the two. Graded, not silent: the claim's
+    confidence stays under the default an answer shows (``DAKG_MIN_CONFIDENCE``), so a researcher sees it on
+    asking for weaker claims (``min_confidence=0``)."""
+    if not (facts.about_deportation or facts.agreement_word) or not facts.carries_value:
+        return []
+    states = [v for v in named if v.iso3 not in view.homeward and v.iso3 != "EUU"]
+    out = []
+    for i, a in enumerate(states):
+        for b in states[i + 1 :]:
+            if a.iso3 == b.iso3:
+                continue
+            oriented = leaning(view, a.iso3, b.iso3)
+            if oriented is None:
+                continue
+            first, second = (a, b) if oriented == (a.iso3, b.iso3) else (b, a)
+            pair = _pair(first, second, w.PAIR_CO_MENTIONED, sentence, co_mentioned)
+            leans = [view.leaning_evidence.get(key) for key in ((first.iso3, DEPORTING), (second.iso3, HOST))]
+            extra = [e for v in leans if v is not None for e in v.evidence]
+            basis: Basis = "reference" if any(v is not None and v.basis == "reference" for v in leans) else pair.basis
+            out.append(replace(pair, evidence=tuple(dict.fromkeys((*pair.evidence, *extra))), basis=basis))
+    return out
+
+
 @rule("pairs", "reference-back")
 def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, recent: Sequence[Pair]) -> list[Pair]:
     """ "They scrapped that programme", "Under the deal, ...": with a status, cap or payment, the pair named
@@ -385,7 +435,7 @@ def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, 
                 Pair(
                     pair.deporting,
                     pair.host,
-                    w.PAIR_ANAPHOR,
+                    min(w.PAIR_ANAPHOR, pair.weight),  # an echo is never surer than what it echoes
                     sentence.index,
                     (rule_id(reference_back), *pair.rules),
                     pair.evidence,
@@ -411,7 +461,7 @@ def only_agreement(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, 
         Pair(
             only.deporting,
             only.host,
-            w.PAIR_ONLY_AGREEMENT,
+            min(w.PAIR_ONLY_AGREEMENT, only.weight),
             sentence.index,
             (rule_id(only_agreement), *only.rules),
             only.evidence,
@@ -459,6 +509,7 @@ PAIR_RULES = (
     party_and_document_sender,
     reference_back,
     only_agreement,
+    co_mentioned,
 )
 
 
@@ -468,6 +519,7 @@ def sentence_pairs(
     facts: Facts,
     view: DocumentView,
     recent: Sequence[Pair],
+    named: Sequence[Vote] = (),
 ) -> list[Pair]:
     """The pairs one sentence speaks of (the first pair rule that finds any decides), after the filters."""
     if not sentence.makes_claims:
@@ -481,6 +533,7 @@ def sentence_pairs(
         lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span),
         lambda: reference_back(resolved, sentence, facts, recent),
         lambda: only_agreement(resolved, sentence, facts, recent),
+        lambda: co_mentioned(named, sentence.index, facts, view),
     )
     for step in steps:
         found = step()
