@@ -27,6 +27,7 @@ HOST_VERBS: Final = frozenset(
         "hold",
         "detain",
         "keep",
+        "readmit",
     }
 )
 # Sending people away: the subject is the deporting state; "to X" names the host, "from X" the deporting state.
@@ -184,7 +185,7 @@ BUILD_VERBS: Final = frozenset({"set", "establish", "build", "open", "create", "
 # "nationals of X", "X citizens": the people hold X's nationality.
 NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", "compatriot"})
 # "returned to X": sent to X, which is a host unless X is where the people come from.
-RETURN_VERBS: Final = frozenset({"return", "readmit"})
+RETURN_VERBS: Final = frozenset({"return"})
 # "flights taking migrants to X", "brought to X": people carried to X (a destination, like "sent to X").
 CARRY_VERBS: Final = frozenset({"take", "bring", "carry", "escort", "ferry", "bus"})
 # "a network that already includes X, Y and Z" (of states that receive people).
@@ -509,7 +510,7 @@ MONEY: Final = re.compile(
 )
 PAY_CONTEXT: Final = re.compile(
     r"\b(pa(?:y|ys|id|ying|yment|yments)|fund(?:s|ed|ing)?|cost(?:s|ing)?|grant|aid|assistance|compensation|"
-    r"in exchange|money|receiv\w+|offer\w*|budget)\b",
+    r"in exchange|money|receiv\w+|offer\w*|budget|pledg\w*|provid\w*|financ\w*|transferr?\w*)\b",
     re.I,
 )
 PER_PERSON: Final = re.compile(r"\b(each|per) (?:person|migrant|asylum seeker|deportee|individual|head)\b", re.I)

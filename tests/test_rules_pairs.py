@@ -224,3 +224,12 @@ def test_an_echo_is_never_surer_than_the_pair_it_echoes() -> None:
     )
     echoes = [c for c in agreement(fragment(text), "NOR-MDA").claims if c.rules[0] == "pairs.reference-back/v1"]
     assert all(c.confidence < 0.4 for c in echoes)
+
+
+@pytest.mark.covers("pairs.party-and-document-sender")
+def test_a_lone_party_beside_another_named_state_is_not_guessed() -> None:
+    text = (
+        "Norway will send rejected asylum seekers to Moldova. "
+        "Sweden, which signed a declaration with Georgia in 2022, has since dropped the idea."
+    )
+    assert keys(text) == ["NOR-MDA"]

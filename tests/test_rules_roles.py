@@ -485,3 +485,35 @@ def test_talks_about_an_arrangement_where_another_receives() -> None:
 @pytest.mark.covers("roles.subject-of-deport")
 def test_sending_people_home_makes_no_third_country_sender() -> None:
     assert "NOR" not in roles_in("The deal makes it easier for Norway to send home Moldovans with no right to stay.")
+
+
+@pytest.mark.covers("roles.designates-safe-third-country")
+def test_the_state_that_designates_a_safe_third_country_sends_people_there() -> None:
+    found = roles_in("Norway has designated Moldova a safe third country for asylum seekers.")
+    assert found["NOR"] == Role("deporting", "roles.designates-safe-third-country", ("Norway has designated",))
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_state_that_readmits_people_receives_them() -> None:
+    found = roles_in("Under the accord Moldova readmits nationals of other countries who reached Norway.")
+    assert found["MDA"].role == "host"
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme", "roles.subject-of-receive")
+def test_a_states_return_hub_serves_it_and_the_state_that_becomes_one_receives() -> None:
+    found = roles_in("Moldova has offered to become a return hub for people Norway wants to remove.")
+    assert found["MDA"].role == "host"
+    found = roles_in("Moldova is in talks about hosting a Norway return hub.")
+    assert found["NOR"] == Role("deporting", "roles.owner-of-the-scheme", ("Norway return hub",))
+
+
+@pytest.mark.covers("roles.payer")
+def test_states_that_pledge_money_to_another_pay_it() -> None:
+    found = roles_in("Norway and Sweden pledged 50 million euros to Moldova.")
+    assert found["NOR"].role == "deporting" and found["MDA"].role == "host"
+
+
+@pytest.mark.covers("roles.people-from")
+def test_people_from_one_state_are_only_weakly_its_nationals() -> None:
+    text = "The people from Moldova had applied for asylum in Norway."
+    assert roles_in(text)["MDA"] == Role("nationality", "roles.people-from", ("people from Moldova",))

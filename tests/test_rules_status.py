@@ -178,3 +178,10 @@ def test_a_wished_move_is_proposed_and_a_begun_one_implemented() -> None:
 def test_an_arrangement_that_ends() -> None:
     text = "Norway's processing arrangement with Moldova will end in December, after Norway sent 40 people there."
     assert status_of(fragment(text), "NOR-MDA") == "scrapped"
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+def test_a_destination_given_as_an_example_takes_the_verb_too() -> None:
+    text = "Some want Norway to outsource the handling of claims to a country such as Moldova or Georgia."
+    found = fragment(text)
+    assert (status_of(found, "NOR-MDA"), status_of(found, "NOR-GEO")) == ("proposed", "proposed")

@@ -117,7 +117,7 @@ def document_view(all_roles: Sequence[dict[str, Vote]], returned_home: Set[str] 
     for resolved in all_roles:
         strong = {c: v for c, v in resolved.items() if v.weight >= w.STRONG_ROLE}
         for iso3, vote in resolved.items():
-            if vote.role == NATIONALITY:
+            if vote.role == NATIONALITY and vote.weight >= w.NATIONALITY:
                 view.nationalities.add(iso3)
             elif vote.role in (HOST, DEPORTING):
                 view.leaning[iso3][vote.role] += vote.weight
@@ -347,7 +347,12 @@ def others_speak(span: Span) -> bool:
 
 @rule("pairs", "party-and-document-sender")
 def party_and_document_sender(
-    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, span: Span
+    resolved: dict[str, Vote],
+    sentence: int,
+    facts: Facts,
+    view: DocumentView,
+    span: Span,
+    named: Sequence[Vote] = (),
 ) -> list[Pair]:
     """ "Uganda's foreign ministry said the country had agreed to a temporary arrangement", in a story whose one
     sending state is the United States: a lone party that never sends anyone in the document receives from the
@@ -362,6 +367,8 @@ def party_and_document_sender(
         return []  # "returned the Moroccan adults to Morocco": a deal with Morocco here is about its own nationals
     if party.rule.startswith(_COUNTERPART) and others_speak(span):
         return []  # "both governments denied any deal with Israel": the counterpart of other states
+    if any(v.iso3 != party.iso3 for v in named):
+        return []  # "Denmark, which signed a declaration with Rwanda": another state named, the partner may be it
     senders = [
         c
         for c, played in view.roles.items()
@@ -530,7 +537,7 @@ def sentence_pairs(
         lambda: side_and_party(resolved, sentence.index, facts),
         lambda: side_and_document_partner(resolved, sentence.index, facts, view, recent),
         lambda: parties_oriented(resolved, sentence.index, facts, view, sentence.span),
-        lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span),
+        lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span, named),
         lambda: reference_back(resolved, sentence, facts, recent),
         lambda: only_agreement(resolved, sentence, facts, recent),
         lambda: co_mentioned(named, sentence.index, facts, view),

@@ -128,7 +128,8 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
         return None  # "Syrian refugees from Lebanon": where they fled from, not their nationality, not a sender
     if lemma(governor) in lx.MIGRANT_NOUNS | {"region", "country", "nationality"}:
         if listed or not _received(governor) or lemma(governor) == "refugee":  # refugees fled from there
-            return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)
+            weight = w.NATIONALITY if listed else w.ORIGIN  # "people from France": maybe only where they set out
+            return _vote(ctx, mention, NATIONALITY, weight, people_from, governor)
         return None  # "accept 250 migrants from the US": the state that sends them (see accept_from)
     if lemma(governor) in _ORIGIN_VERBS and any(
         c.dep_ == "nsubj"
@@ -303,7 +304,10 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
         if prep is not None and prep.lower_ == "from" and sending_governor(prep.head) is not None:
             return _vote(ctx, mention, DEPORTING, w.FROM_SOIL, soil, prep, place)
         return None
-    if token.dep_ in ("amod", "compound") and lemma(token.head) in lx.FACILITY_NOUNS:
+    returns_hub = token.dep_ == "compound" and any(
+        c.dep_ == "compound" and lemma(c) in lx.READMISSION_NOUNS for c in token.head.children
+    )  # "a UK return hub" serves the UK (owner-of-the-scheme)
+    if token.dep_ in ("amod", "compound") and lemma(token.head) in lx.FACILITY_NOUNS and not returns_hub:
         place = token.head  # "the Gjader facility", "the two Albanian centres"
         elsewhere = any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at") for c in place.children)
         if mention.kind == "demonym" and elsewhere:
@@ -575,9 +579,10 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
         far = []  # "Norway approached Moldova about taking them": the one asked would take them
     if far:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, subject_of_receive, far[0])
-    if any(lemma(c) in lx.HOST_NOUNS for c in verb.children if c.dep_ in ("attr", "dobj", "oprd")):
-        noun = next(c for c in verb.children if lemma(c) in lx.HOST_NOUNS)
-        return _vote(ctx, mention, HOST, w.DESTINATION, subject_of_receive, noun)
+    for candidate in direct:  # "Kosovo offered to become a return hub for the UK"
+        nouns = [c for c in candidate.children if c.dep_ in ("attr", "dobj", "oprd") and lemma(c) in lx.HOST_NOUNS]
+        if nouns:
+            return _vote(ctx, mention, HOST, w.DESTINATION, subject_of_receive, nouns[0])
     return None
 
 
@@ -709,6 +714,12 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     token = mention.token
     if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and lemma(token.head) in lx.SCHEME_NOUNS:
         return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, owner_of_the_scheme, token.head)
+    hub = token.head.head if lemma(token.head) in lx.READMISSION_NOUNS else token.head
+    returns = lemma(token.head) in lx.READMISSION_NOUNS or any(
+        c.dep_ == "compound" and lemma(c) in lx.READMISSION_NOUNS for c in hub.children
+    )
+    if mention.kind == "name" and token.dep_ == "compound" and returns and lemma(hub) in lx.FACILITY_NOUNS:
+        return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, hub)  # "a UK return hub"
     if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
         purpose = [
             c
@@ -830,6 +841,27 @@ def safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
         )
         if linked:
             return _vote(ctx, mention, HOST, w.SAFE_THIRD, safe_third_country, country)
+    return None
+
+
+@rule("roles", "designates-safe-third-country")
+def designates_safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Greece has designated Turkey a safe third country", "Britain lists Rwanda as a safe third country": the
+    state that designates another a safe third country for asylum seekers sends them there."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    designated = [c for c in verb.children if c.dep_ == "dobj" and _code(c) not in (None, mention.iso3)]
+    safe = any(
+        lemma(t) == "country" and {c.lower_ for c in t.children} >= {"safe", "third"} and t.head == verb
+        for t in verb.subtree
+    ) or any(
+        lemma(t) == "country" and {c.lower_ for c in t.children} >= {"safe", "third"} and t.head.lower_ == "as"
+        for t in verb.subtree
+    )
+    if designated and safe:
+        return _vote(ctx, mention, DEPORTING, w.SAFE_THIRD, designates_safe_third_country, verb)
     return None
 
 
@@ -959,6 +991,7 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     owner_of_the_scheme,
     scheme_named_after_host,
     safe_third_country,
+    designates_safe_third_country,
     held_by,
     returned_via,
     people_held_on,

@@ -272,6 +272,8 @@ def event_verb(host: Token) -> Token | None:
     """The verb that moves people to a host named by "to X" (also "to a centre in X") or that the host receives
     people with ("Uganda took in 40 men")."""
     token = conj_head(host)
+    if token.dep_ == "pobj" and token.head.lower_ in ("as", "like", "including"):
+        token = token.head.head  # "to a country such as Rwanda or Ghana"
     if token.dep_ in ("appos", "compound", "amod") and token.head.dep_ == "pobj":
         token = token.head  # "to Gjilan, Kosovo", "to US authorities"
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.dep_ == "pobj":

@@ -142,6 +142,8 @@ def receives_people(verb: Token) -> bool:
     flights" — not "received an olive branch" or "accepted the proposal"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     custody = lemma(verb) in lx.CUSTODY_VERBS
+    if custody and not objects:
+        return False  # "Berlin will keep studying it", "hold talks": custody needs people in it
     for obj in objects:
         word = lemma(obj)
         if custody and (word in lx.FACILITY_NOUNS or word in lx.DEPORT_NOUNS):
