@@ -233,3 +233,17 @@ def test_a_lone_party_beside_another_named_state_is_not_guessed() -> None:
         "Sweden, which signed a declaration with Georgia in 2022, has since dropped the idea."
     )
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.co-mentioned")
+def test_two_states_the_story_keeps_naming_together_are_claimed_over_the_default() -> None:
+    text = (
+        "Norway will pay for a processing centre. Moldova will house the applicants. Sweden sent ten men to Georgia. "
+        "Norway and Moldova signed the accord in May. "
+        "Critics in Norway and Moldova said a deportation deal was signed in haste. "
+        "Lawyers in Norway and Moldova said a transfer accord had been approved in secret."
+    )
+    found = fragment(text)
+    weak = [c for c in agreement(found, "NOR-MDA").claims if c.rules[0] == "pairs.co-mentioned/v1"]
+    assert weak and max(c.confidence for c in weak) >= 0.4  # named together in three sentences about it
+    assert keys(text) == ["NOR-MDA", "SWE-GEO"]  # and Moldova's partner is the sender named nearest it

@@ -517,3 +517,15 @@ def test_states_that_pledge_money_to_another_pay_it() -> None:
 def test_people_from_one_state_are_only_weakly_its_nationals() -> None:
     text = "The people from Moldova had applied for asylum in Norway."
     assert roles_in(text)["MDA"] == Role("nationality", "roles.people-from", ("people from Moldova",))
+
+
+@pytest.mark.covers("roles.offers-its-territory")
+def test_the_state_that_offers_its_ground_for_the_centres_receives() -> None:
+    found = roles_in("Moldova will make available land near Balti for a processing centre.")
+    assert found["MDA"] == Role("host", "roles.offers-its-territory", ("Moldova will make available land",))
+
+
+@pytest.mark.covers("roles.builds-the-centres")
+def test_the_state_that_builds_or_runs_the_centres_sends_people_to_them() -> None:
+    found = roles_in("Norway will build and run two reception centres near Balti.")
+    assert found["NOR"] == Role("deporting", "roles.builds-the-centres", ("Norway will build",))

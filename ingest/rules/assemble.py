@@ -208,17 +208,26 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
     hits = [status.hits(doc, s) if s.makes_claims else status.Sentenced((), None) for s in sentences]
     caps = [caps_stage.caps(doc, s) if s.makes_claims else [] for s in sentences]
     money = [payments.amounts(doc, s) if s.makes_claims else [] for s in sentences]
-    found_pairs: list[list[Pair]] = []
-    recent: list[Pair] = []
+    all_facts = []
     for sentence in sentences:
         sentenced = hits[sentence.index]
         firm = any(h.strength >= 0.9 and h.status != "proposed" for h in sentenced.hits)
-        facts = pairs.facts_of(
-            sentence,
-            has_status=bool(sentenced.hits) or sentenced.denial is not None,
-            firm_status=firm,
-            has_value=bool(caps[sentence.index] or money[sentence.index]),
+        all_facts.append(
+            pairs.facts_of(
+                sentence,
+                has_status=bool(sentenced.hits) or sentenced.denial is not None,
+                firm_status=firm,
+                has_value=bool(caps[sentence.index] or money[sentence.index]),
+            )
         )
+    view.together = pairs.named_together(co_named, all_facts)
+    for index, sentence_mentions in enumerate(document.countries):
+        for mention in sentence_mentions:
+            view.seen.setdefault(mention.iso3, []).append(index)
+    found_pairs: list[list[Pair]] = []
+    recent: list[Pair] = []
+    for sentence in sentences:
+        facts = all_facts[sentence.index]
         here = pairs.sentence_pairs(sentence, all_roles[sentence.index], facts, view, recent, co_named[sentence.index])
         found_pairs.append(here)
         recent.extend(here)

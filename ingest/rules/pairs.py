@@ -73,6 +73,8 @@ class DocumentView:
         default_factory=lambda: defaultdict(lambda: defaultdict(float))
     )
     leaning_evidence: dict[tuple[str, str], Vote] = field(default_factory=dict)
+    together: Counter[frozenset[str]] = field(default_factory=Counter)  # sentences about the matter naming both
+    seen: dict[str, list[int]] = field(default_factory=dict)  # the sentences that name each state
 
     def played(self, iso3: str, role: str) -> float:
         return self.roles[iso3][role]
@@ -212,9 +214,11 @@ def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts) -> li
     return out
 
 
-def document_partner(view: DocumentView, iso3: str, role: str) -> tuple[str, Vote | None] | None:
+def document_partner(
+    view: DocumentView, iso3: str, role: str, sentence: int | None = None
+) -> tuple[str, Vote | None] | None:
     """The state this one is paired with elsewhere in the document, or else the one state that plays the
-    other role there (a tie: none)."""
+    other role there — of several, the one named nearest this sentence (a tie: none)."""
     candidates: Counter[str] = Counter()
     for (d, h), votes in view.pair_votes.items():
         if role == HOST and h == iso3:
@@ -228,6 +232,15 @@ def document_partner(view: DocumentView, iso3: str, role: str) -> tuple[str, Vot
                 candidates[country] += int(10 * played[other])
     if not candidates:
         return None
+    if sentence is not None and len(candidates) > 1 and view.seen:
+
+        def distance(country: str) -> float:  # a state named before counts nearer than one named as far after
+            return min(
+                (sentence - i if i <= sentence else i - sentence + 0.5 for i in view.seen.get(country, [])), default=1e9
+            )
+
+        nearest = min(distance(c) for c in candidates)
+        candidates = Counter({c: n for c, n in candidates.items() if distance(c) == nearest})
     best = candidates.most_common(2)
     if len(best) > 1 and best[0][1] == best[1][1]:
         return None
@@ -249,7 +262,7 @@ def side_and_document_partner(
         return []
     out = []
     for side in hosts or deps:
-        partner = document_partner(view, side.iso3, side.role)
+        partner = document_partner(view, side.iso3, side.role, sentence)
         if partner is None:
             previous = next(
                 (p for p in reversed(recent) if (p.host if side.role == HOST else p.deporting) == side.iso3), None
@@ -400,6 +413,19 @@ def leaning(view: DocumentView, a: str, b: str) -> tuple[str, str] | None:
     return (a, b) if gap > 0 else (b, a)
 
 
+def named_together(named: Sequence[Sequence[Vote]], facts: Sequence[Facts]) -> Counter[frozenset[str]]:
+    """How many sentences about deportation or an arrangement name each two states together."""
+    counts: Counter[frozenset[str]] = Counter()
+    for states, fact in zip(named, facts, strict=True):
+        if not (fact.about_deportation or fact.agreement_word):
+            continue
+        codes = sorted({v.iso3 for v in states})
+        for i, a in enumerate(codes):
+            for b in codes[i + 1 :]:
+                counts[frozenset((a, b))] += 1
+    return counts
+
+
 @rule("pairs", "co-mentioned")
 def co_mentioned(named: Sequence[Vote], sentence: int, facts: Facts, view: DocumentView) -> list[Pair]:
     """ "The court in Rome ruled on the men held under the protocol with Albania": two states a sentence with a
@@ -409,17 +435,19 @@ def co_mentioned(named: Sequence[Vote], sentence: int, facts: Facts, view: Docum
     asking for weaker claims (``min_confidence=0``)."""
     if not (facts.about_deportation or facts.agreement_word) or not facts.carries_value:
         return []
-    states = [v for v in named if v.iso3 not in view.homeward and v.iso3 != "EUU"]
+    states = [v for v in named if v.iso3 not in view.homeward]
     out = []
     for i, a in enumerate(states):
         for b in states[i + 1 :]:
             if a.iso3 == b.iso3:
                 continue
             oriented = leaning(view, a.iso3, b.iso3)
-            if oriented is None:
-                continue
+            if oriented is None or oriented[1] == "EUU":
+                continue  # the Union sends; it is nobody's destination
             first, second = (a, b) if oriented == (a.iso3, b.iso3) else (b, a)
-            pair = _pair(first, second, w.PAIR_CO_MENTIONED, sentence, co_mentioned)
+            recurring = view.together[frozenset((a.iso3, b.iso3))] >= w.RECURRING
+            weight = w.PAIR_RECURRING if recurring else w.PAIR_CO_MENTIONED
+            pair = _pair(first, second, weight, sentence, co_mentioned)
             leans = [view.leaning_evidence.get(key) for key in ((first.iso3, DEPORTING), (second.iso3, HOST))]
             extra = [e for v in leans if v is not None for e in v.evidence]
             basis: Basis = "reference" if any(v is not None and v.basis == "reference" for v in leans) else pair.basis

@@ -865,6 +865,53 @@ def designates_safe_third_country(ctx: Context, mention: CountryMention) -> Vote
     return None
 
 
+_OFFER_VERBS = frozenset({"make", "offer", "provide", "lend", "lease", "give", "put"})
+_GROUND_NOUNS = frozenset({"territory", "land", "area", "site", "soil", "island", "port", "base", "space"})
+
+
+@rule("roles", "offers-its-territory")
+def offers_its_territory(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Albania will make available areas of its territory on which Italy will build two centres", "Nauru offered
+    land for a processing centre": the state that offers its ground for the centres receives the people."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    if lemma(verb) not in _OFFER_VERBS:
+        return None
+    ground = [
+        t
+        for t in verb.subtree
+        if lemma(t) in _GROUND_NOUNS and t.i > verb.i and any(a == verb for a in list(t.ancestors)[:3])
+    ]
+    if ground:
+        return _vote(ctx, mention, HOST, w.OFFERS_GROUND, offers_its_territory, verb, ground[0])
+    return None
+
+
+@rule("roles", "builds-the-centres")
+def builds_the_centres(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Italy will build and run two facilities", "Australia funds and operates the centre": the state that
+    builds or runs the centres people are held in sends them (a state receiving people "hosts" them)."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    for candidate in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]):
+        if lemma(candidate) in lx.BUILD_VERBS - {"host", "open"} | {"fund", "finance", "manage"}:
+            objects = [
+                o
+                for c in (candidate, *[x for x in candidate.children if x.dep_ == "conj"])
+                for o in c.children
+                if o.dep_ == "dobj"
+            ]
+            if any(lemma(o) in lx.FACILITY_NOUNS for o in objects) or any(
+                lemma(o) in lx.FACILITY_NOUNS for c in candidate.head.children if c.dep_ == "dobj" for o in (c,)
+            ):
+                return _vote(ctx, mention, DEPORTING, w.BUILDS_CENTRES, builds_the_centres, candidate)
+    return None
+
+
 @rule("roles", "held-by")
 def held_by(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "refugees held by Australia on Nauru", "men detained by Italy in Albania": the state holding people in
@@ -992,6 +1039,8 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     scheme_named_after_host,
     safe_third_country,
     designates_safe_third_country,
+    offers_its_territory,
+    builds_the_centres,
     held_by,
     returned_via,
     people_held_on,
