@@ -332,7 +332,8 @@ MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|d
 # "this deal", "that program", "the scheme", "these negotiations", "the two countries": the pair named before.
 ANAPHOR: Final = re.compile(
     r"\b(this|that|the|these|those|such|similar)\s+(?:\w+\s+){0,2}?(agreement|deal|pact|accord|arrangement|partnership|"
-    r"protocol|treaty|scheme|plan|programme|program|initiative|project|talks|negotiations|discussions|accord)s?\b"
+    r"protocol|treaty|scheme|plan|programme|program|initiative|project|talks|negotiations|discussions|accord|lease|"
+    r"memorandum|mou|declaration)s?\b"
     r"|\bthe two (countries|governments|nations|sides)\b",
     re.I,
 )
@@ -399,7 +400,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"\b(?:first (?:flight|group|deportees?|migrants?|people|arrivals?|batch|returns|transfers|deportations|"
             r"removals)|"
             r"(?:were|was|have been|had been|has been|being) (?:\w+ )?"
-            r"(?:deported|flown|sent|transferred|relocated|removed|expelled) (?:\w+ ){0,4}?to|"
+            r"(?:deported|flown|sent|transferred|relocated|removed|expelled|taken|brought|shipped|moved|returned) "
+            r"(?:\w+ ){0,4}?to|"
             r"(?:have|has|had)(?: already)? arrived|arrived (?:\w+ )?in|landed in|"
             rf"(?:deported|flew|sent|transferred|relocated|removed|expelled) (?:\w+ ){{0,2}}{_PEOPLE_COUNT} "
             r"(?:\w+ ){0,2}(?:to|from)|"

@@ -185,3 +185,19 @@ def test_a_destination_given_as_an_example_takes_the_verb_too() -> None:
     text = "Some want Norway to outsource the handling of claims to a country such as Moldova or Georgia."
     found = fragment(text)
     assert (status_of(found, "NOR-MDA"), status_of(found, "NOR-GEO")) == ("proposed", "proposed")
+
+
+@pytest.mark.covers("status.arrangement-named")
+def test_a_named_deal_is_agreed_where_the_document_words_no_status_for_the_pair() -> None:
+    found = fragment("The Moldova deal covers up to 300 people deported from Norway.")
+    assert [(c.value, c.rules[-1]) for c in claims(found, "NOR-MDA", "status")] == [
+        ("agreed", "status.arrangement-named/v1")
+    ]
+    worded = fragment("Norway signed a deal to send forty applicants to Moldova.")
+    assert "status.arrangement-named/v1" not in {r for c in claims(worded, "NOR-MDA", "status") for r in c.rules}
+
+
+@pytest.mark.covers("status.wording")
+def test_people_taken_to_a_state() -> None:
+    found = fragment("Twelve men who had been taken from Norway to a centre in Moldova were freed.")
+    assert status_of(found, "NOR-MDA") == "implemented"

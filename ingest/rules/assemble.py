@@ -234,6 +234,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
     found_pairs = pairs.one_direction(found_pairs, resettled)
 
     agreements: dict[str, AgreementOut] = {}
+    unstated: dict[str, tuple[Sentence, Pair, status.StatusValue]] = {}  # a deal named where no status is worded
     groups: dict[str, MigrantGroupOut] = {}
     name = countries().name
     persons: list[PersonMention] = []
@@ -281,6 +282,22 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
                         claims=[],
                     )
                 agreements[pair.key].claims.extend(_dedupe(claims))
+                if values[pair.key] is None and pair.key not in unstated:
+                    named_deal = status.arrangement_named(doc, sentence)
+                    if named_deal is not None:
+                        unstated[pair.key] = (sentence, pair, named_deal)
+    for key, (sentence, pair, named_deal) in unstated.items():
+        if not any(c.field == "status" for c in agreements[key].claims):  # the document words no status for it
+            claim = _claim(
+                "status",
+                named_deal.status,
+                pair.weight * named_deal.strength,
+                sentence,
+                pair,
+                named_deal.evidence,
+                named_deal.rules,
+            )
+            agreements[key].claims.insert(0, claim)
 
     country_mentions: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for sentence_mentions in document.countries:

@@ -273,7 +273,8 @@ def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is not None:
         prep, _, governor = found
-        if prep == "from" and (is_deport_word(governor) or lemma(governor) == "leave"):
+        moved = is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS | {"leave"}
+        if prep == "from" and moved and not is_host_word(governor):  # "taken from Norway to a centre"; not "take in"
             return _vote(ctx, mention, DEPORTING, w.DEPORTED_FROM, deported_from, governor)
     actor = proxy(mention.token)
     if actor.dep_ == "dobj" and lemma(actor.head) == "leave":

@@ -113,7 +113,8 @@ def approved_the_arrangement(sentence: Sentence, first: Token | None) -> bool:
     arranged = [
         c
         for c in first.children
-        if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lx.ARRANGEMENT_NOUNS | {"it", "text", "draft"}
+        if c.dep_ in ("dobj", "nsubjpass")
+        and lemma(c) in lx.ARRANGEMENT_NOUNS | lx.DEPORT_NOUNS | {"it", "text", "draft", "decision", "relocation"}
     ]
     by_court = any(c.dep_ == "agent" and any(lx.COURT_WORDS.search(t.text) for t in c.subtree) for c in first.children)
     governed = first.dep_ in ("acl", "relcl") and lemma(first.head) in lx.ARRANGEMENT_NOUNS
@@ -283,4 +284,32 @@ def event_verb(host: Token) -> Token | None:
         return verb if verb is not None and verb.pos_ == "VERB" else None
     if token.dep_ in ("nsubj",) and is_host_word(token.head) and token.head.pos_ == "VERB":
         return token.head
+    return None
+
+
+_NAMED_STATUS = {
+    "plan": "proposed",
+    "proposal": "proposed",
+    "treaty": "signed",
+    "memorandum": "signed",
+    "mou": "signed",
+    "protocol": "signed",
+}
+
+
+@rule("status", "arrangement-named")
+def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
+    """ "Migrants shipped to Shengjin under the Albania deal": an agreement the document makes other claims about
+    (people covered, a cap, an official) but words no status for, in a sentence that names the arrangement as a
+    thing, was at least agreed (a treaty, a memorandum or a protocol: a signed text; a plan or a proposal:
+    proposed) — the weakest status, and only where the document says nothing more of its stage."""
+    for token in sentence.span:
+        word = lemma(token)
+        if token.pos_ != "NOUN" or (word not in lx.ARRANGEMENT_NOUNS and word not in _NAMED_STATUS):
+            continue
+        if negated(token.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            continue
+        value = _NAMED_STATUS.get(word, "agreed")
+        evidence = char_evidence(doc, token.idx, token.idx + len(token.text), "value")
+        return StatusValue(value, w.ARRANGEMENT_NAMED, False, (evidence,), (rule_id(arrangement_named),))
     return None

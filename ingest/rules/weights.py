@@ -84,6 +84,7 @@ EVENT_DONE: Final = 0.8  # "Israel has deported thousands to Uganda": implemente
 EVENT_WISHED: Final = 0.6  # "want Germany to outsource claims to Rwanda": proposed, from the verb
 EVENT_PROMISED: Final = 0.7  # "Denmark will send 300 prisoners to Kosovo": agreed, from the verb
 INTENT_FACTOR: Final = 0.9  # "signed a letter of intent": under negotiation, a little weaker than the signing
+ARRANGEMENT_NAMED: Final = 0.6  # "under the Albania deal": a status only where the document words none for the pair
 DENIAL_STRENGTH: Final = 0.8  # "Uganda denied agreeing": a negated claim
 CAP_WEIGHT: Final = 0.9
 PAYMENT_WEIGHT: Final = 0.85
