@@ -8,7 +8,13 @@ from dakg.ingest import lexicon as lx
 
 
 def lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    """The token's lemma in lower case (computed once per document: the rules ask it of every word often)."""
+    doc = token.doc
+    cache: list[str] | None = doc.user_data.get("dakg_lemmas")
+    if cache is None or len(cache) != len(doc):
+        cache = [t.lemma_.lower() for t in doc]
+        doc.user_data["dakg_lemmas"] = cache
+    return cache[token.i]
 
 
 def conj_head(token: Token) -> Token:
@@ -20,7 +26,15 @@ def conj_head(token: Token) -> Token:
 
 def proxy(token: Token) -> Token:
     """The word that acts for a country mention: "the government of Rwanda", "the government in Pristina", "U.S.
-    officials", "Rwanda's decision", "countries such as Rwanda"."""
+    officials", "Rwanda's decision", "countries such as Rwanda" (computed once per word)."""
+    doc = token.doc
+    cache: dict[int, int] = doc.user_data.setdefault("dakg_proxies", {})
+    if token.i not in cache:
+        cache[token.i] = _proxy(token).i
+    return doc[cache[token.i]]
+
+
+def _proxy(token: Token) -> Token:
     token = conj_head(token)
     for _ in range(3):
         head = token.head
