@@ -1,6 +1,6 @@
 """Disputes: every agreement whose sources disagree (decided by its overview, ``dakg.answers.overview``, with the
-rules of ``dakg.answers.dispute_rules``), each side with its sources; listed once per graph version and as-of day
-(``DisputeCache``)."""
+rules of ``dakg.answers.dispute_rules``), each side with its sources; listed once per graph version, as-of day and
+``min_confidence`` (``DisputeCache``): only the reports that reach it count (``dakg.answers.overview``)."""
 
 from __future__ import annotations
 
@@ -17,28 +17,33 @@ from dakg.store import GraphStore
 
 
 class DisputeCache:
-    """Disputes need every agreement's overview: listed once per graph version (and as-of day; see
-    ``OverviewCache``)."""
+    """Disputes need every agreement's overview: listed once per graph version (and as-of day and min_confidence;
+    see ``OverviewCache``)."""
 
     def __init__(self, overviews: OverviewCache | None = None, max_days: int = 32) -> None:
         self.overviews = overviews
         self.max_days = max_days
         self._lock = threading.Lock()
         self._version: Any = ()
-        self._items: dict[str | None, tuple[list[m.Dispute], int]] = {}
+        self._items: dict[tuple[str | None, float], tuple[list[m.Dispute], int]] = {}
 
-    def get(self, store: GraphStore, batch: int = 200, as_of: str | None = None) -> tuple[list[m.Dispute], int]:
+    def get(
+        self, store: GraphStore, *, min_confidence: float, batch: int = 200, as_of: str | None = None
+    ) -> tuple[list[m.Dispute], int]:
         """The disputes, and how many undated sources an as-of answer left out."""
         rows = store.read("graph_version")
         version = rows[0]["version"] if rows else None
+        wanted = (as_of, min_confidence)
         with self._lock:
             if version != self._version:
                 self._items, self._version = {}, version
-            if as_of not in self._items:
+            if wanted not in self._items:
                 if len(self._items) >= self.max_days:
-                    self._items = {k: v for k, v in self._items.items() if k is None}
-                self._items[as_of] = all_disputes(store, self.overviews, batch, as_of=as_of, counted=True)
-            return self._items[as_of]
+                    self._items = {k: v for k, v in self._items.items() if k[0] is None}
+                self._items[wanted] = all_disputes(
+                    store, self.overviews, batch, as_of=as_of, min_confidence=min_confidence, counted=True
+                )
+            return self._items[wanted]
 
 
 def list_disputes(
@@ -49,9 +54,11 @@ def list_disputes(
     offset: int = 0,
     limit: int = 20,
     as_of: str | None = None,
+    min_confidence: float,
 ) -> m.DisputePage:
-    """A page of the disputes (on one field, if given), as of a day if given."""
-    found, undated = cache.get(store, as_of=as_of)
+    """A page of the disputes (on one field, if given), as of a day if given, counting the reports that reach
+    ``min_confidence``."""
+    found, undated = cache.get(store, as_of=as_of, min_confidence=min_confidence)
     items = [d for d in found if field is None or d.field == field]
     return m.DisputePage(
         total=len(items),
@@ -59,13 +66,16 @@ def list_disputes(
         limit=limit,
         items=items[offset : offset + limit],
         as_of=as_of,
+        min_confidence=min_confidence,
         undated_sources_excluded=undated,
     )
 
 
-def agreement_disputes(store: GraphStore, cache: DisputeCache, key: str, as_of: str | None = None) -> list[m.Dispute]:
+def agreement_disputes(
+    store: GraphStore, cache: DisputeCache, key: str, as_of: str | None = None, *, min_confidence: float
+) -> list[m.Dispute]:
     """The disputes of one agreement (each field its sources disagree on, with the sides)."""
-    return [d for d in cache.get(store, as_of=as_of)[0] if d.agreement == key]
+    return [d for d in cache.get(store, as_of=as_of, min_confidence=min_confidence)[0] if d.agreement == key]
 
 
 def all_disputes(
@@ -74,6 +84,7 @@ def all_disputes(
     batch: int = 200,
     *,
     as_of: str | None = None,
+    min_confidence: float,
     counted: bool = False,
 ) -> Any:
     """Every agreement whose sources disagree (decided by its overview), each side with its sources; with
@@ -87,12 +98,12 @@ def all_disputes(
         if not keys:
             return (disputes, len(undated)) if counted else disputes
         offset += len(keys)
-        overviews = overview_of(store, keys, as_of, cache)
+        overviews = overview_of(store, keys, as_of, cache, min_confidence)
         for overview in overviews.values():
             undated.update(overview.undated_excluded)
         # An agreement no current source reports on (only earlier versions of documents did) has no overview.
         disputed = [k for k in keys if k in overviews and overviews[k].disputes]
-        positions = source_positions(store, disputed)
+        positions = source_positions(store, disputed, min_confidence)
         if as_of is not None:
             positions = {k: [p for p in v if published_by(p.published, as_of)] for k, v in positions.items()}
         found = [(k, field, sides(positions.get(k, []), field)) for k in disputed for field in overviews[k].disputes]

@@ -49,6 +49,7 @@ AGREEMENT: dict[str, Any] = {
                     "start": 44,
                     "end": 207,
                     "confidence": 0.63,
+                    "basis": "text",
                     "evidence": [
                         {"start": 50, "end": 88, "text": "people deported from the United States", "role": "group"},
                         {"start": 57, "end": 88, "text": "deported from the United States", "role": "deporting"},
@@ -81,6 +82,7 @@ AGREEMENT: dict[str, Any] = {
                     "start": 44,
                     "end": 207,
                     "confidence": 0.81,
+                    "basis": "text",
                     "evidence": [
                         {"start": 57, "end": 88, "text": "deported from the United States", "role": "deporting"},
                         {"start": 89, "end": 101, "text": "have arrived", "role": "value"},
@@ -122,6 +124,7 @@ AGREEMENT: dict[str, Any] = {
                     "start": 69,
                     "end": 297,
                     "confidence": 0.63,
+                    "basis": "text",
                     "evidence": [
                         {"start": 152, "end": 166, "text": "Rwanda to take", "role": "host"},
                         {"start": 170, "end": 210, "text": "migrants deported from the United States", "role": "group"},
@@ -154,6 +157,7 @@ AGREEMENT: dict[str, Any] = {
                     "start": 69,
                     "end": 297,
                     "confidence": 0.81,
+                    "basis": "text",
                     "evidence": [
                         {"start": 108, "end": 119, "text": "negotiating", "role": "value"},
                         {"start": 152, "end": 166, "text": "Rwanda to take", "role": "host"},
@@ -249,6 +253,7 @@ AGREEMENT: dict[str, Any] = {
         },
     ],
     "as_of": None,
+    "min_confidence": 0.4,
     "undated_sources_excluded": 0,
 }
 DISPUTE: dict[str, Any] = {

@@ -8,9 +8,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dakg.answers import examples
-from dakg.schema import ClaimField, DisputeField, EvidenceRole, Status
+from dakg.schema import Basis, ClaimField, DisputeField, EvidenceRole, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
+
+MIN_CONFIDENCE = (
+    "The min_confidence the answer was computed at: it counts a source's report on an agreement only when that "
+    "source's most confident claim about the agreement reaches it."
+)
 
 
 class _Model(BaseModel):
@@ -76,6 +81,11 @@ class Claim(_Model):
         "source; each span's text equals the source text at its offsets.",
     )
     rules: list[str] = Field(default_factory=list, description="The extraction rules that made the claim.")
+    basis: Basis = Field(
+        "text",
+        description="What the value rests on: `text`, the source's own words; `reference`, the project's table of "
+        "office holders (an official's state the text gives only through the office), not the source's words.",
+    )
     official: OfficialRef | None = Field(None, description="For an `official` claim: who the official is.")
     migrant_group: ClaimGroup | None = Field(
         None, description="For a `covers` claim: the people covered, as the source describes them."
@@ -85,6 +95,11 @@ class Claim(_Model):
     @classmethod
     def _absent_is_false(cls, value: Any) -> Any:
         return False if value is None else value  # a claim without the property does not deny anything
+
+    @field_validator("basis", mode="before")
+    @classmethod
+    def _absent_is_text(cls, value: Any) -> Any:
+        return "text" if value is None else value  # claims written before the basis existed rest on the text
 
     @model_validator(mode="before")
     @classmethod
@@ -164,6 +179,7 @@ class AgreementSummary(_Model):
     as_of: str | None = Field(
         None, description="The day the answer is as of (only sources published by then), if one was asked for."
     )
+    min_confidence: float = Field(description=MIN_CONFIDENCE, examples=[0.4])
     undated_sources_excluded: int = Field(
         0, description="Undated sources reporting on it, left out because the answer is as of a day."
     )
@@ -198,6 +214,7 @@ class TimelineEntry(_Model):
 
 class Timeline(Page[TimelineEntry]):
     as_of: str | None = Field(None, description="The day the answer is as of, if one was asked for.")
+    min_confidence: float = Field(description=MIN_CONFIDENCE, examples=[0.4])
     undated_sources_excluded: int = Field(0, description="Undated sources left out of an as-of answer.")
 
 
@@ -220,6 +237,7 @@ class Dispute(_Model):
 
 class DisputePage(Page[Dispute]):
     as_of: str | None = Field(None, description="The day the answer is as of, if one was asked for.")
+    min_confidence: float = Field(description=MIN_CONFIDENCE, examples=[0.4])
     undated_sources_excluded: int = Field(0, description="Undated sources left out of an as-of answer.")
 
 

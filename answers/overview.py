@@ -5,6 +5,9 @@ current status, ``dakg.status``), and how many (independent) sources claim each 
 Sources that report on an agreement can number in thousands, so without ``as_of`` the overview comes from
 aggregates (``cypher/agreement_positions.cypher``, decided by ``dakg.answers.dispute_rules.groups_disputes``);
 as of a day, from each source published by then (``dakg.dates.published_by``, ``positions_disputes``).
+
+Every overview is at a ``min_confidence``: a source's report on an agreement counts only when its most confident
+claim about the agreement reaches it (``REPORTS.confidence``; an edge without it counts as 1.0).
 """
 
 from __future__ import annotations
@@ -80,26 +83,32 @@ class OrderedSource:
     status: Status | None
 
 
-def source_positions(store: GraphStore, keys: Sequence[str]) -> dict[str, list[SourcePosition]]:
-    return {key: [_source_position(e) for e in entries] for key, entries in _summaries(store, keys).items()}
+def source_positions(store: GraphStore, keys: Sequence[str], min_confidence: float) -> dict[str, list[SourcePosition]]:
+    return {
+        key: [_source_position(e) for e in entries] for key, entries in _summaries(store, keys, min_confidence).items()
+    }
 
 
-def _summaries(store: GraphStore, keys: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+def _summaries(store: GraphStore, keys: Sequence[str], min_confidence: float) -> dict[str, list[dict[str, Any]]]:
     """Every source of each agreement in brief (``agreement_summaries``), newest first."""
     if not keys:
         return {}
-    return {row["key"]: list(row["sources"]) for row in store.read("agreement_summaries", {"keys": list(keys)})}
+    params = {"keys": list(keys), "min_confidence": min_confidence}
+    return {row["key"]: list(row["sources"]) for row in store.read("agreement_summaries", params)}
 
 
 _FIELD_ORDER = {name: i for i, name in enumerate(CLAIM_FIELDS["Agreement"])}
 
 
-def _support(store: GraphStore, keys: Sequence[str], as_of: str | None) -> dict[str, list[dict[str, Any]]]:
+def _support(
+    store: GraphStore, keys: Sequence[str], as_of: str | None, min_confidence: float
+) -> dict[str, list[dict[str, Any]]]:
     """For each agreement, every value its sources claim with how many (independent) sources claim it."""
     if not keys:
         return {}
     out = {}
-    for row in store.read("agreement_support", {"keys": list(keys), "as_of": as_of}):
+    params = {"keys": list(keys), "as_of": as_of, "min_confidence": min_confidence}
+    for row in store.read("agreement_support", params):
         entries = [
             {
                 "field": e["field"],
@@ -133,7 +142,7 @@ class Overview:
         return next((entry for entry in self.ordered if entry.status is not None), None)
 
 
-def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None = None) -> dict[str, Overview]:
+def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None, min_confidence: float) -> dict[str, Overview]:
     """Totals, disputes (dakg.answers.dispute_rules, from aggregates) and the ordered sources of each agreement.
 
     As of a day, the sources published by then are chosen one by one (``dakg.dates``), and the same rules
@@ -141,9 +150,9 @@ def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None = None)
     out: dict[str, Overview] = {}
     if not keys:
         return out
-    support = _support(store, keys, as_of)
+    support = _support(store, keys, as_of, min_confidence)
     if as_of is not None:
-        for key, entries in _summaries(store, keys).items():
+        for key, entries in _summaries(store, keys, min_confidence).items():
             kept = [e for e in entries if published_by(e["published"], as_of)]
             kept.sort(key=lambda e: e["source"])
             kept.sort(key=lambda e: (e["published"], e["status_confidence"] or 0.0), reverse=True)
@@ -156,11 +165,12 @@ def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None = None)
                 undated_excluded=tuple(sorted(e["source"] for e in entries if e["published"] is None)),
             )
         return out
+    params = {"keys": list(keys), "min_confidence": min_confidence}
     ordered = {
         row["key"]: [OrderedSource(**entry) for entry in row["ordered"]]
-        for row in store.read("agreement_sources_ordered", {"keys": list(keys)})
+        for row in store.read("agreement_sources_ordered", params)
     }
-    for row in store.read("agreement_positions", {"keys": list(keys)}):
+    for row in store.read("agreement_positions", params):
         groups = [PositionGroup.parse(entry) for entry in row["positions"]]
         out[row["key"]] = Overview(
             sources=sum(g.sources for g in groups),
@@ -173,7 +183,7 @@ def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None = None)
 
 
 class OverviewCache:
-    """Agreement overviews, kept per graph version (and per as-of day).
+    """Agreement overviews, kept per graph version (and per as-of day and min_confidence).
 
     Every document write and removal increments the graph's version in the same statement, so an answer
     served from here is never older than the graph; reading the version is one indexed lookup.
@@ -183,26 +193,33 @@ class OverviewCache:
         self.max_entries = max_entries
         self._lock = threading.Lock()
         self._version: Any = None
-        self._entries: dict[tuple[str | None, str], Overview] = {}
+        self._entries: dict[tuple[str | None, float, str], Overview] = {}
 
-    def get(self, store: GraphStore, keys: Sequence[str], as_of: str | None = None) -> dict[str, Overview]:
+    def get(
+        self, store: GraphStore, keys: Sequence[str], as_of: str | None, min_confidence: float
+    ) -> dict[str, Overview]:
         rows = store.read("graph_version")
         version = rows[0]["version"] if rows else None
         with self._lock:
             if version != self._version:
                 self._version, self._entries = version, {}
-            found = {k: self._entries[(as_of, k)] for k in keys if (as_of, k) in self._entries}
+            cached = ((k, self._entries.get((as_of, min_confidence, k))) for k in keys)
+            found = {k: entry for k, entry in cached if entry is not None}
         missing = [k for k in keys if k not in found]
         if missing:
-            computed = _overviews(store, missing, as_of)
+            computed = _overviews(store, missing, as_of, min_confidence)
             with self._lock:
                 if self._version == version and len(self._entries) + len(computed) <= self.max_entries:
-                    self._entries.update({(as_of, k): v for k, v in computed.items()})
+                    self._entries.update({(as_of, min_confidence, k): v for k, v in computed.items()})
             found.update(computed)
         return found
 
 
 def overview_of(
-    store: GraphStore, keys: Sequence[str], as_of: str | None, cache: OverviewCache | None
+    store: GraphStore, keys: Sequence[str], as_of: str | None, cache: OverviewCache | None, min_confidence: float
 ) -> dict[str, Overview]:
-    return cache.get(store, keys, as_of) if cache is not None else _overviews(store, keys, as_of)
+    """Each agreement's overview at ``min_confidence`` (as of a day, if given); an agreement no counted report
+    reaches has none."""
+    if cache is not None:
+        return cache.get(store, keys, as_of, min_confidence)
+    return _overviews(store, keys, as_of, min_confidence)

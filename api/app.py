@@ -18,7 +18,7 @@ from dakg import __version__
 from dakg.answers.disputes import DisputeCache
 from dakg.answers.intake import Ingestor
 from dakg.answers.overview import OverviewCache
-from dakg.api.deps import page_size_in_schema
+from dakg.api.deps import settings_in_schema
 from dakg.api.problems import BodyLimit, RelativeRedirects, install_problem_handlers
 from dakg.api.routes import agreements, countries, documents, explore, exports, health, read, sources
 from dakg.config import Settings, get_settings
@@ -77,9 +77,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     served = app.openapi
 
-    def openapi() -> dict[str, Any]:  # the schema as this server's settings make it (the page size)
+    def openapi() -> dict[str, Any]:  # the schema as this server's settings make it (page size, min_confidence)
         if app.openapi_schema is None:
-            page_size_in_schema(served(), settings.page_size_max)
+            settings_in_schema(served(), settings)
         return app.openapi_schema or served()
 
     app.openapi = openapi  # type: ignore[method-assign]

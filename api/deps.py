@@ -58,15 +58,16 @@ def get_paging(
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")] = 0,
     limit: Annotated[int, Query(ge=1, description=PAGE_LIMIT_DESCRIPTION)] = 20,
 ) -> Paging:
-    # The served OpenAPI schema declares this server's DAKG_PAGE_SIZE_MAX as the maximum (``page_size_in_schema``).
+    # The served OpenAPI schema declares this server's DAKG_PAGE_SIZE_MAX as the maximum (``settings_in_schema``).
     if limit > settings.page_size_max:
         raise HTTPException(422, f"limit: at most {settings.page_size_max} items per page (DAKG_PAGE_SIZE_MAX)")
     return Paging(offset, limit)
 
 
-def page_size_in_schema(schema: dict[str, Any], page_size_max: int) -> None:
-    """Declare the configured page size as the maximum of every page size (a parameter whose description names
-    DAKG_PAGE_SIZE_MAX) in an OpenAPI schema."""
+def settings_in_schema(schema: dict[str, Any], settings: Settings) -> None:
+    """Declare this server's settings where parameters depend on them, in an OpenAPI schema: the configured page
+    size as the maximum of every page size (a parameter whose description names DAKG_PAGE_SIZE_MAX), the
+    configured DAKG_MIN_CONFIDENCE as the default of every ``min_confidence``."""
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
             for parameter in operation.get("parameters", []) if isinstance(operation, dict) else ():
@@ -74,7 +75,9 @@ def page_size_in_schema(schema: dict[str, Any], page_size_max: int) -> None:
                     schema_ = parameter["schema"]
                     for choice in schema_.get("anyOf", [schema_]):  # an optional one: integer or null
                         if choice.get("type") == "integer":
-                            choice["maximum"] = page_size_max
+                            choice["maximum"] = settings.page_size_max
+                if parameter.get("name") == "min_confidence":
+                    parameter["schema"]["default"] = settings.min_confidence
 
 
 PagingDep = Annotated[Paging, Depends(get_paging)]
@@ -103,6 +106,24 @@ def get_as_of(
 
 
 AsOfDep = Annotated[str | None, Depends(get_as_of)]
+
+MIN_CONFIDENCE_DESCRIPTION = (
+    "Answers count a source's report on an agreement only when its most confident claim reaches this; 0 shows "
+    "pairs whose direction the text leaves weak. Default: this server's DAKG_MIN_CONFIDENCE."
+)
+
+
+def get_min_confidence(
+    settings: SettingsDep,
+    min_confidence: Annotated[
+        float | None, Query(ge=0.0, le=1.0, allow_inf_nan=False, description=MIN_CONFIDENCE_DESCRIPTION)
+    ] = None,
+) -> float:
+    # The served OpenAPI schema declares this server's DAKG_MIN_CONFIDENCE as the default (``settings_in_schema``).
+    return settings.min_confidence if min_confidence is None else float(min_confidence)
+
+
+MinConfidenceDep = Annotated[float, Depends(get_min_confidence)]
 
 
 def iso3(value: str | None) -> str | None:

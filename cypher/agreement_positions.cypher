@@ -4,11 +4,12 @@
 // running-total rule reads it); how many sources and claims in all. Enough to tell whether the sources
 // disagree (dakg.answers.dispute_rules) without reading every source. (sum() gives a float on FalkorDB and an integer on
 // Neo4j: toInteger keeps the totals whole numbers on both.)
-// params: keys
+// params: keys, min_confidence
 // mode: read
 UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
 WHERE s.superseded_by IS NULL  // current versions only: an earlier text of a document does not count
+  AND coalesce(r.confidence, 1.0) >= $min_confidence  // reports whose most confident claim reaches it
 WITH a, r.status AS status, count(r) AS sources, toInteger(sum(r.count)) AS claims,
      toInteger(sum(CASE WHEN s.published IS NULL THEN 1 ELSE 0 END)) AS undated,
      min(s.published) AS first, max(s.published) AS last,

@@ -10,6 +10,6 @@ WHERE $fields IS NULL OR c.field IN $fields
 WITH a, s, c
 ORDER BY c.start, c.field, c.key
 WITH a, s, collect(c {.key, .field, .value, .currency, .negated, .detail, .quote, .start, .end, .confidence, .evidence_offsets,
-       .evidence_texts, .evidence_roles, .rules}) AS claims
+       .evidence_texts, .evidence_roles, .rules, .basis}) AS claims
 RETURN a.key AS agreement, s {.key, .title, .outlet, .url, .published, .superseded_by, .reprint_group} AS source,
        size(claims) AS claims_total, claims[0..$claims_limit] AS claims

@@ -2,11 +2,12 @@
 // position in brief (its REPORTS edge: own status, denials, caps and payments with their kinds).
 // Read for agreements whose sources disagree, to list who takes which side, and for answers as of a day
 // (dakg.dates), whose sources are chosen by date here rather than in aggregate.
-// params: keys
+// params: keys, min_confidence
 // mode: read
 UNWIND $keys AS k
 MATCH (a:Agreement {key: k})<-[r:REPORTS]-(s:Source)
 WHERE s.superseded_by IS NULL  // current versions only: an earlier text of a document does not count
+  AND coalesce(r.confidence, 1.0) >= $min_confidence  // reports whose most confident claim reaches it
 WITH a, r, s
 ORDER BY coalesce(s.published, '') DESC, s.key
 WITH a, collect({source: s.key, published: s.published, status: r.status, denied: r.denied,

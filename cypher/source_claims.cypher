@@ -4,7 +4,7 @@
 MATCH (s:Source {key: $key})-[:CLAIMS]->(c:Claim)-[:ABOUT]->(e)
 RETURN labels(e)[0] AS about_label, e.key AS about_key, coalesce(e.name, e.description) AS about_name,
        c {.key, .field, .value, .currency, .negated, .detail, .quote, .start, .end, .confidence, .evidence_offsets,
-       .evidence_texts, .evidence_roles, .rules} AS claim
+       .evidence_texts, .evidence_roles, .rules, .basis} AS claim
 ORDER BY claim.start, claim.field, claim.key
 SKIP $skip
 LIMIT $limit

@@ -44,6 +44,7 @@ FOREACH (x IN $reports |
   MERGE (a:Agreement {key: x.agreement})
   MERGE (s)-[r:REPORTS]->(a)
   SET r.claims = x.claims, r.sources = [$source.key], r.status = x.status, r.status_confidence = x.status_confidence,
+      r.confidence = x.confidence,
       r.denied = x.denied, r.caps = x.caps, r.cap_details = x.cap_details, r.payment_amounts = x.payment_amounts,
       r.payment_currencies = x.payment_currencies, r.payment_kinds = x.payment_kinds, r.count = x.count)
 FOREACH (x IN [e IN $edges WHERE e.type = 'DEPORTING_PARTY'] |

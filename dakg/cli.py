@@ -519,6 +519,16 @@ def export_command(
     base_url: Annotated[
         str, typer.Option(help="Where the API serves the sources' texts (the Web Annotations' target).")
     ] = "http://127.0.0.1:8000",
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help="Count a source's report on an agreement only when its most confident claim reaches this; 0 shows "
+            "pairs whose direction the text leaves weak (default: DAKG_MIN_CONFIDENCE, as the API).",
+        ),
+    ] = None,
 ) -> None:
     """Write an export, as GET /export/KIND answers it: the claims, agreements or sources as CSV, the graph as
     GraphML (networkx, Gephi), or every claim as a W3C Web Annotation with PROV-O provenance (JSON-LD).
@@ -545,6 +555,7 @@ def export_command(
         deporting=deporting.upper() if deporting else None,
         published_from=published_from,
         published_to=published_to,
+        min_confidence=_settings().min_confidence if min_confidence is None else min_confidence,
     )
     with _store() as store:
         chunks = exports.export(store, name, filters, base_url=base_url)

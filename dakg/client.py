@@ -4,6 +4,10 @@
     api = Client("http://127.0.0.1:8000")
     rows = api.claims(host="RWA")            # one dict per claim, with its agreement and source
     frame = api.frame(rows)                  # a pandas DataFrame (pandas is optional: pip install pandas)
+    weak = api.claims(host="RWA", min_confidence=0)  # also the pairs whose direction the text leaves weak
+
+``min_confidence`` (every answer about agreements; default: the server's DAKG_MIN_CONFIDENCE) counts a source's
+report on an agreement only when its most confident claim about it reaches it.
 
 Only the standard library is used for HTTP, so the client works wherever dakg is installed.
 """
@@ -73,24 +77,45 @@ class Client:
         deporting: str | None = None,
         status: str | None = None,
         sources_limit: int = 200,
+        as_of: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[dict[str, Any]]:
         """Every agreement matching the filters (all pages), each with up to ``sources_limit`` sources (at most
         200; ``sources_truncated`` says when an agreement has more: page through ``agreement`` for the rest)."""
-        params = {"host": host, "deporting": deporting, "status": status, "sources_limit": sources_limit}
+        params = {
+            "host": host,
+            "deporting": deporting,
+            "status": status,
+            "sources_limit": sources_limit,
+            "as_of": as_of,
+            "min_confidence": min_confidence,
+        }
         return list(self._pages("/agreements", params, page_size=20))
 
-    def agreement(self, key: str, *, as_of: str | None = None) -> dict[str, Any]:
-        return dict(self._request("GET", f"/agreements/{key}", {"as_of": as_of}))
+    def agreement(self, key: str, *, as_of: str | None = None, min_confidence: float | None = None) -> dict[str, Any]:
+        params = {"as_of": as_of, "min_confidence": min_confidence}
+        return dict(self._request("GET", f"/agreements/{key}", params))
 
-    def timeline(self, key: str, *, fields: list[str] | None = None, as_of: str | None = None) -> list[dict[str, Any]]:
+    def timeline(
+        self,
+        key: str,
+        *,
+        fields: list[str] | None = None,
+        as_of: str | None = None,
+        min_confidence: float | None = None,
+    ) -> list[dict[str, Any]]:
         """An agreement's claims in the order of their sources' dates (undated last), every page."""
-        return list(self._pages(f"/agreements/{key}/timeline", {"fields": fields, "as_of": as_of}))
+        params = {"fields": fields, "as_of": as_of, "min_confidence": min_confidence}
+        return list(self._pages(f"/agreements/{key}/timeline", params))
 
-    def disputes(self, field: str | None = None, *, as_of: str | None = None) -> list[dict[str, Any]]:
-        return list(self._pages("/disputes", {"field": field, "as_of": as_of}))
+    def disputes(
+        self, field: str | None = None, *, as_of: str | None = None, min_confidence: float | None = None
+    ) -> list[dict[str, Any]]:
+        return list(self._pages("/disputes", {"field": field, "as_of": as_of, "min_confidence": min_confidence}))
 
     def export(self, name: str, **filters: Any) -> str:
-        """An export as text: claims.csv, agreements.csv, sources.csv, graph.graphml or claims.jsonld."""
+        """An export as text: claims.csv, agreements.csv, sources.csv, graph.graphml or claims.jsonld (filters:
+        host, deporting, published_from, published_to, min_confidence)."""
         query = urllib.parse.urlencode({k: v for k, v in filters.items() if v is not None})
         url = f"{self.base_url}/export/{name}" + (f"?{query}" if query else "")
         try:
@@ -135,6 +160,7 @@ class Client:
                             **{k: claim.get(k) for k in ("field", "value", "currency", "negated", "detail")},
                             "value_name": _value_name(claim),
                             **{k: claim.get(k) for k in ("quote", "start", "end", "confidence")},
+                            "basis": claim.get("basis") or "text",
                         }
                     )
         return rows

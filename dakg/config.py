@@ -20,6 +20,8 @@ NEO4J_LOCAL = "neo4j-local"
 
 MIN_PRODUCTION_TOKEN = 32  # characters of DAKG_API_TOKEN in production (a guessable token guards nothing)
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "password", "neo4j", "secret", "token"})
+# DAKG_MIN_CONFIDENCE unless set: what answers count by default (see the setting).
+DEFAULT_MIN_CONFIDENCE = 0.4
 
 
 def default_data_dir() -> Path:
@@ -136,7 +138,7 @@ class Settings(BaseSettings):
     )
     page_size_max: int = Field(200, ge=1, description="Largest `limit` a list endpoint of the API accepts.")
     min_confidence: float = Field(
-        0.4,
+        DEFAULT_MIN_CONFIDENCE,
         ge=0.0,
         le=1.0,
         description="Answers count a source's report on an agreement only when its most confident claim about it "

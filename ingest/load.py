@@ -96,6 +96,8 @@ def _report(agreement: AgreementOut, claim_keys: list[str]) -> dict[str, Any]:
         "claims": claim_keys,
         "status": status.value if status is not None else None,
         "status_confidence": status.confidence if status is not None else None,
+        # Its most confident claim about the agreement: answers count the report at a min_confidence it reaches.
+        "confidence": max(claim.confidence for claim in agreement.claims),
         "denied": denied,
         "caps": [best_caps[k].value for k in kinds],
         "cap_details": kinds,

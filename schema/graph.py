@@ -319,6 +319,13 @@ GRAPH: Final = GraphSchema(
                 *_BACKING,
                 Property(name="status", type="string", description="The source's own status for the agreement."),
                 Property(name="status_confidence", type="float", description="Confidence of that claim."),
+                Property(
+                    name="confidence",
+                    type="float",
+                    description="The confidence of the source's most confident claim about the agreement: answers "
+                    "count the report only when it reaches their `min_confidence` (an edge without it counts as 1.0).",
+                    required=True,
+                ),
                 Property(name="denied", type="string[]", description="Statuses the source reports denied."),
                 Property(name="caps", type="integer[]", description="Caps the source gives (best per kind)."),
                 Property(name="cap_details", type="string[]", description="Kind of each cap ('' or 'per year')."),

@@ -63,3 +63,17 @@ def test_timeline_export_as_of_and_value_names(demo_api: str) -> None:
     assert "Olivier Nduhungirehe" in named
     with pytest.raises(ApiError, match="422"):
         client.export("claims.xlsx")
+
+
+def test_min_confidence_and_the_basis_reach_the_client(demo_api: str) -> None:
+    client = Client(demo_api)
+    rows = client.claims(host="RWA")
+    assert {r["basis"] for r in rows} == {"text"}  # claims about agreements rest on the text
+    assert len(client.claims(host="RWA", min_confidence=0)) == len(rows)  # the demo has no weak pair
+    assert client.agreement("USA-RWA", min_confidence=0)["min_confidence"] == 0.0
+    with pytest.raises(ApiError, match=r"404: no source.s report on USA-RWA reaches min_confidence=0\.95"):
+        client.agreement("USA-RWA", min_confidence=0.95)  # the demo's surest claims are 0.9
+    assert client.timeline("USA-RWA", min_confidence=0.95) == []
+    assert client.agreements(host="RWA", min_confidence=0.95) == []
+    assert client.disputes(min_confidence=0.95) == []
+    assert client.export("agreements.csv", min_confidence=0.95).splitlines()[1:] == []

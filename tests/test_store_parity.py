@@ -101,6 +101,8 @@ def _get(client: TestClient, url: str) -> Any:
 def _urls(client: TestClient) -> list[str]:
     """A GET of every endpoint, for every agreement, source, country and official, with the filters they take."""
     agreements = [a["key"] for a in _get(client, "/agreements?limit=200&sources_limit=0")["items"]]
+    # Also the agreements whose every report is under the default min_confidence (pairs the text leaves weak).
+    weak = [a["key"] for a in _get(client, "/agreements?limit=200&sources_limit=0&min_confidence=0")["items"]]
     sources = [s["key"] for s in _get(client, "/sources?limit=200")["items"]]
     countries = [c["key"] for c in _get(client, "/countries?limit=200")["items"]]
     officials = [o["key"] for o in _get(client, "/officials?limit=200")["items"]]
@@ -143,6 +145,13 @@ def _urls(client: TestClient) -> list[str]:
         "/export/sources.csv?published_to=2025-08",
         "/export/graph.graphml",
         "/export/claims.jsonld?deporting=USA",
+        "/agreements?min_confidence=0",
+        "/agreements?status=under_negotiation&min_confidence=0.5",
+        "/disputes?min_confidence=0",
+        "/read?min_confidence=0",
+        "/export/claims.csv?min_confidence=0",
+        "/export/sources.csv?min_confidence=0",
+        "/export/graph.graphml?min_confidence=0",
     ]
     for key in agreements:
         urls += [
@@ -155,6 +164,12 @@ def _urls(client: TestClient) -> list[str]:
             f"/agreements/{key}?as_of=2030-01-01",  # after every dated source: no 404, undated ones left out
             f"/agreements/{key}/timeline?as_of=2025-08-11",  # a timeline of nothing yet is an empty page
             f"/read/agreements/{key}",
+        ]
+    for key in weak:
+        urls += [
+            f"/agreements/{key}?min_confidence=0",
+            f"/agreements/{key}/timeline?min_confidence=0",
+            f"/read/agreements/{key}?min_confidence=0",
         ]
     for key in sources:
         urls += [

@@ -39,6 +39,7 @@ CLAIM_COLUMNS = (
     "group_size",
     "detail",
     "confidence",
+    "basis",
     "about_label",
     "about",
     "about_name",
@@ -80,6 +81,7 @@ def claim_record(row: Mapping[str, Any]) -> dict[str, Any]:
         "group_size": named.get("size"),
         "detail": claim.get("detail"),
         "confidence": claim.get("confidence"),
+        "basis": claim.get("basis") or "text",  # claims written before the basis existed rest on the text
         "about_label": row["about_label"],
         "about": about["key"],
         "about_name": about.get("name") or about.get("description"),
@@ -146,7 +148,8 @@ SOURCE_COLUMNS = (
 
 def _source_records(store: GraphStore, filters: Filters) -> Iterator[dict[str, Any]]:
     scope = subjects(store, filters).agreements if filters.narrowed else None
-    for row in paged(store, "export_sources", {"agreements": scope, **filters.dates()}):
+    params = {"agreements": scope, **filters.dates(), "min_confidence": filters.min_confidence}
+    for row in paged(store, "export_sources", params):
         source = row["source"]
         yield {
             "source": source["key"],
@@ -186,7 +189,10 @@ AGREEMENT_COLUMNS = (
 
 
 def _agreement_records(store: GraphStore, filters: Filters, cache: OverviewCache | None) -> Iterator[dict[str, Any]]:
-    for item in every_agreement(store, host=filters.host, deporting=filters.deporting, cache=cache):
+    found = every_agreement(
+        store, host=filters.host, deporting=filters.deporting, cache=cache, min_confidence=filters.min_confidence
+    )
+    for item in found:
         current = item.current_status
         yield {
             "agreement": item.key,

@@ -37,6 +37,7 @@ NODE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("start", "long"),
     ("end", "long"),
     ("confidence", "double"),
+    ("basis", "string"),
     ("evidence", "string"),
     ("rules", "string"),
     ("extractor_version", "string"),
@@ -46,6 +47,7 @@ EDGE_ATTRIBUTES: tuple[tuple[str, str], ...] = (
     ("status", "string"),
     ("claims", "long"),
     ("sources", "long"),
+    ("confidence", "double"),
 )
 # Characters XML 1.0 cannot carry at all; replaced by U+FFFD in GraphML only (the CSV and JSON-LD keep them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -81,7 +83,7 @@ class _GraphWriter:
         self.edge_kinds = dict(EDGE_ATTRIBUTES)
         self.edges = 0
 
-    def header(self) -> str:
+    def header(self, min_confidence: float) -> str:
         keys = [
             f'<key id="n_{name}" for="node" attr.name="{name}" attr.type="{kind}"/>' for name, kind in NODE_ATTRIBUTES
         ]
@@ -94,7 +96,8 @@ class _GraphWriter:
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
             'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
             'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
-            f"<!-- dakg {__version__}: every claim with its source, quote and offsets (Python code points) -->\n"
+            f"<!-- dakg {__version__}: every claim with its source, quote and offsets (Python code points); a "
+            f"source's claims about an agreement where its report reaches min_confidence={min_confidence:g} -->\n"
             + "\n".join(keys)
             + '\n<graph id="dakg" edgedefault="directed">\n'
         )
@@ -130,7 +133,7 @@ def graphml(store: GraphStore, filters: Filters) -> Iterator[str]:
     """Sources, claims, agreements, officials, migrant groups and countries as nodes; CLAIMS, ABOUT, REPORTS
     and the fact edges (parties, COVERS, ACTS_FOR, INVOLVED_IN, NATIONALITY) as edges, for networkx and Gephi."""
     out = _GraphWriter()
-    yield out.header()
+    yield out.header(filters.min_confidence)
     chosen = subjects(store, filters)
     reported: set[tuple[str, str]] = set()
     chunk: list[str] = []
@@ -169,6 +172,7 @@ def graphml(store: GraphStore, filters: Filters) -> Iterator[str]:
                     "start": claim["start"],
                     "end": claim["end"],
                     "confidence": claim.get("confidence"),
+                    "basis": claim.get("basis") or "text",
                     "evidence": json.dumps(evidence_spans(claim), ensure_ascii=False),
                     "rules": ";".join(claim.get("rules") or []),
                     "extractor_version": claim.get("extractor_version"),
@@ -187,7 +191,11 @@ def graphml(store: GraphStore, filters: Filters) -> Iterator[str]:
     for part in chunks(pairs, rows_per_page(store)):
         rows = store.read("export_reports", {"pairs": list(part)})
         yield "".join(
-            out.edge(r["source"], r["agreement"], {"type": "REPORTS", "status": r["status"], "claims": r["claims"]})
+            out.edge(
+                r["source"],
+                r["agreement"],
+                {"type": "REPORTS", "status": r["status"], "claims": r["claims"], "confidence": r["confidence"]},
+            )
             for r in rows
         )
     for query, keys in (

@@ -3,8 +3,10 @@
 Which claims (``claims.csv``, ``claims.jsonld``, ``graph.graphml``): every claim about an agreement, an official
 or a migrant group; with ``host`` or ``deporting``, the claims about the matching agreements and about the
 officials named and the groups covered in connection with them; with ``published_from`` / ``published_to``, only
-the claims of sources published in that window (undated sources are then left out). Offsets are Python code
-points into the source's stored text (``GET /sources/{key}/text``).
+the claims of sources published in that window (undated sources are then left out). At a ``min_confidence``, as
+every answer about agreements: a source's claims about an agreement are in only when its report on it reaches it
+(its most confident claim about the agreement), and an agreement no report reaches is not in at all. Offsets are
+Python code points into the source's stored text (``GET /sources/{key}/text``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from typing import Any
 
 from dakg.answers.names import value_names
 from dakg.answers.paging import chunks, paged, rows_per_page
+from dakg.config import DEFAULT_MIN_CONFIDENCE
 from dakg.dates import through
 from dakg.store import GraphStore
 
@@ -24,13 +27,15 @@ SUBJECTS_PER_READ = 100
 @dataclass(frozen=True)
 class Filters:
     """The list endpoints' filters. ``published_to`` takes in the whole period it names ("2025" takes in
-    "2025-08-05"), as ``GET /sources`` does; ``as_of`` applies to ``agreements.csv`` (see ``dakg.dates``)."""
+    "2025-08-05"), as ``GET /sources`` does; ``as_of`` applies to ``agreements.csv`` (see ``dakg.dates``);
+    ``min_confidence`` to every export (see the module's documentation)."""
 
     host: str | None = None
     deporting: str | None = None
     published_from: str | None = None
     published_to: str | None = None
     as_of: str | None = None
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
 
     @property
     def narrowed(self) -> bool:
@@ -53,7 +58,12 @@ class Subjects:
 def subjects(store: GraphStore, filters: Filters) -> Subjects:
     """What the export's claims are about (see the module's documentation)."""
     agreements = [
-        r["key"] for r in paged(store, "export_agreement_keys", {"host": filters.host, "deporting": filters.deporting})
+        r["key"]
+        for r in paged(
+            store,
+            "export_agreement_keys",
+            {"host": filters.host, "deporting": filters.deporting, "min_confidence": filters.min_confidence},
+        )
     ]
     scope = agreements if filters.narrowed else None
     officials = [r["key"] for r in paged(store, "export_official_keys", {"agreements": scope})]
@@ -95,7 +105,8 @@ def claim_rows(store: GraphStore, filters: Filters) -> Iterator[dict[str, Any]]:
     for part in chunks(subjects(store, filters).all(), SUBJECTS_PER_READ):
         skip = 0
         while True:
-            rows = store.read("export_claims", {"subjects": list(part), **filters.dates(), "skip": skip, "limit": size})
+            params = {"subjects": list(part), **filters.dates(), "min_confidence": filters.min_confidence}
+            rows = store.read("export_claims", {**params, "skip": skip, "limit": size})
             names = value_names(store, [r["claim"] for r in rows])
             for row in rows:
                 claim = row["claim"]

@@ -13,6 +13,7 @@ from dakg.api.deps import (
     ISO3_PATTERN,
     AsOfDep,
     DisputesDep,
+    MinConfidenceDep,
     OverviewsDep,
     PagingDep,
     StoreDep,
@@ -74,6 +75,7 @@ def _answer(
     host: str | None,
     deporting: str | None,
     as_of: str | None,
+    min_confidence: float,
 ) -> Response:
     page = agreements.list_agreements(
         store,
@@ -87,6 +89,7 @@ def _answer(
         summary_only=view.summary_only,
         cache=overviews,
         as_of=as_of,
+        min_confidence=min_confidence,
     )
     return json_response(page)
 
@@ -103,6 +106,7 @@ def list_agreements(
     paging: PagingDep,
     view: ViewDep,
     as_of: AsOfDep,
+    min_confidence: MinConfidenceDep,
     host: Country = None,
     deporting: Country = None,
 ) -> Response:
@@ -114,8 +118,11 @@ def list_agreements(
     **grouped by source**, newest first, each with the exact quote and its offsets in the source text, and for
     every value its sources claim, how many sources and how many **independent** sources (a story and its
     reprints count once) claim it. With `as_of`, the same answer as the record stood on that day.
+
+    Only the sources whose report on an agreement reaches `min_confidence` count (their most confident claim
+    about it): in the list, its totals, the status filter, the current status, disputes and support.
     """
-    return _answer(store, overviews, paging, view, iso3(host), iso3(deporting), as_of)
+    return _answer(store, overviews, paging, view, iso3(host), iso3(deporting), as_of, min_confidence)
 
 
 @router.get(
@@ -130,6 +137,7 @@ def country_agreements(
     paging: PagingDep,
     view: ViewDep,
     as_of: AsOfDep,
+    min_confidence: MinConfidenceDep,
     iso3_code: Annotated[str, Path(pattern=ISO3_PATTERN, description="ISO 3166-1 alpha-3 code.", examples=["RWA"])],
     role: Annotated[Literal["host", "deporting"], Query(description="The country's role.")] = "host",
 ) -> Response:
@@ -145,6 +153,7 @@ def country_agreements(
         code if role == "host" else None,
         code if role == "deporting" else None,
         as_of,
+        min_confidence,
     )
 
 
@@ -159,6 +168,7 @@ def get_agreement(
     overviews: OverviewsDep,
     key: AgreementKey,
     as_of: AsOfDep,
+    min_confidence: MinConfidenceDep,
     sources_offset: Annotated[int, Query(ge=0)] = 0,
     sources_limit: Annotated[int, Query(ge=1, le=200)] = 100,
     claims_limit: ClaimsLimit = 50,
@@ -166,7 +176,7 @@ def get_agreement(
     """Parties, current status, disputes, every source's claims (paged with sources_offset/sources_limit),
     how many (independent) sources claim each value, the migrant groups it covers and the officials named in
     connection with it. With `as_of`, as the record stood on that day (404 if no source published by then
-    reports on it)."""
+    reports on it). Only the sources whose report reaches `min_confidence` count (404, saying so, if none does)."""
     try:
         found = agreements.get_agreement(
             store,
@@ -176,8 +186,9 @@ def get_agreement(
             claims_limit=claims_limit,
             cache=overviews,
             as_of=as_of,
+            min_confidence=min_confidence,
         )
-    except agreements.NotYet as exc:
+    except (agreements.NotYet, agreements.BelowConfidence) as exc:
         raise HTTPException(404, str(exc)) from exc
     if found is None:
         raise HTTPException(404, f"no agreement with key {key.upper()!r}")
@@ -196,15 +207,24 @@ def agreement_timeline(
     paging: PagingDep,
     key: AgreementKey,
     as_of: AsOfDep,
+    min_confidence: MinConfidenceDep,
     fields: Annotated[
         list[AgreementField] | None,
         Query(description="Only these claim fields (repeat the parameter)."),
     ] = None,
 ) -> m.Timeline:
     """Claims ordered by their sources' publication dates (undated sources last), then by position in the text.
-    With `as_of`, only the claims of sources published by then."""
+    With `as_of`, only the claims of sources published by then; only those of sources whose report on it reaches
+    `min_confidence`."""
     found = agreements.timeline(
-        store, key.upper(), fields=fields, offset=paging.offset, limit=paging.limit, as_of=as_of, cache=overviews
+        store,
+        key.upper(),
+        fields=fields,
+        offset=paging.offset,
+        limit=paging.limit,
+        as_of=as_of,
+        cache=overviews,
+        min_confidence=min_confidence,
     )
     if found is None:
         raise HTTPException(404, f"no agreement with key {key.upper()!r}")
@@ -222,11 +242,19 @@ def list_disputes(
     dispute_cache: DisputesDep,
     paging: PagingDep,
     as_of: AsOfDep,
+    min_confidence: MinConfidenceDep,
     field: Annotated[DisputeField | None, Query(description="Only this field.")] = None,
 ) -> m.DisputePage:
     """Agreements whose sources take different positions on status (a denial counts as a position), cap (caps
     of the same kind) or payment (totals that do not add up over time), each side with the sources that take
-    it. With `as_of`, as the record stood on that day."""
+    it. With `as_of`, as the record stood on that day. Only the sources whose report on an agreement reaches
+    `min_confidence` count."""
     return disputes.list_disputes(
-        store, dispute_cache, field=field, offset=paging.offset, limit=paging.limit, as_of=as_of
+        store,
+        dispute_cache,
+        field=field,
+        offset=paging.offset,
+        limit=paging.limit,
+        as_of=as_of,
+        min_confidence=min_confidence,
     )

@@ -8,11 +8,12 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
 from dakg.answers import exports
-from dakg.api.deps import ISO3_PATTERN, OverviewsDep, StoreDep, iso3
+from dakg.api.deps import ISO3_PATTERN, MinConfidenceDep, OverviewsDep, StoreDep, iso3
 from dakg.api.problems import problem_responses
 from dakg.dates import PERIOD_PATTERN
 
 router = APIRouter(tags=["exports"])
+MIN_CONFIDENCE_HEADER = "Dakg-Min-Confidence"
 
 
 @router.get(
@@ -23,6 +24,12 @@ router = APIRouter(tags=["exports"])
         200: {
             "description": "The export, streamed.",
             "content": {media: {} for media in sorted(set(exports.MEDIA_TYPES.values()))},
+            "headers": {
+                MIN_CONFIDENCE_HEADER: {
+                    "description": "The min_confidence the export was computed at.",
+                    "schema": {"type": "number"},
+                }
+            },
         },
         **problem_responses(422),
     },
@@ -31,6 +38,7 @@ def export(
     request: Request,
     store: StoreDep,
     overviews: OverviewsDep,
+    min_confidence: MinConfidenceDep,
     name: Annotated[exports.ExportName, Path(description="Which export.")],
     host: Annotated[str | None, Query(pattern=ISO3_PATTERN, description="Only agreements this state hosts.")] = None,
     deporting: Annotated[
@@ -59,15 +67,27 @@ def export(
       by a TextQuoteSelector and a TextPositionSelector on the span that states the value (the quoted sentence
       when no span does), with PROV-O provenance.
 
+    As every answer about agreements, an export counts a source's report on an agreement only when its most
+    confident claim about it reaches `min_confidence` (the `Dakg-Min-Confidence` response header says which):
+    the claims of a weaker report are left out, and so is an agreement no report reaches. Every claim carries its
+    `basis` (`text`, or `reference`: from the project's table of office holders, not the source's words).
+
     Offsets are Python code points (Unicode scalar values) into the source's stored text; JavaScript strings
     count UTF-16 code units (see the README)."""
     filters = exports.Filters(
-        host=iso3(host), deporting=iso3(deporting), published_from=published_from, published_to=published_to
+        host=iso3(host),
+        deporting=iso3(deporting),
+        published_from=published_from,
+        published_to=published_to,
+        min_confidence=min_confidence,
     )
     base = str(request.base_url).rstrip("/")
     chunks = exports.export(store, name, filters, base_url=base, cache=overviews)
     return StreamingResponse(
         chunks,
         media_type=exports.MEDIA_TYPES[name],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            MIN_CONFIDENCE_HEADER: repr(min_confidence),
+        },
     )
