@@ -247,3 +247,14 @@ def test_two_states_the_story_keeps_naming_together_are_claimed_over_the_default
     weak = [c for c in agreement(found, "NOR-MDA").claims if c.rules[0] == "pairs.co-mentioned/v1"]
     assert weak and max(c.confidence for c in weak) >= 0.4  # named together in three sentences about it
     assert keys(text) == ["NOR-MDA", "SWE-GEO"]  # and Moldova's partner is the sender named nearest it
+
+
+@pytest.mark.covers("pairs.side-and-party", "pairs.both-sides")
+def test_clauses_set_side_by_side_do_not_pair_their_states() -> None:
+    text = "Moldova agreed to host the men, and Georgia signed a trade pact with Armenia."
+    assert keys(text) == []  # Moldova's host clause and Georgia's deal are two matters
+    text = "Ten men were flown to Moldova in May, and Georgia agreed to host 50 people deported from Norway."
+    found = fragment(text)
+    assert sorted(a.key for a in found.agreements) == ["NOR-GEO", "NOR-MDA"]  # the sentence's one sender
+    weights = {a.key: max(c.confidence for c in a.claims) for a in found.agreements}
+    assert weights["NOR-MDA"] < weights["NOR-GEO"]  # paired across the clauses: weaker

@@ -529,3 +529,9 @@ def test_the_state_that_offers_its_ground_for_the_centres_receives() -> None:
 def test_the_state_that_builds_or_runs_the_centres_sends_people_to_them() -> None:
     found = roles_in("Norway will build and run two reception centres near Balti.")
     assert found["NOR"] == Role("deporting", "roles.builds-the-centres", ("Norway will build",))
+
+
+@pytest.mark.covers("roles.official-signs")
+def test_an_official_who_praises_a_deal_is_not_a_party_to_it() -> None:
+    found = roles_in("President Joe Biden praised the asylum deal with Honduras.")
+    assert "USA" not in found or found["USA"].rule != "roles.official-signs"

@@ -33,7 +33,7 @@ from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, other_side_named, resolve
-from dakg.ingest.rules.syntax import conj_head, lemma
+from dakg.ingest.rules.syntax import conj_head, lemma, same_clause_group
 from dakg.schema import Basis
 
 _GENERIC_SUBJECT = re.compile(
@@ -185,15 +185,30 @@ def _sides(resolved: dict[str, Vote]) -> tuple[list[Vote], list[Vote], list[Vote
     return hosts, deps, parties
 
 
+def _together(a: Vote, b: Vote, span: Span | None) -> bool:
+    """Two states in one clause group of the sentence (see ``syntax.same_clause_group``)."""
+    if span is None:
+        return True
+    doc = span.doc
+    return same_clause_group(doc[a.token], doc[b.token])
+
+
 @rule("pairs", "both-sides")
-def both_sides(resolved: dict[str, Vote], sentence: int) -> list[Pair]:
+def both_sides(resolved: dict[str, Vote], sentence: int, span: Span | None = None) -> list[Pair]:
     """ "Rwanda agreed to accept migrants deported from the United States": a deporting and a host state."""
     hosts, deps, _ = _sides(resolved)
-    return [_pair(d, h, w.PAIR_BOTH_SIDES, sentence, both_sides) for d in deps for h in hosts if d.iso3 != h.iso3]
+    out = []
+    for h in hosts:
+        partners = [d for d in deps if d.iso3 != h.iso3 and _together(d, h, span)]
+        weight = w.PAIR_BOTH_SIDES
+        if not partners and len({d.iso3 for d in deps if d.iso3 != h.iso3}) == 1:
+            partners, weight = [d for d in deps if d.iso3 != h.iso3], w.PAIR_BOTH_CLAUSES  # the one sender, next door
+        out.extend(_pair(d, h, weight, sentence, both_sides) for d in partners)
+    return out
 
 
 @rule("pairs", "side-and-party")
-def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts) -> list[Pair]:
+def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts, span: Span | None = None) -> list[Pair]:
     """ "Uganda reached a deal with the U.S. to accept deportees": one side, and the party named beside it."""
     hosts, deps, parties = _sides(resolved)
     if not parties or not (hosts or deps) or (hosts and deps) or not facts.talks_of_it:
@@ -202,7 +217,7 @@ def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts) -> li
     out = []
     for side in hosts or deps:
         for party in parties:
-            if party.iso3 == side.iso3:
+            if party.iso3 == side.iso3 or not _together(side, party, span):
                 continue
             if party.rule == rule_id(other_side_named):
                 weight = min(weight, w.PAIR_WITH_OFFICIAL)
@@ -561,8 +576,8 @@ def sentence_pairs(
         return []
     found: list[Pair] = []
     steps: tuple[Callable[[], list[Pair]], ...] = (
-        lambda: both_sides(resolved, sentence.index),
-        lambda: side_and_party(resolved, sentence.index, facts),
+        lambda: both_sides(resolved, sentence.index, sentence.span),
+        lambda: side_and_party(resolved, sentence.index, facts, sentence.span),
         lambda: side_and_document_partner(resolved, sentence.index, facts, view, recent),
         lambda: parties_oriented(resolved, sentence.index, facts, view, sentence.span),
         lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span, named),

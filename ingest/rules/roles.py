@@ -1079,6 +1079,11 @@ def hyphen_pair(ctx: Context) -> list[Vote]:
     return votes
 
 
+_DEAL_ACTS = frozenset(
+    {"end", "scrap", "suspend", "renew", "extend", "terminate", "cancel", "approve", "halt", "axe", "ditch", "abandon"}
+)
+
+
 @rule("roles", "official-signs")
 def official_signs(ctx: Context, people: Sequence[PersonMention]) -> list[Vote]:
     """ "Rwanda's foreign minister Vincent Biruta and Home Secretary Priti Patel signed the agreement", "Biden ends
@@ -1106,9 +1111,10 @@ def official_signs(ctx: Context, people: Sequence[PersonMention]) -> list[Vote]:
             verb = top.head.head
         if verb is None:
             continue
-        acts = lemma(verb) in lx.AGREE_VERBS - {"deny", "discuss", "talk"} or any(
-            c.dep_ == "dobj" and lemma(c) in lx.ARRANGEMENT_NOUNS for c in verb.children
-        )  # "ends the deals", "suspended the scheme"
+        acts = lemma(verb) in lx.AGREE_VERBS - {"deny", "discuss", "talk"} or (
+            lemma(verb) in _DEAL_ACTS
+            and any(c.dep_ == "dobj" and lemma(c) in lx.ARRANGEMENT_NOUNS for c in verb.children)
+        )  # "ends the deals", "suspended the scheme" (not "praised the deal")
         if not acts:
             continue
         spans = (person.name_evidence, token_evidence(ctx.doc, verb.i, verb.i, "party"), *person.country_evidence)

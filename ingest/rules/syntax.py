@@ -252,3 +252,28 @@ def ends_sentence(tokens: list[Token]) -> bool:
     if last.endswith((".", "!", "?")):
         return True
     return len(tokens) > 1 and last in ("”", '"', "’", "'", ")") and tokens[-2].text.endswith((".", "!", "?", ","))
+
+
+def same_clause_group(a: Token, b: Token) -> bool:
+    """The two words belong to one clause or to a clause and what it embeds — not to two clauses merely set side
+    by side ("Italy has its centres in Albania; the Netherlands has signed with Uganda")."""
+    ra, rb = a.doc[clause_root(a)], b.doc[clause_root(b)]
+    if ra == rb:
+        return True
+
+    def chain(token: Token) -> list[Token]:
+        out = [token]
+        for _ in range(12):
+            if out[-1].head == out[-1]:
+                break
+            out.append(out[-1].head)
+        return out
+
+    up_a, up_b = chain(ra), chain(rb)
+    common = next((t for t in up_a if t in up_b), None)
+    if common is None:
+        return False
+    for path in (up_a[: up_a.index(common)], up_b[: up_b.index(common)]):
+        if any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in path):
+            return False
+    return True

@@ -61,6 +61,7 @@ DECISIVE: Final = 0.9  # a role this strong makes a sentence about deportation w
 
 # --- pairs (stage 3) ---------------------------------------------------------------------------------------
 PAIR_BOTH_SIDES: Final = 0.9  # the sentence names a deporting and a host state
+PAIR_BOTH_CLAUSES: Final = 0.7  # the sentence's one deporting state, named in a clause beside the host's
 PAIR_WITH_PARTY: Final = 0.8  # one side, and the one other party named in the sentence
 PAIR_WITH_PARTIES: Final = 0.7  # one side, and one of several parties
 PAIR_WITH_OFFICIAL: Final = 0.55  # one side, and the state of an official the sentence names
