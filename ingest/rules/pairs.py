@@ -197,7 +197,7 @@ def _together(a: Vote, b: Vote, span: Span | None) -> bool:
 def both_sides(resolved: dict[str, Vote], sentence: int, span: Span | None = None) -> list[Pair]:
     """ "Rwanda agreed to accept migrants deported from the United States": a deporting and a host state."""
     hosts, deps, _ = _sides(resolved)
-    out = []
+    out: list[Pair] = []
     for h in hosts:
         partners = [d for d in deps if d.iso3 != h.iso3 and _together(d, h, span)]
         weight = w.PAIR_BOTH_SIDES
