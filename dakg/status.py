@@ -2,8 +2,10 @@
 
 - **A source's status** for an agreement (``source_status``): if the source reports the arrangement as
   suspended, scrapped or struck down (a non-negated claim with confidence ≥ 0.5), the last such statement in
-  its text; otherwise its most confident non-negated status claim, the earlier one on a tie. A source that
-  reports an event, then its end, ends on the end.
+  its text; otherwise the furthest stage it reports among its non-negated status claims with confidence ≥ 0.5
+  (all of them when none reaches it), the more confident and then the earlier on a tie. A source that tells
+  of an announced deal and then of its signing is at the signing; one that reports an event, then its end,
+  ends on the end.
 - **An agreement's current status**: the status of the most recently published source that has one; undated
   sources count as older than dated ones, and among equals the most confident wins. The store applies it:
   ``cypher/agreement_sources_ordered.cypher`` orders the sources so, and the first with a status is current
@@ -19,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from dakg.schema import STATUS_KINDS
+from dakg.schema import STATUS_KINDS, STATUSES
 
 ENDED = frozenset(status for status, kind in STATUS_KINDS.items() if kind == "ended")
+STATUS_RANK = {status: rank for rank, status in enumerate(STATUSES)}
 
 
 def _get(claim: Any, name: str) -> Any:
@@ -36,4 +39,5 @@ def source_status(claims: Iterable[Any]) -> Any | None:
     ended = [c for c in statuses if _get(c, "value") in ENDED and _get(c, "confidence") >= 0.5]
     if ended:
         return max(ended, key=lambda c: _get(c, "start"))
-    return max(statuses, key=lambda c: (_get(c, "confidence"), -_get(c, "start")))
+    firm = [c for c in statuses if _get(c, "confidence") >= 0.5] or statuses
+    return max(firm, key=lambda c: (STATUS_RANK.get(_get(c, "value"), -1), _get(c, "confidence"), -_get(c, "start")))

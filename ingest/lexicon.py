@@ -380,10 +380,10 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "scrapped",
             "scrapped",
             r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
-            r"ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
+            r"(?<!-)ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
             r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over|lapsed|expired|wound up|put an end to|"
-            r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)\b[^.;]{0,60}?"
-            r"\b(?:will end|ended|ends|came to an end|ran out)|"
+            r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)(?:,? [\w-]+){0,4}"
+            r" (?:will end|ended|ends|came to an end|ran out)|"
             r"end(?:s|ed|ing)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|programmes?|"
             r"programs?|polic(?:y|ies)|partnerships?|accords?|arrangements?|pacts?))\b",
             1.0,
@@ -391,7 +391,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "suspended",
             "suspended",
-            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|on hold|halt(?:ed|s|ing)|frozen)\b",
+            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|on hold|halt(?:ed|s|ing)|frozen|grounded)\b",
             1.0,
         ),
         (

@@ -201,3 +201,8 @@ def test_a_named_deal_is_agreed_where_the_document_words_no_status_for_the_pair(
 def test_people_taken_to_a_state() -> None:
     found = fragment("Twelve men who had been taken from Norway to a centre in Moldova were freed.")
     assert status_of(found, "NOR-MDA") == "implemented"
+
+
+@pytest.mark.covers("status.signed-up")
+def test_signing_up_to_receive_people_is_agreeing() -> None:
+    assert status_of(fragment("Moldova has signed up to receive people deported from Norway."), "NOR-MDA") == "agreed"

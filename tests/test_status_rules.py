@@ -27,9 +27,12 @@ def test_a_sources_status_is_its_last_confident_terminal_claim() -> None:
     assert _value(claims) == "scrapped"  # suspended is later but below 0.5
 
 
-def test_otherwise_its_most_confident_claim_and_the_earlier_on_a_tie() -> None:
+def test_otherwise_the_furthest_stage_it_reports_with_confidence() -> None:
     assert _value([C("agreed", 0.5, 10), C("signed", 0.8, 60)]) == "signed"
-    assert _value([C("agreed", 0.8, 10), C("signed", 0.8, 60)]) == "agreed"
+    assert _value([C("agreed", 0.8, 10), C("signed", 0.6, 60)]) == "signed"  # announced, then signed: signed
+    assert _value([C("under_negotiation", 0.9, 10), C("signed", 0.4, 60)]) == "under_negotiation"  # too weak
+    assert _value([C("agreed", 0.3, 10), C("signed", 0.2, 60)]) == "signed"  # none reaches 0.5: all count
+    assert _value([C("agreed", 0.8, 10), C("agreed", 0.8, 60)]) == "agreed"
 
 
 def test_negated_and_other_fields_are_not_a_status() -> None:

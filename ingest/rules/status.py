@@ -56,7 +56,10 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
     rules = [f"{rule_id(wording)}#{name}"]
     if first is not None and adjective(first, span is not None and len(span) == 1):
         return None
-    if name == "signed" and not signed_the_arrangement(doc, sentence, first):
+    if name == "signed" and first is not None and any(c.dep_ == "prt" and c.lower_ == "up" for c in first.children):
+        status, strength = "agreed", strength * w.INTENT_FACTOR  # "signed up to receive people": agreed to
+        rules.append(rule_id(signed_up))
+    elif name == "signed" and not signed_the_arrangement(doc, sentence, first):
         if not signed_intent(first):
             return None
         status, strength = "under_negotiation", strength * w.INTENT_FACTOR  # "signed a letter of intent"
@@ -93,6 +96,12 @@ def signed_the_arrangement(doc: Doc, sentence: Sentence, first: Token | None) ->
         return has_deal and not lx.COURT_WORDS.search(sentence.text)
     objects = [c for c in first.children if c.dep_ in ("dobj", "nsubjpass")]
     return not any(lemma(o) in lx.INTENT_DOCUMENTS for o in objects)
+
+
+@rule("status", "signed-up")
+def signed_up(first: Token | None) -> bool:
+    """ "Two more governments have signed up to receive people": agreeing to take part, not signing a text."""
+    return first is not None and any(c.dep_ == "prt" and c.lower_ == "up" for c in first.children)
 
 
 @rule("status", "signed-intent")
@@ -244,8 +253,11 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return StatusValue("proposed", w.EVENT_WISHED, False, (evidence,), (rule_id(event_of_the_pair),))
     if verb.dep_ == "xcomp" and lemma(verb.head) in _ASPECT:  # "Canberra began offshoring ... to Manus Island"
         verb, auxes = verb.head, {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _MODAL or (verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and not auxes):
-        return None  # "could send", "a bid to send", "people it wants to send"
+    if auxes & _MODAL or (verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and not auxes) or "to" in auxes:
+        return None  # "could send", "a bid to send", "people it wants to send", "would allow them to be relocated"
+    governing = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") else None
+    if governing is not None and {c.lower_ for c in governing.children if c.dep_ == "aux"} & _MODAL:
+        return None  # "the deal would allow 50 deportees to be relocated"
     if auxes & _FUTURE:
         value, strength = "agreed", w.EVENT_PROMISED
     elif verb.tag_ in ("VBD", "VBZ", "VBP") or (verb.tag_ == "VBN" and auxes):
@@ -266,6 +278,8 @@ def wished_by(verb: Token) -> Token | None:
     wish = current.head
     if lemma(wish) not in lx.WISH_VERBS or negated(wish) or describes_people(wish):
         return None
+    if wish.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("has", "have") for c in wish.children):
+        return None  # "a policy which sought to send UK asylum seekers to Rwanda": what it was for, not a proposal
     return wish
 
 
@@ -283,6 +297,8 @@ def event_verb(host: Token) -> Token | None:
         verb = sending_governor(token.head.head)
         return verb if verb is not None and verb.pos_ == "VERB" else None
     if token.dep_ in ("nsubj",) and is_host_word(token.head) and token.head.pos_ == "VERB":
+        if any(lemma(t) == "refugee" for c in token.head.children if c.dep_ == "dobj" for t in c.subtree):
+            return None  # "Rwanda has welcomed thousands of refugees": its refugee record, not the deal
         return token.head
     return None
 
