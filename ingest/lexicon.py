@@ -382,8 +382,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
             r"(?<!-)ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
             r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over|lapsed|expired|wound up|put an end to|"
-            r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)(?:,? [\w-]+){0,4}"
-            r" (?:will end|ended|ends|came to an end|ran out)|"
+            r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)"
+            r"(?:,? [\w-]+){0,4} (?:will end|ended|ends|came to an end|ran out)|"
             r"end(?:s|ed|ing)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|programmes?|"
             r"programs?|polic(?:y|ies)|partnerships?|accords?|arrangements?|pacts?))\b",
             1.0,
