@@ -206,3 +206,19 @@ def test_people_taken_to_a_state() -> None:
 @pytest.mark.covers("status.signed-up")
 def test_signing_up_to_receive_people_is_agreeing() -> None:
     assert status_of(fragment("Moldova has signed up to receive people deported from Norway."), "NOR-MDA") == "agreed"
+
+
+@pytest.mark.covers("status.talks-before-the-deal")
+def test_talks_that_came_before_the_deal_are_not_a_negotiation() -> None:
+    text = "The deal to send prisoners from Norway to Moldova emerged following discussions between the two ministers."
+    assert status_of(fragment(text), "NOR-MDA") == "agreed"  # the deal named, not the talks
+    text = "Norway is in talks with Moldova about sending prisoners to a prison in Balti."
+    assert status_of(fragment(text), "NOR-MDA") == "under_negotiation"
+
+
+@pytest.mark.covers("status.gerund-no-event")
+def test_a_feared_move_in_a_passive_gerund_is_no_event() -> None:
+    feared = "Norway signed an agreement with Moldova in May. Asylum seekers are at risk of being sent from Norway to Moldova."
+    assert status_of(fragment(feared), "NOR-MDA") == "signed"
+    happened = "After being sent from Norway to Moldova under the agreement, the men were held in Balti."
+    assert status_of(fragment(happened), "NOR-MDA") == "implemented"

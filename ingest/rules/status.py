@@ -66,6 +66,10 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         rules.append(rule_id(signed_intent))
     if name == "agreed" and not approved_the_arrangement(sentence, first):
         return None
+    if name == "talks" and talks_before_the_deal(first):
+        return None
+    if name == "carried-out" and first is not None and gerund_no_event(first):
+        return None
     if status == "proposed" and describes_people(first):
         return None
     hit = Hit(
@@ -128,6 +132,27 @@ def approved_the_arrangement(sentence: Sentence, first: Token | None) -> bool:
     by_court = any(c.dep_ == "agent" and any(lx.COURT_WORDS.search(t.text) for t in c.subtree) for c in first.children)
     governed = first.dep_ in ("acl", "relcl") and lemma(first.head) in lx.ARRANGEMENT_NOUNS
     return bool(arranged or governed) and not by_court
+
+
+@rule("status", "talks-before-the-deal")
+def talks_before_the_deal(first: Token | None) -> bool:
+    """ "Meloni said after talks with Rama", "the deal emerged following diplomatic discussions": talks named as
+    what came before are over; they say nothing of the deal being under negotiation."""
+    if first is None or first.dep_ != "pobj":
+        return False
+    return first.head.lower_ in ("after", "following") and lemma(first) in ("talk", "discussion", "negotiation")
+
+
+@rule("status", "gerund-no-event")
+def gerund_no_event(first: Token | None) -> bool:
+    """ "at risk of being sent to Rwanda", "fear being returned to a country where": a passive gerund names a move
+    feared or described, not one that happened; only "after being sent to X" tells of one."""
+    if first is None or first.lower_ != "being" or first.dep_ != "auxpass":
+        return False
+    verb = first.head
+    if any(c.dep_ == "aux" for c in verb.children):
+        return False  # "are being sent": progressive, an event
+    return not (verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "since", "upon", "on"))
 
 
 @rule("status", "wish-describing-people")
@@ -244,7 +269,7 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         moves = is_deport_word(sender.head) or lemma(sender.head) in lx.RETURN_VERBS
         if sender.dep_ == "nsubj" and moves and sender.head.pos_ == "VERB":
             verb = sender.head
-    if verb is None or negated(verb):
+    if verb is None or negated(verb) or any(gerund_no_event(c) for c in verb.children):
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     wish = wished_by(verb)
