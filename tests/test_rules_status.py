@@ -218,7 +218,10 @@ def test_talks_that_came_before_the_deal_are_not_a_negotiation() -> None:
 
 @pytest.mark.covers("status.gerund-no-event")
 def test_a_feared_move_in_a_passive_gerund_is_no_event() -> None:
-    feared = "Norway signed an agreement with Moldova in May. Asylum seekers are at risk of being sent from Norway to Moldova."
+    feared = (
+        "Norway signed an agreement with Moldova in May. "
+        "Asylum seekers are at risk of being sent from Norway to Moldova."
+    )
     assert status_of(fragment(feared), "NOR-MDA") == "signed"
     happened = "After being sent from Norway to Moldova under the agreement, the men were held in Balti."
     assert status_of(fragment(happened), "NOR-MDA") == "implemented"
