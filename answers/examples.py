@@ -23,7 +23,7 @@ AGREEMENT: dict[str, Any] = {
     "disputed": True,
     "disputes": ["status"],
     "sources_total": 4,
-    "claims_total": 19,
+    "claims_total": 27,
     "sources": [
         {
             "source": {
@@ -32,10 +32,38 @@ AGREEMENT: dict[str, Any] = {
                 "outlet": "East Africa Monitor (demo)",
                 "url": "https://example.org/demo/first-arrivals-kigali",
                 "published": "2025-08-28",
+                "superseded_by": None,
                 "reprint_group": "4faf9f16b6bb93f92259eb0ccd3e16bfac55c5bbc86168274268c278d283fd00",
             },
             "status": "implemented",
             "claims": [
+                {
+                    "key": "c-9978c1b7a7694a2897ebcfb306f71686",
+                    "field": "status",
+                    "value": "implemented",
+                    "currency": None,
+                    "negated": False,
+                    "detail": None,
+                    "quote": "First deportees from the US land in Kigali",
+                    "start": 0,
+                    "end": 42,
+                    "confidence": 0.69,
+                    "evidence": [
+                        {"start": 0, "end": 15, "text": "First deportees", "role": "value"},
+                        {"start": 16, "end": 32, "text": "from the US land", "role": "deporting"},
+                        {"start": 28, "end": 42, "text": "land in Kigali", "role": "host"},
+                    ],
+                    "rules": [
+                        "pairs.both-sides/v1",
+                        "roles.soil/v1",
+                        "roles.arrived-in/v1",
+                        "status.wording/v1#carried-out",
+                        "status.for-the-pair/v1",
+                    ],
+                    "basis": "text",
+                    "official": None,
+                    "migrant_group": None,
+                },
                 {
                     "key": "c-e17855316d45d0674d6f89ade5055b73",
                     "field": "covers",
@@ -49,7 +77,6 @@ AGREEMENT: dict[str, Any] = {
                     "start": 44,
                     "end": 207,
                     "confidence": 0.63,
-                    "basis": "text",
                     "evidence": [
                         {"start": 50, "end": 88, "text": "people deported from the United States", "role": "group"},
                         {"start": 57, "end": 88, "text": "deported from the United States", "role": "deporting"},
@@ -61,6 +88,7 @@ AGREEMENT: dict[str, Any] = {
                         "roles.arrived-in/v1",
                         "groups.people-described/v1",
                     ],
+                    "basis": "text",
                     "official": None,
                     "migrant_group": {
                         "key": "mg-8a99572b9f235c4b67311701",
@@ -69,36 +97,9 @@ AGREEMENT: dict[str, Any] = {
                         "nationalities": [],
                     },
                 },
-                {
-                    "key": "c-8647a3288ad8949da5add489a86e79b3",
-                    "field": "status",
-                    "value": "implemented",
-                    "currency": None,
-                    "negated": False,
-                    "detail": None,
-                    "quote": "Seven people deported from the United States have arrived in Rwanda, the first "
-                    "group under the deal between the two countries, a government spokesperson "
-                    "confirmed.",
-                    "start": 44,
-                    "end": 207,
-                    "confidence": 0.81,
-                    "basis": "text",
-                    "evidence": [
-                        {"start": 57, "end": 88, "text": "deported from the United States", "role": "deporting"},
-                        {"start": 89, "end": 101, "text": "have arrived", "role": "value"},
-                        {"start": 94, "end": 111, "text": "arrived in Rwanda", "role": "host"},
-                    ],
-                    "rules": [
-                        "pairs.both-sides/v1",
-                        "roles.deported-from/v1",
-                        "roles.arrived-in/v1",
-                        "status.wording/v1#carried-out",
-                        "status.for-the-pair/v1",
-                    ],
-                    "official": None,
-                    "migrant_group": None,
-                },
             ],
+            "claims_total": 6,
+            "claims_truncated": False,
         },
         {
             "source": {
@@ -107,10 +108,39 @@ AGREEMENT: dict[str, Any] = {
                 "outlet": "Policy Brief Weekly (demo)",
                 "url": "https://example.org/demo/still-negotiating",
                 "published": "2025-08-12",
+                "superseded_by": None,
                 "reprint_group": "980044b42f93230c22bd18eff58faf05a2f895a97605fe328b912260fc8453bd",
             },
             "status": "under_negotiation",
             "claims": [
+                {
+                    "key": "c-3a29e7cd12a04b9159ca5fdff7847bf7",
+                    "field": "status",
+                    "value": "under_negotiation",
+                    "currency": None,
+                    "negated": False,
+                    "detail": None,
+                    "quote": "Analysis: Kigali and Washington still negotiating, officials insist",
+                    "start": 0,
+                    "end": 67,
+                    "confidence": 0.46,
+                    "evidence": [
+                        {"start": 10, "end": 49, "text": "Kigali and Washington still negotiating", "role": "party"},
+                        {"start": 21, "end": 49, "text": "Washington still negotiating", "role": "party"},
+                        {"start": 38, "end": 49, "text": "negotiating", "role": "value"},
+                        {"start": 152, "end": 166, "text": "Rwanda to take", "role": "host"},
+                        {"start": 179, "end": 210, "text": "deported from the United States", "role": "deporting"},
+                    ],
+                    "rules": [
+                        "pairs.parties-oriented/v1",
+                        "roles.subject-of-agree/v1",
+                        "status.wording/v1#talks",
+                        "status.for-the-pair/v1",
+                    ],
+                    "basis": "text",
+                    "official": None,
+                    "migrant_group": None,
+                },
                 {
                     "key": "c-e8a7ac4a1aec39caf5c62cc896f25784",
                     "field": "covers",
@@ -124,7 +154,6 @@ AGREEMENT: dict[str, Any] = {
                     "start": 69,
                     "end": 297,
                     "confidence": 0.63,
-                    "basis": "text",
                     "evidence": [
                         {"start": 152, "end": 166, "text": "Rwanda to take", "role": "host"},
                         {"start": 170, "end": 210, "text": "migrants deported from the United States", "role": "group"},
@@ -136,6 +165,7 @@ AGREEMENT: dict[str, Any] = {
                         "roles.subject-of-receive/v1",
                         "groups.people-described/v1",
                     ],
+                    "basis": "text",
                     "official": None,
                     "migrant_group": {
                         "key": "mg-5c28a2cc654c5ea5bd302b98",
@@ -144,36 +174,9 @@ AGREEMENT: dict[str, Any] = {
                         "nationalities": [],
                     },
                 },
-                {
-                    "key": "c-0db72d8ccbf88f3bd1f3eebbb7b87931",
-                    "field": "status",
-                    "value": "under_negotiation",
-                    "currency": None,
-                    "negated": False,
-                    "detail": None,
-                    "quote": "Rwanda and the United States are still negotiating the terms of an arrangement "
-                    "for Rwanda to take in migrants deported from the United States, two Rwandan "
-                    "officials said this week, even as some reports described a finished deal.",
-                    "start": 69,
-                    "end": 297,
-                    "confidence": 0.81,
-                    "basis": "text",
-                    "evidence": [
-                        {"start": 108, "end": 119, "text": "negotiating", "role": "value"},
-                        {"start": 152, "end": 166, "text": "Rwanda to take", "role": "host"},
-                        {"start": 179, "end": 210, "text": "deported from the United States", "role": "deporting"},
-                    ],
-                    "rules": [
-                        "pairs.both-sides/v1",
-                        "roles.deported-from/v1",
-                        "roles.subject-of-receive/v1",
-                        "status.wording/v1#talks",
-                        "status.for-the-pair/v1",
-                    ],
-                    "official": None,
-                    "migrant_group": None,
-                },
             ],
+            "claims_total": 3,
+            "claims_truncated": False,
         },
     ],
     "sources_truncated": True,
@@ -188,7 +191,7 @@ AGREEMENT: dict[str, Any] = {
         },
         {
             "field": "status",
-            "value": "under_negotiation",
+            "value": "implemented",
             "currency": None,
             "negated": False,
             "sources": 2,
@@ -196,11 +199,11 @@ AGREEMENT: dict[str, Any] = {
         },
         {
             "field": "status",
-            "value": "implemented",
+            "value": "under_negotiation",
             "currency": None,
             "negated": False,
-            "sources": 1,
-            "independent_sources": 1,
+            "sources": 2,
+            "independent_sources": 2,
         },
         {
             "field": "status",
@@ -273,6 +276,7 @@ DISPUTE: dict[str, Any] = {
                     "outlet": "Continental Dispatch (demo)",
                     "url": "https://example.org/demo/rwanda-250",
                     "published": "2025-08-05",
+                    "superseded_by": None,
                     "reprint_group": None,
                 }
             ],
@@ -289,6 +293,7 @@ DISPUTE: dict[str, Any] = {
                     "outlet": "East Africa Monitor (demo)",
                     "url": "https://example.org/demo/first-arrivals-kigali",
                     "published": "2025-08-28",
+                    "superseded_by": None,
                     "reprint_group": None,
                 }
             ],
@@ -305,6 +310,7 @@ DISPUTE: dict[str, Any] = {
                     "outlet": "Policy Brief Weekly (demo)",
                     "url": "https://example.org/demo/still-negotiating",
                     "published": "2025-08-12",
+                    "superseded_by": None,
                     "reprint_group": None,
                 },
                 {
@@ -313,6 +319,7 @@ DISPUTE: dict[str, Any] = {
                     "outlet": "Great Lakes Wire (demo)",
                     "url": "https://example.org/demo/rwanda-confirms-talks",
                     "published": "2025-05-05",
+                    "superseded_by": None,
                     "reprint_group": None,
                 },
             ],

@@ -69,10 +69,17 @@ def test_every_quote_and_evidence_span_is_the_text_at_its_offsets() -> None:
 
 
 def test_headings_and_list_items_make_no_claims() -> None:
+    """The headline (a document's first line) makes claims like running text; a heading further down and a list
+    item make none."""
     fragment = frag(
+        "Budget talks resume in parliament\n\nLawmakers met on Monday to discuss the budget for next year.\n\n"
         "Rwanda agrees to take US deportees\n\nKey points: Rwanda agreed to host migrants deported from the US."
     )
     assert fragment.agreements == []
+    headline = frag("Rwanda agrees to take US deportees\n\nLawmakers met on Monday to discuss the budget.")
+    assert [(a.key, [c.value for c in a.claims if c.field == "status"]) for a in headline.agreements] == [
+        ("USA-RWA", ["agreed"])
+    ]
 
 
 def test_worker_processes_give_the_same_fragments() -> None:
