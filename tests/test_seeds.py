@@ -17,56 +17,88 @@ from .graph_checks import check_invariants, snapshot
 
 pytestmark = pytest.mark.integration
 
-HELDOUT = Path(__file__).resolve().parent / "data" / "heldout"
+DATA = Path(__file__).resolve().parent / "data"
 
-# Thresholds stated in the README. The seeds are the development set (the rules were written while reading
-# them), so their bar is high; the held-out texts were written by someone who had not seen the rules. An
-# official's state counts only where the text gives it (the seeds name Trump, Biden and Starmer without one),
-# so that bar is low; the gold annotation adds states from world knowledge.
-SEED_THRESHOLDS = {
-    "agreement_pairs": 0.95,
-    "agreement_pairs_primary": 0.95,
-    "status": 0.95,
-    "status_precision": 0.7,
-    "cap": 0.95,
-    "officials": 0.95,
-    "official_country": 0.4,
-    "countries": 0.95,
-    "quote_integrity": 1.0,
-    "evidence_integrity": 1.0,
+# Floors just under the figures measured at the default DAKG_MIN_CONFIDENCE (what an answer shows), as the README
+# states them; pairs and officials are F1, the rest accuracies. The seeds are where the rules began; devset and
+# devset2 are texts of our own the rules were tuned on; heldout and heldout2 were written by helpers who never saw
+# the rules (heldout2 is never read here: it is scored, not tuned on). Quote and evidence integrity are exact.
+FLOORS: dict[str, dict[str, float]] = {
+    "seeds": {
+        "agreement_pairs": 0.95,
+        "agreement_pairs_primary": 0.95,
+        "status": 0.95,
+        "status_precision": 0.75,
+        "cap": 0.95,
+        "officials": 0.95,
+        "official_country": 0.95,
+    },
+    "heldout": {
+        "agreement_pairs": 0.92,
+        "agreement_pairs_primary": 0.95,
+        "status": 0.95,
+        "status_precision": 0.8,
+        "cap": 0.65,
+        "cap_precision": 0.95,
+        "officials": 0.92,
+        "official_country": 0.9,
+    },
+    "devset": {
+        "agreement_pairs": 0.8,
+        "agreement_pairs_primary": 0.83,
+        "status": 0.8,
+        "status_precision": 0.7,
+        "cap": 0.55,
+        "cap_precision": 0.95,
+        "officials": 0.87,
+        "official_country": 0.87,
+    },
+    "devset2": {
+        "agreement_pairs": 0.75,
+        "agreement_pairs_primary": 0.85,
+        "status": 0.62,
+        "status_precision": 0.67,
+        "cap": 0.62,
+        "cap_precision": 0.95,
+        "officials": 0.87,
+        "official_country": 0.85,
+    },
+    "heldout2": {
+        "agreement_pairs": 0.56,
+        "agreement_pairs_primary": 0.69,
+        "status": 0.6,
+        "status_precision": 0.63,
+        "cap": 0.45,
+        "cap_precision": 0.95,
+        "officials": 0.9,
+        "official_country": 0.88,
+    },
 }
-HELDOUT_THRESHOLDS = {
-    "agreement_pairs": 0.8,
-    "agreement_pairs_primary": 0.9,
-    "status": 0.75,
-    "status_precision": 0.8,
-    "cap": 0.65,
-    "cap_precision": 0.95,
-    "officials": 0.85,
-    "official_country": 0.4,
-    "countries": 0.95,
-    "quote_integrity": 1.0,
-    "evidence_integrity": 1.0,
-}
+ALL = {"countries": 0.95, "quote_integrity": 1.0, "evidence_integrity": 1.0}
 
 
 def _scores(gold: Path, corpus: Path) -> dict[str, float]:
     settings = Settings(spacy_model="en_core_web_md", max_document_bytes=1_000_000)
     fragments = [f for f in extract_paths([str(corpus)], settings) if isinstance(f, Fragment)]
-    result = score(load_gold(gold), fragments).as_dict()
+    result = score(load_gold(gold), fragments, settings.min_confidence).as_dict()
     assert not result["unmatched_gold"]
     return {k: float(v["f1"] if "f1" in v else v["accuracy"]) for k, v in result.items() if isinstance(v, dict)}
 
 
-def test_seed_scores_hold_their_thresholds(shared_dir: Path) -> None:
+def _below(scores: dict[str, float], floors: dict[str, float]) -> dict[str, tuple[float, float]]:
+    return {k: (scores[k], bar) for k, bar in (floors | ALL).items() if scores[k] < bar}
+
+
+def test_seed_scores_hold_their_floors(shared_dir: Path) -> None:
     scores = _scores(shared_dir / "gold" / "seeds.json", shared_dir / "corpus" / "seeds")
-    failing = {k: (scores[k], bar) for k, bar in SEED_THRESHOLDS.items() if scores[k] < bar}
+    failing = _below(scores, FLOORS["seeds"])
     assert not failing, failing
 
 
-def test_heldout_scores_hold_their_thresholds() -> None:
-    scores = _scores(HELDOUT / "gold.json", HELDOUT)
-    failing = {k: (scores[k], bar) for k, bar in HELDOUT_THRESHOLDS.items() if scores[k] < bar}
+@pytest.mark.parametrize("name", ["heldout", "devset", "devset2", "heldout2"])
+def test_written_sets_hold_their_floors(name: str) -> None:
+    scores = _scores(DATA / name / "gold.json", DATA / name)
+    failing = _below(scores, FLOORS[name])
     assert not failing, failing
 
 
