@@ -258,3 +258,9 @@ def test_clauses_set_side_by_side_do_not_pair_their_states() -> None:
     assert sorted(a.key for a in found.agreements) == ["NOR-GEO", "NOR-MDA"]  # the sentence's one sender
     weights = {a.key: max(c.confidence for c in a.claims) for a in found.agreements}
     assert weights["NOR-MDA"] < weights["NOR-GEO"]  # paired across the clauses: weaker
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_a_host_named_in_a_states_scheme_pairs_with_that_state_only() -> None:
+    text = "Lawyers said the Swedish plan raised the questions that sank Norway's Moldova scheme."
+    assert keys(text) == ["NOR-MDA"]

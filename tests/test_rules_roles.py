@@ -535,3 +535,10 @@ def test_the_state_that_builds_or_runs_the_centres_sends_people_to_them() -> Non
 def test_an_official_who_praises_a_deal_is_not_a_party_to_it() -> None:
     found = roles_in("President Joe Biden praised the asylum deal with Honduras.")
     assert "USA" not in found or found["USA"].rule != "roles.official-signs"
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_the_owner_of_a_scheme_named_after_its_host_sends_people() -> None:
+    found = roles_in("Critics said the idea would repeat the failures of Norway's Moldova scheme.")
+    assert found["NOR"] == Role("deporting", "roles.owner-of-the-scheme", ("Norway's Moldova scheme",))
+    assert found["MDA"] == Role("host", "roles.scheme-named-after-host", ("Moldova scheme",))

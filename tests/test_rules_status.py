@@ -225,3 +225,13 @@ def test_a_feared_move_in_a_passive_gerund_is_no_event() -> None:
     assert status_of(fragment(feared), "NOR-MDA") == "signed"
     happened = "After being sent from Norway to Moldova under the agreement, the men were held in Balti."
     assert status_of(fragment(happened), "NOR-MDA") == "implemented"
+
+
+@pytest.mark.covers("status.arrangement-named")
+def test_a_firm_pair_in_a_sentence_naming_the_deal_is_a_claim_of_it() -> None:
+    text = (
+        "The subject of the day was the protocol, the arrangement under which people rescued by Norwegian ships "
+        "are to be taken to two Norwegian-run centres on Moldovan soil."
+    )
+    [status] = claims(fragment(text), "NOR-MDA", "status")
+    assert (status.value, [e.text for e in status.evidence if e.role == "value"]) == ("signed", ["protocol"])

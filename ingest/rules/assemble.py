@@ -256,6 +256,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
             claims = _claims(doc, sentence, pair, values[pair.key], caps[sentence.index], money[sentence.index], when)
             if not claims and pair.weight < w.PAIR_MIN_WITHOUT_VALUE:
                 continue
+            named_deal = status.arrangement_named(doc, sentence) if values[pair.key] is None else None
             for person in sentence_people:
                 if named_with_agreement(person, pair):
                     spans = (person.name_evidence, *person.country_evidence)
@@ -272,7 +273,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
                     claims.append(
                         _claim("covers", group_key, pair.weight * w.COVERS_WEIGHT, sentence, pair, group_spans, rules)
                     )
-            if claims:
+            if claims or named_deal is not None:  # a firm pair in a sentence naming the deal is a claim of it
                 if pair.key not in agreements:
                     agreements[pair.key] = AgreementOut(
                         key=pair.key,
@@ -282,10 +283,8 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
                         claims=[],
                     )
                 agreements[pair.key].claims.extend(_dedupe(claims))
-                if values[pair.key] is None and pair.key not in unstated:
-                    named_deal = status.arrangement_named(doc, sentence)
-                    if named_deal is not None:
-                        unstated[pair.key] = (sentence, pair, named_deal)
+                if named_deal is not None and pair.key not in unstated:
+                    unstated[pair.key] = (sentence, pair, named_deal)
     for key, (sentence, pair, named_deal) in unstated.items():
         if not any(c.field == "status" for c in agreements[key].claims):  # the document words no status for it
             claim = _claim(

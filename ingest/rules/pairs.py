@@ -200,11 +200,22 @@ def both_sides(resolved: dict[str, Vote], sentence: int, span: Span | None = Non
     out: list[Pair] = []
     for h in hosts:
         partners = [d for d in deps if d.iso3 != h.iso3 and _together(d, h, span)]
+        owners = [d for d in partners if _owns(d, h)]
+        partners = owners or partners  # "the Dutch plan raised the questions that sank Britain's Rwanda scheme"
         weight = w.PAIR_BOTH_SIDES
         if not partners and len({d.iso3 for d in deps if d.iso3 != h.iso3}) == 1:
             partners, weight = [d for d in deps if d.iso3 != h.iso3], w.PAIR_BOTH_CLAUSES  # the one sender, next door
         out.extend(_pair(d, h, weight, sentence, both_sides) for d in partners)
     return out
+
+
+def _owns(deporting: Vote, host: Vote) -> bool:
+    """The deporting state's words hold the host's: "Britain's Rwanda scheme" holds "Rwanda scheme"."""
+    return any(
+        d.start <= h.start and h.end <= d.end and (d.start, d.end) != (h.start, h.end)
+        for d in deporting.evidence
+        for h in host.evidence
+    )
 
 
 @rule("pairs", "side-and-party")

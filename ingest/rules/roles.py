@@ -705,9 +705,9 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
 @rule("roles", "owner-of-the-scheme")
 def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Italian-run centres in Albania", "an Israeli plan to expel asylum seekers", "the Italian scheme", "Italy's
-    plan to process asylum claims in Albania": the state whose scheme or centres they are sends people to them (a
-    demonym, a name with "-run", a possessive on a plan to send or process; "the Rwanda plan" is named after its
-    host, see scheme-named-after-host)."""
+    plan to process asylum claims in Albania", "Britain's Rwanda scheme": the state whose scheme or centres they are
+    sends people to them (a demonym, a name with "-run", a possessive on a plan to send or process or on a scheme
+    named after another state; "the Rwanda plan" is named after its host, see scheme-named-after-host)."""
     text = doc_text(ctx.doc)
     suffix = lx.OWNER_SUFFIX.match(text, mention.end)
     if suffix is not None:
@@ -722,6 +722,13 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     if mention.kind == "name" and token.dep_ == "compound" and returns and lemma(hub) in lx.FACILITY_NOUNS:
         return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, hub)  # "a UK return hub"
     if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
+        named_after = [
+            c
+            for c in token.head.subtree
+            if c.i < token.head.i and c.dep_ == "compound" and _code(c) not in (None, mention.iso3)
+        ]
+        if named_after:  # "Britain's Rwanda scheme": the owner of a scheme named after its host
+            return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head)
         purpose = [
             c
             for c in token.head.children
