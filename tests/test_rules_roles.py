@@ -542,3 +542,14 @@ def test_the_owner_of_a_scheme_named_after_its_host_sends_people() -> None:
     found = roles_in("Critics said the idea would repeat the failures of Norway's Moldova scheme.")
     assert found["NOR"] == Role("deporting", "roles.owner-of-the-scheme", ("Norway's Moldova scheme",))
     assert found["MDA"] == Role("host", "roles.scheme-named-after-host", ("Moldova scheme",))
+
+
+@pytest.mark.covers("roles.turned-back-from", "roles.subject-of-deport")
+def test_people_turned_back_who_came_from_a_state_are_sent_back_to_it() -> None:
+    found = roles_in("Canada turns back asylum seekers who arrive from the United States.")
+    assert found["USA"] == Role(
+        "host", "roles.turned-back-from", ("turns back asylum seekers who arrive from the United States",)
+    )
+    assert found["CAN"] == Role("deporting", "roles.subject-of-deport", ("Canada turns",))
+    assert roles_in("Greece sends back migrants who crossed from Turkey.")["TUR"].role == "host"
+    assert "SYR" not in roles_in("Canada welcomes refugees who arrive from Syria.")

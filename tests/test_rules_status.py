@@ -235,3 +235,10 @@ def test_a_firm_pair_in_a_sentence_naming_the_deal_is_a_claim_of_it() -> None:
     )
     [status] = claims(fragment(text), "NOR-MDA", "status")
     assert (status.value, [e.text for e in status.evidence if e.role == "value"]) == ("signed", ["protocol"])
+
+
+@pytest.mark.covers("status.arrangement-named")
+def test_a_deal_named_as_a_proper_noun_is_named() -> None:
+    found = fragment("The Safe Return Agreement covers people deported from Norway to Moldova.")
+    [status] = claims(found, "NOR-MDA", "status")
+    assert (status.value, status.rules[-1]) == ("agreed", "status.arrangement-named/v1")

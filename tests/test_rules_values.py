@@ -204,3 +204,15 @@ def test_deportees_from_a_state_do_not_hold_its_nationality() -> None:
 )
 def test_a_number_the_deal_is_for(text: str, key: str, cap: tuple[int, str | None]) -> None:
     assert [(c.value, c.detail) for c in claims(fragment(text), key, "cap")] == [cap]
+
+
+@pytest.mark.covers("caps.taken-by-the-sender")
+def test_people_the_sending_state_takes_in_itself_are_no_cap() -> None:
+    text = (
+        "Canada turns back asylum seekers who arrive from the United States under the pact. "
+        "As part of the pact, Canada committed to welcome 4,000 migrants from the Americas."
+    )
+    assert _caps(text, "CAN-USA") == []
+    assert _caps("Under the pact, Canada will send up to 400 people a year to the United States.", "CAN-USA") == [
+        (400, "per year", "up to 400 people a year")
+    ]

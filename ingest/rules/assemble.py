@@ -374,6 +374,8 @@ def _claims(
         )
     scoped = status.clause_scoped(list(caps), pair, lambda c: c.token, doc, host_only=True)
     for cap in scoped:
+        if caps_stage.taken_by_the_sender(doc, cap.token, pair.deporting):
+            continue
         claims.append(
             _claim(
                 "cap",

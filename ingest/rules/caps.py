@@ -116,6 +116,23 @@ def provided_for(verb: Token) -> bool:
     return False
 
 
+@rule("caps", "taken-by-the-sender")
+def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool:
+    """ "In return, Canada promised to take in 4,000 migrants": a number the deporting state (its ISO-3 code) takes
+    in itself is no cap on what it sends."""
+    if cap_token is None:
+        return False
+    current = doc[cap_token]
+    for _ in range(5):
+        current = current.head
+        if is_host_word(current):
+            chain = [current, *current.ancestors][:3]  # "Canada committed to welcome": the subject up the chain
+            return any(c.ent_id_ == deporting for t in chain for c in t.children if c.dep_ == "nsubj")
+        if current.head == current:
+            break
+    return False
+
+
 @rule("caps", "ceiling")
 def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
     """ "up to 250 migrants", "as many as 160", "a maximum of 3,000", "capacity for 3,000", "up to 30,000 a month"."""

@@ -109,6 +109,26 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
 _ORIGIN_VERBS = frozenset({"be", "come", "hail", "originate"})
 
 
+_ARRIVAL_VERBS: Final = frozenset({"arrive", "come", "cross", "enter", "travel", "reach"})
+
+
+@rule("roles", "turned-back-from")
+def turned_back_from(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Canada turns back asylum seekers who arrive from the US", "Greece returns migrants who crossed from
+    Turkey": people sent back who came from a state are sent back to it (it receives them)."""
+    token = conj_head(mention.token)
+    if token.dep_ != "pobj" or token.head.lower_ != "from":
+        return None
+    verb = token.head.head
+    if lemma(verb) not in _ARRIVAL_VERBS or verb.dep_ not in ("relcl", "acl"):
+        return None
+    people, sender = verb.head, verb.head.head
+    back = is_deport_word(sender) and any(c.lower_ == "back" for c in sender.children)
+    if people.dep_ != "dobj" or not (back or lemma(sender) in lx.RETURN_VERBS) or homeward(sender):
+        return None
+    return _vote(ctx, mention, HOST, w.TURNED_BACK, turned_back_from, sender, token.head)
+
+
 @rule("roles", "people-from")
 def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "men from Cuba, Jamaica and Laos", "originally from Vietnam", "the others are from Mexico", "they come from
@@ -353,7 +373,10 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     senders = [
         t
         for t in chain
-        if lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS and t.pos_ == "VERB" and not passive(t) and not homeward(t)
+        if (lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(t))  # "Canada turns back asylum seekers"
+        and t.pos_ == "VERB"
+        and not passive(t)
+        and not homeward(t)
     ]
     if not senders:  # "Italy suspended transfers to Albania", "the US resumed deportations": its own transfers
         nouns = [
@@ -1025,6 +1048,7 @@ def arrangement_of(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
+    turned_back_from,
     deported_from,
     deported_by,
     soil,

@@ -346,7 +346,7 @@ def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
     proposed) — the weakest status, and only where the document says nothing more of its stage."""
     for token in sentence.span:
         word = lemma(token)
-        if token.pos_ != "NOUN" or (word not in lx.ARRANGEMENT_NOUNS and word not in _NAMED_STATUS):
+        if token.pos_ not in ("NOUN", "PROPN") or (word not in lx.ARRANGEMENT_NOUNS and word not in _NAMED_STATUS):
             continue
         if negated(token.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
             continue

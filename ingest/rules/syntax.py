@@ -181,7 +181,10 @@ def is_deport_word(token: Token) -> bool:
     word = lemma(token)
     if word in lx.DEPORT_VERBS or word in lx.DEPORT_NOUNS:
         return True
-    return word in lx.BACK_VERBS and any(c.dep_ == "prt" and c.lower_ in ("back", "away") for c in token.children)
+    # "turns back", "turns them back" (the parser makes the particle an adverb when the object comes between)
+    return word in lx.BACK_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "away") for c in token.children
+    )
 
 
 def sending_governor(token: Token) -> Token | None:

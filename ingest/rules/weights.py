@@ -17,6 +17,7 @@ SUBJECT_OF_RECEIVE: Final = 0.8  # "X agreed to accept", "X will host" (the verb
 SUBJECT_OF_RECEIVE_FAR: Final = 0.6  # the receiving verb further down the chain ("X signed a deal to host")
 SUBJECT_OF_DEPORT: Final = 0.8  # "X deported five men"
 SUBJECT_OF_DEPORT_FAR: Final = 0.6  # "X signed a deal to send"
+TURNED_BACK: Final = 0.7  # "turns back asylum seekers who arrive from X": sent back to X
 ARRIVED_IN: Final = 0.7  # "arrived in X", "held in X", "centres built in X"
 ARRIVED_BEFORE_TRANSFER: Final = 0.7  # "people arriving in X may be transferred to Y": X sends them on
 ON_SOIL: Final = 0.7  # "centres on Albanian soil"
