@@ -351,6 +351,9 @@ COUNTRY_ANAPHOR: Final = re.compile(
     re.I,
 )
 
+# "the two countries", "both governments": the last two states named before.
+TWO_STATES: Final = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|nations|governments|states)\b")
+
 # (name, status, pattern, strength): the wording of each status, matched case-insensitively on one sentence. Future,
 # conditional or intended wording is downgraded by dakg.ingest.rules.status, and denials kept as negated claims.
 _COURT = r"(?:courts?|judges?|justices?|tribunals?|judiciary)"

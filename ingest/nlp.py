@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import spacy
 from spacy.language import Language
@@ -108,6 +108,16 @@ def _overlay(doc: Doc, spans: list[Span]) -> Doc:
     return doc
 
 
+_LOCATIVE: Final = frozenset({"on", "in", "at"})
+
+
+def _located(doc: Doc, start: int, end: int) -> bool:
+    """ "held on Manus", "a camp in Georgia": a name that is also a person's is a place after a preposition of
+    place (not in "in Jordan's view")."""
+    possessive = end < len(doc) and doc[end].lower_ in ("'s", "’s")
+    return start > 0 and doc[start - 1].lower_ in _LOCATIVE and not possessive
+
+
 class CountryTagger:
     """Countries, demonyms and metonyms as entities with the ISO-3 code in ``ent_id_``."""
 
@@ -135,7 +145,7 @@ class CountryTagger:
             if entry.kind == "block":
                 spans.append(Span(doc, start, end, label="LOC"))
                 continue
-            if entry.ambiguous and not self._ner_agrees(doc, start, end):
+            if entry.ambiguous and not (self._ner_agrees(doc, start, end) or _located(doc, start, end)):
                 continue
             label = {"demonym": "NORP", "institution": "ORG"}.get(entry.kind, "GPE")
             span = Span(doc, start, end, label=label, span_id=entry.iso3)

@@ -39,9 +39,14 @@ def test_regions_are_not_countries() -> None:
 
 
 def test_ambiguous_names_need_an_ner_model_to_agree() -> None:
-    # Without an NER model, "Jordan", "Chad" and "Washington" could be people: they are not tagged.
-    ents = _ents("Jordan met Chad in Washington.")
+    # Without an NER model, "Jordan" and "Chad" could be people: they are not tagged.
+    ents = _ents("Jordan met Chad at the summit.")
     assert ents == []
+
+
+def test_an_ambiguous_name_after_a_preposition_of_place_is_a_place() -> None:
+    ents = _ents("Jordan met Chad in Washington. Offshore processing on Manus resumed, in Jordan's view.")
+    assert [(e[0], e[2]) for e in ents] == [("Washington", "USA"), ("Manus", "PNG")]
 
 
 def test_hyphenated_pairs_split_after_abbreviations() -> None:

@@ -53,6 +53,23 @@ def test_a_nationality_is_not_the_country_spoken_of() -> None:
     assert ("CHL", "The nation", "anaphor") in found[1]
 
 
+@pytest.mark.covers("mentions.the-two-states")
+def test_the_two_countries_are_the_two_states_named_last() -> None:
+    found = _mentions(
+        "Chile raised the idea with Norway. Norway and Moldova met in May. The two countries signed a memorandum."
+    )
+    assert [m for m in found[2] if m[2] == "anaphor"] == [
+        ("NOR", "The two countries", "anaphor"),
+        ("MDA", "The two countries", "anaphor"),
+    ]
+
+
+@pytest.mark.covers("mentions.the-two-states")
+def test_the_two_countries_are_not_states_the_sentence_names_itself() -> None:
+    found = _mentions("Peru met Chile. Bolivia and Peru said the two countries would decide.")
+    assert [m for m in found[1] if m[2] == "anaphor"] == []
+
+
 @pytest.mark.covers("mentions.it-said-it")
 def test_it_said_it_is_the_speaking_state() -> None:
     found = _mentions("Panama's government said it would accept the deportees.")

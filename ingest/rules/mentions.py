@@ -168,6 +168,37 @@ def country_anaphors(
     return out
 
 
+@rule("mentions", "the-two-states")
+def two_states(
+    doc: Doc, sentence: Sentence, named: list[CountryMention], last: dict[str, CountryMention]
+) -> list[CountryMention]:
+    """ "Norway and Moldova met in May; the two countries signed a memorandum in June", "returns from the two
+    countries combined": the two states named last before the phrase (not a state this sentence names itself),
+    one anaphor each, with the mention each refers to as its evidence."""
+    out: list[CountryMention] = []
+    here = {m.iso3 for m in named}
+    for match in lx.TWO_STATES.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        earlier = sorted((m for c, m in last.items() if c not in here and m.end <= start), key=lambda m: m.start)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(earlier) < 2:
+            continue
+        for source in earlier[-2:]:
+            out.append(
+                CountryMention(
+                    source.iso3,
+                    span.start_char,
+                    span.end_char,
+                    span.text,
+                    "anaphor",
+                    sentence.index,
+                    span.root,
+                    via=char_evidence(doc, source.start, source.end, "country"),
+                )
+            )
+    return out
+
+
 @rule("mentions", "it-said-it")
 def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
     """ "Uganda said it would accept deportees", "Uganda's Foreign Ministry said it will accept", "officials in
@@ -279,6 +310,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         ]
         anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject)
         anaphors += pronoun_subjects(doc, sentence, named)
+        anaphors += two_states(doc, sentence, named, last)
         mentions.append(tuple(sorted(named + anaphors, key=lambda m: m.start)))
         for mention in named:
             if mention.kind != "demonym" and not origin_listed(mention):
