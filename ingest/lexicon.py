@@ -451,6 +451,13 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             0.9,
         ),
         (
+            "joint-statement",
+            "under_negotiation",
+            r"\b(?:issued|issues|released|adopted|published|made) (?:a |an )?joint "
+            r"(?:statement|declaration|communiqu[eé])",
+            0.8,
+        ),
+        (
             "proposed",
             "proposed",
             r"\b(?:propos(?:ed|es|ing) (?:a |an |the |to )?(?:\w+ ){0,2}?"

@@ -264,3 +264,34 @@ def test_clauses_set_side_by_side_do_not_pair_their_states() -> None:
 def test_a_host_named_in_a_states_scheme_pairs_with_that_state_only() -> None:
     text = "Lawyers said the Swedish plan raised the questions that sank Norway's Moldova scheme."
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_two_parties_are_oriented_by_the_state_known_for_sending_on_a_reference_basis() -> None:
+    text = (
+        "The United States and Honduras signed an asylum cooperation agreement on Tuesday. "
+        "Under such agreements asylum seekers can be transferred to a partner country."
+    )
+    assert keys(text) == ["USA-HND"]
+    found = claims(fragment(text), "USA-HND", "status")
+    assert [(c.value, c.basis) for c in found] == [("signed", "reference")]
+    assert "pairs.parties-by-reference" in _rules(text, "USA-HND")
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_the_known_sender_pairs_with_each_partner_it_talks_to() -> None:
+    text = "Britain is in talks with Serbia and North Macedonia about return hubs for failed asylum seekers."
+    assert keys(text) == ["GBR-MKD", "GBR-SRB"]
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States and Mexico signed a trade agreement on Tuesday. Tariffs on steel will fall.",
+        "Britain and Denmark signed an agreement on the transfer of asylum seekers.",
+        "Chile and Peru signed an agreement on the transfer of asylum seekers.",
+    ],
+)
+def test_no_direction_is_lent_outside_deportation_or_without_one_known_sender(text: str) -> None:
+    assert keys(text) == []

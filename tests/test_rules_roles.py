@@ -553,3 +553,58 @@ def test_people_turned_back_who_came_from_a_state_are_sent_back_to_it() -> None:
     assert found["CAN"] == Role("deporting", "roles.subject-of-deport", ("Canada turns",))
     assert roles_in("Greece sends back migrants who crossed from Turkey.")["TUR"].role == "host"
     assert "SYR" not in roles_in("Canada welcomes refugees who arrive from Syria.")
+
+
+@pytest.mark.covers("roles.owner-of-a-centre-abroad")
+def test_the_owner_of_a_centre_abroad_sends_people_to_it() -> None:
+    found = roles_in("Nauru hosts Australia's offshore processing centre.")
+    assert (found["AUS"].role, found["AUS"].rule) == ("deporting", "roles.owner-of-a-centre-abroad")
+    assert keys("Nauru hosts Australia's offshore processing centre, where asylum seekers are held.") == ["AUS-NRU"]
+    here = roles_in("Italy's centres in Albania hold migrants rescued at sea.")
+    assert here["ITA"].role == "deporting"
+
+
+@pytest.mark.covers("roles.owner-of-a-centre-abroad")
+def test_a_states_own_centre_makes_it_no_sender() -> None:
+    found = roles_in("Nauru's detention centre holds asylum seekers.")
+    assert found.get("NRU") is None or found["NRU"].role != "deporting"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_receiving_verb_on_a_deal_with_another_state_leaves_the_receiver_open() -> None:
+    found = roles_in("The United States has reached an agreement with Paraguay to take in asylum seekers.")
+    assert (found["USA"].role, found["PRY"].role) == ("party", "party")
+    assert keys("The United States has reached an agreement with Paraguay to take in asylum seekers.") == ["USA-PRY"]
+
+
+@pytest.mark.covers("roles.approached")
+def test_a_state_approached_in_the_passive_is_a_party() -> None:
+    found = roles_in("Equatorial Guinea was approached by Washington about accepting deportees.")
+    assert (found["GNQ"].role, found["GNQ"].rule) == ("party", "roles.approached")
+
+
+@pytest.mark.covers("roles.subject-of-agree")
+def test_states_that_issue_a_joint_statement_are_parties() -> None:
+    text = "Denmark and Rwanda issued a joint statement on a possible transfer of asylum seekers."
+    found = roles_in(text)
+    assert (found["DNK"].role, found["RWA"].role) == ("party", "party")
+    assert keys(text) == ["DNK-RWA"]
+
+
+@pytest.mark.covers("roles.arrived-in")
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Nine men expelled by Chile in May remain in government custody in Lima.", "CHL-PER"),
+        ("The migrants deported by Chile were held in a hotel in Bolivia.", "CHL-BOL"),
+        ("The men were sent from Chile and remain in detention in Peru.", "CHL-PER"),
+    ],
+)
+def test_people_sent_away_who_remain_or_are_held_in_a_state_are_hosted_there(text: str, key: str) -> None:
+    assert keys(text) == [key]
+
+
+@pytest.mark.covers("roles.arrived-in")
+def test_a_base_of_the_sender_abroad_hosts_nobody() -> None:
+    text = "Chile deported the men to Peru after they were kept at a Chilean base in Bolivia for weeks."
+    assert keys(text) == ["CHL-PER"]

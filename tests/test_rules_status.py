@@ -242,3 +242,22 @@ def test_a_deal_named_as_a_proper_noun_is_named() -> None:
     found = fragment("The Safe Return Agreement covers people deported from Norway to Moldova.")
     [status] = claims(found, "NOR-MDA", "status")
     assert (status.value, status.rules[-1]) == ("agreed", "status.arrangement-named/v1")
+
+
+@pytest.mark.covers("status.people-sent")
+@pytest.mark.parametrize(
+    ("text", "key", "status"),
+    [
+        ("Nine men expelled by Chile in May remain in government custody in Lima.", "CHL-PER", "implemented"),
+        ("The men were sent from Chile and remain in detention in Peru.", "CHL-PER", "implemented"),
+        ("Migrants deported by Chile would be housed in Bolivia under the plan.", "CHL-BOL", "proposed"),
+    ],
+)
+def test_people_described_as_already_sent_tell_the_deal_was_carried_out(text: str, key: str, status: str) -> None:
+    assert status_of(fragment(text), key) == status
+
+
+@pytest.mark.covers("status.wording")
+def test_a_joint_statement_is_a_step_in_the_talks() -> None:
+    text = "Denmark and Rwanda issued a joint statement on a possible transfer of asylum seekers."
+    assert status_of(fragment(text), "DNK-RWA") == "under_negotiation"

@@ -58,6 +58,16 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             "USA-MEX",
             (30000, "per month", "up to 30,000 non-Mexican deportees a month"),
         ),
+        (
+            "Peru will take a maximum of three hundred migrants annually from Chile under the accord.",
+            "CHL-PER",
+            (300, "per year", "a maximum of three hundred migrants annually"),
+        ),
+        (
+            "Under the deal, Bolivia agreed to host four hundred deportees from Chile.",
+            "CHL-BOL",
+            (400, None, "host four hundred deportees"),
+        ),
     ],
 )
 def test_a_cap_is_a_ceiling_or_a_fixed_number_with_its_period(

@@ -221,6 +221,10 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
             )
         )
     view.together = pairs.named_together(co_named, all_facts)
+    view.about_deportation = any(
+        f.about_deportation or (f.agreement_word and lx.MIGRATION_NOUN.search(s.text) is not None)
+        for f, s in zip(all_facts, sentences, strict=True)
+    )
     for index, sentence_mentions in enumerate(document.countries):
         for mention in sentence_mentions:
             view.seen.setdefault(mention.iso3, []).append(index)

@@ -180,7 +180,8 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
             noun = token  # "take 300 a year"
         else:
             continue
-        number = lx.words_to_number(token.text)
+        words = [c for c in token.lefts if c.like_num and c.dep_ in ("compound", "quantmod", "nummod")]
+        number = lx.words_to_number(doc[words[0].i : token.i + 1].text if words else token.text)  # "three hundred"
         if number is None or not 2 <= number <= w.MAX_PEOPLE:
             continue
         verb = noun.head
@@ -220,5 +221,5 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
 
 def caps(doc: Doc, sentence: Sentence) -> list[Cap]:
     found = ceiling(doc, sentence)
-    taken = {c.token for c in found if c.token is not None}
+    taken = {t.i for c in found for t in doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand") or ()}
     return found + fixed_number(doc, sentence, taken)

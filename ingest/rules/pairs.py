@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span
 
 from dakg.ingest import lexicon as lx
+from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import rule, rule_id
@@ -74,6 +75,7 @@ class DocumentView:
     )
     leaning_evidence: dict[tuple[str, str], Vote] = field(default_factory=dict)
     together: Counter[frozenset[str]] = field(default_factory=Counter)  # sentences about the matter naming both
+    about_deportation: bool = False  # some sentence of the document speaks of deporting or moving people
     seen: dict[str, list[int]] = field(default_factory=dict)  # the sentences that name each state
 
     def played(self, iso3: str, role: str) -> float:
@@ -371,6 +373,43 @@ def parties_oriented(
     return out
 
 
+_MIGRATION_DEAL = re.compile(r"\b(?:migra\w*|asylum|refugees?|deportees?|returns?|readmission)\b", re.I)
+_OTHER_DEAL = re.compile(
+    r"\b(?:trade|tariffs?|security|defen[cs]e|military|energy|gas|oil|economic|investment|tax|climate|mining|"
+    r"labou?r|mobility|visa|aviation|fisheries|nuclear)\b",
+    re.I,
+)
+
+
+@rule("pairs", "parties-by-reference")
+def parties_by_reference(
+    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, span: Span
+) -> list[Pair]:
+    """ "The United States and Honduras signed an asylum cooperation agreement", in a story that never says which
+    of the two receives people: where exactly one of two parties is a state known for sending people to third
+    countries (``deporting_states`` in the gazetteer), it is the sending side — weaker, and on a ``reference``
+    basis: the direction is the project's knowledge, not the source's words."""
+    hosts, deps, parties = _sides(resolved)
+    strong = [p for p in parties if p.role == PARTY]
+    if hosts or deps or not 2 <= len(strong) <= w.REFERENCE_PARTIES_MAX:
+        return []
+    other = _OTHER_DEAL.search(span.text) is not None and _MIGRATION_DEAL.search(span.text) is None
+    if not (facts.about_deportation or (facts.agreement_word and view.about_deportation and not other)):
+        return []  # "The US and Chile signed a trade pact": a deal, but not one that moves people
+    prior = countries().deporting_prior
+    senders = [p for p in strong if p.iso3 in prior]
+    if len(senders) != 1 or any(p.iso3 == "EUU" for p in strong):
+        return []  # none or several known senders ("Britain and Denmark discussed ..."): no direction to lend
+    sender = senders[0]
+    out = []
+    for partner in strong:
+        if partner is sender or orient(view, sender.iso3, partner.iso3, lenient=False) is not None:
+            continue  # the document orients the two elsewhere: parties-oriented decides
+        pair = _pair(sender, partner, w.PAIR_REFERENCE, sentence, parties_by_reference)
+        out.append(replace(pair, basis="reference"))
+    return out
+
+
 _COUNTERPART = "roles.deal-with/"
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "capital"})
 
@@ -591,6 +630,7 @@ def sentence_pairs(
         lambda: side_and_party(resolved, sentence.index, facts, sentence.span),
         lambda: side_and_document_partner(resolved, sentence.index, facts, view, recent),
         lambda: parties_oriented(resolved, sentence.index, facts, view, sentence.span),
+        lambda: parties_by_reference(resolved, sentence.index, facts, view, sentence.span),
         lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span, named),
         lambda: reference_back(resolved, sentence, facts, recent),
         lambda: only_agreement(resolved, sentence, facts, recent),
@@ -657,5 +697,7 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
             and any(lemma(t) in lx.MIGRANT_NOUNS for t in sentence.span)
         )  # "Norway sends rejected applicants to Moldova"
     )
-    agreement_word = any(lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ == "NOUN" for t in sentence.span)
+    agreement_word = any(
+        lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sentence.span
+    )
     return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value)

@@ -556,16 +556,41 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+_CUSTODY_NOUNS: Final = frozenset({"custody", "detention"})
+_STAY_VERBS: Final = frozenset({"remain", "stay", "live", "wait", "languish"})
+
+
+def _deported_people(verb: Token) -> bool:
+    """The verb's subject is people who were sent away: "eight men expelled by the US", "the deportees"."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if lemma(subject) in {"deportee", "returnee"} or any(
+            c.dep_ in ("acl", "relcl") and is_deport_word(c) for c in subject.children
+        ):
+            return True
+    return False
+
+
 @rule("roles", "arrived-in")
 def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "arrived in Rwanda", "held in Eswatini", "centres built in Albania": where people are taken. But
+    """ "arrived in Rwanda", "held in Eswatini", "centres built in Albania", "in custody in Juba", "the deportees
+    remain in Eswatini": where people are taken. But
     "asylum seekers arriving in Denmark may be transferred to Rwanda": Denmark sends them on (deporting)."""
     found = _prep_object(mention)
     if found is None:
         return None
     prep, _, governor = found
-    if prep in ("in", "on") and lemma(governor) in lx.FACILITY_NOUNS:
+    if (
+        prep == "in"
+        and lemma(governor) not in lx.FACILITY_NOUNS | _CUSTODY_NOUNS
+        and governor.dep_ == "pobj"
+        and governor.head.lower_ == "in"
+        and not any(_code(c) is not None for c in governor.children)  # not "in a US base in Djibouti"
+    ):
+        governor = governor.head.head  # "held in a hotel in Ghana": where the hotel is
+    if prep in ("in", "on") and lemma(governor) in lx.FACILITY_NOUNS | _CUSTODY_NOUNS:
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "two migration centres in Albania"
+    if prep == "in" and lemma(governor) in _STAY_VERBS and _deported_people(governor):
+        return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "the men expelled ... remain in Juba"
     if prep != "in" or lemma(governor) not in lx.IN_HOST_VERBS:
         return None
     if lemma(governor) in {"arrive", "land", "enter", "reach"}:
@@ -601,6 +626,8 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     ]
     if lemma(verb) in _APPROACH_VERBS:
         far = []  # "Norway approached Moldova about taking them": the one asked would take them
+    if far and _partner_of_the_deal(far[0], mention.iso3):
+        return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, subject_of_receive, far[0])
     if far:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, subject_of_receive, far[0])
     for candidate in direct:  # "Kosovo offered to become a return hub for the UK"
@@ -608,6 +635,18 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
         if nouns:
             return _vote(ctx, mention, HOST, w.DESTINATION, subject_of_receive, nouns[0])
     return None
+
+
+def _partner_of_the_deal(verb: Token, iso3: str) -> bool:
+    """ "The US reached an agreement with Paraguay to take in asylum seekers": a receiving verb hung on a deal made
+    with another state leaves open which of the two receives (the subject, or the partner)."""
+    for deal in verb.ancestors:
+        if lemma(deal) in lx.AGREEMENT_NOUNS:
+            return any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(_code(o) not in (None, iso3) for o in c.children)
+                for c in deal.children
+            )
+    return False
 
 
 def held_abroad(verb: Token, iso3: str) -> Token | None:
@@ -760,6 +799,35 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         if purpose:
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, purpose[0])
     return None
+
+
+_ABROAD: Final = frozenset({"offshore", "overseas", "external", "extraterritorial"})
+
+
+@rule("roles", "owner-of-a-centre-abroad")
+def owner_of_a_centre_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Nauru hosts Australia's offshore processing centre", "Italy's centres in Albania", "Britain's processing
+    centres abroad": the state whose centres stand in another state sends people to them. The centre must be
+    shown abroad — offshore, in or on another state, or hosted by one — for "Nauru's detention centre" is Nauru's
+    own."""
+    token = mention.token
+    if token.dep_ != "poss" or lemma(token.head) not in lx.FACILITY_NOUNS | {"processing"}:
+        return None
+    centre = token.head
+    offshore = any(t.lower_ in _ABROAD or t.lower_ == "abroad" for t in centre.subtree)
+    elsewhere = any(
+        c.dep_ == "prep" and c.lower_ in ("in", "on") and any(_code(o) not in (None, mention.iso3) for o in c.children)
+        for c in centre.children
+    )
+    host_verb = centre.head if centre.dep_ in ("dobj", "nsubjpass") else None
+    hosted = (
+        host_verb is not None
+        and any(c.dep_ == "nsubj" and _code(c) not in (None, mention.iso3) for c in host_verb.children)
+        and (is_host_word(host_verb) or lemma(host_verb) in {"house", "run", "operate"})
+    )
+    if not (offshore or elsewhere or hosted):
+        return None
+    return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_a_centre_abroad, centre)
 
 
 @rule("roles", "scheme-named-after-host")
@@ -1009,7 +1077,12 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
     if agreeing:
         return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, subject_of_agree, agreeing[0])
     direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
-    nouns = [c for t in direct for c in t.children if c.dep_ in ("dobj", "attr") and lemma(c) in lx.ARRANGEMENT_NOUNS]
+    nouns = [
+        c
+        for t in direct
+        for c in t.children
+        if c.dep_ in ("dobj", "attr") and lemma(c) in lx.ARRANGEMENT_NOUNS | lx.INTENT_DOCUMENTS
+    ]  # "Denmark and Rwanda issued a joint statement"
     if nouns:
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, subject_of_agree, nouns[0])
     return None
@@ -1020,11 +1093,12 @@ _APPROACH_VERBS = frozenset({"approach", "ask", "press", "urge", "lobby", "court
 
 @rule("roles", "approached")
 def approached(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "The administration has approached the government in Malabo", "Washington pressed Ghana to take deportees":
+    """ "The administration has approached the government in Malabo", "Washington pressed Ghana to take deportees",
+    "Equatorial Guinea was approached about accepting deportees":
     a state asked to join an arrangement is a party to it (the direction comes from elsewhere)."""
     actor = proxy(mention.token)
-    if actor.dep_ != "dobj" or lemma(actor.head) not in _APPROACH_VERBS:
-        return None
+    if actor.dep_ not in ("dobj", "nsubjpass") or lemma(actor.head) not in _APPROACH_VERBS:
+        return None  # "Equatorial Guinea has been approached by the administration" too
     return _vote(ctx, mention, PARTY, w.PARTY_APPROACHED, approached, actor.head)
 
 
@@ -1068,6 +1142,7 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     receivers_listed,
     processes_claims,
     owner_of_the_scheme,
+    owner_of_a_centre_abroad,
     scheme_named_after_host,
     safe_third_country,
     designates_safe_third_country,

@@ -269,6 +269,8 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         moves = is_deport_word(sender.head) or lemma(sender.head) in lx.RETURN_VERBS
         if sender.dep_ == "nsubj" and moves and sender.head.pos_ == "VERB":
             verb = sender.head
+    if verb is None and pair.deporting_token is not None:
+        return people_sent(doc, doc[pair.deporting_token])
     if verb is None or negated(verb) or any(gerund_no_event(c) for c in verb.children):
         return None
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -291,6 +293,33 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return None
     evidence = char_evidence(doc, verb.idx, verb.idx + len(verb.text), "value")
     return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
+
+
+@rule("status", "people-sent")
+def people_sent(doc: Doc, sender: Token) -> StatusValue | None:
+    """ "Eight men expelled by the US remain in custody in Juba", "the men were sent from the US and remain in
+    detention in Ghana": people the sentence describes as already sent, in a clause that reports them now or in the past
+    (not "people deported by the US would be housed there"): implemented."""
+    if sender.dep_ != "pobj" or sender.head.lower_ not in ("by", "from"):
+        return None
+    participle = sender.head.head
+    if participle.tag_ != "VBN" or negated(participle):
+        return None
+    if not (is_deport_word(participle) or lemma(participle) in lx.RETURN_VERBS):
+        return None
+    passive = {c.lower_ for c in participle.children if c.dep_ in ("aux", "auxpass")}
+    if participle.dep_ != "acl" and passive in ({"was"}, {"were"}, {"has", "been"}, {"have", "been"}):
+        evidence = char_evidence(doc, participle.idx, participle.idx + len(participle.text), "value")
+        return StatusValue("implemented", w.EVENT_DONE, False, (evidence,), (rule_id(people_sent),))  # "were sent from"
+    if participle.dep_ != "acl":
+        return None
+    people, main = participle.head, participle.head.head
+    main_auxes = {c.lower_ for c in main.children if c.dep_ in ("aux", "auxpass")}
+    finite = main.tag_ in ("VBD", "VBZ", "VBP") or (main.tag_ == "VBN" and main_auxes & {"was", "were", "has", "have"})
+    if people.dep_ not in ("nsubj", "nsubjpass") or not finite or negated(main) or main_auxes & _MODAL:
+        return None
+    evidence = char_evidence(doc, participle.idx, participle.idx + len(participle.text), "value")
+    return StatusValue("implemented", w.EVENT_DONE, False, (evidence,), (rule_id(people_sent),))
 
 
 def wished_by(verb: Token) -> Token | None:
