@@ -297,7 +297,9 @@ def test_the_row_cap_refuses_and_a_huge_result_is_cut_without_being_read_whole(
         with pytest.raises(expected):
             capped.run("UNWIND range(1, 2000000) AS x RETURN x")
         elapsed = time.monotonic() - started
-        assert elapsed < (0.5 if store_kind == "neo4j" else 10.0), elapsed
+        # Bounded, not a benchmark: FalkorDB's bound is its time limit plus the reply it builds, which took 11 s
+        # on a loaded machine (two test runs at once); Neo4j stops fetching at once.
+        assert elapsed < (0.5 if store_kind == "neo4j" else 30.0), elapsed
     finally:
         capped.close()
 
