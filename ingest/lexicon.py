@@ -328,6 +328,14 @@ DEPORT_CONTEXT: Final = re.compile(
     re.I,
 )
 MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|deportees?|immigrants?)\b", re.I)
+# A deal about moving people ("an asylum cooperation agreement", "a migration partnership"), and one about
+# something else ("a trade pact"): what lets a known sending state lend two parties their direction.
+MIGRATION_DEAL: Final = re.compile(r"\b(?:migra\w*|asylum|refugees?|deportees?|returns?|readmission)\b", re.I)
+OTHER_DEAL: Final = re.compile(
+    r"\b(?:trade|tariffs?|security|defen[cs]e|military|energy|gas|oil|economic|investment|tax|climate|mining|"
+    r"labou?r|mobility|visa|aviation|fisheries|nuclear)\b",
+    re.I,
+)
 
 # "this deal", "that program", "the scheme", "these negotiations", "the two countries": the pair named before.
 ANAPHOR: Final = re.compile(

@@ -295,3 +295,9 @@ def test_the_known_sender_pairs_with_each_partner_it_talks_to() -> None:
 )
 def test_no_direction_is_lent_outside_deportation_or_without_one_known_sender(text: str) -> None:
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_a_migration_deal_is_enough_to_lend_the_direction() -> None:
+    text = "The United States and Honduras signed an asylum cooperation agreement on Tuesday."
+    assert keys(text) == ["USA-HND"]

@@ -608,3 +608,23 @@ def test_people_sent_away_who_remain_or_are_held_in_a_state_are_hosted_there(tex
 def test_a_base_of_the_sender_abroad_hosts_nobody() -> None:
     text = "Chile deported the men to Peru after they were kept at a Chilean base in Bolivia for weeks."
     assert keys(text) == ["CHL-PER"]
+
+
+@pytest.mark.covers("roles.deal-with")
+def test_a_memorandum_of_understanding_with_a_state_makes_it_a_party() -> None:
+    found = roles_in("The government signed a memorandum of understanding with Kosovo to rent prison cells.")
+    assert (found["XKX"].role, found["XKX"].rule) == ("party", "roles.deal-with")
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_the_owner_of_a_plan_through_its_government() -> None:
+    found = roles_in("Critics condemned the Chilean government's plan to send asylum seekers to Peru.")
+    assert (found["CHL"].role, found["CHL"].rule) == ("deporting", "roles.owner-of-the-scheme")
+
+
+@pytest.mark.covers("roles.court-of-the-sending-state", "roles.arrived-in")
+def test_a_court_in_the_capital_rules_on_people_detained_abroad() -> None:
+    text = "A court in Santiago ruled that the detention of twelve migrants in Peru was unlawful."
+    found = roles_in(text)
+    assert (found["CHL"].role, found["PER"].role) == ("deporting", "host")
+    assert keys(text) == ["CHL-PER"]

@@ -222,7 +222,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
         )
     view.together = pairs.named_together(co_named, all_facts)
     view.about_deportation = any(
-        f.about_deportation or (f.agreement_word and lx.MIGRATION_NOUN.search(s.text) is not None)
+        f.about_deportation or (f.agreement_word and lx.MIGRATION_DEAL.search(s.text) is not None)
         for f, s in zip(all_facts, sentences, strict=True)
     )
     for index, sentence_mentions in enumerate(document.countries):

@@ -373,14 +373,6 @@ def parties_oriented(
     return out
 
 
-_MIGRATION_DEAL = re.compile(r"\b(?:migra\w*|asylum|refugees?|deportees?|returns?|readmission)\b", re.I)
-_OTHER_DEAL = re.compile(
-    r"\b(?:trade|tariffs?|security|defen[cs]e|military|energy|gas|oil|economic|investment|tax|climate|mining|"
-    r"labou?r|mobility|visa|aviation|fisheries|nuclear)\b",
-    re.I,
-)
-
-
 @rule("pairs", "parties-by-reference")
 def parties_by_reference(
     resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, span: Span
@@ -393,7 +385,7 @@ def parties_by_reference(
     strong = [p for p in parties if p.role == PARTY]
     if hosts or deps or not 2 <= len(strong) <= w.REFERENCE_PARTIES_MAX:
         return []
-    other = _OTHER_DEAL.search(span.text) is not None and _MIGRATION_DEAL.search(span.text) is None
+    other = lx.OTHER_DEAL.search(span.text) is not None and lx.MIGRATION_DEAL.search(span.text) is None
     if not (facts.about_deportation or (facts.agreement_word and view.about_deportation and not other)):
         return []  # "The US and Chile signed a trade pact": a deal, but not one that moves people
     prior = countries().deporting_prior

@@ -481,14 +481,16 @@ def deportations_of(ctx: Context, mention: CountryMention) -> Vote | None:
 def court_of_the_sending_state(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The UK Supreme Court ruled that sending asylum seekers to Rwanda was unlawful", "an Italian court halted
     transfers to Albania", "Rome judges free migrants held in Albania": a state's court rules on that state's own
-    policy of sending people elsewhere."""
+    policy of sending people elsewhere ("a court in Rome ruled the detention of migrants in Albania unlawful")."""
     token = mention.token
-    if token.dep_ not in ("compound", "amod", "poss", "nmod") or lemma(token.head) not in lx.COURT_NOUNS:
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and lemma(token.head.head) in lx.COURT_NOUNS:
+        token = token.head  # "a court in Rome"
+    if token.dep_ not in ("compound", "amod", "poss", "nmod", "prep") or lemma(token.head) not in lx.COURT_NOUNS:
         return None
     for word in ctx.sentence.span:
         sent = word.dep_ == "pobj" and word.head.lower_ in ("to", "into") and sending_governor(word.head.head)
         held = word.dep_ == "pobj" and word.head.lower_ in ("in", "on") and lemma(word.head.head) in {"hold", "detain"}
-        if sent or held:
+        if sent or held or _detained_in(word):
             code = _code(word)
             if code is not None and code != mention.iso3:
                 return _vote(ctx, mention, DEPORTING, w.COURT_STATE, court_of_the_sending_state, token.head)
@@ -560,6 +562,19 @@ _CUSTODY_NOUNS: Final = frozenset({"custody", "detention"})
 _STAY_VERBS: Final = frozenset({"remain", "stay", "live", "wait", "languish"})
 
 
+def _detained_in(word: Token) -> bool:
+    """ "the detention of twelve migrants in Albania": people held, in a state."""
+    if word.dep_ != "pobj" or word.head.lower_ != "in":
+        return False
+    people = word.head.head
+    return (
+        lemma(people) in lx.MIGRANT_NOUNS
+        and people.dep_ == "pobj"
+        and people.head.lower_ == "of"
+        and lemma(people.head.head) in _CUSTODY_NOUNS | {"transfer", "relocation"}
+    )
+
+
 def _deported_people(verb: Token) -> bool:
     """The verb's subject is people who were sent away: "eight men expelled by the US", "the deportees"."""
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
@@ -589,6 +604,8 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         governor = governor.head.head  # "held in a hotel in Ghana": where the hotel is
     if prep in ("in", "on") and lemma(governor) in lx.FACILITY_NOUNS | _CUSTODY_NOUNS:
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "two migration centres in Albania"
+    if _detained_in(proxy(mention.token)):
+        return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "the detention of migrants in Albania"
     if prep == "in" and lemma(governor) in _STAY_VERBS and _deported_people(governor):
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "the men expelled ... remain in Juba"
     if prep != "in" or lemma(governor) not in lx.IN_HOST_VERBS:
@@ -783,6 +800,8 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     )
     if mention.kind == "name" and token.dep_ == "compound" and returns and lemma(hub) in lx.FACILITY_NOUNS:
         return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, hub)  # "a UK return hub"
+    if token.dep_ != "poss" and proxy(token).dep_ == "poss":
+        token = proxy(token)  # "the British government's plan to send asylum seekers to Rwanda"
     if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
         named_after = [
             c
@@ -1051,6 +1070,8 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     _, _, governor = found
     nearby = [governor, governor.head]
+    if governor.dep_ == "pobj" and governor.head.lower_ == "of":
+        nearby.append(governor.head.head)  # "a memorandum of understanding with Kosovo", "a letter of intent with"
     if any(
         lemma(t) in lx.AGREE_VERBS or lemma(t) in lx.AGREEMENT_NOUNS or lemma(t) in lx.COOPERATE_WORDS for t in nearby
     ):
