@@ -628,3 +628,15 @@ def test_a_court_in_the_capital_rules_on_people_detained_abroad() -> None:
     found = roles_in(text)
     assert (found["CHL"].role, found["PER"].role) == ("deporting", "host")
     assert keys(text) == ["CHL-PER"]
+
+
+@pytest.mark.covers("roles.subject-of-receive", "roles.payer")
+def test_a_state_paid_to_house_people_houses_them_not_the_payer() -> None:
+    found = roles_in("Chile paid Peru and Bolivia to house asylum seekers who arrived by boat.")
+    assert (found["CHL"].role, found["PER"].role, found["BOL"].role) == ("deporting", "host", "host")
+
+
+@pytest.mark.covers("roles.arrived-in")
+def test_people_who_left_one_state_for_another_were_received_there() -> None:
+    found = roles_in("Asylum seekers who left Chile for Peru were robbed on arrival.")
+    assert (found["CHL"].role, found["PER"].role) == ("deporting", "host")

@@ -261,3 +261,15 @@ def test_people_described_as_already_sent_tell_the_deal_was_carried_out(text: st
 def test_a_joint_statement_is_a_step_in_the_talks() -> None:
     text = "Denmark and Rwanda issued a joint statement on a possible transfer of asylum seekers."
     assert status_of(fragment(text), "DNK-RWA") == "under_negotiation"
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Chile paid Peru to house asylum seekers who arrived by boat.", "implemented"),
+        ("Chile will pay Peru to house asylum seekers who arrive by boat.", "agreed"),
+    ],
+)
+def test_paying_a_state_to_receive_people_tells_the_deal_by_its_tense(text: str, status: str) -> None:
+    assert status_of(fragment(text), "CHL-PER") == status

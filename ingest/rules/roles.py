@@ -38,6 +38,7 @@ from dakg.ingest.rules.syntax import (
     is_host_word,
     lemma,
     negated,
+    object_controls,
     passive,
     proxy,
     receives_people,
@@ -604,6 +605,12 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         governor = governor.head.head  # "held in a hotel in Ghana": where the hotel is
     if prep in ("in", "on") and lemma(governor) in lx.FACILITY_NOUNS | _CUSTODY_NOUNS:
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "two migration centres in Albania"
+    if (
+        prep == "for"
+        and lemma(governor) == "leave"
+        and any(_code(c) not in (None, mention.iso3) for c in governor.children)
+    ):
+        return _vote(ctx, mention, HOST, w.LEFT, arrived_in, governor)  # "asylum seekers who left Israel for Uganda"
     if _detained_in(proxy(mention.token)):
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "the detention of migrants in Albania"
     if prep == "in" and lemma(governor) in _STAY_VERBS and _deported_people(governor):
@@ -628,7 +635,8 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     if found is None or found[2]:
         return None
     _, verb, _ = found
-    direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
+    controls = object_controls(verb)  # "Australia paid Nauru to house them": Nauru houses them
+    direct = [verb, *[c for c in verb.children if c.dep_ == "conj" or (c.dep_ == "xcomp" and not controls)]]
     direct += [x for c in verb.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
     direct = [t for t in direct if not held_abroad(t, mention.iso3)]
     near = [t for t in direct if is_host_word(t) and receives_people(t)]

@@ -264,6 +264,8 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
     to the pair's host says it — done or done as a rule (past, present): implemented; promised (will): agreed.
     Conditional, wished or denied moves say nothing."""
     verb = event_verb(doc[pair.host_token]) if pair.host_token is not None else None
+    if verb is None and pair.host_token is not None:
+        verb = paid_to_receive(doc[pair.host_token])
     if verb is None and pair.deporting_token is not None:
         sender = doc[pair.deporting_token]  # "Italy sends some migrants to camps across the Adriatic"
         moves = is_deport_word(sender.head) or lemma(sender.head) in lx.RETURN_VERBS
@@ -293,6 +295,17 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return None
     evidence = char_evidence(doc, verb.idx, verb.idx + len(verb.text), "value")
     return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
+
+
+def paid_to_receive(host: Token) -> Token | None:
+    """ "Australia paid Nauru and Papua New Guinea to house asylum seekers", "Israel pays Uganda to take them":
+    the paying verb, whose tense tells the deal's (the host, its object, receives the people)."""
+    token = conj_head(host)
+    if token.dep_ != "dobj" or lemma(token.head) not in lx.PAY_VERBS:
+        return None
+    payer = token.head
+    receiving = [c for c in payer.children if c.dep_ == "xcomp" and is_host_word(c)]
+    return payer if receiving else None
 
 
 @rule("status", "people-sent")

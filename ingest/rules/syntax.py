@@ -89,6 +89,17 @@ _PROCESS_NOUNS = frozenset({"verge", "process", "brink", "point", "course", "mid
 _INTENT_NOUNS = frozenset({"effort", "drive", "campaign", "bid", "push", "attempt", "plan", "move", "offer"})
 
 
+def object_controls(verb: Token) -> bool:
+    """ "paid Nauru and Papua New Guinea to house", "pressed the government in Accra to accept", "asked them to
+    take": a verb whose object is a state, its government or a person does what the "to" complement says, not
+    the subject."""
+    return any(
+        c.dep_ == "dobj"
+        and (c.pos_ in ("PROPN", "PRON") or c.ent_type_ in ("GPE", "NORP") or lemma(c) in lx.ACTOR_NOUNS)
+        for c in verb.children
+    )
+
+
 def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> list[Token]:
     """The verbs a subject controls: through "to" complements ("agreed to accept", "is prepared to take in"),
     gerunds ("close to signing", "on the verge of finalizing") and an arrangement it makes ("signed a deal to
@@ -105,6 +116,8 @@ def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> 
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
             and not any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.pos_ == "PROPN") for c in verb.children)
         )  # "pay Honduras to house them": Honduras houses them, not the payer
+        if child.dep_ == "xcomp" and object_controls(verb):
+            continue  # "Australia paid Nauru to house them", "asked Ghana to accept": the object does it
         if ((child.dep_ in ("xcomp", "conj") and child.pos_ in ("VERB", "AUX")) or purpose) and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in child.children
         ):
