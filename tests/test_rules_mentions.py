@@ -53,6 +53,15 @@ def test_a_nationality_is_not_the_country_spoken_of() -> None:
     assert ("CHL", "The nation", "anaphor") in found[1]
 
 
+@pytest.mark.covers("mentions.country-anaphor")
+def test_the_country_that_receives_is_not_the_known_sender() -> None:
+    found = _mentions(
+        "The United States wants more partners. The United States has asked Peru for help. "
+        "The country could receive 300 migrants a year."
+    )
+    assert ("PER", "The country", "anaphor") in found[2]
+
+
 @pytest.mark.covers("mentions.the-two-states")
 def test_the_two_countries_are_the_two_states_named_last() -> None:
     found = _mentions(

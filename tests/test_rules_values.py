@@ -59,6 +59,11 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             (30000, "per month", "up to 30,000 non-Mexican deportees a month"),
         ),
         (
+            "Under the programme, Peru could receive 300 migrants a year from Chile.",
+            "CHL-PER",
+            (300, "per year", "receive 300 migrants"),
+        ),
+        (
             "Peru will take a maximum of three hundred migrants annually from Chile under the accord.",
             "CHL-PER",
             (300, "per year", "a maximum of three hundred migrants annually"),
@@ -226,3 +231,14 @@ def test_people_the_sending_state_takes_in_itself_are_no_cap() -> None:
     assert _caps("Under the pact, Canada will send up to 400 people a year to the United States.", "CAN-USA") == [
         (400, "per year", "up to 400 people a year")
     ]
+
+
+@pytest.mark.covers("caps.ceiling", "pairs.only-agreement")
+def test_the_number_of_people_set_for_the_deal_in_a_sentence_naming_no_state() -> None:
+    text = "Bolivia agreed to take in migrants from Chile. The number of people it will accept was set at 75."
+    assert [(c.value, c.detail) for c in claims(fragment(text), "CHL-BOL", "cap")] == [(75, None)]
+
+
+@pytest.mark.covers("caps.fixed-number")
+def test_a_one_off_figure_in_soft_wording_is_no_cap() -> None:
+    assert claims(fragment("Peru could receive 300 migrants from Chile."), "CHL-PER", "cap") == []

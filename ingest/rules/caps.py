@@ -23,6 +23,10 @@ from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
 _HOLD_VERBS = frozenset({"hold", "house", "detain", "shelter", "accommodate", "relocate", "resettle", "take", "allow"})
 _MODAL = re.compile(r"\b(?:could|might|may|would)\b", re.I)
 _PERIODS = {"year": "per year", "month": "per month", "week": "per week", "day": "per day"}
+_COUNTED = re.compile(
+    r"\bnumber of (?:migrants|people|persons|individuals|deportees|asylum[- ]seekers|refugees|nationals|returnees)\b",
+    re.I,
+)
 _ADVERBS = {"annually": "per year", "yearly": "per year", "monthly": "per month", "weekly": "per week"}
 
 
@@ -116,6 +120,19 @@ def provided_for(verb: Token) -> bool:
     return False
 
 
+def _rate(doc: Doc, noun: Token, verb: Token) -> bool:
+    """ "Ecuador could receive 300 migrants a year": a rate a state can take is what a programme provides for,
+    even in soft wording (not a one-off: "could receive 300 migrants" alone is a guess)."""
+    after = doc_text(doc)[noun.idx + len(noun.text) : noun.idx + len(noun.text) + 40]
+    period = re.match(lx.PERIOD, after, re.I)
+    soft = any(c.dep_ == "aux" and c.lower_ in ("could", "can", "may") for c in verb.children)
+    state = any(
+        c.dep_ == "nsubj" and (c.ent_type_ == "GPE" or c.ent_id_ or lemma(c) in {"country", "nation", "government"})
+        for c in verb.children
+    )  # "Ecuador could receive", "the country could receive"
+    return soft and state and period is not None and bool(period.group("period"))
+
+
 @rule("caps", "taken-by-the-sender")
 def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool:
     """ "In return, Canada promised to take in 4,000 migrants": a number the deporting state (its ISO-3 code) takes
@@ -135,7 +152,8 @@ def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool
 
 @rule("caps", "ceiling")
 def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
-    """ "up to 250 migrants", "as many as 160", "a maximum of 3,000", "capacity for 3,000", "up to 30,000 a month"."""
+    """ "up to 250 migrants", "as many as 160", "a maximum of 3,000", "capacity for 3,000", "up to 30,000 a month",
+    "the number of migrants it will accept was confirmed to be 75"."""
     found = []
     for match in lx.CAP.finditer(sentence.text):
         number = lx.words_to_number(match.group("number"))
@@ -145,8 +163,9 @@ def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
         if _hedged(sentence, start):
             continue
         span = doc.char_span(sentence.start + match.start("number"), sentence.start + match.end("number"), "expand")
+        counted = match.group("count") is not None and _COUNTED.search(match.group("count")) is not None
         if span is None or not (
-            _people_nearby(doc, span[-1]) or _period(match) or "capacity" in match.group(0).lower()
+            _people_nearby(doc, span[-1]) or _period(match) or "capacity" in match.group(0).lower() or counted
         ):
             continue
         if _resettled(span[-1]):
@@ -203,7 +222,7 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
         elif (
             noun.dep_ not in ("dobj", "nsubjpass")
             or not (is_host_word(verb) or lemma(verb) in _HOLD_VERBS)
-            or not provided_for(verb)
+            or not (provided_for(verb) or _rate(doc, noun, verb))
         ):
             continue
         if _resettled(token):

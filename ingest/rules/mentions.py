@@ -9,13 +9,13 @@ import re
 from collections import Counter
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
-from dakg.ingest.rules.syntax import ends_sentence, lemma
+from dakg.ingest.rules.syntax import ends_sentence, is_host_word, lemma
 
 _LIST_ITEM = re.compile(r"[A-Z][\w’'&-]*(?: [\w’'&-]+){0,5}\s?:\s")
 
@@ -131,8 +131,9 @@ def country_anaphors(
     """ "the country", "the East African nation", "the landlocked Balkan nation": as the subject of a sentence,
     the state the previous sentence was about (its subject: "Rwanda's role is not confined to the US. The
     country recently made a deal ..."); otherwise the country named most often so far in the document,
-    counting this sentence up to the phrase (a tie goes to the one named last). Its evidence is the mention
-    it refers to."""
+    counting this sentence up to the phrase (a tie goes to the one named last) — but as the subject of a verb
+    of receiving, the most named of those not known for sending people away. Its evidence is the mention it
+    refers to."""
     out: list[CountryMention] = []
     for match in lx.COUNTRY_ANAPHOR.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
@@ -153,6 +154,10 @@ def country_anaphors(
         else:
             best = max(counts, key=lambda code: (counts[code], latest[code].start))
             source = latest[best]
+        receivers = [c for c in counts if c not in countries().deporting_prior]
+        if best not in receivers and receivers and _receives(span.root):
+            best = max(receivers, key=lambda code: (counts[code], latest[code].start))
+            source = latest[best]
         out.append(
             CountryMention(
                 best,
@@ -166,6 +171,15 @@ def country_anaphors(
             )
         )
     return out
+
+
+def _receives(word: Token) -> bool:
+    """ "the country could receive 300 migrants a year": the phrase is the subject of a verb of receiving, which a
+    state known for sending people elsewhere seldom is (``deporting_states`` in the gazetteer)."""
+    if word.dep_ != "nsubj":
+        return False
+    verb = word.head
+    return is_host_word(verb) or any(c.dep_ == "xcomp" and is_host_word(c) for c in verb.children)
 
 
 @rule("mentions", "the-two-states")

@@ -52,6 +52,7 @@ class Facts:
     anaphor: bool  # "the deal", "that programme", "the two countries"
     firm_status: bool  # a status other than a proposal, at full strength
     carries_value: bool  # a status, cap, payment or denial
+    figure: bool = False  # a cap or a payment
 
     @property
     def talks_of_it(self) -> bool:
@@ -539,9 +540,10 @@ def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, 
 
 @rule("pairs", "only-agreement")
 def only_agreement(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, recent: Sequence[Pair]) -> list[Pair]:
-    """ "The first flight landed on Friday.": a sentence that names no state, with a firm status, in a document
-    that has spoken of exactly one agreement so far."""
-    if resolved or not facts.firm_status or not (facts.about_deportation or facts.agreement_word):
+    """ "The first flight landed on Friday.", "The number of people it will accept was set at 75.": a sentence that
+    names no state, with a firm status or a figure, in a document that has spoken of exactly one agreement so
+    far."""
+    if resolved or not (facts.firm_status or facts.figure) or not (facts.about_deportation or facts.agreement_word):
         return []
     if _GENERIC_SUBJECT.search(sentence.text):
         return []  # "at least a dozen nations have agreed to accept deportees": no one agreement
@@ -692,4 +694,4 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
     agreement_word = any(
         lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sentence.span
     )
-    return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value)
+    return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value, has_value)
