@@ -471,6 +471,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"\b(?:propos(?:ed|es|ing) (?:a |an |the |to )?(?:\w+ ){0,2}?"
             r"(?:deal|agreement|plan|scheme|arrangement|send|deport|transfer|relocate|take|accept|host)|"
             r"proposals?|floated|offered to (?:take|accept|host|receive)|"
+            r"open to (?:accepting|receiving|taking|hosting)|"
             r"(?:plans?|planned|wants?|seeks?|aims?|intends?) to (?:send|deport|transfer|relocate|fly|remove|sign|"
             r"conclude|strike|reach)|(?:prospective|potential|possible) (?:\w+ ){0,2}?"
             r"(?:deal|agreement|arrangement|pact|acceptance|partnership))\b",

@@ -640,3 +640,14 @@ def test_a_state_paid_to_house_people_houses_them_not_the_payer() -> None:
 def test_people_who_left_one_state_for_another_were_received_there() -> None:
     found = roles_in("Asylum seekers who left Chile for Peru were robbed on arrival.")
     assert (found["CHL"].role, found["PER"].role) == ("deporting", "host")
+
+
+@pytest.mark.covers("roles.people-from")
+def test_leaders_from_states_act_for_them_and_are_no_nationality() -> None:
+    text = (
+        "Chile hosted three Andean ministers — from Peru, Bolivia and Ecuador — to discuss whether the countries "
+        "would be open to accepting deportees from Chile."
+    )
+    found = roles_in(text)
+    assert [found[c].role for c in ("PER", "BOL", "ECU")] == ["party", "party", "party"]
+    assert keys(text) == ["CHL-BOL", "CHL-ECU", "CHL-PER"]

@@ -273,3 +273,9 @@ def test_a_joint_statement_is_a_step_in_the_talks() -> None:
 )
 def test_paying_a_state_to_receive_people_tells_the_deal_by_its_tense(text: str, status: str) -> None:
     assert status_of(fragment(text), "CHL-PER") == status
+
+
+@pytest.mark.covers("status.wording")
+def test_being_open_to_accepting_people_is_a_proposal() -> None:
+    text = "Officials asked whether Peru would be open to accepting deportees from Chile."
+    assert status_of(fragment(text), "CHL-PER") == "proposed"

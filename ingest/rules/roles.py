@@ -134,7 +134,8 @@ def turned_back_from(ctx: Context, mention: CountryMention) -> Vote | None:
 def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "men from Cuba, Jamaica and Laos", "originally from Vietnam", "the others are from Mexico", "they come from
     Uzbekistan and China", "refugees from Sudan, Libya and Congo": where the people are from is their
-    nationality — unless they were deported from there ("deportees from the United States")."""
+    nationality — unless they were deported from there ("deportees from the United States"); leaders or officials
+    from a state act for it ("presidents from Senegal and Gabon")."""
     token = conj_head(mention.token)
     if token.dep_ != "pobj" or token.head.lower_ != "from":
         return None
@@ -158,7 +159,11 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
         for c in governor.children
     ):
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)
-    if listed and is_host_word(governor):
+    officials = [c for c in governor.children if c.dep_ == "dobj" and lemma(c) in lx.ACTOR_NOUNS]
+    if lemma(governor) in lx.ACTOR_NOUNS or (officials and officials[0].i < prep.i):
+        # "hosted five West African presidents — from Senegal, Mauritania ...": leaders act for their states
+        return _vote(ctx, mention, PARTY, w.PARTY_OFFICIAL, people_from, officials[0] if officials else governor)
+    if listed and is_host_word(governor) and receives_people(governor):
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)
     return None
 

@@ -175,6 +175,8 @@ def receives_people(verb: Token) -> bool:
         word = lemma(obj)
         if custody and (word in lx.FACILITY_NOUNS or word in lx.DEPORT_NOUNS):
             return False  # "keep its processing centre open": keeping a place, not people
+        if word in lx.ACTOR_NOUNS:
+            return False  # "hosted three ministers": a visit, not people received
         if not (
             word in lx.MIGRANT_NOUNS
             or word in lx.DEPORT_NOUNS
