@@ -651,3 +651,14 @@ def test_leaders_from_states_act_for_them_and_are_no_nationality() -> None:
     found = roles_in(text)
     assert [found[c].role for c in ("PER", "BOL", "ECU")] == ["party", "party", "party"]
     assert keys(text) == ["CHL-BOL", "CHL-ECU", "CHL-PER"]
+
+
+@pytest.mark.covers("roles.demonym-for-people", "roles.people-from", "pairs.party-and-document-sender")
+def test_people_of_any_nationality_but_one_do_not_make_that_state_their_home() -> None:
+    text = (
+        "Migrants deported from Chile were flown to Peru. "
+        "Bolivia agreed to act as a bridge for 200 non-Bolivians, most of them from Haiti and India."
+    )
+    found = roles_in(text, 1)
+    assert (found["HTI"].role, found["IND"].role) == ("nationality", "nationality")
+    assert keys(text) == ["CHL-BOL", "CHL-PER"]

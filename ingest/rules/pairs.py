@@ -438,7 +438,7 @@ def party_and_document_sender(
         return []  # "returned the Moroccan adults to Morocco": a deal with Morocco here is about its own nationals
     if party.rule.startswith(_COUNTERPART) and others_speak(span):
         return []  # "both governments denied any deal with Israel": the counterpart of other states
-    if any(v.iso3 != party.iso3 for v in named):
+    if any(v.iso3 != party.iso3 and v.role != NATIONALITY for v in named):
         return []  # "Denmark, which signed a declaration with Rwanda": another state named, the partner may be it
     senders = [
         c

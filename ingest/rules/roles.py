@@ -91,6 +91,8 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
     a demonym that describes people is their nationality."""
     if mention.kind != "demonym":
         return None
+    if doc_text(ctx.doc)[max(0, mention.start - 4) : mention.start].lower().endswith(("non-", "non–", "non ")):
+        return None  # "200 non-Costa Ricans", "non-Mexican deportees": people of any nationality but that one
     token = conj_head(mention.token)
     head = token.head
     if token.dep_ in ("amod", "compound", "nmod") and lemma(head) in lx.MIGRANT_NOUNS:
@@ -108,6 +110,7 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 _ORIGIN_VERBS = frozenset({"be", "come", "hail", "originate"})
+_SHARE_WORDS = frozenset({"most", "many", "some", "all", "half", "rest", "majority", "several", "others", "one"})
 
 
 _ARRIVAL_VERBS: Final = frozenset({"arrive", "come", "cross", "enter", "travel", "reach"})
@@ -148,6 +151,8 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     if lemma(governor) == "refugee" and any(c.ent_type_ == "NORP" for c in governor.children):
         return None  # "Syrian refugees from Lebanon": where they fled from, not their nationality, not a sender
+    if lemma(governor) in _SHARE_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in governor.children):
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)  # "most of them from India"
     if lemma(governor) in lx.MIGRANT_NOUNS | {"region", "country", "nationality"}:
         if listed or not _received(governor) or lemma(governor) == "refugee":  # refugees fled from there
             weight = w.NATIONALITY if listed else w.ORIGIN  # "people from France": maybe only where they set out
