@@ -301,3 +301,12 @@ def test_no_direction_is_lent_outside_deportation_or_without_one_known_sender(te
 def test_a_migration_deal_is_enough_to_lend_the_direction() -> None:
     text = "The United States and Honduras signed an asylum cooperation agreement on Tuesday."
     assert keys(text) == ["USA-HND"]
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_no_direction_is_lent_to_a_deal_about_the_partners_own_nationals() -> None:
+    text = (
+        "Britain and Kenya signed a migration partnership on Friday that makes it easier for Britain to send home "
+        "Kenyans who have no right to stay."
+    )
+    assert keys(text) == []

@@ -398,6 +398,8 @@ def parties_by_reference(
     for partner in strong:
         if partner is sender or orient(view, sender.iso3, partner.iso3, lenient=False) is not None:
             continue  # the document orients the two elsewhere: parties-oriented decides
+        if partner.iso3 in view.homeward or partner.iso3 in view.nationalities:
+            continue  # "to send home Kenyans who have no right to stay": a deal about the partner's own nationals
         pair = _pair(sender, partner, w.PAIR_REFERENCE, sentence, parties_by_reference)
         out.append(replace(pair, basis="reference"))
     return out
