@@ -324,7 +324,7 @@ HONORIFICS: Final = frozenset({"Sir", "Dame", "Lord", "Lady", "Dr", "Dr.", "Mr",
 # A sentence is about deportation or an arrangement when one of these stems appears.
 DEPORT_CONTEXT: Final = re.compile(
     r"\b(deport\w*|expel\w*|expul\w*|remov(al|als|ed|e|ing)\b|relocat\w*|resettl\w*|transferr?\w*|third[- ]countr\w*"
-    r"|offshor\w*|outsourc\w*|flown|flights?)\b",
+    r"|offshor\w*|outsourc\w*|readmissions?|flown|flights?)\b",
     re.I,
 )
 MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|deportees?|immigrants?)\b", re.I)

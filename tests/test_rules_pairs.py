@@ -310,3 +310,15 @@ def test_no_direction_is_lent_to_a_deal_about_the_partners_own_nationals() -> No
         "Kenyans who have no right to stay."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.side-and-document-partner")
+def test_under_that_deal_the_partner_is_the_one_of_the_deal_just_named() -> None:
+    text = (
+        "Bolivia has designated neighbouring Peru a safe third country for asylum seekers. "
+        "The decision adds to pressure on Lima to resume readmissions under the 2019 Chile–Peru statement. "
+        "Under that deal, Peru undertook to take back all irregular migrants crossing to Chile, in exchange for "
+        "$60 million in aid."
+    )
+    found = fragment(text)
+    assert [c.value["amount"] for c in claims(found, "CHL-PER", "payment")] == [60_000_000]

@@ -282,7 +282,8 @@ def side_and_document_partner(
     resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, recent: Sequence[Pair]
 ) -> list[Pair]:
     """ "Rwanda will provide training to the deportees it receives": one side named; the other is the state the
-    document pairs it with (its evidence comes from that other sentence)."""
+    document pairs it with (its evidence comes from that other sentence) — or, where the sentence refers back
+    ("under that deal"), the partner of the pair named just before."""
     hosts, deps, parties = _sides(resolved)
     if parties or not (hosts or deps) or (hosts and deps):
         return []
@@ -291,14 +292,14 @@ def side_and_document_partner(
         return []
     out = []
     for side in hosts or deps:
-        partner = document_partner(view, side.iso3, side.role, sentence)
-        if partner is None:
-            previous = next(
-                (p for p in reversed(recent) if (p.host if side.role == HOST else p.deporting) == side.iso3), None
-            )
-            if previous is not None:
-                code = previous.deporting if side.role == HOST else previous.host
-                partner = (code, None)
+        previous = next(
+            (p for p in reversed(recent) if (p.host if side.role == HOST else p.deporting) == side.iso3), None
+        )
+        echoed = facts.anaphor and previous is not None and sentence - previous.sentence <= w.PAIR_ANAPHOR_REACH
+        partner = None if echoed else document_partner(view, side.iso3, side.role, sentence)
+        if partner is None and previous is not None:  # "Under that deal, Turkey undertook to take back ...": the
+            code = previous.deporting if side.role == HOST else previous.host  # deal just named, not another
+            partner = (code, view.evidence.get((code, DEPORTING if side.role == HOST else HOST)))
         if partner is None or partner[0] == side.iso3:
             continue
         weight = w.PAIR_DOCUMENT_PARTNER
