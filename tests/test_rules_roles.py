@@ -662,3 +662,22 @@ def test_people_of_any_nationality_but_one_do_not_make_that_state_their_home() -
     found = roles_in(text, 1)
     assert (found["HTI"].role, found["IND"].role) == ("nationality", "nationality")
     assert keys(text) == ["CHL-BOL", "CHL-PER"]
+
+
+@pytest.mark.covers("roles.the-third-country-named")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile deported the men to a third country, reported to be Peru.",
+        "The men were flown from Chile to a third country, widely reported to be Peru.",
+    ],
+)
+def test_the_state_given_as_the_third_country_receives_the_people(text: str) -> None:
+    assert roles_in(text)["PER"].role == "host"
+    assert keys(text) == ["CHL-PER"]
+
+
+@pytest.mark.covers("roles.signed-by")
+def test_the_author_of_a_statement_about_the_deal_is_a_party() -> None:
+    text = "Chile said it had deported migrants from Chile, despite a denial in a statement by Peru."
+    assert (roles_in(text)["PER"].role, roles_in(text)["PER"].rule) == ("party", "roles.signed-by")

@@ -1144,10 +1144,37 @@ def approached(ctx: Context, mention: CountryMention) -> Vote | None:
 @rule("roles", "signed-by")
 def signed_by(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The agreement was signed in Kigali by US and Rwandan officials": the agent of a passive verb of
-    agreeing is a party."""
+    agreeing is a party; so is the author of a statement or a denial about it ("a statement by Uganda")."""
     found = _prep_object(mention)
     if found is not None and found[0] == "by" and lemma(found[2]) in lx.AGREE_VERBS and passive(found[2]):
         return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, signed_by, found[2])
+    if found is not None and found[0] == "by" and lemma(found[2]) in lx.INTENT_DOCUMENTS | _SPOKEN_NOUNS:
+        return _vote(ctx, mention, PARTY, w.PARTY_NOUN, signed_by, found[2])  # "a denial in a statement by Uganda"
+    return None
+
+
+_SPOKEN_NOUNS = frozenset({"denial", "announcement", "confirmation", "admission"})
+
+
+@rule("roles", "the-third-country-named")
+def the_third_country_named(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "deported the men to a third country, reported to be Uganda", "the third country, which officials named as
+    Rwanda": a state given as the third country people are sent to receives them."""
+    actor = proxy(mention.token)
+    if actor.dep_ not in ("attr", "appos", "oprd", "pobj"):
+        return None
+    for ancestor in itertools.islice(actor.ancestors, 4):
+        if lemma(ancestor) == "country" and any(c.lower_ == "third" for c in ancestor.children):
+            return _vote(ctx, mention, HOST, w.THIRD_COUNTRY_NAMED, the_third_country_named, ancestor)
+    reported = actor.dep_ == "attr" and actor.head.dep_ == "xcomp" and lemma(actor.head.head) in _RAISING
+    if reported:  # ", reported to be Uganda" hung by the parser on the verb before it
+        named = [
+            t
+            for t in ctx.sentence.span
+            if t.i < actor.i and lemma(t) == "country" and any(c.lower_ == "third" for c in t.children)
+        ]
+        if named:
+            return _vote(ctx, mention, HOST, w.THIRD_COUNTRY_NAMED, the_third_country_named, named[-1])
     return None
 
 
@@ -1196,6 +1223,7 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     subject_of_agree,
     approached,
     signed_by,
+    the_third_country_named,
     arrangement_of,
 )
 

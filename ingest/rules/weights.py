@@ -38,6 +38,7 @@ OWNER_RUN: Final = 0.7  # "Italian-run centres"
 OWNER_SCHEME: Final = 0.5  # "an Israeli plan to expel"
 SENT_TO_FAR: Final = 0.7  # "send people who cross the Channel ... to Rwanda": "to" hung on the people's words
 SCHEME_NAMED: Final = 0.55  # "the Rwanda plan": named after where it sends people (weak: "the US deal" happens too)
+THIRD_COUNTRY_NAMED: Final = 0.7  # "to a third country, reported to be Uganda"
 VIA: Final = 0.7  # "return via Uganda"
 HELD_ON: Final = 0.6  # "refugees on Nauru"
 FACILITY_PARTNER: Final = 0.6  # "a letter of intent with Uganda to set up a return hub"
