@@ -83,8 +83,9 @@ class Claim(_Model):
     rules: list[str] = Field(default_factory=list, description="The extraction rules that made the claim.")
     basis: Basis = Field(
         "text",
-        description="What the value rests on: `text`, the source's own words; `reference`, the project's table of "
-        "office holders (an official's state the text gives only through the office), not the source's words.",
+        description="What the value rests on: `text`, the source's own words; `reference`, the project's reference "
+        "tables (an official's state the text gives only through the office; which of two parties sends people, "
+        "where the text does not say), not the source's words.",
     )
     official: OfficialRef | None = Field(None, description="For an `official` claim: who the official is.")
     migrant_group: ClaimGroup | None = Field(

@@ -99,7 +99,8 @@ class ClaimOut(Quoted):
         "text",
         description="`text`: the source's words give the claim. `reference`: one side of the agreement is a state the "
         'text names only through an office holder ("the Trump administration", "Keir Starmer"), placed by the '
-        "project's table of office holders.",
+        "project's table of office holders, or the text names two parties without saying which sends people and "
+        "the one known for sending people elsewhere is taken as the sender.",
     )
 
     @model_validator(mode="after")

@@ -67,8 +67,9 @@ DisputeField = Literal["status", "cap", "payment"]
 EvidenceRole = Literal["value", "deporting", "host", "party", "official", "country", "group"]
 DISPUTE_FIELDS: Final[tuple[DisputeField, ...]] = get_args(DisputeField)
 # What a claim's value rests on: the source's own words (`text`), or, for what the text leaves out, the project's
-# reference tables (`reference`: an official's state from the table of office holders). A reference claim is
-# never presented as the source's words.
+# reference tables (`reference`: an official's state from the table of office holders; which of two parties sends
+# people, from the states known for sending them elsewhere). A reference claim is never presented as the source's
+# words.
 Basis = Literal["text", "reference"]
 BASES: Final[tuple[Basis, ...]] = get_args(Basis)
 
@@ -270,8 +271,9 @@ GRAPH: Final = GraphSchema(
                 Property(
                     name="basis",
                     type="string",
-                    description="What the claim rests on: `text` (the source's words) or `reference` (a state the "
-                    "text names only through an office holder, from the project's table of office holders).",
+                    description="What the claim rests on: `text` (the source's words) or `reference` (what the "
+                    "text leaves out, from the project's reference tables: a state named only through an office "
+                    "holder, or which of two parties sends people).",
                 ),
                 Property(name="extractor_version", type="string", description="Extractor that made it.", required=True),
                 Property(name="source", type="string", description="Key of the source that says it.", required=True),

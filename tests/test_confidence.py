@@ -257,7 +257,7 @@ def test_every_claim_says_its_basis_and_a_reference_state_is_labelled(api: TestC
 def test_the_reading_pages_mark_a_reference_claim_and_carry_min_confidence(api: TestClient) -> None:
     html = HTMLParser(api.get(f"/read/sources/{WEAK_KEY}").text)
     [marked] = html.css(".basis-reference")
-    assert marked.text(strip=True) == "from the project's table of office holders, not the source's words"
+    assert marked.text(strip=True) == "from the project's reference tables, not the source's words"
     claim = marked.parent
     assert claim is not None and "acts_for" in claim.text()
     # The weak pairs are linked at min_confidence=0 and said to be weak.

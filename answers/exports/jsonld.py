@@ -82,7 +82,7 @@ def annotation(row: Mapping[str, Any], prefix: str, suffix: str, base_url: str) 
         "dakg:quoteEnd": claim["end"],
         "dakg:selectedRole": span["role"] or "quote",
         "dakg:confidence": claim.get("confidence"),
-        # `reference`: the value comes from the project's table of office holders, not the source's words.
+        # `reference`: the value comes from the project's reference tables, not the source's words.
         "dakg:basis": claim.get("basis") or "text",
         "dakg:rules": list(claim.get("rules") or []),
     }

@@ -70,7 +70,7 @@ def export(
     As every answer about agreements, an export counts a source's report on an agreement only when its most
     confident claim about it reaches `min_confidence` (the `Dakg-Min-Confidence` response header says which):
     the claims of a weaker report are left out, and so is an agreement no report reaches. Every claim carries its
-    `basis` (`text`, or `reference`: from the project's table of office holders, not the source's words).
+    `basis` (`text`, or `reference`: from the project's reference tables, not the source's words).
 
     Offsets are Python code points (Unicode scalar values) into the source's stored text; JavaScript strings
     count UTF-16 code units (see the README)."""

@@ -43,7 +43,7 @@ def show_value(claim: m.Claim) -> str:
     return str(claim.value)
 
 
-REFERENCE_NOTE = "from the project's table of office holders, not the source's words"
+REFERENCE_NOTE = "from the project's reference tables, not the source's words"
 
 
 def _spans(claim: m.Claim) -> list[Span]:

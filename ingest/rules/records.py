@@ -111,7 +111,7 @@ class Pair:
     evidence: tuple[Evidence, ...]  # the spans that name each side in its role (possibly other sentences')
     host_token: int | None = None
     deporting_token: int | None = None
-    basis: Basis = "text"  # "reference" when a side comes from the table of office holders
+    basis: Basis = "text"  # "reference": a side from the table of office holders, or the direction from the senders
 
     @property
     def key(self) -> str:
