@@ -681,3 +681,9 @@ def test_the_state_given_as_the_third_country_receives_the_people(text: str) -> 
 def test_the_author_of_a_statement_about_the_deal_is_a_party() -> None:
     text = "Chile said it had deported migrants from Chile, despite a denial in a statement by Peru."
     assert (roles_in(text)["PER"].role, roles_in(text)["PER"].rule) == ("party", "roles.signed-by")
+
+
+@pytest.mark.covers("roles.arrived-in")
+def test_nobody_settled_in_a_state_makes_it_no_host() -> None:
+    found = roles_in("Under that deal, nobody who arrived by boat would ever be settled in Chile.")
+    assert "CHL" not in found or found["CHL"].role != "host"

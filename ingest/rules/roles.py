@@ -625,8 +625,8 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "the detention of migrants in Albania"
     if prep == "in" and lemma(governor) in _STAY_VERBS and _deported_people(governor):
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "the men expelled ... remain in Juba"
-    if prep != "in" or lemma(governor) not in lx.IN_HOST_VERBS:
-        return None
+    if prep != "in" or lemma(governor) not in lx.IN_HOST_VERBS or negated(governor):
+        return None  # not "nobody who arrived by boat would ever be settled in Australia"
     if lemma(governor) in {"arrive", "land", "enter", "reach"}:
         sent_elsewhere = any(
             other.iso3 != mention.iso3 and sent_to(ctx, other) is not None for other in ctx.mentions

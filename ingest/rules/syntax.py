@@ -251,17 +251,21 @@ def clause_root(token: Token) -> int:
 
 
 def negated(token: Token) -> bool:
-    """ "was never sent", "did not sign", "No asylum seeker was sent": reported as not having happened."""
+    """ "was never sent", "did not sign", "No asylum seeker was sent", "nobody would be settled": reported as not
+    having happened."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     for candidate in (verb, verb.head if verb.dep_ in ("aux", "auxpass") else verb):
         for child in candidate.children:
             if child.dep_ == "neg" or child.lower_ == "never":
                 return True
-            if child.dep_ in ("nsubj", "nsubjpass") and any(
-                d.lower_ == "no" for d in child.children if d.dep_ == "det"
+            if child.dep_ in ("nsubj", "nsubjpass") and (
+                any(d.lower_ == "no" for d in child.children if d.dep_ == "det") or child.lower_ in _NOBODY
             ):
                 return True
     return False
+
+
+_NOBODY = frozenset({"nobody", "none", "no-one"})
 
 
 def ends_sentence(tokens: list[Token]) -> bool:
