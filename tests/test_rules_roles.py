@@ -687,3 +687,24 @@ def test_the_author_of_a_statement_about_the_deal_is_a_party() -> None:
 def test_nobody_settled_in_a_state_makes_it_no_host() -> None:
     found = roles_in("Under that deal, nobody who arrived by boat would ever be settled in Chile.")
     assert "CHL" not in found or found["CHL"].role != "host"
+
+
+@pytest.mark.covers("roles.named-as")
+def test_states_named_as_destinations_host_and_as_partners_are_parties() -> None:
+    found = roles_in("The bill names Peru and Bolivia as possible destinations for people removed from Chile.")
+    assert (found["PER"].role, found["BOL"].role, found["PER"].rule) == ("host", "host", "roles.named-as")
+    partners = roles_in("The minister listed Peru as a possible partner for the return of rejected asylum seekers.")
+    assert partners["PER"].role == "party"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_state_exploring_return_hubs_is_no_host() -> None:
+    found = roles_in("Chile is exploring return hubs in the Andes for rejected asylum seekers.")
+    assert "CHL" not in found or found["CHL"].role != "host"
+    assert roles_in("Peru offered to become a return hub for Chile.")["PER"].role == "host"
+
+
+@pytest.mark.covers("roles.deal-with")
+def test_talks_about_hubs_with_states_make_them_parties() -> None:
+    found = roles_in("Chile has held talks about return hubs with Peru, Bolivia and Ecuador.")
+    assert [found[c].role for c in ("PER", "BOL", "ECU")] == ["party", "party", "party"]

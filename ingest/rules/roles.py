@@ -666,10 +666,18 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     if far:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, subject_of_receive, far[0])
     for candidate in direct:  # "Kosovo offered to become a return hub for the UK"
-        nouns = [c for c in candidate.children if c.dep_ in ("attr", "dobj", "oprd") and lemma(c) in lx.HOST_NOUNS]
+        nouns = [
+            c
+            for c in candidate.children
+            if lemma(c) in lx.HOST_NOUNS
+            and (c.dep_ in ("attr", "oprd") or (c.dep_ == "dobj" and lemma(candidate) in _OFFER_VERBS))
+        ]  # not "Britain is exploring return hubs": who seeks hubs sends people to them
         if nouns:
             return _vote(ctx, mention, HOST, w.DESTINATION, subject_of_receive, nouns[0])
     return None
+
+
+_OFFER_VERBS = frozenset({"become", "offer", "provide", "serve", "volunteer"})
 
 
 def _partner_of_the_deal(verb: Token, iso3: str) -> bool:
@@ -1088,8 +1096,8 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     _, _, governor = found
     nearby = [governor, governor.head]
-    if governor.dep_ == "pobj" and governor.head.lower_ == "of":
-        nearby.append(governor.head.head)  # "a memorandum of understanding with Kosovo", "a letter of intent with"
+    if governor.dep_ == "pobj" and governor.head.lower_ in ("of", "about", "on", "over"):
+        nearby.append(governor.head.head)  # "a memorandum of understanding with Kosovo", "talks about hubs with"
     if any(
         lemma(t) in lx.AGREE_VERBS or lemma(t) in lx.AGREEMENT_NOUNS or lemma(t) in lx.COOPERATE_WORDS for t in nearby
     ):
@@ -1178,6 +1186,29 @@ def the_third_country_named(ctx: Context, mention: CountryMention) -> Vote | Non
     return None
 
 
+_NAMING_VERBS = frozenset({"name", "list", "designate", "identify", "choose", "select", "pick", "single"})
+_AS_HOST = frozenset({"destination", "host", "hub", "recipient"})
+_AS_PARTY = frozenset({"partner", "country", "candidate", "option", "possibility", "state"})
+
+
+@rule("roles", "named-as")
+def named_as(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The bill names Rwanda and Uganda as possible destinations": a state named as where people may go hosts
+    them; named as a possible partner ("named Rwanda and Ghana as countries Germany could approach"), it is a
+    party."""
+    actor = conj_head(proxy(mention.token))
+    if actor.dep_ not in ("dobj", "nsubjpass") or lemma(actor.head) not in _NAMING_VERBS:
+        return None
+    verb = actor.head
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for role_noun in (o for o in prep.children if o.dep_ == "pobj"):
+            if lemma(role_noun) in _AS_HOST:
+                return _vote(ctx, mention, HOST, w.DESTINATION, named_as, role_noun)
+            if lemma(role_noun) in _AS_PARTY:
+                return _vote(ctx, mention, PARTY, w.PARTY_NOUN, named_as, role_noun)
+    return None
+
+
 @rule("roles", "arrangement-of")
 def arrangement_of(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Israel's agreement with Uganda", "Denmark's plan": the state whose arrangement it is (a party)."""
@@ -1224,6 +1255,7 @@ ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
     approached,
     signed_by,
     the_third_country_named,
+    named_as,
     arrangement_of,
 )
 
