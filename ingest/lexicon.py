@@ -359,6 +359,9 @@ COUNTRY_ANAPHOR: Final = re.compile(
     re.I,
 )
 
+# "his country", "her government": an office holder's state (ingest/rules/mentions.py, an-officials-country).
+OWN_COUNTRY: Final = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation|government)\b")
+
 # "the two countries", "both governments": the last two states named before.
 TWO_STATES: Final = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|nations|governments|states)\b")
 

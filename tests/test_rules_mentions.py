@@ -62,6 +62,14 @@ def test_the_country_that_receives_is_not_the_known_sender() -> None:
     assert ("PER", "The country", "anaphor") in found[2]
 
 
+@pytest.mark.covers("mentions.an-officials-country")
+def test_his_country_is_the_state_of_the_office_holder_who_speaks() -> None:
+    found = _mentions("Peru's president said his country would receive 200 migrants from Chile.")
+    assert ("PER", "his country", "anaphor") in found[0]
+    other = _mentions("A Haitian deportee said his country was unsafe after he was flown from Chile to Peru.")
+    assert [m for m in other[0] if m[2] == "anaphor"] == []
+
+
 @pytest.mark.covers("mentions.the-two-states")
 def test_the_two_countries_are_the_two_states_named_last() -> None:
     found = _mentions(

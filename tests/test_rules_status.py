@@ -279,3 +279,16 @@ def test_paying_a_state_to_receive_people_tells_the_deal_by_its_tense(text: str,
 def test_being_open_to_accepting_people_is_a_proposal() -> None:
     text = "Officials asked whether Peru would be open to accepting deportees from Chile."
     assert status_of(fragment(text), "CHL-PER") == "proposed"
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Peru said it would accept deportees from Chile.", "agreed"),
+        ("Peru said it would accept deportees from Chile if they had no criminal record.", None),
+        ("Peru would accept deportees from Chile.", None),
+    ],
+)
+def test_would_in_what_a_speaker_said_is_their_will(text: str, status: str | None) -> None:
+    assert status_of(fragment(text), "CHL-PER") == status

@@ -182,6 +182,42 @@ def _receives(word: Token) -> bool:
     return is_host_word(verb) or any(c.dep_ == "xcomp" and is_host_word(c) for c in verb.children)
 
 
+@rule("mentions", "an-officials-country")
+def officials_country(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "Costa Rica's president said his country would receive 200 migrants": "his country", "her government",
+    where an office holder of a state named before it in the sentence speaks, is that state — not where people
+    come from ("a deportee said his country was unsafe" names no state)."""
+    out: list[CountryMention] = []
+    for match in lx.OWN_COUNTRY.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = [t for t in sentence.span if t.idx < start]
+        office = [t for t in before if lemma(t) in lx.ACTOR_NOUNS and t.tag_ != "NNS"]
+        if not office or any(lemma(t) in lx.MIGRANT_NOUNS for t in before):
+            continue
+        owners = [
+            m for m in named if m.end <= office[0].idx + len(office[0].text) and m.kind in ("name", "demonym")
+        ]  # "Costa Rica's president", "the Rwandan president"
+        if not owners:
+            continue
+        source = owners[-1]
+        out.append(
+            CountryMention(
+                source.iso3,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "anaphor",
+                sentence.index,
+                span.root,
+                via=char_evidence(doc, source.start, source.end, "country"),
+            )
+        )
+    return out
+
+
 @rule("mentions", "the-two-states")
 def two_states(
     doc: Doc, sentence: Sentence, named: list[CountryMention], last: dict[str, CountryMention]
@@ -325,6 +361,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject)
         anaphors += pronoun_subjects(doc, sentence, named)
         anaphors += two_states(doc, sentence, named, last)
+        anaphors += officials_country(doc, sentence, named)
         mentions.append(tuple(sorted(named + anaphors, key=lambda m: m.start)))
         for mention in named:
             if mention.kind != "demonym" and not origin_listed(mention):

@@ -282,6 +282,8 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return StatusValue("proposed", w.EVENT_WISHED, False, (evidence,), (rule_id(event_of_the_pair),))
     if verb.dep_ == "xcomp" and lemma(verb.head) in _ASPECT:  # "Canberra began offshoring ... to Manus Island"
         verb, auxes = verb.head, {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _MODAL == {"would"} and backshifted(verb):  # "said his country would receive 200 migrants"
+        auxes = (auxes - {"would"}) | {"will"}
     if auxes & _MODAL or (verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and not auxes) or "to" in auxes:
         return None  # "could send", "a bid to send", "people it wants to send", "would allow them to be relocated"
     governing = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") else None
@@ -295,6 +297,15 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return None
     evidence = char_evidence(doc, verb.idx, verb.idx + len(verb.text), "value")
     return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
+
+
+def backshifted(verb: Token) -> bool:
+    """ "Costa Rica's president said his country would receive 200 migrants": "would" in what a speaker said
+    is the "will" they said, not a condition (not "if asked, it would accept")."""
+    speech = verb.head if verb.dep_ == "ccomp" else None
+    if speech is None or lemma(speech) not in lx.SPEECH_VERBS or speech.tag_ not in ("VBD", "VBZ", "VBP"):
+        return False
+    return not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in verb.children)
 
 
 def paid_to_receive(host: Token) -> Token | None:
