@@ -462,6 +462,29 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             0.9,
         ),
         (
+            "latest-to-sign",
+            "signed",
+            r"\b(?:become|became|becomes|is|was) the (?:latest|newest|first|second|third|fourth|fifth|sixth|"
+            r"seventh|\w+th) (?:[\w-]+ ){0,3}?(?:country|nation|state|government) to (?:sign|ink|formali[sz]e)\b",
+            1.0,
+        ),
+        (
+            "latest-to-agree",
+            "agreed",
+            r"\b(?:become|became|becomes|is|was) the (?:latest|newest|first|second|third|fourth|fifth|sixth|"
+            r"seventh|\w+th) (?:[\w-]+ ){0,3}?(?:country|nation|state|government) to (?:agree|accept|take|receive|"
+            r"host|welcome)\b(?!\s+(?:\d|about|some|nearly|more than))",  # not "the first to accept 119 deportees"
+            0.9,
+        ),
+        (
+            "moves-began",
+            "implemented",
+            r"\b(?:flights|deportations|transfers|removals|relocations) (?:[\w,-]+ ){0,8}?(?:began|started|resumed|"
+            r"(?:have|has) (?:begun|started|resumed))\b|\bconfirmed (?:receiving|having received|the arrival of) "
+            r"(?:[\w-]+ ){0,3}?(?:deportees|migrants|people|men|women|nationals|asylum seekers|group|flight|batch)\b",
+            0.9,
+        ),
+        (
             "joint-statement",
             "under_negotiation",
             r"\b(?:issued|issues|released|adopted|published|made) (?:a |an )?joint "

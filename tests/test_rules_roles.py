@@ -708,3 +708,9 @@ def test_a_state_exploring_return_hubs_is_no_host() -> None:
 def test_talks_about_hubs_with_states_make_them_parties() -> None:
     found = roles_in("Chile has held talks about return hubs with Peru, Bolivia and Ecuador.")
     assert [found[c].role for c in ("PER", "BOL", "ECU")] == ["party", "party", "party"]
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_the_state_that_is_the_latest_country_to_accept_receives() -> None:
+    found = roles_in("Peru is the fourth South American nation to agree to take in migrants deported by Chile.")
+    assert (found["PER"].role, found["CHL"].role) == ("host", "deporting")

@@ -292,3 +292,32 @@ def test_being_open_to_accepting_people_is_a_proposal() -> None:
 )
 def test_would_in_what_a_speaker_said_is_their_will(text: str, status: str | None) -> None:
     assert status_of(fragment(text), "CHL-PER") == status
+
+
+@pytest.mark.covers("status.wording")
+@pytest.mark.parametrize(
+    ("text", "key", "status"),
+    [
+        ("Peru has become the latest country to accept deportees from Chile.", "CHL-PER", "agreed"),
+        (
+            "Peru became the first South American country to sign a safe third country agreement with the United "
+            "States.",
+            "USA-PER",
+            "signed",
+        ),
+        ("Deportation flights from Chile to Peru began in March.", "CHL-PER", "implemented"),
+        ("Peru confirmed receiving seven deportees from Chile.", "CHL-PER", "implemented"),
+    ],
+)
+def test_the_latest_country_to_agree_and_moves_that_began(text: str, key: str, status: str) -> None:
+    assert status_of(fragment(text), key) == status
+
+
+@pytest.mark.covers("status.wording")
+def test_money_received_is_no_arrival_and_a_counted_acceptance_no_bare_agreement() -> None:
+    text = "Peru confirmed receiving $5m from Chile for the deportees it took in."
+    assert all(
+        c.value != "implemented" or "confirmed" not in c.quote for c in claims(fragment(text), "CHL-PER", "status")
+    )
+    counted = fragment("Peru became the first country to accept 119 deportees from Chile.")
+    assert "agreed" not in {c.value for c in claims(counted, "CHL-PER", "status")}

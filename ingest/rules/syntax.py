@@ -100,11 +100,15 @@ def object_controls(verb: Token) -> bool:
     )
 
 
+_STATE_NOUNS = frozenset({"country", "nation", "state", "government", "kingdom"})
+
+
 def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> list[Token]:
     """The verbs a subject controls: through "to" complements ("agreed to accept", "is prepared to take in"),
     gerunds ("close to signing", "on the verge of finalizing") and an arrangement it makes ("signed a deal to
-    send", "agreed on a temporary deal to accept", "reached an agreement to pay") — not through every clause
-    below (a subject is not the agent of a drive it is "the latest destination" of)."""
+    send", "agreed on a temporary deal to accept", "reached an agreement to pay"), the state it is said to be
+    ("became the latest country to accept") — not through every clause below (a subject is not the agent of a
+    drive it is "the latest destination" of)."""
     found = [verb]
     if depth > 3:
         return found
@@ -130,6 +134,12 @@ def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> 
                 elif c.dep_ == "pobj":
                     nouns.append(c)
         for noun in nouns:
+            if noun.dep_ == "attr" and lemma(noun) in _STATE_NOUNS:  # "is the fourth nation to agree to take in"
+                for clause in noun.children:
+                    if clause.dep_ in ("acl", "relcl") and any(
+                        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+                    ):
+                        found.extend(controlled(clause, agreement_nouns, depth + 1))
             if lemma(noun) in _PROCESS_NOUNS:
                 for prep in noun.children:
                     for c in prep.children if prep.dep_ == "prep" else ():
