@@ -538,7 +538,8 @@ CAP: Final = re.compile(
     r"\b(?:up to|as many as|a maximum of|maximum of|no more than|capped at|a cap of|a limit of|a ceiling of|at most|"
     r"a quota of|a total of|limited to|not (?:to )?exceed|"
     r"(?P<count>number of (?:[\w-]+\s+){1,8}?(?:is|was|will be|would be|has been|had been)\s+"
-    r"(?:confirmed |set |fixed |capped |limited |put )?(?:to be|at))|"
+    r"(?:confirmed |set |fixed |capped |limited |put )?(?:to be|at)|"
+    r"(?:limits?|limited|caps?|capped|restricts?|restricted) the number of (?:[\w-]+\s+){1,8}?to)|"
     r"capacity (?:for|of))\s+(?:some\s+|about\s+|around\s+|approximately\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
     re.I,
 )

@@ -242,3 +242,11 @@ def test_the_number_of_people_set_for_the_deal_in_a_sentence_naming_no_state() -
 @pytest.mark.covers("caps.fixed-number")
 def test_a_one_off_figure_in_soft_wording_is_no_cap() -> None:
     assert claims(fragment("Peru could receive 300 migrants from Chile."), "CHL-PER", "cap") == []
+
+
+@pytest.mark.covers("caps.ceiling")
+def test_a_deal_that_limits_the_number_of_people_gives_a_cap() -> None:
+    text = (
+        "Chile will send migrants to two centres in Peru. The protocol limits the number of people held at once to 900."
+    )
+    assert [(c.value, c.detail) for c in claims(fragment(text), "CHL-PER", "cap")] == [(900, None)]
