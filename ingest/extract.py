@@ -22,7 +22,16 @@ from dakg.ingest.nlp import model_version
 from dakg.ingest.read import Metadata
 from dakg.ingest.rules.assemble import extract_fragment
 
-ENGINE_FILES = ("clean.py", "extract.py", "fragment.py", "gazetteer.py", "lexicon.py", "nlp.py")
+ENGINE_FILES = (
+    "clean.py",
+    "extract.py",
+    "fragment.py",
+    "gazetteer.py",
+    "lexicon.py",
+    "lexicon_fr.py",
+    "vocabulary.py",
+    "nlp.py",
+)
 
 
 def rule_files() -> list[Traversable]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dakg.schema import STATUSES, AgreementField, Basis, EvidenceRole
+from dakg.schema import STATUSES, AgreementField, Basis, EvidenceRole, Language
 
 ClaimField = AgreementField  # the fields of an agreement's claims, declared in dakg.schema
 
@@ -45,6 +45,7 @@ class SourceOut(_Model):
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    language: Language = Field("en", description="Language its text was read in (ISO 639-1).")
     text: str
     words: int
     extractor_version: str

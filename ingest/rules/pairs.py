@@ -28,12 +28,12 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, other_side_named, resolve
 from dakg.ingest.rules.syntax import conj_head, lemma, same_clause_group
+from dakg.ingest.vocabulary import lx, spelled
 from dakg.schema import Basis
 
 _GENERIC_SUBJECT = re.compile(
@@ -331,7 +331,7 @@ def _listed_together(a: Vote, b: Vote, span: Span) -> bool:
     names the two sides of one arrangement."""
     doc = span.doc
     first = conj_head(doc[a.token])
-    return first == conj_head(doc[b.token]) and first.head.lower_ != "between"
+    return first == conj_head(doc[b.token]) and spelled(first.head) != "between"
 
 
 @rule("pairs", "parties-oriented")
@@ -379,7 +379,7 @@ def others_speak(span: Span) -> bool:
     """The sentence's subject is other states, unnamed: "both governments", "the two countries", "neighbouring
     states"."""
     return any(
-        t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in _STATE_NOUNS and (t.tag_ == "NNS" or t.lower_ == "both")
+        t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in _STATE_NOUNS and (t.tag_ == "NNS" or spelled(t) == "both")
         for t in span
     )
 
