@@ -21,6 +21,7 @@ from dakg.ingest.formats import read_html, read_markdown
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import load_fragment
 from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX
+from dakg.schema import Language
 from dakg.store import GraphStore
 
 # Control characters other than white space are refused (white space is collapsed: dakg.ingest.validate).
@@ -35,6 +36,9 @@ class DocumentIn(BaseModel):
     title: str | None = Field(None, max_length=TITLE_MAX, pattern=_NO_CONTROL)
     url: str | None = Field(None, max_length=URL_MAX, pattern=_NO_CONTROL)
     outlet: str | None = Field(None, max_length=OUTLET_MAX, pattern=_NO_CONTROL)
+    language: Language | None = Field(
+        None, description="The text's language (ISO 639-1); unset: detected from the text.", examples=["fr"]
+    )
     published: str | None = Field(
         None,
         max_length=40,
@@ -87,9 +91,13 @@ class Ingestor:
         # two threads at once fails (KeyError: 'spacy'), as a POST right after start-up used to.
         nlp = self.nlp()
         from dakg.ingest.extract import extract, extractor_version
+        from dakg.ingest.nlp import Pipelines
         from dakg.ingest.pipeline import parse, prepare
 
         prepared = prepare(raw)
+        if prepared.language != nlp.lang:  # a document in another language: that language's pipeline
+            with self._lock:
+                nlp = Pipelines(self.settings.spacy_model, self.settings.max_document_bytes)(prepared.language)
         with self._lock:  # a spaCy pipeline is not made to be shared between threads
             doc = parse(nlp, prepared.text, self.settings.nlp_window_chars, self.settings.nlp_batch_size)
         # A posted document has no file: its source keeps no path (``raw.path`` only names it in errors).
@@ -105,7 +113,14 @@ def post_document(store: GraphStore, ingestor: Ingestor, body: DocumentIn) -> Do
         text, meta = read_html(body.text, where)
     elif body.format == "markdown":
         text, meta = read_markdown(body.text, where)
-    given = make_metadata(where, title=body.title, url=body.url, outlet=body.outlet, published=body.published)
+    given = make_metadata(
+        where,
+        title=body.title,
+        url=body.url,
+        outlet=body.outlet,
+        published=body.published,
+        language=body.language,
+    )
     raw = RawDocument(path=body.url or where, text=text, meta=meta.merged(given), kind=body.format)
     try:
         fragment = ingestor.fragment(raw)

@@ -4,6 +4,6 @@
 // mode: read
 MATCH (s:Source)
 WHERE s.extractor_version <> $version AND s.key > $after
-RETURN s {.key, .title, .url, .outlet, .published, .path, .text} AS source
+RETURN s {.key, .title, .url, .outlet, .published, .language, .path, .text} AS source
 ORDER BY source.key
 LIMIT $limit

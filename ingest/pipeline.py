@@ -261,7 +261,7 @@ def stale_sources(store: GraphStore, version: str, page: int = 50) -> Iterator[P
                 title=source["title"], url=source["url"], outlet=source["outlet"], published=source["published"]
             )
             raw = RawDocument(path=source["path"] or source["key"], text=source["text"], meta=meta, kind="stored")
-            yield Prepared(raw, source["text"])
+            yield Prepared(raw, source["text"], source.get("language") or "en")
         if len(rows) < page:
             return
         after = rows[-1]["source"]["key"]
