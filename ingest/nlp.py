@@ -255,11 +255,42 @@ _UD_DEPS = {"obj": "dobj", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass", "io
 _UD_PREP_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod"}
 
 
-def _sends(word: Token) -> bool:
+def _sending(word: Token) -> bool:
     from dakg.ingest import lexicon_fr
 
     lemma = word.lemma_.lower()
     return lemma in lexicon_fr.DEPORT_VERBS | lexicon_fr.DEPORT_NOUNS | lexicon_fr.RETURN_VERBS | lexicon_fr.CARRY_VERBS
+
+
+def _sender(governor: Token, case: Token) -> Token | None:
+    """The word of sending a phrase of place belongs to: the word it hangs on, else the one whose people it hangs
+    on ("transférer des migrants en Albanie", "le transfert d'immigrants d'Israël": the parser hung the phrase on
+    the people), else a participle of sending between ("des migrants expulsés des États-Unis")."""
+    if _sending(governor):
+        return governor
+    if governor.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "nmod") and _sending(governor.head):
+        return governor.head
+    return next((c for c in governor.children if c.dep_ == "acl" and c.i < case.i and _sending(c)), None)
+
+
+_TAGS = {"PROPN": "NNP", "NOUN": "NN"}
+_PLURAL_PRONOUNS = {"ils": "they", "elles": "they", "nous": "we"}
+_INFINITIVE_MARKS = {"pour", "de", "d'", "d’", "à", "afin"}
+
+
+def _tag(token: Token) -> str:
+    """A Penn Treebank tag for the distinctions the rules ask about: a past participle, a plural noun."""
+    if (
+        token.pos_ in ("VERB", "AUX")
+        and "Part" in token.morph.get("VerbForm", [])
+        and "Past" in token.morph.get("Tense", [])
+    ):
+        return "VBN"
+    if token.pos_ in ("VERB", "AUX") and "Inf" in token.morph.get("VerbForm", []):
+        return "VB"
+    if token.pos_ in _TAGS:
+        return _TAGS[token.pos_] + ("S" if "Plur" in token.morph.get("Number", []) else "")
+    return token.tag_
 
 
 @Language.component("dakg_ud_scheme_v1")
@@ -271,18 +302,31 @@ def ud_scheme(doc: Doc) -> Doc:
             found = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
             if found:
                 cases.append((token, found[-1], token.dep_))
+    senders = {case.i: _sender(token.head, case) for token, case, _ in cases}
     for token in doc:
+        token.tag_ = _tag(token)
+        lower = token.lower_
         if token.dep_ in _UD_DEPS:
             token.dep_ = _UD_DEPS[token.dep_]
+        elif token.dep_ == "advmod" and lower in ("ne", "n'", "n’", "pas", "jamais"):
+            token.dep_ = "neg"
+            token.norm_ = "never" if lower == "jamais" else "not"
+        elif token.pos_ == "PRON" and lower in _PLURAL_PRONOUNS and token.dep_.startswith("nsubj"):
+            token.norm_ = _PLURAL_PRONOUNS[lower]  # "ils devraient accueillir": the states named before
+        elif token.dep_ == "mark" and lower in _INFINITIVE_MARKS and "Inf" in token.head.morph.get("VerbForm", []):
+            token.dep_ = "aux"  # "accepté d'accueillir", "pour transférer": the English "to"
+            token.norm_ = "to"
     for token, case, dep in cases:
-        governor = token.head
+        governor, sender = token.head, senders[case.i]
         word = case.lower_
         if word in _FR_TOWARD:
-            case.norm_ = "to" if _sends(governor) else "in"
+            case.norm_ = "to" if sender is not None else "in"
         elif word in _FR_FROM or case.lemma_.lower() == "de":
-            case.norm_ = "from" if _sends(governor) else "of"
+            case.norm_ = "from" if sender is not None else "of"
         else:
             case.norm_ = _FR_PREPOSITIONS.get(word, _FR_PREPOSITIONS.get(case.lemma_.lower(), word))
+        if sender is not None and case.norm_ in ("to", "from"):
+            governor = sender  # where people are sent to or from belongs to the sending
         case.head = governor
         case.dep_ = "agent" if dep == "obl:agent" else "prep"
         token.head = case
