@@ -171,9 +171,18 @@ class Fragment(_Model):
 
 
 def _states_number(text: str, value: int) -> bool:
-    """Whether a span's words give this number ("up to 250", "fifty deportees", "3,000")."""
+    """Whether a span's words give this number ("up to 250", "fifty deportees", "3,000"; in French "3 000",
+    "cinquante")."""
+    from dakg.ingest import lexicon_fr
     from dakg.ingest.lexicon import words_to_number
 
+    if re.search(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text):
+        grouped = re.findall(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text)
+        if any(lexicon_fr.words_to_number(g) == value for g in grouped):
+            return True
+    lowered = re.findall(r"[a-zé]+(?:[- ][a-zé]+)*", text.lower())
+    if value > 1 and any(lexicon_fr.words_to_number(w) == value for w in lowered):
+        return True
     for match in re.finditer(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[- ][A-Za-z]+)*", text):
         words = match.group(0)
         if words_to_number(words) == value:
