@@ -22,9 +22,17 @@ DETECT_CHARS = 5000
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-    identifier.set_languages(list(LANGUAGES))
-    return identifier
+    full = LanguageIdentifier.from_model_file(MODEL_FILE)
+    kept = [i for i, code in enumerate(full.nb_classes) if code in LANGUAGES]
+    # Only the columns of the languages read here are kept (the whole model would stay in memory otherwise).
+    return LanguageIdentifier(
+        full.nb_ptc[:, kept],
+        full.nb_pc[kept],
+        [full.nb_classes[i] for i in kept],
+        full.tk_nextmove,
+        full.tk_output,
+        tk_row=full.tk_row,
+    )
 
 
 def detect(text: str) -> Language:
