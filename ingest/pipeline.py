@@ -269,7 +269,7 @@ def stale_sources(store: GraphStore, version: str, page: int = 50) -> Iterator[P
 
 def reextract(
     store: GraphStore,
-    nlp: Language,
+    nlp: Language | Pipelines,
     *,
     batch_size: int = 2,
     on_error: Callable[[DocumentError], None] = lambda _: None,
@@ -277,10 +277,13 @@ def reextract(
 ) -> IngestSummary:
     """Extract every stale source again from its stored text and replace its claims (one source at a time, each
     in the two atomic steps of ``load_fragment``: the source is always the old version, absent or the new one).
-    A source that fails is reported through ``on_error`` and keeps what it had; the others go on."""
+    A source that fails is reported through ``on_error`` and keeps what it had; the others go on. Given
+    ``Pipelines``, each source is read again in its stored language; staleness is judged against the English
+    pipeline's version, so a source in another language is extracted again on every run (a known cost)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for result in extract_all(stale_sources(store, extractor_version(nlp)), nlp, batch_size=batch_size):
+    version = extractor_version(nlp("en") if isinstance(nlp, Pipelines) else nlp)
+    for result in extract_all(stale_sources(store, version), nlp, batch_size=batch_size):
         if isinstance(result, DocumentError):
             summary.failed += 1
             on_error(result)
