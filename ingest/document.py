@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from dakg.dates import normalize_date
 from dakg.errors import DocumentError
-from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX, metadata_value
+from dakg.ingest.validate import LANGUAGE_MAX, OUTLET_MAX, TITLE_MAX, URL_MAX, metadata_value
 from dakg.schema import LANGUAGES, Language
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -46,7 +46,9 @@ class Metadata(BaseModel):
     outlet: str | None = Field(None, max_length=OUTLET_MAX)
     published: str | None = Field(None, max_length=10, description="ISO 8601 date (YYYY-MM-DD, YYYY-MM, YYYY).")
     language: Language | None = Field(
-        None, description="The text's language (ISO 639-1; a tag such as fr-FR is read as fr); unset: detected."
+        None,
+        max_length=LANGUAGE_MAX,
+        description="The text's language (ISO 639-1; a tag such as fr-FR is read as fr); unset: detected.",
     )
 
     @field_validator("title", "url", "outlet", "published", "language", mode="before")
