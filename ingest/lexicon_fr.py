@@ -210,7 +210,7 @@ HONORIFICS: Final = frozenset({"M.", "Mme", "Mlle", "Dr", "Sir", "Lord"})
 # A sentence is about deportation or an arrangement when one of these stems appears.
 DEPORT_CONTEXT: Final = re.compile(
     r"\b(expuls\w*|renvo\w*|transf[eé]r\w*|d[ée]port\w*|relocalis\w*|[ée]loign\w*|reconduit\w*|pays tiers|"
-    r"externalis\w*|achemin\w*|vols?)\b",
+    r"externalis\w*|achemin\w*|vols?|accueil\w*)\b",
     re.I,
 )
 MIGRATION_NOUN: Final = re.compile(
@@ -307,6 +307,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
     )
 )
 INTENT_DOCUMENTS: Final = frozenset({"déclaration", "lettre", "communiqué"})
+# "le Rwanda et l'Ouganda nient un quelconque accord avec Israël": both on one side of the deal with Israel.
+SUBJECTS_SHARE_A_SIDE: Final = True
 DENIAL: Final = re.compile(
     r"\b(dément\w*|démenti\w*|ni(?:é|e|ent|er|ait)\b|aucun (?:\w+ )?accord|jamais (?:été )?(?:conclu|signé|question)|"
     r"n['’](?:a|ont|avons) (?:jamais|pas) (?:conclu|signé|accepté)|rejet\w+ (?:les )?(?:informations|allégations))",

@@ -105,3 +105,16 @@ def test_every_quote_and_evidence_span_is_the_source_text() -> None:
             assert text[claim.start : claim.end] == claim.quote
             for span in claim.evidence:
                 assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.covers("pairs.parties-oriented", "status.denial")
+def test_states_denying_a_deal_with_a_third_are_on_one_side_of_it() -> None:
+    text = (
+        "Le Kenya et la Tanzanie démentent tout accord avec le Danemark sur l'accueil des migrants. "
+        "Le Danemark voulait transférer des demandeurs d'asile vers la Tanzanie."
+    )
+    extracted = _fr(text)
+    assert "KEN-TZA" not in {a.key for a in extracted.agreements}  # not each other's partners
+    denied = claims(extracted, "DNK-KEN", "status")
+    assert denied and all(c.negated for c in denied)
+    assert "DNK-TZA" in {a.key for a in extracted.agreements}

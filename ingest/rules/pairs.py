@@ -350,6 +350,8 @@ def parties_oriented(
         for b in named[i + 1 :]:
             if a.rule == b.rule and a.rule.startswith(_COUNTERPART) and _listed_together(a, b, span):
                 continue  # "deals with Guatemala, Honduras and El Salvador": partners of a third, not of each other
+            if _same_side_of_a_third(a, b, named):
+                continue  # "Rwanda and Uganda deny any deal with Israel": both partners of Israel, not of each other
             oriented = orient(
                 view,
                 a.iso3,
@@ -372,6 +374,16 @@ def parties_oriented(
 
 
 _COUNTERPART = "roles.deal-with/"
+
+
+def _same_side_of_a_third(a: Vote, b: Vote, parties: Sequence[Vote]) -> bool:
+    """Two parties named as subjects where a third is the one the deal is "with": they are on one side of it."""
+    if not lx.SUBJECTS_SHARE_A_SIDE or a.rule.startswith(_COUNTERPART) or b.rule.startswith(_COUNTERPART):
+        return False
+    subjects = {"roles.subject-of-agree/", "roles.headline-parties/"}
+    if not all(any(v.rule.startswith(s) for s in subjects) for v in (a, b)):
+        return False
+    return any(p.rule.startswith(_COUNTERPART) and p.iso3 not in (a.iso3, b.iso3) for p in parties)
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "capital"})
 
 
