@@ -384,6 +384,8 @@ def _same_side_of_a_third(a: Vote, b: Vote, parties: Sequence[Vote]) -> bool:
     if not all(any(v.rule.startswith(s) for s in subjects) for v in (a, b)):
         return False
     return any(p.rule.startswith(_COUNTERPART) and p.iso3 not in (a.iso3, b.iso3) for p in parties)
+
+
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "capital"})
 
 
