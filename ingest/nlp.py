@@ -373,7 +373,10 @@ def _hyphenated_names(nlp: Language) -> None:
     for entry in countries(nlp.lang).entries:
         if "-" in entry.phrase and " " not in entry.phrase and "'" not in entry.phrase:
             for variant in {entry.phrase, entry.phrase[:1].upper() + entry.phrase[1:]}:
-                tokenizer.add_special_case(variant, [{ORTH: variant}])
+                # Only where the tokenizer splits it: overriding one of its own exceptions ("États-Unis") leaves
+                # the tokens of an unparsed text broken (iterating their children crashes spaCy 3.8).
+                if len(tokenizer(variant)) > 1:
+                    tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def _split_hyphen_after_abbreviation(nlp: Language) -> None:

@@ -9,14 +9,16 @@ import json
 import pandas as pd
 import pytest
 from pydantic import ValidationError
+from spacy.language import Language
 
 from dakg.config import Settings
 from dakg.errors import DocumentError
 from dakg.ingest.document import Metadata, metadata_from_record
+from dakg.ingest.fragment import Fragment
 from dakg.ingest.language import detect, document_language
 from dakg.ingest.load import load_fragment
-from dakg.ingest.nlp import Pipelines, pipeline_for
-from dakg.ingest.pipeline import prepare
+from dakg.ingest.nlp import Pipelines, gazetteer_pipeline, pipeline_for
+from dakg.ingest.pipeline import Prepared, extract_all, prepare
 from dakg.ingest.read import RawDocument
 from dakg.schema import GRAPH, LANGUAGES
 
@@ -87,3 +89,41 @@ def test_a_sources_language_is_stored_answered_and_exported(settings: Settings) 
             assert languages == {"fr"}
     finally:
         drop_graph(store)
+
+
+class _Blank(Pipelines):
+    """Blank pipelines of each language with this project's components: what the router hands each document to,
+    without a statistical model."""
+
+    def __init__(self) -> None:
+        super().__init__("blank")
+        self.built: list[str] = []
+
+    def __call__(self, language: str) -> Language:
+        self.built.append(language)
+        nlp = gazetteer_pipeline(language)
+        nlp.add_pipe("sentencizer", first=True)
+        return nlp
+
+
+def test_each_run_of_documents_goes_through_its_languages_pipeline_in_input_order() -> None:
+    items: list[Prepared | DocumentError] = [
+        prepare(RawDocument(path="a.txt", text=FRENCH)),
+        prepare(RawDocument(path="b.txt", text=FRENCH + " Le Kosovo aussi.")),
+        DocumentError("c.txt: unreadable"),
+        prepare(RawDocument(path="d.txt", text=ENGLISH)),
+        prepare(RawDocument(path="e.txt", text=FRENCH, meta=Metadata(language="en"))),
+    ]
+    pipelines = _Blank()
+    out = list(extract_all(items, pipelines))
+    assert pipelines.built == ["fr", "en"]  # one pipeline per run of one language, asked for when it comes
+    assert [o.source.path if isinstance(o, Fragment) else str(o) for o in out] == [
+        "a.txt",
+        "b.txt",
+        "c.txt: unreadable",
+        "d.txt",
+        "e.txt",
+    ]
+    assert [o.source.language for o in out if isinstance(o, Fragment)] == ["fr", "fr", "en", "en"]
+    versions = [(o.source.language, o.source.extractor_version) for o in out if isinstance(o, Fragment)]
+    assert all(version.split("+")[1].startswith(f"{language}_") for language, version in versions)
