@@ -309,6 +309,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
 INTENT_DOCUMENTS: Final = frozenset({"déclaration", "lettre", "communiqué"})
 # "le Rwanda et l'Ouganda nient un quelconque accord avec Israël": both on one side of the deal with Israel.
 SUBJECTS_SHARE_A_SIDE: Final = True
+# "le ministre rwandais des Affaires étrangères Vincent Biruta": the state after the title.
+TITLE_THEN_DEMONYM: Final = True
 DENIAL: Final = re.compile(
     r"\b(dément\w*|démenti\w*|ni(?:é|e|ent|er|ait)\b|aucun (?:\w+ )?accord|jamais (?:été )?(?:conclu|signé|question)|"
     r"n['’](?:a|ont|avons) (?:jamais|pas) (?:conclu|signé|accepté)|rejet\w+ (?:les )?(?:informations|allégations))",

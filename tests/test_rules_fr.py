@@ -81,7 +81,7 @@ def test_a_number_with_a_space_between_thousands_is_one_number() -> None:
     assert any(e.text == "jusqu'à 3 000" for e in cap.evidence)
 
 
-@pytest.mark.covers("officials.reference-table")
+@pytest.mark.covers("officials.title-before")
 def test_a_french_title_before_a_known_name_makes_an_official() -> None:
     text = (
         "La ministre britannique de l'Intérieur, Suella Braverman, a signé à Kigali un accord pour envoyer des "
@@ -89,7 +89,12 @@ def test_a_french_title_before_a_known_name_makes_an_official() -> None:
     )
     extracted = _fr(text)
     assert [o.key for o in extracted.officials] == ["suella-braverman"]
-    assert extracted.officials[0].country == "GBR"
+    official = extracted.officials[0]
+    assert (official.role, official.country, official.country_basis) == (
+        "ministre britannique de l'Intérieur",
+        "GBR",
+        "text",
+    )
     assert status_of(extracted, "GBR-RWA") == "signed"
 
 
@@ -118,3 +123,26 @@ def test_states_denying_a_deal_with_a_third_are_on_one_side_of_it() -> None:
     denied = claims(extracted, "DNK-KEN", "status")
     assert denied and all(c.negated for c in denied)
     assert "DNK-TZA" in {a.key for a in extracted.agreements}
+
+
+@pytest.mark.covers("officials.title-before")
+def test_a_french_title_gives_its_state_by_the_demonym_after_it() -> None:
+    text = "Le ministre rwandais des Affaires étrangères Vincent Biruta a reçu son homologue britannique à Kigali."
+    (official,) = _fr(text).officials
+    assert (official.name, official.role) == ("Vincent Biruta", "ministre rwandais des Affaires étrangères")
+    assert (official.country, official.country_basis) == ("RWA", "text")
+    assert sorted(e.text for e in official.country_evidence) == ["Vincent Biruta", "rwandais"]
+    text = "La porte-parole du gouvernement ougandais, Sarah Kagingo, a démenti tout accord avec Israël."
+    (official,) = _fr(text).officials
+    assert (official.role, official.country) == ("porte-parole du gouvernement ougandais", "UGA")
+
+
+def test_a_known_name_is_never_cut_by_a_sentence_boundary() -> None:
+    import spacy
+
+    from dakg.ingest.nlp import NamesWhole
+
+    nlp = spacy.blank("fr")
+    doc = nlp.make_doc("Le Premier ministre albanais Edi Rama a parlé.")
+    doc = NamesWhole(nlp)(doc)
+    assert [t.is_sent_start for t in doc][4:6] == [None, False]  # "Edi" may start nothing new, "Rama" cannot

@@ -118,6 +118,23 @@ def _country_of(doc: Doc, i: int) -> tuple[str, Evidence] | None:
     return None
 
 
+def _title_then_demonym(doc: Doc, last: int) -> tuple[int, int] | None:
+    """A title whose state is a demonym after it, and the rest of the title after that: "le ministre rwandais
+    des Affaires étrangères Vincent Biruta", "le secrétaire d'État américain Marco Rubio" (the title up to
+    ``last``)."""
+    demonym = None
+    for j in range(last, max(-1, last - 8), -1):
+        token = doc[j]
+        if token.ent_type_ == "TITLE" and j < last:
+            span = _title_span(doc, j)
+            return (span[0], last) if span is not None and demonym is not None else None
+        if token.ent_type_ == "NORP" and _code(token):
+            demonym = j
+        elif token.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "NUM") or token.ent_type_ == "PERSON":
+            return None
+    return None
+
+
 @rule("officials", "title-before")
 def title_before(doc: Doc, ent: Span) -> Office | None:
     """ "US Secretary of State Marco Rubio", "spokesperson Yolande Makolo", "Rwanda's Minister of Foreign Affairs,
@@ -143,6 +160,8 @@ def title_before(doc: Doc, ent: Span) -> Office | None:
             span = _title_span(doc, j)
             if span is not None:
                 span = (span[0], i)
+    if span is None and lx.TITLE_THEN_DEMONYM:
+        span = _title_then_demonym(doc, i)
     if span is None:
         return None
     start, end = span
