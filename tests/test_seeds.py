@@ -70,7 +70,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "status_precision": 0.95,
         "cap": 0.95,
         "cap_precision": 0.95,
-        "officials": 0.87,
+        "officials": 0.95,
         "official_country": 0.95,
     },
     "heldout2": {
