@@ -127,3 +127,15 @@ def test_each_run_of_documents_goes_through_its_languages_pipeline_in_input_orde
     assert [o.source.language for o in out if isinstance(o, Fragment)] == ["fr", "fr", "en", "en"]
     versions = [(o.source.language, o.source.extractor_version) for o in out if isinstance(o, Fragment)]
     assert all(version.split("+")[1].startswith(f"{language}_") for language, version in versions)
+
+
+def test_a_page_declares_its_language_when_it_is_one_dakg_reads() -> None:
+    from dakg.ingest.formats import read_html
+
+    body = f"<body><article><p>{FRENCH}</p></article></body>"
+    _, meta = read_html(f'<html lang="fr-FR"><head><title>t</title></head>{body}</html>', "a.html")
+    assert meta.language == "fr"
+    _, meta = read_html(f'<html><head><meta property="og:locale" content="fr_FR"></head>{body}</html>', "b.html")
+    assert meta.language == "fr"
+    _, meta = read_html(f'<html lang="de"><head></head>{body}</html>', "c.html")
+    assert meta.language is None  # another language: left to detection, not refused
