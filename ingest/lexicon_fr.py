@@ -15,6 +15,31 @@ from dakg.ingest.lexicon import PERIOD, STATUS_ORDER
 
 __all__ = ["STATUS_ORDER"]
 
+# Function words in the English model's terms (dakg.ingest.nlp.ud_scheme: the rules compare English words). A
+# preposition is the English one; "à", "au", "en" are "to" after a word of sending ("renvoyés au Rwanda") and "in"
+# elsewhere ("arrivés au Rwanda"); "de" is "from" after a word of sending ("expulsés des États-Unis"), else "of".
+PREPOSITIONS: Final = {
+    "vers": "to",
+    "depuis": "from",
+    "avec": "with",
+    "entre": "between",
+    "par": "by",
+    "dans": "in",
+    "sur": "on",
+    "pour": "for",
+    "contre": "against",
+    "sans": "without",
+    "chez": "at",
+    "parmi": "among",
+    "via": "via",
+    "comme": "as",
+}
+TOWARD_OR_IN: Final = frozenset({"à", "au", "aux", "en"})
+FROM_OR_OF: Final = frozenset({"de", "du", "des", "d'", "d’"})
+NEGATIONS: Final = {"ne": "not", "n'": "not", "n’": "not", "pas": "not", "jamais": "never"}
+PRONOUNS: Final = {"ils": "they", "elles": "they", "nous": "we"}  # subjects that stand for states named before
+INFINITIVE_MARKS: Final = frozenset({"pour", "de", "d'", "d’", "à", "afin"})  # "accepté d'accueillir": "to"
+
 # Receiving people: the subject of these is the host state ("le Rwanda accueillera", "a accepté de recevoir").
 HOST_VERBS: Final = frozenset(
     {"accueillir", "accepter", "recevoir", "héberger", "admettre", "loger", "réadmettre", "abriter", "détenir"}

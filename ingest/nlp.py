@@ -252,36 +252,14 @@ def make_officials(nlp: Language, name: str) -> OfficialTagger:
     return OfficialTagger(nlp)
 
 
-# What a French preposition is in the English scheme the rules read. "à", "au", "en" are "to" after a word of
-# sending ("renvoyés au Rwanda") and "in" elsewhere ("arrivés au Rwanda"); "de" is "from" after a word of sending
-# ("expulsés des États-Unis") and "of" elsewhere.
-_FR_PREPOSITIONS = {
-    "vers": "to",
-    "depuis": "from",
-    "avec": "with",
-    "entre": "between",
-    "par": "by",
-    "dans": "in",
-    "sur": "on",
-    "pour": "for",
-    "contre": "against",
-    "sans": "without",
-    "chez": "at",
-    "parmi": "among",
-    "via": "via",
-    "comme": "as",
-}
-_FR_TOWARD = {"à", "au", "aux", "en"}
-_FR_FROM = {"de", "du", "des", "d'", "d’"}
 _UD_DEPS = {"obj": "dobj", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass", "iobj": "dative", "acl:relcl": "relcl"}
 _UD_PREP_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod"}
 
 
 def _sending(word: Token) -> bool:
-    from dakg.ingest import lexicon_fr
+    from dakg.ingest.vocabulary import lx
 
-    lemma = word.lemma_.lower()
-    return lemma in lexicon_fr.DEPORT_VERBS | lexicon_fr.DEPORT_NOUNS | lexicon_fr.RETURN_VERBS | lexicon_fr.CARRY_VERBS
+    return word.lemma_.lower() in lx.DEPORT_VERBS | lx.DEPORT_NOUNS | lx.RETURN_VERBS | lx.CARRY_VERBS
 
 
 def _sender(governor: Token, case: Token) -> Token | None:
@@ -296,8 +274,6 @@ def _sender(governor: Token, case: Token) -> Token | None:
 
 
 _TAGS = {"PROPN": "NNP", "NOUN": "NN"}
-_PLURAL_PRONOUNS = {"ils": "they", "elles": "they", "nous": "we"}
-_INFINITIVE_MARKS = {"pour", "de", "d'", "d’", "à", "afin"}
 
 
 def _tag(token: Token) -> str:
@@ -317,7 +293,17 @@ def _tag(token: Token) -> str:
 
 @Language.component("dakg_ud_scheme_v1")
 def ud_scheme(doc: Doc) -> Doc:
-    """The English model's dependency scheme on a Universal Dependencies parse (see the module's docstring)."""
+    """The English model's dependency scheme on a Universal Dependencies parse (see the module's docstring), with
+    the function words of the document's language (its vocabulary's ``PREPOSITIONS``, ...)."""
+    from dakg.ingest.vocabulary import reading
+
+    with reading(doc.lang_):
+        return _ud_scheme(doc)
+
+
+def _ud_scheme(doc: Doc) -> Doc:
+    from dakg.ingest.vocabulary import lx
+
     cases = []
     for token in doc:
         if token.dep_ in _UD_PREP_DEPS and token.head != token:
@@ -330,23 +316,23 @@ def ud_scheme(doc: Doc) -> Doc:
         lower = token.lower_
         if token.dep_ in _UD_DEPS:
             token.dep_ = _UD_DEPS[token.dep_]
-        elif token.dep_ == "advmod" and lower in ("ne", "n'", "n’", "pas", "jamais"):
+        elif token.dep_ == "advmod" and lower in lx.NEGATIONS:
             token.dep_ = "neg"
-            token.norm_ = "never" if lower == "jamais" else "not"
-        elif token.pos_ == "PRON" and lower in _PLURAL_PRONOUNS and token.dep_.startswith("nsubj"):
-            token.norm_ = _PLURAL_PRONOUNS[lower]  # "ils devraient accueillir": the states named before
-        elif token.dep_ == "mark" and lower in _INFINITIVE_MARKS and "Inf" in token.head.morph.get("VerbForm", []):
+            token.norm_ = lx.NEGATIONS[lower]
+        elif token.pos_ == "PRON" and lower in lx.PRONOUNS and token.dep_.startswith("nsubj"):
+            token.norm_ = lx.PRONOUNS[lower]  # "ils devraient accueillir": the states named before
+        elif token.dep_ == "mark" and lower in lx.INFINITIVE_MARKS and "Inf" in token.head.morph.get("VerbForm", []):
             token.dep_ = "aux"  # "accepté d'accueillir", "pour transférer": the English "to"
             token.norm_ = "to"
     for token, case, dep in cases:
         governor, sender = token.head, senders[case.i]
         word = case.lower_
-        if word in _FR_TOWARD:
+        if word in lx.TOWARD_OR_IN:
             case.norm_ = "to" if sender is not None else "in"
-        elif word in _FR_FROM or case.lemma_.lower() == "de":
+        elif word in lx.FROM_OR_OF or case.lemma_.lower() in lx.FROM_OR_OF:
             case.norm_ = "from" if sender is not None else "of"
         else:
-            case.norm_ = _FR_PREPOSITIONS.get(word, _FR_PREPOSITIONS.get(case.lemma_.lower(), word))
+            case.norm_ = lx.PREPOSITIONS.get(word, lx.PREPOSITIONS.get(case.lemma_.lower(), word))
         if sender is not None and case.norm_ in ("to", "from"):
             governor = sender  # where people are sent to or from belongs to the sending
         case.head = governor
