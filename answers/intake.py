@@ -68,15 +68,32 @@ class DocumentOut(BaseModel):
 
 
 class Ingestor:
-    """The spaCy pipeline for HTTP ingest: loaded once (in the background at start-up), used under a lock."""
+    """The spaCy pipelines for HTTP ingest: loaded once (in the background at start-up, when ingest is on), used
+    under a lock. The server loads every language's pipeline then, English first: a document posted in French must
+    not wait for its model (several seconds) in the request."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._lock = threading.Lock()
+        self._building = threading.Lock()  # another language's pipeline is built beside parsing, not under its lock
         self._nlp: Any = None
 
     def warm_up(self) -> None:
-        threading.Thread(target=self.nlp, name="dakg-nlp-warm-up", daemon=True).start()
+        threading.Thread(target=self._warm_up, name="dakg-nlp-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        self.nlp()
+        from dakg.ingest.nlp import PIPELINES
+
+        for language in PIPELINES:
+            self.pipeline(language)
+
+    def pipeline(self, language: str) -> Any:
+        """The pipeline that reads ``language`` (built once per process)."""
+        from dakg.ingest.nlp import Pipelines
+
+        with self._building:
+            return Pipelines(self.settings.spacy_model, self.settings.max_document_bytes)(language)
 
     def nlp(self) -> Any:
         with self._lock:
@@ -91,13 +108,11 @@ class Ingestor:
         # two threads at once fails (KeyError: 'spacy'), as a POST right after start-up used to.
         nlp = self.nlp()
         from dakg.ingest.extract import extract, extractor_version
-        from dakg.ingest.nlp import Pipelines
         from dakg.ingest.pipeline import parse, prepare
 
         prepared = prepare(raw)
         if prepared.language != nlp.lang:  # a document in another language: that language's pipeline
-            with self._lock:
-                nlp = Pipelines(self.settings.spacy_model, self.settings.max_document_bytes)(prepared.language)
+            nlp = self.pipeline(prepared.language)
         with self._lock:  # a spaCy pipeline is not made to be shared between threads
             doc = parse(nlp, prepared.text, self.settings.nlp_window_chars, self.settings.nlp_batch_size)
         # A posted document has no file: its source keeps no path (``raw.path`` only names it in errors).
