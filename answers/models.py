@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from dakg.answers import examples
-from dakg.schema import Basis, ClaimField, DisputeField, EvidenceRole, Status
+from dakg.schema import Basis, ClaimField, DisputeField, EvidenceRole, Language, Status
 
 Label = Literal["Source", "Country", "Official", "Agreement", "MigrantGroup", "Claim"]
 
@@ -248,6 +248,9 @@ class SourceSummary(_Model):
     outlet: str | None
     url: str | None
     published: str | None
+    language: Language = Field(
+        "en", description="The language its text was read in (ISO 639-1): its metadata's, else the one detected."
+    )
     file: str | None = Field(
         None,
         description="The name of the file it was read from (with #N for the N-th record of a JSON Lines file or "

@@ -21,6 +21,7 @@ ORDER BY i, coalesce(s.published, '9999'), s.key, c.start, c.field, c.key
 SKIP $skip
 LIMIT $limit
 RETURN labels(e)[0] AS about_label, e {.key, .name, .description, .size, .deporting, .host} AS about,
-       s {.key, .title, .outlet, .url, .published, .extractor_version, .ingested_at, .reprint_group} AS source,
+       s {.key, .title, .outlet, .url, .published, language: coalesce(s.language, 'en'), .extractor_version, .ingested_at,
+          .reprint_group} AS source,
        c {.key, .field, .value, .currency, .negated, .detail, .quote, .start, .end, .confidence, .evidence_offsets,
        .evidence_texts, .evidence_roles, .rules, .basis, .extractor_version} AS claim

@@ -15,7 +15,7 @@ WHERE $agreements IS NULL OR any(k IN agreements WHERE k IN $agreements)
 OPTIONAL MATCH (s)-[:CLAIMS]->(c:Claim)
 WHERE NOT c.subject IN weak
 WITH s, agreements, count(c) AS claims
-RETURN s {.key, .title, .outlet, .url, .published, .words, .extractor_version, .ingested_at, .reprint_group,
+RETURN s {.key, .title, .outlet, .url, .published, language: coalesce(s.language, 'en'), .words, .extractor_version, .ingested_at, .reprint_group,
        .reprint_of} AS source, agreements, claims
 ORDER BY coalesce(source.published, '') DESC, source.key
 SKIP $skip

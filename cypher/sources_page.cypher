@@ -11,6 +11,6 @@ SKIP $skip
 LIMIT $limit
 OPTIONAL MATCH (s)-[:CLAIMS]->(c:Claim)
 WITH s, count(c) AS claims
-RETURN s {.key, .title, .outlet, .url, .published, .path, .superseded_by, .words, .extractor_version, .ingested_at,
+RETURN s {.key, .title, .outlet, .url, .published, language: coalesce(s.language, 'en'), .path, .superseded_by, .words, .extractor_version, .ingested_at,
           .reprint_group, .reprint_of} AS source, claims
 ORDER BY coalesce(source.published, '') DESC, source.key

@@ -1,6 +1,6 @@
-// How many sources another extractor version than the current one wrote.
-// params: version
+// How many sources an extractor version other than the current ones (one per language's pipeline) wrote.
+// params: versions
 // mode: read
 MATCH (s:Source)
-WHERE s.extractor_version <> $version
+WHERE NOT s.extractor_version IN $versions
 RETURN count(s) AS total

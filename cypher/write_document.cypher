@@ -8,6 +8,7 @@
 // mode: write
 MERGE (s:Source {key: $source.key})
 SET s.title = $source.title, s.url = $source.url, s.outlet = $source.outlet, s.published = $source.published,
+    s.language = $source.language,
     s.path = $source.path, s.document = $source.document, s.superseded_by = $source.superseded_by,
     s.text = $source.text, s.words = $source.words,
     s.extractor_version = $source.extractor_version, s.ingested_at = $source.ingested_at,

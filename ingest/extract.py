@@ -18,11 +18,20 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dakg.ingest.fragment import Fragment
-from dakg.ingest.nlp import model_version
+from dakg.ingest.nlp import PIPELINES, model_version, packaged_model_version
 from dakg.ingest.read import Metadata
 from dakg.ingest.rules.assemble import extract_fragment
 
-ENGINE_FILES = ("clean.py", "extract.py", "fragment.py", "gazetteer.py", "lexicon.py", "nlp.py")
+ENGINE_FILES = (
+    "clean.py",
+    "extract.py",
+    "fragment.py",
+    "gazetteer.py",
+    "lexicon.py",
+    "lexicon_fr.py",
+    "vocabulary.py",
+    "nlp.py",
+)
 
 
 def rule_files() -> list[Traversable]:
@@ -50,6 +59,14 @@ def rules_fingerprint() -> str:
 def extractor_version(nlp: Language) -> str:
     """``dakg-<hash of the rule files>+<model>``: changes whenever a rule, its vocabulary or data, or the model does."""
     return f"dakg-{rules_fingerprint()}+{model_version(nlp)}"
+
+
+def current_versions(english: Language) -> list[str]:
+    """The current extractor version of every language's pipeline: the English one's, and each other's from its
+    package's metadata (without loading the model)."""
+    versions = [extractor_version(english)]
+    versions += [f"dakg-{rules_fingerprint()}+{packaged_model_version(m)}" for m in PIPELINES.values()]
+    return versions
 
 
 def extract(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: str) -> Fragment:

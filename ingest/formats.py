@@ -24,6 +24,7 @@ from dakg.dates import normalize_date
 from dakg.errors import DocumentError
 from dakg.ingest.document import TEXT_FIELDS, Metadata, RawDocument, first_field, make_metadata, metadata_from_record
 from dakg.ingest.validate import shown
+from dakg.schema import LANGUAGES
 
 # --- bytes to text -----------------------------------------------------------------------------------------
 
@@ -167,6 +168,21 @@ _BOILERPLATE_TAGS = (
 _BLOCK_TAGS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, dd, dt, td, th, figcaption"
 
 
+def _page_language(tree: Any) -> str | None:
+    """The language a page declares (``<html lang="fr-FR">``, ``og:locale``), when it is one dakg reads; a page in
+    another language or none is left to detection rather than refused."""
+    html = tree.css_first("html")
+    locale = tree.css_first('meta[property="og:locale"]')
+    for value in (
+        html.attributes.get("lang") if html is not None else None,
+        locale.attributes.get("content") if locale is not None else None,
+    ):
+        code = (value or "").strip().replace("_", "-").split("-")[0].lower()
+        if code in LANGUAGES:
+            return code
+    return None
+
+
 def read_html(text: str, path: str) -> tuple[str, Metadata]:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -198,6 +214,7 @@ def read_html(text: str, path: str) -> tuple[str, Metadata]:
                 "time[datetime]",
             )
         ),
+        language=_page_language(tree),
     )
     for tag in _BOILERPLATE_TAGS:
         for node in tree.css(tag):

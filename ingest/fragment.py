@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dakg.schema import STATUSES, AgreementField, Basis, EvidenceRole
+from dakg.schema import STATUSES, AgreementField, Basis, EvidenceRole, Language
 
 ClaimField = AgreementField  # the fields of an agreement's claims, declared in dakg.schema
 
@@ -45,6 +45,7 @@ class SourceOut(_Model):
     url: str | None = None
     outlet: str | None = None
     published: str | None = None
+    language: Language = Field("en", description="Language its text was read in (ISO 639-1).")
     text: str
     words: int
     extractor_version: str
@@ -171,9 +172,18 @@ class Fragment(_Model):
 
 
 def _states_number(text: str, value: int) -> bool:
-    """Whether a span's words give this number ("up to 250", "fifty deportees", "3,000")."""
+    """Whether a span's words give this number ("up to 250", "fifty deportees", "3,000"; in French "3 000",
+    "cinquante")."""
+    from dakg.ingest import lexicon_fr
     from dakg.ingest.lexicon import words_to_number
 
+    if re.search(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text):
+        grouped = re.findall(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text)
+        if any(lexicon_fr.words_to_number(g) == value for g in grouped):
+            return True
+    lowered = re.findall(r"[a-zé]+(?:[- ][a-zé]+)*", text.lower())
+    if value > 1 and any(lexicon_fr.words_to_number(w) == value for w in lowered):
+        return True
     for match in re.finditer(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[- ][A-Za-z]+)*", text):
         words = match.group(0)
         if words_to_number(words) == value:

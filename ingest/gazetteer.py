@@ -80,10 +80,13 @@ class Countries:
         return value in self.names
 
 
-@lru_cache(maxsize=1)
-def countries() -> Countries:
+@lru_cache(maxsize=4)
+def countries(language: str = "en") -> Countries:
+    """The gazetteer for texts in ``language``: the English one, and for French also ``data/countries.fr.json``
+    and pycountry's French names (read first, so their ambiguity flags hold)."""
     data = _data("countries.json")
-    ambiguous = set(data["ambiguous"])
+    local: dict[str, Any] = _data(f"countries.{language}.json") if language != "en" else {}
+    ambiguous = set(data["ambiguous"]) | set(local.get("ambiguous", []))
     names: dict[str, str] = {}
     phrases: dict[str, CountryEntry] = {}
 
@@ -101,6 +104,8 @@ def countries() -> Countries:
         names[iso3] = DISPLAY_NAMES.get(iso3) or common or country.name
     for iso3, extra in data["countries"].items():
         names.setdefault(iso3, DISPLAY_NAMES.get(iso3, extra["names"][0] if extra["names"] else iso3))
+    if local:
+        _add_local(local, language, add)
     # Curated names first (they carry the ambiguity flags), then pycountry's plain names.
     for iso3, extra in data["countries"].items():
         for phrase in extra["names"]:
@@ -119,6 +124,30 @@ def countries() -> Countries:
     for phrase in data["not_countries"]:
         add(phrase, None, "block")
     return Countries(entries=tuple(phrases.values()), names=names, deporting_prior=frozenset(data["deporting_states"]))
+
+
+def _add_local(local: dict[str, Any], language: str, add: Any) -> None:
+    """A language's own names: its curated file, then pycountry's translations of the ISO 3166 names."""
+    import gettext
+
+    for iso3, extra in local["countries"].items():
+        for phrase in extra["names"]:
+            add(phrase, iso3, "name")
+        for phrase in extra["demonyms"]:
+            add(phrase, iso3, "demonym")
+        for phrase in extra["metonyms"]:
+            add(phrase, iso3, "metonym")
+    for phrase, iso3 in local["institutions"].items():
+        add(phrase, iso3, "institution")
+    for phrase in local["not_countries"]:
+        add(phrase, None, "block")
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            local_name = translation.gettext(value) if value else None
+            if local_name and "," not in local_name and "(" not in local_name:
+                add(local_name, country.alpha_3, "name")
 
 
 @dataclass(frozen=True)

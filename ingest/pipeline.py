@@ -19,10 +19,11 @@ from spacy.tokens import Doc
 from dakg.config import Settings
 from dakg.errors import DocumentError, QueryError, StoreUnavailable
 from dakg.ingest.clean import clean_text, with_headline
-from dakg.ingest.extract import extract, extractor_version
+from dakg.ingest.extract import current_versions, extract, extractor_version
 from dakg.ingest.fragment import Fragment
+from dakg.ingest.language import document_language
 from dakg.ingest.load import LoadResult, load_fragment
-from dakg.ingest.nlp import get_pipeline
+from dakg.ingest.nlp import Pipelines
 from dakg.ingest.read import Metadata, RawDocument, read_documents
 from dakg.ingest.validate import text_problem
 from dakg.store import GraphStore
@@ -35,6 +36,7 @@ log = logging.getLogger("dakg.ingest")
 class Prepared:
     raw: RawDocument
     text: str
+    language: str = "en"  # the metadata's, else the detected one (``dakg.ingest.language``)
 
 
 def prepare(raw: RawDocument) -> Prepared:
@@ -46,7 +48,7 @@ def prepare(raw: RawDocument) -> Prepared:
     text = clean_text(raw.text)
     if sum(1 for _ in itertools.islice(_LETTER.finditer(text), 20)) < 20 or len(text.split(None, 5)) < 5:
         raise DocumentError(f"{raw.path}: empty after cleaning (no prose left)")
-    return Prepared(raw, with_headline(text, raw.meta.title))
+    return Prepared(raw, with_headline(text, raw.meta.title), document_language(text, raw.meta.language))
 
 
 def prepared_documents(
@@ -66,13 +68,16 @@ def prepared_documents(
 
 def extract_all(
     items: Iterable[Prepared | DocumentError],
-    nlp: Language,
+    nlp: Language | Pipelines,
     *,
     batch_size: int = 2,
     processes: int = 1,
     window_chars: int = 20_000,
 ) -> Iterator[Fragment | DocumentError]:
     """Fragments in input order; errors pass through in place. spaCy runs batched, in ``processes`` workers.
+
+    Given ``Pipelines``, each run of consecutive documents in one language is parsed by that language's
+    pipeline (loaded when the first such document comes); given one pipeline, it parses every document.
 
     A long document is parsed in windows of whole paragraphs (``windows``), which bounds the parser's memory,
     and the windows' parses are joined back into one ``Doc`` whose text is the document's, offset for offset.
@@ -81,6 +86,23 @@ def extract_all(
     are parsed again one at a time (the one that fails becomes a DocumentError) and a new pipe goes on with
     the rest.
     """
+    if not isinstance(nlp, Pipelines):
+        yield from _extract_with(items, nlp, batch_size, processes, window_chars)
+        return
+    for language, run in itertools.groupby(items, key=_language):
+        if language is None:
+            yield from (item for item in run if isinstance(item, DocumentError))
+        else:
+            yield from _extract_with(run, nlp(language), batch_size, processes, window_chars)
+
+
+def _language(item: Prepared | DocumentError) -> str | None:
+    return item.language if isinstance(item, Prepared) else None
+
+
+def _extract_with(
+    items: Iterable[Prepared | DocumentError], nlp: Language, batch_size: int, processes: int, window_chars: int
+) -> Iterator[Fragment | DocumentError]:
     version = extractor_version(nlp)
     source = iter(items)
     while True:
@@ -216,7 +238,7 @@ def extract_paths(
     paths: Iterable[str], settings: Settings, *, follow_symlinks: bool = False
 ) -> Iterator[Fragment | DocumentError]:
     """Fragments of every document under ``paths``, with the pipeline and batching the settings name."""
-    nlp = get_pipeline(settings.spacy_model, max_length=settings.max_document_bytes)
+    nlp = Pipelines(settings.spacy_model, max_length=settings.max_document_bytes)
     items = prepared_documents(paths, settings.max_document_bytes, follow_symlinks=follow_symlinks)
     return extract_all(
         items,
@@ -227,19 +249,19 @@ def extract_paths(
     )
 
 
-def stale_sources(store: GraphStore, version: str, page: int = 50) -> Iterator[Prepared]:
+def stale_sources(store: GraphStore, versions: list[str], page: int = 50) -> Iterator[Prepared]:
     """Sources another extractor version wrote, as documents to extract again from their stored text (the text
     is not cleaned again: it is what every offset points into, and its hash is the source's key)."""
     after = ""
     while True:
-        rows = store.read("stale_sources", {"version": version, "after": after, "limit": page})
+        rows = store.read("stale_sources", {"versions": versions, "after": after, "limit": page})
         for row in rows:
             source = row["source"]
             meta = Metadata(
                 title=source["title"], url=source["url"], outlet=source["outlet"], published=source["published"]
             )
             raw = RawDocument(path=source["path"] or source["key"], text=source["text"], meta=meta, kind="stored")
-            yield Prepared(raw, source["text"])
+            yield Prepared(raw, source["text"], source.get("language") or "en")
         if len(rows) < page:
             return
         after = rows[-1]["source"]["key"]
@@ -247,7 +269,7 @@ def stale_sources(store: GraphStore, version: str, page: int = 50) -> Iterator[P
 
 def reextract(
     store: GraphStore,
-    nlp: Language,
+    nlp: Language | Pipelines,
     *,
     batch_size: int = 2,
     on_error: Callable[[DocumentError], None] = lambda _: None,
@@ -255,10 +277,13 @@ def reextract(
 ) -> IngestSummary:
     """Extract every stale source again from its stored text and replace its claims (one source at a time, each
     in the two atomic steps of ``load_fragment``: the source is always the old version, absent or the new one).
-    A source that fails is reported through ``on_error`` and keeps what it had; the others go on."""
+    A source that fails is reported through ``on_error`` and keeps what it had; the others go on. Given
+    ``Pipelines``, each source is read again in its stored language, and a source is stale when no language's
+    current extractor wrote it (``current_versions``)."""
     summary = IngestSummary()
     started = time.perf_counter()
-    for result in extract_all(stale_sources(store, extractor_version(nlp)), nlp, batch_size=batch_size):
+    versions = current_versions(nlp("en")) if isinstance(nlp, Pipelines) else [extractor_version(nlp)]
+    for result in extract_all(stale_sources(store, versions), nlp, batch_size=batch_size):
         if isinstance(result, DocumentError):
             summary.failed += 1
             on_error(result)
@@ -312,7 +337,7 @@ class IngestSummary:
 def ingest(
     paths: Iterable[str],
     store: GraphStore,
-    nlp: Language,
+    nlp: Language | Pipelines,
     *,
     max_bytes: int,
     batch_size: int = 2,

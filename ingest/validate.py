@@ -27,7 +27,14 @@ TITLE_MAX = 1000
 URL_MAX = 2000
 OUTLET_MAX = 300
 PUBLISHED_MAX = 40  # as given ("2025-08-05T10:00:00+02:00", "5 August 2025"); stored as YYYY[-MM[-DD]]
-METADATA_LIMITS = {"title": TITLE_MAX, "url": URL_MAX, "outlet": OUTLET_MAX, "published": PUBLISHED_MAX}
+LANGUAGE_MAX = 35  # a BCP 47 tag as given ("fr", "fr-FR"); stored as its ISO 639-1 language
+METADATA_LIMITS = {
+    "title": TITLE_MAX,
+    "url": URL_MAX,
+    "outlet": OUTLET_MAX,
+    "published": PUBLISHED_MAX,
+    "language": LANGUAGE_MAX,
+}
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _BAD_IN_TEXT = re.compile("[\x00\ud800-\udfff]")

@@ -30,6 +30,11 @@ Status = Literal[
 ]
 STATUSES: Final[tuple[str, ...]] = get_args(Status)  # the same, as plain strings, for code that matches text
 
+# Languages a document can be in (ISO 639-1). A source records the one its text was read in: the language its
+# metadata gives, else the one detected; extraction has a pipeline and a vocabulary for each of these.
+Language = Literal["en", "fr"]
+LANGUAGES: Final[tuple[str, ...]] = get_args(Language)
+
 # The kind of stage each status names: talks or a proposal before any agreement; an agreement that is alive,
 # each live stage implying the ones before it (implemented implies signed implies agreed); or one that ended.
 StatusKind = Literal["talks", "live", "ended"]
@@ -102,6 +107,12 @@ GRAPH: Final = GraphSchema(
                 Property(name="url", type="string", description="Where it was published, if known."),
                 Property(name="outlet", type="string", description="Publisher, if known."),
                 Property(name="published", type="date", description="Publication date (ISO 8601), if known."),
+                Property(
+                    name="language",
+                    type="string",
+                    description="Language its text was read in (ISO 639-1, one of LANGUAGES): the metadata's, else "
+                    "the one detected. Absent on sources written before languages were recorded (read as English).",
+                ),
                 Property(name="path", type="string", description="File it was read from."),
                 Property(
                     name="document",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from dakg.config import Settings
 from dakg.ingest.evaluate import at_confidence
 from dakg.ingest.fragment import AgreementOut, ClaimOut, Fragment
@@ -11,18 +13,20 @@ from dakg.ingest.read import Metadata
 from dakg.ingest.rules import mentions, officials, pairs, roles
 from dakg.ingest.rules.assemble import administrations, extract_fragment, possessive_countries
 from dakg.ingest.rules.records import Vote
+from dakg.ingest.vocabulary import reading
 from dakg.status import source_status
 
 from .parses import parsed
 
 
-def fragment(text: str, published: str | None = None) -> Fragment:
-    return extract_fragment(parsed(text), Metadata(published=published), path="t.txt", extractor_version="test")
+def fragment(text: str, published: str | None = None, language: str = "en") -> Fragment:
+    doc = parsed(text, language)
+    return extract_fragment(doc, Metadata(published=published), path="t.txt", extractor_version="test")
 
 
-def keys(text: str, published: str | None = None) -> list[str]:
+def keys(text: str, published: str | None = None, language: str = "en") -> list[str]:
     """The agreements an answer shows by default (DAKG_MIN_CONFIDENCE): weaker ones are asked for apart."""
-    shown = at_confidence(fragment(text, published), Settings().min_confidence)
+    shown = at_confidence(fragment(text, published, language), Settings().min_confidence)
     return sorted(a.key for a in shown.agreements)
 
 
@@ -48,9 +52,13 @@ class Role:
     evidence: tuple[str, ...]
 
 
-def roles_in(text: str, sentence: int = 0) -> dict[str, Role]:
+def roles_in(text: str, sentence: int = 0, language: str = "en") -> dict[str, Role]:
     """What each country does in one sentence of ``text``: its resolved role and the rule that gave it."""
-    doc = parsed(text)
+    with reading(language):
+        return _roles_in(parsed(text, language), sentence)
+
+
+def _roles_in(doc: Doc, sentence: int) -> dict[str, Role]:
     document = mentions.read(doc, None)
     people = officials.find(document)
     target = document.sentences[sentence]

@@ -187,8 +187,8 @@ def sample_params(name: str, keys: dict[str, Any]) -> dict[str, Any]:
         "sources_by_key": {"keys": [source]},
         "sources_count": {"outlet": None, "published_from": "2025", "published_to": None},
         "sources_page": {"outlet": None, "published_from": None, "published_to": None, "skip": 0, "limit": 50},
-        "stale_sources": {"version": "an-older-extractor", "after": "", "limit": 50},
-        "stale_sources_count": {"version": "an-older-extractor"},
+        "stale_sources": {"versions": ["an-older-extractor"], "after": "", "limit": 50},
+        "stale_sources_count": {"versions": ["an-older-extractor"]},
     }
     return samples[name]
 

@@ -121,6 +121,7 @@ def annotation(row: Mapping[str, Any], prefix: str, suffix: str, base_url: str) 
                 "dcterms:title": source.get("title"),
                 "dcterms:publisher": source.get("outlet"),
                 "dcterms:issued": source.get("published"),
+                "dcterms:language": source.get("language"),
             },
             "selector": [
                 {"type": "TextQuoteSelector", "exact": span["text"], "prefix": prefix, "suffix": suffix},

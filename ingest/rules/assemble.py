@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 from spacy.tokens import Doc
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.fragment import (
     AgreementOut,
     ClaimField,
@@ -39,7 +38,8 @@ from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.officials import PersonMention
 from dakg.ingest.rules.records import CountryMention, Document, Evidence, Pair, Sentence, Vote, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.schema import Basis
+from dakg.ingest.vocabulary import lx, reading
+from dakg.schema import LANGUAGES, Basis, Language
 
 
 def _out(evidence: Sequence[Evidence]) -> list[EvidenceOut]:
@@ -179,7 +179,12 @@ def named_with_agreement(person: PersonMention, pair: Pair) -> bool:
 
 
 def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: str) -> Fragment:
-    """The graph fragment of one parsed document."""
+    """The graph fragment of one parsed document, read with the vocabulary of its language."""
+    with reading(doc.lang_):
+        return _fragment(doc, meta, path=path, extractor_version=extractor_version)
+
+
+def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: str) -> Fragment:
     document = mentions.read(doc, dates_stage.parse_iso(meta.published), meta.title)
     people = officials.find(document)
     sentences = document.sentences
@@ -315,6 +320,7 @@ def extract_fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_ve
             url=meta.url,
             outlet=meta.outlet,
             published=meta.published,
+            language=cast(Language, doc.lang_) if doc.lang_ in LANGUAGES else "en",
             text=text,
             words=len(text.split()),
             extractor_version=extractor_version,

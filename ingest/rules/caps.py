@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Sentence, char_evidence, doc_text, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
+from dakg.ingest.vocabulary import lx, spelled
 
 _HOLD_VERBS = frozenset({"hold", "house", "detain", "shelter", "accommodate", "relocate", "resettle", "take", "allow"})
 _MODAL = re.compile(r"\b(?:could|might|may|would)\b", re.I)
@@ -106,7 +106,7 @@ def provided_for(verb: Token) -> bool:
     """The receiving verb is what an arrangement provides for: "will accept 50", "agreed to host 50", "a deal to
     take 300", "an agreement to pay ... to detain 300", "the deal would see Moldova take 300" — not an event
     ("became the first to accept 119")."""
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall") for c in verb.children):
+    if any(c.dep_ == "aux" and spelled(c) in ("will", "would", "shall") for c in verb.children):
         return True
     current = verb
     for _ in range(3):
@@ -163,7 +163,8 @@ def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
         if _hedged(sentence, start):
             continue
         span = doc.char_span(sentence.start + match.start("number"), sentence.start + match.end("number"), "expand")
-        counted = match.group("count") is not None and _COUNTED.search(match.group("count")) is not None
+        count = match.groupdict().get("count")  # the English pattern has it; another language's may not
+        counted = count is not None and _COUNTED.search(count) is not None
         if span is None or not (
             _people_nearby(doc, span[-1]) or _period(match) or "capacity" in match.group(0).lower() or counted
         ):
@@ -206,7 +207,7 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
         verb = noun.head
         for_the_deal = (
             noun.dep_ == "pobj"
-            and verb.lower_ == "for"
+            and spelled(verb) == "for"
             and (
                 lemma(verb.head) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS
                 or any(lemma(c) in lx.AGREEMENT_NOUNS for c in verb.head.children if c.dep_ == "dobj")

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Sentence, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
+from dakg.ingest.vocabulary import lx, spelled
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def groups(doc: Doc, sentence: Sentence, moved_here: bool) -> list[Group]:
         word = lemma(token)
         if word not in lx.MIGRANT_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if word == "seeker" and not any(c.lower_ == "asylum" for c in token.children):
+        if word == "seeker" and not any(spelled(c) == "asylum" for c in token.children):
             continue
         if token.dep_ == "conj" and lemma(token.head) in lx.MIGRANT_NOUNS:
             continue  # "migrants, asylum seekers or deportees" is one group, described from its first noun
@@ -64,11 +64,11 @@ def groups(doc: Doc, sentence: Sentence, moved_here: bool) -> list[Group]:
                 if _code(child) and child.ent_type_ == "NORP":
                     nationalities.extend(c for c in child.subtree if _code(c) and c.ent_type_ == "NORP")
                 left = min(left, child.left_edge.i)
-            elif child.dep_ == "det" and child.lower_ in ("a", "an") and token.tag_ in ("NN", "NNP"):
+            elif child.dep_ == "det" and spelled(child) in ("a", "an") and token.tag_ in ("NN", "NNP"):
                 size = 1
             elif child.dep_ == "conj" and lemma(child) in lx.MIGRANT_NOUNS:
                 right = max(right, child.right_edge.i + 1)
-            elif child.dep_ == "prep" and child.lower_ == "from":
+            elif child.dep_ == "prep" and spelled(child) == "from":
                 if not deported:  # "deportees from the US" were deported from there: not their nationality
                     nationalities.extend(o for o in child.subtree if _code(o))
                 right = max(right, child.right_edge.i + 1)
@@ -76,7 +76,7 @@ def groups(doc: Doc, sentence: Sentence, moved_here: bool) -> list[Group]:
                 right = max(right, child.right_edge.i + 1)
         if token.dep_ == "nsubj" and lemma(token.head) in ("be", "come"):  # "the others are from Cuba, Laos"
             for child in token.head.children:
-                if child.dep_ == "prep" and child.lower_ == "from":
+                if child.dep_ == "prep" and spelled(child) == "from":
                     nationalities.extend(o for o in child.subtree if _code(o))
         moved = token.dep_ in ("dobj", "nsubjpass", "pobj") and (
             is_host_word(token.head) or is_deport_word(token.head) or is_deport_word(token.head.head)

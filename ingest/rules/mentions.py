@@ -11,11 +11,11 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
 from dakg.ingest.rules.syntax import ends_sentence, is_host_word, lemma
+from dakg.ingest.vocabulary import lx, spelled
 
 _LIST_ITEM = re.compile(r"[A-Z][\w’'&-]*(?: [\w’'&-]+){0,5}\s?:\s")
 
@@ -257,11 +257,11 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
     by_token = {m.token.i: m for m in named}
     out = []
     for token in sentence.span:
-        if token.lower_ not in ("it", "they", "we") or token.dep_ not in ("nsubj", "nsubjpass"):
+        if spelled(token) not in ("it", "they", "we") or token.dep_ not in ("nsubj", "nsubjpass"):
             continue
         source = None
         verb = token.head
-        plural = token.lower_ != "it"  # "they" reaches only the speaker of its own clause ("officials said they")
+        plural = spelled(token) != "it"  # "they" reaches only the speaker of its own clause ("officials said they")
         for _ in range(1 if plural else 4):  # up through the clauses the pronoun's clause hangs from
             if verb.head == verb:
                 break
@@ -280,7 +280,7 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
                     (
                         by_token[o.i]
                         for p in speaker.children
-                        if p.lower_ in ("in", "of")
+                        if spelled(p) in ("in", "of")
                         for o in p.children
                         if o.i in by_token
                     ),
@@ -311,7 +311,7 @@ def origin_listed(mention: CountryMention) -> bool:
     token = mention.token
     while token.dep_ == "conj" and token.head != token:
         token = token.head
-    if token.dep_ != "pobj" or token.head.lower_ != "from":
+    if token.dep_ != "pobj" or spelled(token.head) != "from":
         return False
     return lemma(token.head.head) in lx.MIGRANT_NOUNS | {"be", "come", "hail", "originate"}
 

@@ -28,11 +28,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries, known_officials, slug
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import CountryMention, Document, Evidence, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.vocabulary import lx, spelled
 
 
 @dataclass(frozen=True, eq=False)
@@ -104,7 +104,7 @@ def _country_before(doc: Doc, start: int) -> tuple[str, Evidence] | None:
 
 def _country_of(doc: Doc, i: int) -> tuple[str, Evidence] | None:
     """ "Minister of Foreign Affairs of Rwanda", "Assistant Secretary at the U.S. Department of ..."."""
-    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for", "in"):
+    if i >= len(doc) or spelled(doc[i]) not in ("of", "at", "for", "in"):
         return None
     for j in range(i, min(len(doc), i + 8)):
         if doc[j].ent_type_ == "PERSON":
@@ -115,6 +115,23 @@ def _country_of(doc: Doc, i: int) -> tuple[str, Evidence] | None:
             return code, token_evidence(doc, j, j, "country")
         if token.text in (",", ".", ";", "(") or token.pos_ == "VERB":
             break
+    return None
+
+
+def _title_then_demonym(doc: Doc, last: int) -> tuple[int, int] | None:
+    """A title whose state is a demonym after it, and the rest of the title after that: "le ministre rwandais
+    des Affaires étrangères Vincent Biruta", "le secrétaire d'État américain Marco Rubio" (the title up to
+    ``last``)."""
+    demonym = None
+    for j in range(last, max(-1, last - 8), -1):
+        token = doc[j]
+        if token.ent_type_ == "TITLE" and j < last:
+            span = _title_span(doc, j)
+            return (span[0], last) if span is not None and demonym is not None else None
+        if token.ent_type_ == "NORP" and _code(token):
+            demonym = j
+        elif token.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "NUM") or token.ent_type_ == "PERSON":
+            return None
     return None
 
 
@@ -136,17 +153,19 @@ def title_before(doc: Doc, ent: Span) -> Office | None:
             j > 0
             and i - j < 9
             and doc[j].ent_type_ != "TITLE"
-            and (doc[j].pos_ in ("PROPN", "CCONJ") or doc[j].lower_ in ("of", "the", "for"))
+            and (doc[j].pos_ in ("PROPN", "CCONJ") or spelled(doc[j]) in ("of", "the", "for"))
         ):
             j -= 1
         if j < i and doc[j].ent_type_ == "TITLE" and doc[ent.start - 1].text in (",", "Dr", "Dr."):
             span = _title_span(doc, j)
             if span is not None:
                 span = (span[0], i)
+    if span is None and lx.TITLE_THEN_DEMONYM:
+        span = _title_then_demonym(doc, i)
     if span is None:
         return None
     start, end = span
-    if start > 0 and doc[start - 1].lower_ == "former":
+    if start > 0 and spelled(doc[start - 1]) == "former":
         start -= 1
     role = doc[start : end + 1].text
     inside = next(
@@ -167,7 +186,7 @@ def title_after(doc: Doc, ent: Span) -> Office | None:
     if i >= len(doc) or doc[i].text != ",":
         return None
     window = doc[i + 1 : min(len(doc), i + 10)]
-    if len(window) and window[0].lower_ in ("and", "or", "but"):
+    if len(window) and spelled(window[0]) in ("and", "or", "but"):
         return None  # "X, and the Prime Minister of Albania, Y": the title is Y's
     country: tuple[str, Evidence] | None = None
     for token in window:
@@ -202,16 +221,16 @@ def title_after(doc: Doc, ent: Span) -> Office | None:
 def head_of_government(doc: Doc, ent: Span) -> Office | None:
     """ "the Biden administration" -> "head of the administration"; "Starmer's Labour government" likewise."""
     governed = None
-    if ent.end < len(doc) and doc[ent.end].lower_ in ("administration", "government"):
+    if ent.end < len(doc) and spelled(doc[ent.end]) in ("administration", "government"):
         governed = doc[ent.end]
-    elif ent.root.dep_ in ("poss", "compound") and ent.root.head.lower_ in ("administration", "government"):
+    elif ent.root.dep_ in ("poss", "compound") and spelled(ent.root.head) in ("administration", "government"):
         governed = ent.root.head
     if governed is None:
         return None
     words = [
         c.text for c in governed.children if c.dep_ == "compound" and c.i > ent.end - 1 and c.ent_type_ != "PERSON"
     ]
-    role = "head of the " + " ".join([*words, governed.lower_])
+    role = "head of the " + " ".join([*words, spelled(governed)])
     found = _country_before(doc, ent.start)
     evidence = token_evidence(doc, governed.i, governed.i, "value")
     return Office(
@@ -320,7 +339,11 @@ def ruled_by(doc: Doc, ent: Span, mentions: tuple[CountryMention, ...]) -> tuple
         if top.dep_ in ("appos", "compound", "flat") and top.head != top:
             top = top.head
     prep = top.head
-    if top.dep_ != "pobj" or prep.lower_ != "by" or prep.head.lemma_.lower() not in ("rule", "lead", "govern", "head"):
+    if (
+        top.dep_ != "pobj"
+        or spelled(prep) != "by"
+        or prep.head.lemma_.lower() not in ("rule", "lead", "govern", "head")
+    ):
         return None
     governed = prep.head.head
     for mention in mentions:
@@ -355,7 +378,7 @@ def institutions(document: Document) -> Institutions:
             ):
                 continue
             words = [t for t in head.lefts if t.i > mention.token.i and t.dep_ in ("amod", "compound")] + [head]
-            phrase = " ".join(t.lower_ for t in words)
+            phrase = " ".join(spelled(t) for t in words)
             evidence = token_evidence(document.doc, mention.token.left_edge.i, head.i, "country")
             if phrase in found and found[phrase][0] != mention.iso3:
                 ambiguous.add(phrase)  # "the Rwandan government ... the US government": no telling which
@@ -381,7 +404,7 @@ def institution_named_before(doc: Doc, office: Office, known: Institutions) -> O
     first = doc.char_span(office.role_evidence.start, office.role_evidence.end, alignment_mode="expand")
     if first is None:
         return office
-    words = [t.lower_ for t in doc[max(0, first.start - 3) : first.end - 1] if t.is_alpha]
+    words = [spelled(t) for t in doc[max(0, first.start - 3) : first.end - 1] if t.is_alpha]
     phrases = [" ".join(words[i : i + size]) for size in range(len(words), 0, -1) for i in range(len(words) - size + 1)]
     for phrase in phrases:  # longest first: "foreign ministry" before "ministry"
         found = known.get(phrase)
@@ -389,7 +412,7 @@ def institution_named_before(doc: Doc, office: Office, known: Institutions) -> O
             code, evidence = found
             return replace(office, country=code, country_evidence=(evidence,), rule=rule_id(institution_named_before))
     after = doc[first.end : min(len(doc), first.end + 4)]  # "an assistant secretary at the department"
-    if len(after) >= 2 and after[0].lower_ in ("at", "of", "in", "for") and after[1].lower_ == "the":
+    if len(after) >= 2 and spelled(after[0]) in ("at", "of", "in", "for") and spelled(after[1]) == "the":
         for token in after[2:]:
             found = known.get(token.lemma_.lower())
             if found is not None:

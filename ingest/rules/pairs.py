@@ -28,13 +28,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, other_side_named, resolve
 from dakg.ingest.rules.syntax import conj_head, lemma, same_clause_group
+from dakg.ingest.vocabulary import lx, spelled
 from dakg.schema import Basis
 
 _GENERIC_SUBJECT = re.compile(
@@ -335,7 +335,7 @@ def _listed_together(a: Vote, b: Vote, span: Span) -> bool:
     names the two sides of one arrangement."""
     doc = span.doc
     first = conj_head(doc[a.token])
-    return first == conj_head(doc[b.token]) and first.head.lower_ != "between"
+    return first == conj_head(doc[b.token]) and spelled(first.head) != "between"
 
 
 @rule("pairs", "parties-oriented")
@@ -354,6 +354,8 @@ def parties_oriented(
         for b in named[i + 1 :]:
             if a.rule == b.rule and a.rule.startswith(_COUNTERPART) and _listed_together(a, b, span):
                 continue  # "deals with Guatemala, Honduras and El Salvador": partners of a third, not of each other
+            if _same_side_of_a_third(a, b, named):
+                continue  # "Rwanda and Uganda deny any deal with Israel": both partners of Israel, not of each other
             oriented = orient(
                 view,
                 a.iso3,
@@ -407,6 +409,18 @@ def parties_by_reference(
 
 
 _COUNTERPART = "roles.deal-with/"
+
+
+def _same_side_of_a_third(a: Vote, b: Vote, parties: Sequence[Vote]) -> bool:
+    """Two parties named as subjects where a third is the one the deal is "with": they are on one side of it."""
+    if not lx.SUBJECTS_SHARE_A_SIDE or a.rule.startswith(_COUNTERPART) or b.rule.startswith(_COUNTERPART):
+        return False
+    subjects = {"roles.subject-of-agree/", "roles.headline-parties/"}
+    if not all(any(v.rule.startswith(s) for s in subjects) for v in (a, b)):
+        return False
+    return any(p.rule.startswith(_COUNTERPART) and p.iso3 not in (a.iso3, b.iso3) for p in parties)
+
+
 _STATE_NOUNS = frozenset({"government", "country", "state", "nation", "capital"})
 
 
@@ -414,7 +428,7 @@ def others_speak(span: Span) -> bool:
     """The sentence's subject is other states, unnamed: "both governments", "the two countries", "neighbouring
     states"."""
     return any(
-        t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in _STATE_NOUNS and (t.tag_ == "NNS" or t.lower_ == "both")
+        t.dep_ in ("nsubj", "nsubjpass") and lemma(t) in _STATE_NOUNS and (t.tag_ == "NNS" or spelled(t) == "both")
         for t in span
     )
 

@@ -13,10 +13,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Sentence, char_evidence
 from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.vocabulary import lx
 
 _CASH_TO_MIGRANTS = re.compile(
     r"\b(?:in cash|for leaving|upon (?:their|his|her) departure|to leave|to go|plane ticket|one-way ticket)\b", re.I

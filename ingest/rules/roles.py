@@ -16,7 +16,6 @@ from typing import Final
 
 from spacy.tokens import Doc, Token
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.officials import PersonMention, reference_state
@@ -45,6 +44,7 @@ from dakg.ingest.rules.syntax import (
     sending_governor,
     verb_chain,
 )
+from dakg.ingest.vocabulary import lx, spelled
 from dakg.schema import Basis, EvidenceRole
 
 DEPORTING: Final = "deporting"
@@ -100,7 +100,7 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
     is_people = (
         mention.token.tag_ in ("NNPS", "NNS")
         or mention.text.endswith(("s", "es"))
-        or any(c.dep_ == "det" and c.lower_ in ("every", "each", "one", "a", "an", "another") for c in token.children)
+        or any(c.dep_ == "det" and spelled(c) in ("every", "each", "one", "a", "an", "another") for c in token.children)
         or any(c.dep_ == "nummod" for c in token.children)  # "forty Honduran and Salvadoran deportees"
         or any(c.dep_ == "conj" and lemma(c) in lx.MIGRANT_NOUNS for c in token.children)
     )
@@ -121,13 +121,13 @@ def turned_back_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Canada turns back asylum seekers who arrive from the US", "Greece returns migrants who crossed from
     Turkey": people sent back who came from a state are sent back to it (it receives them)."""
     token = conj_head(mention.token)
-    if token.dep_ != "pobj" or token.head.lower_ != "from":
+    if token.dep_ != "pobj" or spelled(token.head) != "from":
         return None
     verb = token.head.head
     if lemma(verb) not in _ARRIVAL_VERBS or verb.dep_ not in ("relcl", "acl"):
         return None
     people, sender = verb.head, verb.head.head
-    back = is_deport_word(sender) and any(c.lower_ == "back" for c in sender.children)
+    back = is_deport_word(sender) and any(spelled(c) == "back" for c in sender.children)
     if people.dep_ != "dobj" or not (back or lemma(sender) in lx.RETURN_VERBS) or homeward(sender):
         return None
     return _vote(ctx, mention, HOST, w.TURNED_BACK, turned_back_from, sender, token.head)
@@ -140,12 +140,12 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
     nationality — unless they were deported from there ("deportees from the United States"); leaders or officials
     from a state act for it ("presidents from Senegal and Gabon")."""
     token = conj_head(mention.token)
-    if token.dep_ != "pobj" or token.head.lower_ != "from":
+    if token.dep_ != "pobj" or spelled(token.head) != "from":
         return None
     prep = token.head
     governor = prep.head
     listed = any(c.dep_ == "conj" for c in token.children) or mention.token.dep_ == "conj"
-    if any(c.lower_ in ("originally", "originating") for c in (*prep.children, *governor.children)):
+    if any(spelled(c) in ("originally", "originating") for c in (*prep.children, *governor.children)):
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, prep)
     if is_deport_word(governor) or lemma(governor) == "leave":
         return None
@@ -177,7 +177,7 @@ def _received(people: Token) -> bool:
     """People who are the object of a receiving, sending or returning verb or noun ("accept migrants", "send
     deportees", "transfers of asylum seekers", "the returns of migrants")."""
     head = people.head
-    if people.dep_ == "pobj" and head.lower_ == "of":
+    if people.dep_ == "pobj" and spelled(head) == "of":
         head = head.head
         if lemma(head) in lx.RECEIVED_NOUNS and head.dep_ in ("dobj", "nsubjpass", "pobj"):
             people, head = head, head.head  # "accept an equal number of asylum seekers from France"
@@ -210,7 +210,7 @@ def resettlement(verb: Token) -> str | None:
         origin = [
             o
             for p in (*verb.children, *noun.children)
-            if p.dep_ == "prep" and p.lower_ == "from"
+            if p.dep_ == "prep" and spelled(p) == "from"
             for o in p.children
             if o.dep_ == "pobj" and _code(o)
         ]
@@ -243,14 +243,14 @@ def nationals_of(ctx: Context, mention: CountryMention) -> Vote | None:
     token = conj_head(mention.token)
     if lemma(token) in lx.NATIONAL_NOUNS:  # "Nationals of Nigeria and Liberia" parsed with Liberia beside "Nationals"
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token)
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in lx.NATIONAL_NOUNS:
+    if token.dep_ == "pobj" and spelled(token.head) == "of" and lemma(token.head.head) in lx.NATIONAL_NOUNS:
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token.head.head)
     if token.dep_ in ("compound", "amod", "poss", "nmod") and lemma(token.head) in lx.NATIONAL_NOUNS:
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token.head)
     for child in token.children:
         if child.dep_ == "relcl":
             for word in child.subtree:
-                if word.lower_ == "whose" and lemma(word.head) in lx.NATIONAL_NOUNS:
+                if spelled(word) == "whose" and lemma(word.head) in lx.NATIONAL_NOUNS:
                     return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, word.head)
     return None
 
@@ -294,7 +294,7 @@ def _prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
         return None
     prep = actor.head
     governor = conj_head(prep.head) if prep.dep_ == "conj" else prep.head
-    return prep.lower_, prep, governor
+    return spelled(prep), prep, governor
 
 
 @rule("roles", "deported-from")
@@ -333,7 +333,7 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
     if token.dep_ in ("amod", "compound", "poss") and lemma(token.head) in lx.PLACE_NOUNS:
         place = token.head  # "returned from the Greek islands": only with a verb of sending
         prep = place.head if place.dep_ == "pobj" else None
-        if prep is not None and prep.lower_ == "from" and sending_governor(prep.head) is not None:
+        if prep is not None and spelled(prep) == "from" and sending_governor(prep.head) is not None:
             return _vote(ctx, mention, DEPORTING, w.FROM_SOIL, soil, prep, place)
         return None
     returns_hub = token.dep_ == "compound" and any(
@@ -341,7 +341,7 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
     )  # "a UK return hub" serves the UK (owner-of-the-scheme)
     if token.dep_ in ("amod", "compound") and lemma(token.head) in lx.FACILITY_NOUNS and not returns_hub:
         place = token.head  # "the Gjader facility", "the two Albanian centres"
-        elsewhere = any(c.dep_ == "prep" and c.lower_ in ("in", "on", "at") for c in place.children)
+        elsewhere = any(c.dep_ == "prep" and spelled(c) in ("in", "on", "at") for c in place.children)
         if mention.kind == "demonym" and elsewhere:
             return None  # "the Italian centres in Albania": the demonym is the owner
         return _vote(ctx, mention, HOST, w.ON_SOIL, soil, place)
@@ -349,7 +349,7 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     ground = token.head
     prep = ground.head if ground.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ == "from":
+    if prep is not None and spelled(prep) == "from":
         weight = w.FROM_SOIL if is_deport_word(prep.head) else w.ON_SOIL
         return _vote(ctx, mention, DEPORTING, weight, soil, prep, ground)
     return _vote(ctx, mention, HOST, w.ON_SOIL, soil, ground)
@@ -409,15 +409,15 @@ def homeward(verb: Token) -> bool:
     """ "send home Kenyans who have no right to stay", "return them to their countries of origin": a sending that
     takes people to their own state makes no third-country sender."""
     doc = verb.doc
-    if verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "home":  # "send home Kenyans" (however it parses)
+    if verb.i + 1 < len(doc) and spelled(doc[verb.i + 1]) == "home":  # "send home Kenyans" (however it parses)
         return True
-    if any(c.lower_ == "home" and c.dep_ in ("advmod", "npadvmod", "prt", "dobj") for c in verb.children):
+    if any(spelled(c) == "home" and c.dep_ in ("advmod", "npadvmod", "prt", "dobj") for c in verb.children):
         return True
     return any(
-        p.lower_ == "to"
+        spelled(p) == "to"
         and any(
             lemma(o) in {"country", "home", "homeland"}
-            and any(d.lower_ in ("their", "its", "his", "her") for d in o.children)
+            and any(spelled(d) in ("their", "its", "his", "her") for d in o.children)
             for o in p.children
         )
         for p in verb.children
@@ -499,8 +499,10 @@ def court_of_the_sending_state(ctx: Context, mention: CountryMention) -> Vote | 
     if token.dep_ not in ("compound", "amod", "poss", "nmod", "prep") or lemma(token.head) not in lx.COURT_NOUNS:
         return None
     for word in ctx.sentence.span:
-        sent = word.dep_ == "pobj" and word.head.lower_ in ("to", "into") and sending_governor(word.head.head)
-        held = word.dep_ == "pobj" and word.head.lower_ in ("in", "on") and lemma(word.head.head) in {"hold", "detain"}
+        sent = word.dep_ == "pobj" and spelled(word.head) in ("to", "into") and sending_governor(word.head.head)
+        held = (
+            word.dep_ == "pobj" and spelled(word.head) in ("in", "on") and lemma(word.head.head) in {"hold", "detain"}
+        )
         if sent or held or _detained_in(word):
             code = _code(word)
             if code is not None and code != mention.iso3:
@@ -549,15 +551,17 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     if found is None:
         return None
     prep, _, governor = found
-    if prep == "in" and governor.lower_ in ("to", "into") and governor.dep_ == "prep":
+    if prep == "in" and spelled(governor) in ("to", "into") and governor.dep_ == "prep":
         governor = governor.head  # "the centres it transfers migrants to in Albania"
-    elif prep in ("in", "at") and governor.dep_ == "pobj" and governor.head.lower_ in ("to", "into"):
+    elif prep in ("in", "at") and governor.dep_ == "pobj" and spelled(governor.head) in ("to", "into"):
         governor = governor.head.head  # "send 300 prisoners to a rented prison in Gjilan, Kosovo"
     elif prep not in ("to", "into"):
         return None
     if any(c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS for c in governor.children):
         governor = next(c for c in governor.children if c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS)
-    if any(t.lower_ in lx.HYPOTHETICAL for t in ctx.doc[max(ctx.sentence.span.start, governor.i - 4) : governor.i + 1]):
+    if any(
+        spelled(t) in lx.HYPOTHETICAL for t in ctx.doc[max(ctx.sentence.span.start, governor.i - 4) : governor.i + 1]
+    ):
         return None  # "the possibility of eventual relocation to Canada": a destination nobody was sent to
     if is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS:
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)
@@ -701,7 +705,7 @@ def held_abroad(verb: Token, iso3: str) -> Token | None:
         code = _code(word)
         if code is not None and code != iso3 and word.i > verb.i:
             ancestors = list(word.ancestors)[:4]
-            if any(a.dep_ == "prep" and a.lower_ in ("in", "on", "at") for a in ancestors):
+            if any(a.dep_ == "prep" and spelled(a) in ("in", "on", "at") for a in ancestors):
                 return word
     return None
 
@@ -778,8 +782,8 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
             if receivers:
                 return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
     for child in verb.children:
-        as_phrase = (child.dep_ == "prep" and child.lower_ == "as") or (
-            child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in child.children)
+        as_phrase = (child.dep_ == "prep" and spelled(child) == "as") or (
+            child.dep_ == "advcl" and any(c.dep_ == "mark" and spelled(c) == "as" for c in child.children)
         )
         receivers = [t for t in child.subtree if is_host_word(t)] if as_phrase else []
         if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
@@ -892,13 +896,13 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     if lemma(head) not in lx.SCHEME_NOUNS or head.i < token.i:
         return None
     between = ctx.doc[token.i + 1 : head.i]
-    if any(t.lower_ in ("style", "type", "like") or t.text in ("-", "–") for t in between):
+    if any(spelled(t) in ("style", "type", "like") or t.text in ("-", "–") for t in between):
         return None
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in head.children):
+    if any(c.dep_ == "prep" and spelled(c) in ("with", "between") for c in head.children):
         return None
     sent_elsewhere = any(
         t.dep_ == "pobj"
-        and t.head.lower_ in ("to", "into")
+        and spelled(t.head) in ("to", "into")
         and sending_governor(t.head.head) is not None
         and _code(t) not in (None, mention.iso3)
         for t in ctx.sentence.span
@@ -958,7 +962,7 @@ def facility_with_partner(ctx: Context, mention: CountryMention) -> Vote | None:
     if not facilities:
         return None
     placed = any(
-        c.dep_ == "prep" and c.lower_ in ("in", "on", "at") and any(_code(o) for o in c.children)
+        c.dep_ == "prep" and spelled(c) in ("in", "on", "at") and any(_code(o) for o in c.children)
         for f in facilities
         for c in f.children
     )
@@ -974,13 +978,13 @@ def safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
     token = proxy(mention.token)
     head = token.head
     phrases = [
-        t for t in ctx.sentence.span if lemma(t) == "country" and {c.lower_ for c in t.children} >= {"safe", "third"}
+        t for t in ctx.sentence.span if lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"}
     ]
     for country in phrases:
         linked = (
             (token.dep_ == "dobj" and country.head == head and country.dep_ in ("oprd", "xcomp", "dobj", "attr"))
             or (token.dep_ in ("nsubj", "nsubjpass") and country.head == head and country.dep_ in ("attr", "oprd"))
-            or (country.dep_ == "pobj" and country.head.lower_ == "as" and country.head.head in (token, head))
+            or (country.dep_ == "pobj" and spelled(country.head) == "as" and country.head.head in (token, head))
             or (country.dep_ == "appos" and country.head == token)
         )
         if linked:
@@ -998,10 +1002,10 @@ def designates_safe_third_country(ctx: Context, mention: CountryMention) -> Vote
     _, verb, _ = found
     designated = [c for c in verb.children if c.dep_ == "dobj" and _code(c) not in (None, mention.iso3)]
     safe = any(
-        lemma(t) == "country" and {c.lower_ for c in t.children} >= {"safe", "third"} and t.head == verb
+        lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"} and t.head == verb
         for t in verb.subtree
     ) or any(
-        lemma(t) == "country" and {c.lower_ for c in t.children} >= {"safe", "third"} and t.head.lower_ == "as"
+        lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"} and spelled(t.head) == "as"
         for t in verb.subtree
     )
     if designated and safe:
@@ -1312,7 +1316,7 @@ def official_signs(ctx: Context, people: Sequence[PersonMention]) -> list[Vote]:
         verb = None
         if top.dep_ == "nsubj":
             verb = top.head
-        elif top.dep_ == "pobj" and top.head.lower_ == "by" and passive(top.head.head):
+        elif top.dep_ == "pobj" and spelled(top.head) == "by" and passive(top.head.head):
             verb = top.head.head
         if verb is None:
             continue
@@ -1406,7 +1410,7 @@ def other_side_named(ctx: Context, votes: Sequence[Vote], people: Sequence[Perso
 def _partner_of_a_deal(token: Token) -> bool:
     """The name is the partner of an arrangement: "a deal with Edi Rama", "the accord between X and Y"."""
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ in ("with", "between") and lemma(head.head) in lx.AGREEMENT_NOUNS
+    return token.dep_ == "pobj" and spelled(head) in ("with", "between") and lemma(head.head) in lx.AGREEMENT_NOUNS
 
 
 @rule("roles", "headline-parties")

@@ -15,7 +15,6 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from dakg.ingest import lexicon as lx
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, char_evidence
 from dakg.ingest.rules.registry import rule, rule_id
@@ -28,6 +27,7 @@ from dakg.ingest.rules.syntax import (
     negated,
     sending_governor,
 )
+from dakg.ingest.vocabulary import lx, spelled
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
     rules = [f"{rule_id(wording)}#{name}"]
     if first is not None and adjective(first, span is not None and len(span) == 1):
         return None
-    if name == "signed" and first is not None and any(c.dep_ == "prt" and c.lower_ == "up" for c in first.children):
+    if name == "signed" and first is not None and any(c.dep_ == "prt" and spelled(c) == "up" for c in first.children):
         status, strength = "agreed", strength * w.INTENT_FACTOR  # "signed up to receive people": agreed to
         rules.append(rule_id(signed_up))
     elif name == "signed" and not signed_the_arrangement(doc, sentence, first):
@@ -95,7 +95,7 @@ def signed_the_arrangement(doc: Doc, sentence: Sentence, first: Token | None) ->
     speaks of a deal only where a deal is named and no court concludes something."""
     if first is None:
         return True
-    if first.lower_ == "concluded":
+    if spelled(first) == "concluded":
         has_deal = any(lemma(t) in lx.ARRANGEMENT_NOUNS for t in sentence.span)
         return has_deal and not lx.COURT_WORDS.search(sentence.text)
     objects = [c for c in first.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -105,7 +105,7 @@ def signed_the_arrangement(doc: Doc, sentence: Sentence, first: Token | None) ->
 @rule("status", "signed-up")
 def signed_up(first: Token | None) -> bool:
     """ "Two more governments have signed up to receive people": agreeing to take part, not signing a text."""
-    return first is not None and any(c.dep_ == "prt" and c.lower_ == "up" for c in first.children)
+    return first is not None and any(c.dep_ == "prt" and spelled(c) == "up" for c in first.children)
 
 
 @rule("status", "signed-intent")
@@ -121,7 +121,7 @@ def signed_intent(first: Token | None) -> bool:
 def approved_the_arrangement(sentence: Sentence, first: Token | None) -> bool:
     """ "The agreement with Turkey has been approved" is agreed; "the Cabinet approved a bill ratifying it" and "a
     policy approved by the Supreme Court" are not (a bill, a court's approval)."""
-    if first is None or first.lower_ != "approved":
+    if first is None or spelled(first) != "approved":
         return True
     arranged = [
         c
@@ -140,19 +140,19 @@ def talks_before_the_deal(first: Token | None) -> bool:
     what came before are over; they say nothing of the deal being under negotiation."""
     if first is None or first.dep_ != "pobj":
         return False
-    return first.head.lower_ in ("after", "following") and lemma(first) in ("talk", "discussion", "negotiation")
+    return spelled(first.head) in ("after", "following") and lemma(first) in ("talk", "discussion", "negotiation")
 
 
 @rule("status", "gerund-no-event")
 def gerund_no_event(first: Token | None) -> bool:
     """ "at risk of being sent to Rwanda", "fear being returned to a country where": a passive gerund names a move
     feared or described, not one that happened; only "after being sent to X" tells of one."""
-    if first is None or first.lower_ != "being" or first.dep_ != "auxpass":
+    if first is None or spelled(first) != "being" or first.dep_ != "auxpass":
         return False
     verb = first.head
     if any(c.dep_ == "aux" for c in verb.children):
         return False  # "are being sent": progressive, an event
-    return not (verb.dep_ == "pcomp" and verb.head.lower_ in ("after", "since", "upon", "on"))
+    return not (verb.dep_ == "pcomp" and spelled(verb.head) in ("after", "since", "upon", "on"))
 
 
 @rule("status", "wish-describing-people")
@@ -275,19 +275,19 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return people_sent(doc, doc[pair.deporting_token])
     if verb is None or negated(verb) or any(gerund_no_event(c) for c in verb.children):
         return None
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    auxes = {spelled(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
     wish = wished_by(verb)
     if wish is not None:  # "want Germany to follow Britain's example and outsource the claims to Rwanda": proposed
         evidence = char_evidence(doc, wish.idx, wish.idx + len(wish.text), "value")
         return StatusValue("proposed", w.EVENT_WISHED, False, (evidence,), (rule_id(event_of_the_pair),))
     if verb.dep_ == "xcomp" and lemma(verb.head) in _ASPECT:  # "Canberra began offshoring ... to Manus Island"
-        verb, auxes = verb.head, {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+        verb, auxes = verb.head, {spelled(c) for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _MODAL == {"would"} and backshifted(verb):  # "said his country would receive 200 migrants"
         auxes = (auxes - {"would"}) | {"will"}
     if auxes & _MODAL or (verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and not auxes) or "to" in auxes:
         return None  # "could send", "a bid to send", "people it wants to send", "would allow them to be relocated"
     governing = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") else None
-    if governing is not None and {c.lower_ for c in governing.children if c.dep_ == "aux"} & _MODAL:
+    if governing is not None and {spelled(c) for c in governing.children if c.dep_ == "aux"} & _MODAL:
         return None  # "the deal would allow 50 deportees to be relocated"
     if auxes & _FUTURE:
         value, strength = "agreed", w.EVENT_PROMISED
@@ -350,13 +350,13 @@ def wished_by(verb: Token) -> Token | None:
     """The verb of wanting or planning that a move hangs from ("want X to send", "plans to outsource and
     transfer"), unless the wish describes people ("the migrants it wants to deport")."""
     current = verb.head if verb.dep_ == "conj" else verb
-    infinitive = current.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+    infinitive = current.dep_ == "ccomp" and any(c.dep_ == "aux" and spelled(c) == "to" for c in current.children)
     if (current.dep_ != "xcomp" and not infinitive) or current.head == current:
         return None
     wish = current.head
     if lemma(wish) not in lx.WISH_VERBS or negated(wish) or describes_people(wish):
         return None
-    if wish.tag_ in ("VBD", "VBN") and not any(c.lower_ in ("has", "have") for c in wish.children):
+    if wish.tag_ in ("VBD", "VBN") and not any(spelled(c) in ("has", "have") for c in wish.children):
         return None  # "a policy which sought to send UK asylum seekers to Rwanda": what it was for, not a proposal
     return wish
 
@@ -365,13 +365,13 @@ def event_verb(host: Token) -> Token | None:
     """The verb that moves people to a host named by "to X" (also "to a centre in X") or that the host receives
     people with ("Uganda took in 40 men")."""
     token = conj_head(host)
-    if token.dep_ == "pobj" and token.head.lower_ in ("as", "like", "including"):
+    if token.dep_ == "pobj" and spelled(token.head) in ("as", "like", "including"):
         token = token.head.head  # "to a country such as Rwanda or Ghana"
     if token.dep_ in ("appos", "compound", "amod") and token.head.dep_ == "pobj":
         token = token.head  # "to Gjilan, Kosovo", "to US authorities"
-    if token.dep_ == "pobj" and token.head.lower_ in ("in", "at") and token.head.head.dep_ == "pobj":
+    if token.dep_ == "pobj" and spelled(token.head) in ("in", "at") and token.head.head.dep_ == "pobj":
         token = token.head.head  # "to a prison in Gjilan, Kosovo"
-    if token.dep_ == "pobj" and token.head.lower_ in ("to", "into"):
+    if token.dep_ == "pobj" and spelled(token.head) in ("to", "into"):
         verb = sending_governor(token.head.head)
         return verb if verb is not None and verb.pos_ == "VERB" else None
     if token.dep_ in ("nsubj",) and is_host_word(token.head) and token.head.pos_ == "VERB":
@@ -401,7 +401,7 @@ def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
         word = lemma(token)
         if token.pos_ not in ("NOUN", "PROPN") or (word not in lx.ARRANGEMENT_NOUNS and word not in _NAMED_STATUS):
             continue
-        if negated(token.head) or any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+        if negated(token.head) or any(c.dep_ == "det" and spelled(c) == "no" for c in token.children):
             continue
         value = _NAMED_STATUS.get(word, "agreed")
         evidence = char_evidence(doc, token.idx, token.idx + len(token.text), "value")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from dakg.ingest import lexicon as lx
+from dakg.ingest.vocabulary import lx, spelled
 
 
 def lemma(token: Token) -> str:
@@ -42,11 +42,13 @@ def _proxy(token: Token) -> Token:
             token = conj_head(head)
         elif (
             token.dep_ == "pobj"
-            and head.lower_ in ("of", "in")
+            and spelled(head) in ("of", "in")
             and lemma(head.head)
-            in lx.ACTOR_NOUNS | ({"kingdom", "republic", "country", "nation"} if head.lower_ == "of" else set())
+            in lx.ACTOR_NOUNS | ({"kingdom", "republic", "country", "nation"} if spelled(head) == "of" else set())
         ) or (
-            token.dep_ == "pobj" and head.lower_ in ("including", "like", "as") and head.head.pos_ in ("NOUN", "PROPN")
+            token.dep_ == "pobj"
+            and spelled(head) in ("including", "like", "as")
+            and head.head.pos_ in ("NOUN", "PROPN")
         ):
             token = conj_head(head.head)
         elif token.dep_ == "appos" and lemma(head) in lx.ACTOR_NOUNS | {"country", "nation"}:
@@ -117,7 +119,7 @@ def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> 
             found.extend(t for t in controlled(child, agreement_nouns, depth + 1) if t is not child)
         purpose = (
             child.dep_ == "advcl"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+            and any(c.dep_ == "aux" and spelled(c) == "to" for c in child.children)
             and not any(c.dep_ == "dative" or (c.dep_ == "dobj" and c.pos_ == "PROPN") for c in verb.children)
         )  # "pay Honduras to house them": Honduras houses them, not the payer
         if child.dep_ == "xcomp" and object_controls(verb):
@@ -149,7 +151,7 @@ def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> 
                 continue
             for clause in noun.children:
                 own_subject = any(
-                    c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in ("which", "that", "who")
+                    c.dep_ in ("nsubj", "nsubjpass") and spelled(c) not in ("which", "that", "who")
                     for c in clause.children
                 )  # "an arrangement under which Senegal would house them": Senegal's act, not the talkers'
                 if clause.dep_ in ("acl", "relcl") and clause.pos_ == "VERB" and not own_subject:
@@ -167,7 +169,7 @@ def is_host_word(token: Token) -> bool:
     if word in lx.HOST_VERBS:
         return True
     if word == "take":  # "take in", "take over", "take back", "take deportees"
-        return any(c.dep_ == "prt" and c.lower_ in ("in", "over", "back") for c in token.children) or any(
+        return any(c.dep_ == "prt" and spelled(c) in ("in", "over", "back") for c in token.children) or any(
             lemma(c) in lx.MIGRANT_NOUNS or c.like_num for c in token.children if c.dep_ == "dobj"
         )
     return False
@@ -208,7 +210,7 @@ def is_deport_word(token: Token) -> bool:
         return True
     # "turns back", "turns them back" (the parser makes the particle an adverb when the object comes between)
     return word in lx.BACK_VERBS and any(
-        c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "away") for c in token.children
+        c.dep_ in ("prt", "advmod") and spelled(c) in ("back", "away") for c in token.children
     )
 
 
@@ -266,10 +268,10 @@ def negated(token: Token) -> bool:
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     for candidate in (verb, verb.head if verb.dep_ in ("aux", "auxpass") else verb):
         for child in candidate.children:
-            if child.dep_ == "neg" or child.lower_ == "never":
+            if child.dep_ == "neg" or spelled(child) == "never":
                 return True
             if child.dep_ in ("nsubj", "nsubjpass") and (
-                any(d.lower_ == "no" for d in child.children if d.dep_ == "det") or child.lower_ in _NOBODY
+                any(spelled(d) == "no" for d in child.children if d.dep_ == "det") or spelled(child) in _NOBODY
             ):
                 return True
     return False

