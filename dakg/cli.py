@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import socket
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -272,7 +274,7 @@ def demo(
     elif settings.store_url == NEO4J_LOCAL:
         server = LocalNeo4j.from_settings(settings)
         typer.echo(f"starting Neo4j in {server.folder} ...", err=True)
-    started = server.start() if server is not None else False
+    started = server.start(owned=True) if server is not None else False
     try:
         with _store(start_embedded=False) as store:
             store.apply_schema()
@@ -620,8 +622,22 @@ def check_queries() -> None:
         raise typer.Exit(1)
 
 
+def _end_on_signal(signum: int, _frame: object) -> None:
+    """SIGTERM ends the command as Ctrl-C does, through every ``finally`` (a store it owns is stopped)."""
+    raise SystemExit(128 + signum)
+
+
+def _hang_up(_signum: int, _frame: object) -> None:
+    """A closed terminal: end as on SIGTERM (which uvicorn, while serving, turns into a graceful shutdown)."""
+    signal.raise_signal(signal.SIGTERM)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning DakgError into one line on stderr and exit status 1."""
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _end_on_signal)
+        signal.signal(signal.SIGHUP, _hang_up)
     try:
         app()
     except DakgError as exc:
@@ -632,3 +648,8 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            for sig, handler in previous.items():
+                if handler is not None:
+                    signal.signal(sig, handler)
