@@ -20,6 +20,7 @@ standard library.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import ctypes
 import json
@@ -156,6 +157,13 @@ class Owner:
 # Children that outlive the call that started them (watchdogs, a Neo4j JVM): held here so that they are reaped
 # when they end (no zombies) and never collected while running (``Popen.__del__`` warns then).
 _children: list[subprocess.Popen[bytes]] = []
+
+
+@atexit.register
+def _reap() -> None:
+    """Collect the exit status of children that have ended (a daemon left running on purpose keeps running)."""
+    for proc in _children:
+        proc.poll()
 
 
 def keep(proc: subprocess.Popen[bytes]) -> subprocess.Popen[bytes]:

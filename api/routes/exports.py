@@ -82,6 +82,7 @@ def export(
         min_confidence=min_confidence,
     )
     base = str(request.base_url).rstrip("/")
+    store.ping()  # a store that is gone is a 503 problem here, not a 200 whose stream stops at once
     chunks = exports.export(store, name, filters, base_url=base, cache=overviews)
     return StreamingResponse(
         chunks,
