@@ -169,7 +169,7 @@ _BLOCK_TAGS = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, dd, dt, td, th, f
 
 # Deeper nesting is refused before parsing: the HTML parser's time grows with the square of the depth (measured:
 # 0.5 s at 10,000 levels, 13 s at 50,000). No article comes near: real pages nest a few dozen levels.
-MAX_HTML_DEPTH = 5_000
+MAX_HTML_DEPTH = 10_000
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
 # Elements without an end tag, or whose end tag may be left out (a sibling closes them): not counted as nesting.
 _UNNESTED = frozenset(
