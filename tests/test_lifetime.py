@@ -128,6 +128,7 @@ def test_a_child_started_with_die_with_parent_ends_when_its_parent_is_killed(
     assert callable(die_with_parent())
 
 
+@pytest.mark.integration  # two clean stops of a server: 8 s here, kept out of `make fast`
 @pytest.mark.skipif("falkordb" not in STORE_KINDS, reason="DAKG_TEST_STORES leaves out FalkorDB")
 def test_a_start_finds_a_server_whose_owner_is_gone_and_stops_it(tmp_path: Path) -> None:
     server = EmbeddedServer(tmp_path / "store")
