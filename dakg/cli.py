@@ -312,6 +312,12 @@ FollowOption = Annotated[
 ]
 
 
+# Where stderr is not a terminal (a log, a pipe, CI), progress is a line every PROGRESS_EVERY documents read
+# (written or skipped), and at least one every PROGRESS_SECONDS while documents are being read.
+PROGRESS_EVERY = 100
+PROGRESS_SECONDS = 10.0
+
+
 def _ingest_with_progress(
     paths: list[str], store: GraphStore, settings: Settings, *, follow_symlinks: bool = False
 ) -> Any:
@@ -339,14 +345,25 @@ def _ingest_with_progress(
         disable=not console.is_terminal,
     )
     state = {"done": 0, "words": 0}
-    clock = {"start": time.perf_counter()}
+    clock = {"start": time.perf_counter(), "line": time.perf_counter()}
+    lines = not console.is_terminal  # no bar: a plain line every PROGRESS_EVERY documents or PROGRESS_SECONDS
 
     def advance(words: int) -> None:
         state["done"] += 1
         state["words"] += words
-        elapsed = max(time.perf_counter() - clock["start"], 1e-9)
+        now = time.perf_counter()
+        elapsed = max(now - clock["start"], 1e-9)
         rate = f"{state['done'] / elapsed:.1f} docs/s, {state['words'] / elapsed:,.0f} words/s"
         progress.update(task, advance=1, rate=rate)
+        if lines and (state["done"] % PROGRESS_EVERY == 0 or now - clock["line"] >= PROGRESS_SECONDS):
+            clock["line"] = now
+            of = f" of {files:,}" if files is not None else ""
+            console.print(
+                f"progress: {state['done']:,}{of} documents, {rate}, {elapsed:,.1f} s",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
 
     def report(exc: DakgError) -> None:
         console.print(f"skipped: {exc}", markup=False, highlight=False, soft_wrap=True)
