@@ -17,9 +17,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from dakg.ingest.load import load_fragment
 from dakg.store import EmbeddedServer, GraphStore, LocalNeo4j, open_store
 
 from .conftest import VENV_BIN, Served, open_graph
+from .corpus import posted
 from .graph_checks import check_invariants
 from .stores import STORE_KINDS, falkordb_settings, neo4j_settings, require_neo4j, settings_env, start_local_neo4j
 
@@ -226,3 +228,47 @@ def test_ingest_stops_with_one_line_when_the_store_goes_away_and_nothing_is_half
         assert reports and all((r["source"], key) in held for r in reports for key in r["claims"])
     finally:
         store.close()
+
+
+CUT = re.compile(
+    r"WARNING dakg\.api: export claims\.csv: the client went away after ([\d,]+) bytes; the export stopped$"
+)
+
+
+@pytest.mark.skipif("falkordb" not in STORE_KINDS, reason="DAKG_TEST_STORES leaves out FalkorDB")
+@pytest.mark.parametrize("store_kind", ["falkordb"], indirect=True)
+def test_an_export_its_client_leaves_mid_way_is_one_line_in_the_log(
+    own_store: OwnStore,
+    serve: Callable[..., Served],
+    free_port: int,
+    cli_env: Callable[..., dict[str, str]],
+) -> None:
+    graph = open_graph(own_store.settings)
+    try:
+        for i in range(300):  # 300 sources, a claim each quoting 3 KB: an export of about 2 MB, read a page at a time
+            text = f"Report {i}: the United States and South Sudan agreed on transfers. " + "Details follow. " * 200
+            load_fragment(graph, posted(text, title=f"Report {i}"))
+    finally:
+        graph.close()
+    served = serve(
+        [str(VENV_BIN / "dakg"), "serve", "--port", str(free_port)],
+        free_port,
+        cli_env(**settings_env(own_store.settings)),
+    )
+    whole = httpx.get(served.url + "/export/claims.csv", timeout=60)
+    assert whole.status_code == 200 and whole.text.count("\n") > 300
+    with httpx.stream("GET", served.url + "/export/claims.csv", timeout=60) as cut:
+        assert cut.status_code == 200
+        next(cut.iter_raw())  # the first chunk, then the connection is closed
+    deadline = time.monotonic() + 20
+    while not [line for line in served.output().splitlines() if CUT.match(line)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert httpx.get(served.url + "/health", timeout=30).status_code == 200  # the server goes on
+    again = httpx.get(served.url + "/export/claims.csv", timeout=60)
+    assert again.content == whole.content
+    log = served.output()
+    [line] = [line for line in log.splitlines() if "dakg.api" in line]  # one line, and only for the cut one
+    match = CUT.match(line)
+    assert match, line
+    assert 0 < int(match.group(1).replace(",", "")) < len(whole.content)
+    assert "Traceback" not in log and "ERROR" not in log
