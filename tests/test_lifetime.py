@@ -128,10 +128,20 @@ def test_a_child_started_with_die_with_parent_ends_when_its_parent_is_killed(
     assert callable(die_with_parent())
 
 
-@pytest.mark.integration  # two clean stops of a server: 8 s here, kept out of `make fast`
-@pytest.mark.skipif("falkordb" not in STORE_KINDS, reason="DAKG_TEST_STORES leaves out FalkorDB")
-def test_a_start_finds_a_server_whose_owner_is_gone_and_stops_it(tmp_path: Path) -> None:
-    server = EmbeddedServer(tmp_path / "store")
+@pytest.mark.integration  # two clean stops of a server: 8 s here on FalkorDB, about a minute on Neo4j
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param("falkordb", marks=pytest.mark.skipif("falkordb" not in STORE_KINDS, reason="no FalkorDB")),
+        pytest.param("neo4j", marks=pytest.mark.skipif("neo4j" not in STORE_KINDS, reason="no Neo4j")),
+    ],
+)
+def test_a_start_finds_a_server_whose_owner_is_gone_and_stops_it(tmp_path: Path, kind: str) -> None:
+    server: EmbeddedServer | LocalNeo4j = (
+        EmbeddedServer(tmp_path / "store")
+        if kind == "falkordb"
+        else LocalNeo4j(tmp_path / "neo4j", dist=require_neo4j(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE)
+    )
     assert server.start()
     first = server.pid()
     assert first is not None
