@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
 import socket
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -272,7 +274,7 @@ def demo(
     elif settings.store_url == NEO4J_LOCAL:
         server = LocalNeo4j.from_settings(settings)
         typer.echo(f"starting Neo4j in {server.folder} ...", err=True)
-    started = server.start() if server is not None else False
+    started = server.start(owned=True) if server is not None else False
     try:
         with _store(start_embedded=False) as store:
             store.apply_schema()
@@ -310,6 +312,12 @@ FollowOption = Annotated[
 ]
 
 
+# Where stderr is not a terminal (a log, a pipe, CI), progress is a line every PROGRESS_EVERY documents read
+# (written or skipped), and at least one every PROGRESS_SECONDS while documents are being read.
+PROGRESS_EVERY = 100
+PROGRESS_SECONDS = 10.0
+
+
 def _ingest_with_progress(
     paths: list[str], store: GraphStore, settings: Settings, *, follow_symlinks: bool = False
 ) -> Any:
@@ -338,14 +346,25 @@ def _ingest_with_progress(
         disable=not console.is_terminal,
     )
     state = {"done": 0, "words": 0}
-    clock = {"start": time.perf_counter()}
+    clock = {"start": time.perf_counter(), "line": time.perf_counter()}
+    lines = not console.is_terminal  # no bar: a plain line every PROGRESS_EVERY documents or PROGRESS_SECONDS
 
     def advance(words: int) -> None:
         state["done"] += 1
         state["words"] += words
-        elapsed = max(time.perf_counter() - clock["start"], 1e-9)
+        now = time.perf_counter()
+        elapsed = max(now - clock["start"], 1e-9)
         rate = f"{state['done'] / elapsed:.1f} docs/s, {state['words'] / elapsed:,.0f} words/s"
         progress.update(task, advance=1, rate=rate)
+        if lines and (state["done"] % PROGRESS_EVERY == 0 or now - clock["line"] >= PROGRESS_SECONDS):
+            clock["line"] = now
+            of = f" of {files:,}" if files is not None else ""
+            console.print(
+                f"progress: {state['done']:,}{of} documents, {rate}, {elapsed:,.1f} s",
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
 
     def report(exc: DakgError) -> None:
         console.print(f"skipped: {exc}", markup=False, highlight=False, soft_wrap=True)
@@ -622,8 +641,22 @@ def check_queries() -> None:
         raise typer.Exit(1)
 
 
+def _end_on_signal(signum: int, _frame: object) -> None:
+    """SIGTERM ends the command as Ctrl-C does, through every ``finally`` (a store it owns is stopped)."""
+    raise SystemExit(128 + signum)
+
+
+def _hang_up(_signum: int, _frame: object) -> None:
+    """A closed terminal: end as on SIGTERM (which uvicorn, while serving, turns into a graceful shutdown)."""
+    signal.raise_signal(signal.SIGTERM)
+
+
 def main() -> None:
     """Entry point: run the CLI, turning DakgError into one line on stderr and exit status 1."""
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _end_on_signal)
+        signal.signal(signal.SIGHUP, _hang_up)
     try:
         app()
     except DakgError as exc:
@@ -634,3 +667,8 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("interrupted", err=True)
         sys.exit(130)
+    finally:
+        if threading.current_thread() is threading.main_thread():
+            for sig, handler in previous.items():
+                if handler is not None:
+                    signal.signal(sig, handler)

@@ -13,18 +13,21 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from dakg.errors import DocumentError
 from dakg.ingest.document import SUPPORTED
 from dakg.ingest.validate import shown
 
 
-def read_bytes(path: Path, max_bytes: int) -> bytes:
-    """The file's bytes, if it is a regular file no larger than ``max_bytes``. It is opened without blocking
-    and checked on the open handle: a FIFO, a device or a socket (also behind a symbolic link, also one put in
-    a file's place after it was found) is refused, never waited on."""
+@contextmanager
+def open_regular(path: Path) -> Iterator[BinaryIO]:
+    """The file opened for reading bytes, if it is a regular file. It is opened without blocking and checked on
+    the open handle: a FIFO, a device or a socket (also behind a symbolic link, also one put in a file's place
+    after it was found) is refused, never waited on."""
     name = shown(path)
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -36,9 +39,17 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise DocumentError(f"{name}: {_not_regular(info.st_mode)}")
-        if info.st_size > max_bytes:
+        yield handle
+
+
+def read_bytes(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, if it is a regular file (see ``open_regular``) no larger than ``max_bytes``."""
+    name = shown(path)
+    with open_regular(path) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
             raise DocumentError(
-                f"{name}: too large ({info.st_size:,} bytes; the limit DAKG_MAX_DOCUMENT_BYTES is {max_bytes:,})"
+                f"{name}: too large ({size:,} bytes; the limit DAKG_MAX_DOCUMENT_BYTES is {max_bytes:,})"
             )
         try:
             data = handle.read(max_bytes + 1)

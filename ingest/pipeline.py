@@ -122,6 +122,16 @@ def _where(fragment: Fragment) -> str:
     return fragment.source.path or fragment.source.url or fragment.source.key
 
 
+def _gone(summary: IngestSummary, last: list[str], first_unwritten: str, exc: StoreUnavailable) -> str:
+    """The one line a run the store left ends with: what was written (each document whole), what was not."""
+    written = f"{summary.documents} documents written" + (f" (the last: {last[0]})" if last else "")
+    return (
+        f"the store went away during the run: {written}; not written: {first_unwritten} (unless the store "
+        "committed it as it went away: then it is there whole) and every document after it; each document is "
+        f"written whole or not at all, so the same command again goes on ({exc})"
+    )
+
+
 def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {str(exc)[:300]}"
 
@@ -360,6 +370,7 @@ def ingest(
     pending: queue.Queue[Fragment | None] = queue.Queue(maxsize=64)
     failure: list[BaseException] = []
     lock = threading.Lock()
+    last_written: list[str] = []
 
     def writer() -> None:
         while (fragment := pending.get()) is not None:
@@ -368,7 +379,7 @@ def ingest(
             try:
                 loaded = load_fragment(store, fragment)
             except StoreUnavailable as exc:  # the store is gone: every later write would fail too
-                failure.append(exc)
+                failure.append(StoreUnavailable(_gone(summary, last_written, _where(fragment), exc)))
                 continue
             except Exception as exc:  # refused or failed for this document only: nothing of it was written
                 with lock:
@@ -384,6 +395,7 @@ def ingest(
                 summary.entities += loaded.entities
                 summary.claims += loaded.claims
                 summary.words += fragment.source.words
+                last_written[:] = [_where(fragment)]
             on_document(fragment, loaded)
 
     thread = threading.Thread(target=writer, name="dakg-writer", daemon=True)

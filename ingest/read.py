@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from dakg.errors import DocumentError
-from dakg.ingest.discovery import Roots, discover, read_bytes
+from dakg.ingest.discovery import Roots, discover, open_regular, read_bytes
 from dakg.ingest.document import (
     HTML_SUFFIXES,
     MARKDOWN_SUFFIXES,
@@ -24,7 +24,8 @@ from dakg.ingest.document import (
     RawDocument,
     metadata_from_record,
 )
-from dakg.ingest.formats import decode, parse_json, read_html, read_markdown, record_document, records
+from dakg.ingest.formats import decode, parse_json, read_html, read_markdown, record_document
+from dakg.ingest.streams import stream_records
 from dakg.ingest.validate import shown
 
 # A read document (defined in dakg.ingest.document) is named here too: the pipeline, the extractor and its rules
@@ -64,19 +65,10 @@ def read_file(path: Path, max_bytes: int, roots: Roots | None = None) -> Iterato
             raise DocumentError(
                 f"{name}: unsupported file type {suffix or '(none)'} (supported: {', '.join(sorted(SUPPORTED))})"
             )
-        text = decode(read_bytes(path, max_bytes), name, html=suffix in HTML_SUFFIXES)
-        if suffix in RECORD_SUFFIXES:
-            for where, record in records(text, path):
-                if isinstance(record, DocumentError):
-                    yield record
-                    continue
-                try:
-                    yield record_document(where, record)
-                except DocumentError as exc:
-                    yield exc
-                except Exception as exc:  # anything else one record does stops only that record
-                    yield DocumentError(f"{where}: cannot be read ({type(exc).__name__}: {exc})")
+        if suffix in RECORD_SUFFIXES:  # any number of records, streamed: the limit holds for each record
+            yield from _records(path, max_bytes)
             return
+        text = decode(read_bytes(path, max_bytes), name, html=suffix in HTML_SUFFIXES)
         side = sidecar_metadata(path, max_bytes, roots or Roots.of([path]))
         if suffix in MARKDOWN_SUFFIXES:
             body, meta = read_markdown(text, name)
@@ -90,6 +82,20 @@ def read_file(path: Path, max_bytes: int, roots: Roots | None = None) -> Iterato
         yield exc
     except Exception as exc:  # a bug or a limit of a library (RecursionError, MemoryError): this file only
         yield DocumentError(f"{name}: cannot be read ({type(exc).__name__}: {exc})")
+
+
+def _records(path: Path, max_bytes: int) -> Iterator[RawDocument | DocumentError]:
+    with open_regular(path) as handle:
+        for where, record in stream_records(handle, path, max_bytes):
+            if isinstance(record, DocumentError):
+                yield record
+                continue
+            try:
+                yield record_document(where, record)
+            except DocumentError as exc:
+                yield exc
+            except Exception as exc:  # anything else one record does stops only that record
+                yield DocumentError(f"{where}: cannot be read ({type(exc).__name__}: {exc})")
 
 
 def read_documents(

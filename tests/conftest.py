@@ -31,6 +31,7 @@ from dakg.api import create_app
 from dakg.config import Settings
 from dakg.ingest.load import load_fragment
 from dakg.store import GraphStore, open_store
+from dakg.store.lifetime import die_with_parent
 
 from .corpus import FRAGMENTS
 from .stores import (  # noqa: F401 - fixtures, registered here
@@ -227,7 +228,15 @@ def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
     def start(cmd: list[str], port: int, env: dict[str, str], timeout: float = 180.0, cwd: Path = REPO) -> Served:
         log = tmp_path / f"server-{len(started)}.log"
         with open(log, "wb") as out:
-            proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            proc = subprocess.Popen(
+                cmd,
+                env=env,
+                cwd=cwd,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                preexec_fn=die_with_parent(),  # a killed test run takes its servers along (tests/test_lifetime.py)
+            )
         served = Served(proc, f"http://127.0.0.1:{port}", log)
         started.append(served)
         deadline = time.monotonic() + timeout

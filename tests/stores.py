@@ -36,6 +36,7 @@ from neo4j import GraphDatabase
 from dakg.config import Settings
 from dakg.store import EmbeddedServer, GraphStore, LocalNeo4j, open_store
 from dakg.store.falkordb import FalkorStore
+from dakg.store.lifetime import die_with_parent
 from dakg.store.neo4j_server import default_dist, missing_requirements
 
 REPO = Path(__file__).resolve().parents[1]
@@ -83,7 +84,7 @@ def require_neo4j() -> Path:
 
 def start_local_neo4j(folder: Path, **kwargs: object) -> LocalNeo4j:
     server = LocalNeo4j(folder, dist=require_neo4j(), heap=TEST_HEAP, pagecache=TEST_PAGECACHE, **kwargs)  # type: ignore[arg-type]
-    server.start()
+    server.start(owned=True)  # ends with the test run, however the run ends (tests/test_lifetime.py)
     return server
 
 
@@ -122,7 +123,7 @@ def empty_neo4j(server: LocalNeo4j, *, drop_schema: bool = False) -> None:
 def embedded_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedServer]:
     """One real FalkorDB server for the whole run, in its own data directory (never the user's)."""
     server = EmbeddedServer(tmp_path_factory.mktemp("falkordb"))
-    server.start()
+    server.start(owned=True)  # ends with the test run, however the run ends (tests/test_lifetime.py)
     yield server
     server.stop()
 
@@ -260,7 +261,12 @@ def demo_api(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
     log = tmp_path_factory.mktemp("api") / "server.log"
     with open(log, "wb") as out:
         proc = subprocess.Popen(
-            [dakg, "serve", "--port", str(port)], env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            [dakg, "serve", "--port", str(port)],
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=die_with_parent(),  # ends with the test run, however the run ends
         )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120

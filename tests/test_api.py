@@ -375,7 +375,7 @@ def test_health_openapi_and_docs(api: TestClient, store_kind: str) -> None:
 
 def test_health_says_unavailable_when_the_store_is_gone(api: TestClient, tmp_path: Path) -> None:
     server = EmbeddedServer(tmp_path / "store")  # a store of its own, which then goes away
-    server.start()
+    server.start(owned=True)
     gone = open_store(Settings(data_dir=server.data_dir, graph="gone"), start_embedded=False)
     gone.apply_schema()
     server.stop()

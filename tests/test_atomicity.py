@@ -105,7 +105,7 @@ class KillableFalkorDB(Killable):
         self.watcher: redis.Redis | None = None
 
     def start(self) -> None:
-        self.server.start()
+        self.server.start(owned=True)
 
     def stop(self) -> None:
         if self.watcher is not None:
@@ -131,7 +131,7 @@ class KillableNeo4j(Killable):
         self.driver: Driver | None = None
 
     def start(self) -> None:
-        self.server.start()
+        self.server.start(owned=True)
         self.settings = neo4j_settings(self.server, max_rows=1_000_000)
         if self.driver is not None:
             self.driver.close()

@@ -167,7 +167,7 @@ def test_json_nested_too_deeply_or_with_a_huge_number_is_one_error(tmp_path: Pat
     digits.write_text('{"text": "t", "title": ' + "1" * 5000 + "}\n" + json.dumps({"text": GOOD}) + "\n")
     results = [str(r) if isinstance(r, DocumentError) else "ok" for r in _read(deep) + _read(digits)]
     assert results == [
-        f"{deep}: not valid JSON (nested too deeply)",
+        f"{deep}#1: not valid JSON (nested too deeply)",
         f"{digits}#1: not valid JSON (Exceeds the limit (4300 digits) for integer string conversion: value has "
         "5000 digits)",
         "ok",

@@ -38,7 +38,7 @@ def _reports(folder: Path) -> list[str]:
     lines = [
         ("binary.txt", "binary file (contains NUL bytes)"),
         ("bomb.md", "front matter refused: it uses YAML anchors or aliases (&name, *name), which are refused"),
-        ("deep.json", "not valid JSON (nested too deeply)"),
+        ("deep.json#1", "not valid JSON (nested too deeply)"),
         ("fifo.txt", "not a regular file (a FIFO); skipped"),
         ("front-surrogate.md", "metadata refused: title contains " + surrogate.format("D800")),
         ("latin1.txt", "not UTF-8 text (invalid continuation byte at byte 18); convert it to UTF-8"),

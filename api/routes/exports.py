@@ -2,18 +2,60 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import StreamingResponse
+from starlette.requests import ClientDisconnect
+from starlette.types import Receive, Scope, Send
 
 from dakg.answers import exports
 from dakg.api.deps import ISO3_PATTERN, MinConfidenceDep, OverviewsDep, StoreDep, iso3
 from dakg.api.problems import problem_responses
 from dakg.dates import PERIOD_PATTERN
+from dakg.errors import DakgError
 
 router = APIRouter(tags=["exports"])
 MIN_CONFIDENCE_HEADER = "Dakg-Min-Confidence"
+log = logging.getLogger("dakg.api")
+
+
+class ExportResponse(StreamingResponse):
+    """An export streamed. A client that goes away before its end (a closed browser tab, a cut connection) costs
+    one line in the log, naming the export and the bytes sent, and stops the reads behind the stream."""
+
+    def __init__(self, chunks: Iterator[str], name: str, **kwargs: object) -> None:
+        self.name = name
+        self.sent = 0
+        self.finished = False
+        self.chunks = chunks
+        super().__init__(self._counted(), **kwargs)  # type: ignore[arg-type]
+
+    def _counted(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            data = chunk.encode("utf-8")
+            self.sent += len(data)
+            yield data
+        self.finished = True
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        why = "the client went away"
+        try:
+            await super().__call__(scope, receive, send)
+        except (ClientDisconnect, OSError):  # ASGI 2.4 servers: the send to a closed connection fails
+            pass
+        except DakgError as exc:  # the store failed after the stream began: the connection is cut, not closed
+            why = f"the store failed ({exc})"  # as a finished answer, so the client cannot take it for a whole one
+        finally:
+            if not self.finished:
+                log.warning("export %s: %s after %s bytes; the export stopped", self.name, why, f"{self.sent:,}")
+                close = getattr(self.chunks, "close", None)
+                if close is not None:
+                    with contextlib.suppress(ValueError):  # a worker thread is in its next page: it ends with it
+                        close()  # its store reads stop here, not when the generator is collected
 
 
 @router.get(
@@ -82,9 +124,11 @@ def export(
         min_confidence=min_confidence,
     )
     base = str(request.base_url).rstrip("/")
+    store.ping()  # a store that is gone is a 503 problem here, not a 200 whose stream stops at once
     chunks = exports.export(store, name, filters, base_url=base, cache=overviews)
-    return StreamingResponse(
+    return ExportResponse(
         chunks,
+        name,
         media_type=exports.MEDIA_TYPES[name],
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',
