@@ -62,7 +62,7 @@ def test_every_demo_agreement_and_dispute(demo_api: str) -> None:
         "ITA-ALB": ("suspended", "2025-06-02", [], 3),
         "USA-RWA": ("implemented", "2025-08-28", ["status"], 4),
         "USA-SSD": ("implemented", "2025-07-05", [], 1),
-        "USA-SWZ": ("agreed", "2025-09-12", [], 2),
+        "USA-SWZ": ("implemented", "2025-09-12", [], 2),  # "US pays Eswatini ... to accept deportees"
         "USA-UGA": ("agreed", "2025-08-21", [], 1),
     }
     disputes = get(demo_api, "/disputes")

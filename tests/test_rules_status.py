@@ -269,7 +269,7 @@ def test_a_joint_statement_is_a_step_in_the_talks() -> None:
     [
         ("Chile paid Peru to house asylum seekers who arrived by boat.", "implemented"),
         ("Chile will pay Peru to house asylum seekers who arrive by boat.", "agreed"),
-        ("Chile pays Peru to house asylum seekers who arrive by boat.", "agreed"),
+        ("Chile pays Peru to house asylum seekers who arrive by boat.", "implemented"),
     ],
 )
 def test_paying_a_state_to_receive_people_tells_the_deal_by_its_tense(text: str, status: str) -> None:

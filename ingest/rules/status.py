@@ -265,12 +265,7 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
     Conditional, wished or denied moves say nothing."""
     verb = event_verb(doc[pair.host_token]) if pair.host_token is not None else None
     if verb is None and pair.host_token is not None:
-        payer = paid_to_receive(doc[pair.host_token])
-        if payer is not None and payer.tag_ in ("VBZ", "VBP") and not negated(payer):
-            # "US pays Eswatini $5.1 million to accept deportees": the deal, not yet people moved
-            evidence = char_evidence(doc, payer.idx, payer.idx + len(payer.text), "value")
-            return StatusValue("agreed", w.EVENT_PROMISED, False, (evidence,), (rule_id(event_of_the_pair),))
-        verb = payer
+        verb = paid_to_receive(doc[pair.host_token])
     if verb is None and pair.deporting_token is not None:
         sender = doc[pair.deporting_token]  # "Italy sends some migrants to camps across the Adriatic"
         moves = is_deport_word(sender.head) or lemma(sender.head) in lx.RETURN_VERBS
@@ -315,8 +310,8 @@ def backshifted(verb: Token) -> bool:
 
 def paid_to_receive(host: Token) -> Token | None:
     """ "Australia paid Nauru and Papua New Guinea to house asylum seekers", "Israel pays Uganda to take them":
-    the paying verb, whose tense tells the deal's (the host, its object, receives the people): paid, implemented;
-    pays or will pay, agreed."""
+    the paying verb, whose tense tells the deal's as any verb of moving people does (the host, its object,
+    receives them): paid or pays (done, or done as a rule), implemented; will pay, agreed."""
     token = conj_head(host)
     if token.dep_ != "dobj" or lemma(token.head) not in lx.PAY_VERBS:
         return None
