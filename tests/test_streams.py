@@ -63,7 +63,7 @@ def test_a_json_list_of_many_records_is_read_one_record_at_a_time(tmp_path: Path
     bad, padding = _bad(count), PADDING if count < 100_000 else ""
     path.write_text("[" + ",\n".join(bad.get(i, _record(i, padding)) for i in range(count)) + "\n]\n", encoding="utf-8")
     assert path.stat().st_size > 7_500_000  # over the 5 MB a file may hold as one document
-    good, errors, peak, seconds = _streamed(path)
+    good, errors, peak, _seconds = _streamed(path)
     assert good == count - 3
     assert errors == [
         f"{path}#501: not valid JSON (Expecting value at character 1 of the record)",
@@ -72,7 +72,6 @@ def test_a_json_list_of_many_records_is_read_one_record_at_a_time(tmp_path: Path
         f"{path}#{count}: not valid JSON (Expecting ':' delimiter at character 9 of the record)",
     ]
     assert peak < 2_000_000, f"{peak:,} bytes traced at most while reading a {path.stat().st_size:,}-byte file"
-    assert seconds < 10
 
 
 @pytest.mark.parametrize("count", COUNTS)
@@ -81,7 +80,7 @@ def test_a_jsonl_of_many_lines_is_read_one_line_at_a_time(tmp_path: Path, count:
     bad, padding = _bad(count), PADDING if count < 100_000 else ""
     path.write_text("\n".join(bad.get(i, _record(i, padding)) for i in range(count)) + "\n", encoding="utf-8")
     assert path.stat().st_size > 7_500_000
-    good, errors, peak, seconds = _streamed(path)
+    good, errors, peak, _seconds = _streamed(path)
     assert good == count - 3
     assert errors == [
         f"{path}#501: not valid JSON (Expecting value at line 1)",
@@ -90,7 +89,6 @@ def test_a_jsonl_of_many_lines_is_read_one_line_at_a_time(tmp_path: Path, count:
         f"{path}#{count}: not valid JSON (Expecting ':' delimiter at line 1)",
     ]
     assert peak < 2_000_000, f"{peak:,} bytes traced at most while reading a {path.stat().st_size:,}-byte file"
-    assert seconds < 10
 
 
 @pytest.mark.parametrize("name", ["big.json", "big.jsonl"])
