@@ -119,6 +119,21 @@ def _entities(doc: Doc, sentences: list[Sentence]) -> list[list[Span]]:
 _KINDS = {"NORP": "demonym", "ORG": "institution"}
 
 
+def _refers_to(doc: Doc, span: Span, sentence: Sentence, source: CountryMention) -> CountryMention:
+    """An anaphor ("the country", "his government", "the two countries") for the state ``source`` names, with that
+    mention as its evidence."""
+    return CountryMention(
+        source.iso3,
+        span.start_char,
+        span.end_char,
+        span.text,
+        "anaphor",
+        sentence.index,
+        span.root,
+        via=char_evidence(doc, source.start, source.end, "country"),
+    )
+
+
 @rule("mentions", "country-anaphor")
 def country_anaphors(
     doc: Doc,
@@ -158,18 +173,7 @@ def country_anaphors(
         if best not in receivers and receivers and _receives(span.root):
             best = max(receivers, key=lambda code: (counts[code], latest[code].start))
             source = latest[best]
-        out.append(
-            CountryMention(
-                best,
-                span.start_char,
-                span.end_char,
-                span.text,
-                "anaphor",
-                sentence.index,
-                span.root,
-                via=char_evidence(doc, source.start, source.end, "country"),
-            )
-        )
+        out.append(_refers_to(doc, span, sentence, source))  # source names ``best``
     return out
 
 
@@ -203,18 +207,7 @@ def officials_country(doc: Doc, sentence: Sentence, named: list[CountryMention])
         if not owners:
             continue
         source = owners[-1]
-        out.append(
-            CountryMention(
-                source.iso3,
-                span.start_char,
-                span.end_char,
-                span.text,
-                "anaphor",
-                sentence.index,
-                span.root,
-                via=char_evidence(doc, source.start, source.end, "country"),
-            )
-        )
+        out.append(_refers_to(doc, span, sentence, source))
     return out
 
 
@@ -234,18 +227,7 @@ def two_states(
         if span is None or len(earlier) < 2:
             continue
         for source in earlier[-2:]:
-            out.append(
-                CountryMention(
-                    source.iso3,
-                    span.start_char,
-                    span.end_char,
-                    span.text,
-                    "anaphor",
-                    sentence.index,
-                    span.root,
-                    via=char_evidence(doc, source.start, source.end, "country"),
-                )
-            )
+            out.append(_refers_to(doc, span, sentence, source))
     return out
 
 
