@@ -34,6 +34,7 @@ def search(store: GraphStore, q: str, *, limit: int) -> list[m.SearchHit]:
     if not terms:
         return []
     query = store.fulltext_query(terms)
+    store.require_fulltext()
     rows = store.read("search", {"q": query, "limit": limit})
     hits = [
         m.SearchHit(

@@ -77,8 +77,19 @@ class Ingestor:
         self._lock = threading.Lock()
         self._building = threading.Lock()  # another language's pipeline is built beside parsing, not under its lock
         self._nlp: Any = None
+        self._warming = False
+        self._warm = threading.Event()
+
+    @property
+    def state(self) -> Literal["off", "loading", "ready"]:
+        """``ready`` once every language's pipeline is loaded; ``loading`` before (a document posted then waits
+        for its model); ``off`` when this server ingests nothing over HTTP."""
+        if self._warm.is_set():
+            return "ready"
+        return "loading" if self._warming else "off"
 
     def warm_up(self) -> None:
+        self._warming = True
         threading.Thread(target=self._warm_up, name="dakg-nlp-warm-up", daemon=True).start()
 
     def _warm_up(self) -> None:
@@ -87,6 +98,7 @@ class Ingestor:
 
         for language in PIPELINES:
             self.pipeline(language)
+        self._warm.set()
 
     def pipeline(self, language: str) -> Any:
         """The pipeline that reads ``language`` (built once per process)."""

@@ -166,6 +166,10 @@ class GraphStore(ABC):
         return " ".join(terms)
 
     @abstractmethod
+    def require_fulltext(self) -> None:
+        """Raise StoreUnavailable while a full-text index cannot answer with every node it should hold."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release connections (and stop an embedded server this process started)."""
 

@@ -165,6 +165,19 @@ class FalkorStore(GraphStore):
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
 
+    def require_fulltext(self) -> None:
+        """FalkorDB rebuilds its indexes in the background after a restart and meanwhile a full-text query answers
+        no hits, not an error: a search then would be a silent empty answer. It is refused (503) until every
+        full-text label's index is OPERATIONAL again."""
+        labels = {node.label for node in self._schema.nodes if node.fulltext}
+        rows, _ = self.run("CALL db.indexes() YIELD label, status RETURN label, status")
+        building = sorted(r["label"] for r in rows if r["label"] in labels and r["status"] != "OPERATIONAL")
+        if building:
+            raise StoreUnavailable(
+                f"{self.description} is still building its full-text index for {', '.join(building)} "
+                "(after a restart); search answers once it is done"
+            )
+
     # --- schema -------------------------------------------------------------------------------------------
 
     def _existing(self) -> tuple[set[tuple[str, str, str]], set[tuple[str, str]]]:

@@ -166,6 +166,9 @@ class Neo4jStore(GraphStore):
         # go lower-case (its analyser lower-cases anyway) between explicit ANDs.
         return " AND ".join(term.lower() for term in terms)
 
+    def require_fulltext(self) -> None:
+        """Nothing to wait for: Neo4j keeps its indexes across a restart, and apply_schema waits for new ones."""
+
     def ping(self) -> None:
         """Raise StoreUnavailable unless the server answers and the database exists."""
         try:

@@ -367,6 +367,7 @@ def test_health_openapi_and_docs(api: TestClient, store_kind: str) -> None:
     assert health["status"] == "ok"
     assert health["store"]["kind"] == store_kind and health["store"]["reachable"] is True
     assert health["schema"] == {"applied": True, "missing": []}
+    assert health["ingest"] == "off"  # this app has no DAKG_API_TOKEN
     assert str(api.app.state.store.description) not in str(health)  # type: ignore[attr-defined]  # no paths
     spec = api.get("/openapi.json").json()
     assert {"/agreements", "/disputes", "/documents", "/health"} <= set(spec["paths"])

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from dakg import __version__
-from dakg.api.deps import StoreDep
+from dakg.api.deps import IngestorDep, StoreDep
 from dakg.errors import DakgError, StoreUnavailable
 
 router = APIRouter(tags=["service"])
@@ -34,6 +34,11 @@ class Health(BaseModel):
     version: str = Field(examples=[__version__])
     store: StoreHealth
     schema_: SchemaHealth | None = Field(None, alias="schema")
+    ingest: Literal["off", "loading", "ready"] = Field(
+        "off",
+        description="POST /documents: `off` without DAKG_API_TOKEN; `loading` while the language models load after "
+        "start-up (a document posted then waits for them); `ready`.",
+    )
 
 
 @router.get(
@@ -43,7 +48,7 @@ class Health(BaseModel):
     responses={503: {"model": Health, "description": "The store cannot be reached."}},
     summary="Service and store health",
 )
-def get_health(store: StoreDep) -> Health | JSONResponse:
+def get_health(store: StoreDep, ingestor: IngestorDep) -> Health | JSONResponse:
     """`ok` when the store answers and every uniqueness rule and index is in place."""
     try:
         store.ping()
@@ -55,6 +60,7 @@ def get_health(store: StoreDep) -> Health | JSONResponse:
             status="unavailable",
             version=__version__,
             store=StoreHealth(kind=store.dialect, description=store.public_description, reachable=False, error=error),
+            ingest=ingestor.state,
         )
         return JSONResponse(body.model_dump(by_alias=True), status_code=503)
     return Health(
@@ -62,4 +68,5 @@ def get_health(store: StoreDep) -> Health | JSONResponse:
         version=__version__,
         store=StoreHealth(kind=store.dialect, description=store.public_description, reachable=True),
         schema=SchemaHealth(applied=status.applied, missing=status.missing),
+        ingest=ingestor.state,
     )
