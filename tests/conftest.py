@@ -30,6 +30,7 @@ import pytest
 from dakg.api import create_app
 from dakg.config import Settings
 from dakg.ingest.load import load_fragment
+from dakg.ingest.rules.registry import tracing
 from dakg.store import GraphStore, open_store
 from dakg.store.lifetime import die_with_parent
 
@@ -59,6 +60,27 @@ with warnings.catch_warnings():
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 VENV_BIN = REPO / ".venv" / "bin"
+
+
+@pytest.fixture(autouse=True)
+def _covered_rules_act(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test marked ``covers(rule, ...)`` must see each rule it names act (return a vote, a pair, a value, a drop):
+    the marker is checked against what ran, not trusted. ``covers(rule, acts=False)`` marks a test that shows the
+    rule standing aside, and checks that it did. A parametrized case may carry markers of its own."""
+    markers = list(request.node.iter_markers("covers"))
+    if not markers:
+        yield
+        return
+    expected = {name: bool(m.kwargs.get("acts", True)) for m in markers for name in m.args}
+    with tracing() as acted:
+        yield
+    names = {rule_id.split("/")[0] for rule_id in acted}
+    wrong = sorted(
+        f"{name} {'did not act' if acts else 'acted'}" for name, acts in expected.items() if (name in names) != acts
+    )
+    stages = {name.split(".")[0] for name in expected}
+    seen = sorted(name for name in names if name.split(".")[0] in stages)
+    assert wrong == [], f"covers: {wrong}; the rules of those stages that acted: {seen}"
 
 
 @pytest.fixture(scope="session", autouse=True)

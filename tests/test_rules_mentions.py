@@ -41,7 +41,7 @@ def test_country_anaphor_counts_the_same_sentence_before_it() -> None:
     assert [m for m in found[0] if m[2] == "anaphor"] == [("GHA", "the country", "anaphor")]
 
 
-@pytest.mark.covers("mentions.country-anaphor")
+@pytest.mark.covers("mentions.country-anaphor", acts=False)
 def test_roles_are_not_states() -> None:
     found = _mentions("Peru agreed. Migrants will go to a third country, not their home country.")
     assert found[1] == []
@@ -81,7 +81,7 @@ def test_the_two_countries_are_the_two_states_named_last() -> None:
     ]
 
 
-@pytest.mark.covers("mentions.the-two-states")
+@pytest.mark.covers("mentions.the-two-states", acts=False)
 def test_the_two_countries_are_not_states_the_sentence_names_itself() -> None:
     found = _mentions("Peru met Chile. Bolivia and Peru said the two countries would decide.")
     assert [m for m in found[1] if m[2] == "anaphor"] == []

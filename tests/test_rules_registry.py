@@ -17,20 +17,38 @@ pytestmark = pytest.mark.unit
 TESTS = Path(__file__).parent
 
 
-def _covered() -> set[str]:
-    """Rule names in the ``@pytest.mark.covers(...)`` markers of the rule tests."""
+def _covered(*, acting: bool) -> set[str]:
+    """Rule names in the ``@pytest.mark.covers(...)`` markers of the rule tests: those of tests where the rule acts,
+    or (``acting=False``) of tests where it stands aside. ``tests/conftest.py`` checks each marker against the rules
+    that acted while its test ran."""
     found: set[str] = set()
-    for path in TESTS.glob("test_rules_*.py"):
+    for path in TESTS.glob("test_*rules*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call) and ast.unparse(node.func) == "pytest.mark.covers":
-                found.update(str(arg.value) for arg in node.args if isinstance(arg, ast.Constant))
+                stands_aside = any(k.arg == "acts" and ast.unparse(k.value) == "False" for k in node.keywords)
+                if stands_aside != acting:
+                    found.update(str(arg.value) for arg in node.args if isinstance(arg, ast.Constant))
     return found
 
 
-def test_every_registered_rule_has_a_test_that_covers_it() -> None:
+def test_every_registered_rule_has_a_test_in_which_it_acts() -> None:
     registered = {f"{r.stage}.{r.name}" for r in RULES.values()}
-    assert registered - _covered() == set()
-    assert _covered() - registered == set()  # a marker naming no rule is a typo
+    assert registered - _covered(acting=True) == set()
+    assert (_covered(acting=True) | _covered(acting=False)) - registered == set()  # a marker naming no rule: a typo
+
+
+def test_the_rule_families_run_in_the_order_of_their_files() -> None:
+    from dakg.ingest.rules import pairs, roles
+    from dakg.ingest.rules.registry import applied
+
+    for module, stage, kind in (
+        (roles, "roles", "mention"),
+        (roles, "roles", "nationality"),
+        (pairs, "pairs", "sentence"),
+    ):
+        source = Path(str(module.__file__)).read_text(encoding="utf-8")
+        order = [source.index(f"def {func.__name__}(") for func in applied(stage, kind)]
+        assert order == sorted(order) and len(order) > 2
 
 
 def test_every_rule_says_what_it_does() -> None:

@@ -81,7 +81,7 @@ def test_subject_of_deport_directly_and_through_a_deal() -> None:
     assert found["DNK"].rule == "roles.subject-of-deport" and found["RWA"].role == "host"
 
 
-@pytest.mark.covers("roles.subject-of-deport")
+@pytest.mark.covers("roles.subject-of-deport", acts=False)
 def test_a_subject_is_not_the_sender_of_a_drive_it_is_the_destination_of() -> None:
     found = roles_in(
         "Eswatini said it had taken the men, becoming the newest destination in the campaign to send migrants abroad."
@@ -108,7 +108,8 @@ def test_deportations_of_with_a_possessive() -> None:
     assert found["GBR"] == Role("deporting", "roles.deportations-of", ("Britain's deportation flights",))
 
 
-@pytest.mark.covers("roles.deportations-of", "roles.scheme-named-after-host")
+@pytest.mark.covers("roles.scheme-named-after-host")
+@pytest.mark.covers("roles.deportations-of", acts=False)
 def test_a_bare_name_on_a_deportation_scheme_names_where_people_go() -> None:
     found = roles_in("The failed Rwanda deportation scheme cost hundreds of millions of pounds.")
     assert found["RWA"] == Role("host", "roles.scheme-named-after-host", ("Rwanda deportation scheme",))
@@ -120,7 +121,7 @@ def test_court_of_the_sending_state() -> None:
     assert found["NLD"] == Role("deporting", "roles.court-of-the-sending-state", ("Dutch Supreme Court",))
 
 
-@pytest.mark.covers("roles.subject-of-agree")
+@pytest.mark.covers("roles.subject-of-agree", acts=False)
 def test_a_court_is_never_a_party() -> None:
     found = roles_in("The British High Court reviewed the agreement last year.")
     assert found == {}
@@ -140,7 +141,7 @@ def test_sent_to_returned_to_and_conjoined_destinations() -> None:
     assert found["KEN"].role == found["ZMB"].role == "host"
 
 
-@pytest.mark.covers("roles.sent-to")
+@pytest.mark.covers("roles.sent-to", acts=False)
 def test_a_possible_destination_is_not_a_host() -> None:
     found = roles_in("Three of them may apply for asylum, with the possibility of eventual relocation to Canada.")
     assert "CAN" not in found
@@ -172,7 +173,7 @@ def test_subject_of_receive_near_and_far() -> None:
     assert found["RWA"].rule == "roles.subject-of-receive" and found["USA"].role == "deporting"
 
 
-@pytest.mark.covers("roles.subject-of-receive", "roles.accept-from")
+@pytest.mark.covers("roles.subject-of-receive", "roles.accept-from", acts=False)
 def test_resettled_refugees_are_not_deportees() -> None:
     found = roles_in("Canada will accept four thousand Syrian refugees from Lebanon next year.")
     assert "CAN" not in found and "LBN" not in found
@@ -247,7 +248,7 @@ def test_a_nationality_mention_does_not_hide_the_states_role() -> None:
     assert found["RWA"].role == "host"
 
 
-@pytest.mark.covers("roles.demonym-for-people", "pairs.not-a-return-home")
+@pytest.mark.covers("roles.demonym-for-people")
 def test_people_sent_to_their_own_state_are_a_return_home() -> None:
     found = roles_in("The agents deported forty Venezuelan migrants to Venezuela.")
     assert found["VEN"].role == "nationality"
@@ -411,7 +412,7 @@ def test_sent_to_a_place_in_a_state() -> None:
     assert found["MDA"].role == "host" and found["NOR"].role == "deporting"
 
 
-@pytest.mark.covers("roles.people-from")
+@pytest.mark.covers("roles.people-from", acts=False)
 def test_refugees_from_a_state_fled_it() -> None:
     found = roles_in("Moldova hosts 5,000 refugees from Ukraine in two camps.")
     assert found.get("UKR", Role("nationality", "", ())).role == "nationality"  # never the state that sends them
@@ -482,7 +483,7 @@ def test_talks_about_an_arrangement_where_another_receives() -> None:
     assert roles_in("Norway will keep its processing centre open.") == {}  # keeping a place, not people
 
 
-@pytest.mark.covers("roles.subject-of-deport")
+@pytest.mark.covers("roles.subject-of-deport", acts=False)
 def test_sending_people_home_makes_no_third_country_sender() -> None:
     assert "NOR" not in roles_in("The deal makes it easier for Norway to send home Moldovans with no right to stay.")
 
@@ -531,7 +532,7 @@ def test_the_state_that_builds_or_runs_the_centres_sends_people_to_them() -> Non
     assert found["NOR"] == Role("deporting", "roles.builds-the-centres", ("Norway will build",))
 
 
-@pytest.mark.covers("roles.official-signs")
+@pytest.mark.covers("roles.official-signs", acts=False)
 def test_an_official_who_praises_a_deal_is_not_a_party_to_it() -> None:
     found = roles_in("President Joe Biden praised the asylum deal with Honduras.")
     assert "USA" not in found or found["USA"].rule != "roles.official-signs"
@@ -564,7 +565,7 @@ def test_the_owner_of_a_centre_abroad_sends_people_to_it() -> None:
     assert here["ITA"].role == "deporting"
 
 
-@pytest.mark.covers("roles.owner-of-a-centre-abroad")
+@pytest.mark.covers("roles.owner-of-a-centre-abroad", acts=False)
 def test_a_states_own_centre_makes_it_no_sender() -> None:
     found = roles_in("Nauru's detention centre holds asylum seekers.")
     assert found.get("NRU") is None or found["NRU"].role != "deporting"
@@ -604,7 +605,7 @@ def test_people_sent_away_who_remain_or_are_held_in_a_state_are_hosted_there(tex
     assert keys(text) == [key]
 
 
-@pytest.mark.covers("roles.arrived-in")
+@pytest.mark.covers("roles.arrived-in", acts=False)
 def test_a_base_of_the_sender_abroad_hosts_nobody() -> None:
     text = "Chile deported the men to Peru after they were kept at a Chilean base in Bolivia for weeks."
     assert keys(text) == ["CHL-PER"]
@@ -630,7 +631,8 @@ def test_a_court_in_the_capital_rules_on_people_detained_abroad() -> None:
     assert keys(text) == ["CHL-PER"]
 
 
-@pytest.mark.covers("roles.subject-of-receive", "roles.payer")
+@pytest.mark.covers("roles.payer")
+@pytest.mark.covers("roles.subject-of-receive", acts=False)
 def test_a_state_paid_to_house_people_houses_them_not_the_payer() -> None:
     found = roles_in("Chile paid Peru and Bolivia to house asylum seekers who arrived by boat.")
     assert (found["CHL"].role, found["PER"].role, found["BOL"].role) == ("deporting", "host", "host")
@@ -653,7 +655,7 @@ def test_leaders_from_states_act_for_them_and_are_no_nationality() -> None:
     assert keys(text) == ["CHL-BOL", "CHL-ECU", "CHL-PER"]
 
 
-@pytest.mark.covers("roles.demonym-for-people", "roles.people-from", "pairs.party-and-document-sender")
+@pytest.mark.covers("roles.demonym-for-people", acts=False)
 def test_people_of_any_nationality_but_one_do_not_make_that_state_their_home() -> None:
     text = (
         "Migrants deported from Chile were flown to Peru. "
@@ -683,7 +685,7 @@ def test_the_author_of_a_statement_about_the_deal_is_a_party() -> None:
     assert (roles_in(text)["PER"].role, roles_in(text)["PER"].rule) == ("party", "roles.signed-by")
 
 
-@pytest.mark.covers("roles.arrived-in")
+@pytest.mark.covers("roles.arrived-in", acts=False)
 def test_nobody_settled_in_a_state_makes_it_no_host() -> None:
     found = roles_in("Under that deal, nobody who arrived by boat would ever be settled in Chile.")
     assert "CHL" not in found or found["CHL"].role != "host"

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span
@@ -31,7 +31,7 @@ from spacy.tokens import Span
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
-from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.registry import applied, rule, rule_id
 from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, other_side_named, resolve
 from dakg.ingest.rules.syntax import conj_head, lemma, same_clause_group
 from dakg.ingest.vocabulary import lx, spelled
@@ -85,6 +85,19 @@ class DocumentView:
     def receives_anyone(self) -> bool:
         """Some state receives people somewhere in the document (else parties cannot be oriented by it)."""
         return any(played[HOST] > 0 for played in self.roles.values())
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """What every pair rule reads of one sentence. The rules run in their order in this file (registered as the
+    family ``pairs / sentence``); the first that finds a pair decides."""
+
+    sentence: Sentence
+    resolved: dict[str, Vote]  # each state's one role in the sentence
+    facts: Facts
+    view: DocumentView
+    recent: Sequence[Pair]  # the pairs found in the sentences before, in order
+    named: Sequence[Vote] = ()  # every state the sentence names, whatever its role
 
 
 def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
@@ -196,9 +209,10 @@ def _together(a: Vote, b: Vote, span: Span | None) -> bool:
     return same_clause_group(doc[a.token], doc[b.token])
 
 
-@rule("pairs", "both-sides")
-def both_sides(resolved: dict[str, Vote], sentence: int, span: Span | None = None) -> list[Pair]:
+@rule("pairs", "both-sides", kind="sentence")
+def both_sides(at: SentenceReading) -> list[Pair]:
     """ "Rwanda agreed to accept migrants deported from the United States": a deporting and a host state."""
+    resolved, sentence, span = at.resolved, at.sentence.index, at.sentence.span
     hosts, deps, _ = _sides(resolved)
     out: list[Pair] = []
     for h in hosts:
@@ -221,9 +235,10 @@ def _owns(deporting: Vote, host: Vote) -> bool:
     )
 
 
-@rule("pairs", "side-and-party")
-def side_and_party(resolved: dict[str, Vote], sentence: int, facts: Facts, span: Span | None = None) -> list[Pair]:
+@rule("pairs", "side-and-party", kind="sentence")
+def side_and_party(at: SentenceReading) -> list[Pair]:
     """ "Uganda reached a deal with the U.S. to accept deportees": one side, and the party named beside it."""
+    resolved, sentence, facts, span = at.resolved, at.sentence.index, at.facts, at.sentence.span
     hosts, deps, parties = _sides(resolved)
     if not parties or not (hosts or deps) or (hosts and deps) or not facts.talks_of_it:
         return []
@@ -277,13 +292,12 @@ def document_partner(
     return partner, view.evidence.get((partner, other))
 
 
-@rule("pairs", "side-and-document-partner")
-def side_and_document_partner(
-    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, recent: Sequence[Pair]
-) -> list[Pair]:
+@rule("pairs", "side-and-document-partner", kind="sentence")
+def side_and_document_partner(at: SentenceReading) -> list[Pair]:
     """ "Rwanda will provide training to the deportees it receives": one side named; the other is the state the
     document pairs it with (its evidence comes from that other sentence) — or, where the sentence refers back
     ("under that deal"), the partner of the pair named just before."""
+    resolved, sentence, facts, view, recent = at.resolved, at.sentence.index, at.facts, at.view, at.recent
     hosts, deps, parties = _sides(resolved)
     if parties or not (hosts or deps) or (hosts and deps):
         return []
@@ -338,12 +352,11 @@ def _listed_together(a: Vote, b: Vote, span: Span) -> bool:
     return first == conj_head(doc[b.token]) and spelled(first.head) != "between"
 
 
-@rule("pairs", "parties-oriented")
-def parties_oriented(
-    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, span: Span
-) -> list[Pair]:
+@rule("pairs", "parties-oriented", kind="sentence")
+def parties_oriented(at: SentenceReading) -> list[Pair]:
     """ "The Netherlands and Uganda signed a letter on returns": two parties; which one receives people comes
     from the rest of the document — and without that, no pair (a wrong direction is worse than none)."""
+    resolved, sentence, facts, view, span = at.resolved, at.sentence.index, at.facts, at.view, at.sentence.span
     hosts, deps, parties = _sides(resolved)
     if hosts or deps or len(parties) < 2 or not facts.talks_of_it or not view.receives_anyone():
         return []
@@ -377,14 +390,13 @@ def parties_oriented(
     return out
 
 
-@rule("pairs", "parties-by-reference")
-def parties_by_reference(
-    resolved: dict[str, Vote], sentence: int, facts: Facts, view: DocumentView, span: Span
-) -> list[Pair]:
+@rule("pairs", "parties-by-reference", kind="sentence")
+def parties_by_reference(at: SentenceReading) -> list[Pair]:
     """ "The United States and Honduras signed an asylum cooperation agreement", in a story that never says which
     of the two receives people: where exactly one of two parties is a state known for sending people to third
     countries (``deporting_states`` in the gazetteer), it is the sending side — weaker, and on a ``reference``
     basis: the direction is the project's knowledge, not the source's words."""
+    resolved, sentence, facts, view, span = at.resolved, at.sentence.index, at.facts, at.view, at.sentence.span
     hosts, deps, parties = _sides(resolved)
     strong = [p for p in parties if p.role == PARTY]
     if hosts or deps or not 2 <= len(strong) <= w.REFERENCE_PARTIES_MAX:
@@ -433,18 +445,19 @@ def others_speak(span: Span) -> bool:
     )
 
 
-@rule("pairs", "party-and-document-sender")
-def party_and_document_sender(
-    resolved: dict[str, Vote],
-    sentence: int,
-    facts: Facts,
-    view: DocumentView,
-    span: Span,
-    named: Sequence[Vote] = (),
-) -> list[Pair]:
+@rule("pairs", "party-and-document-sender", kind="sentence")
+def party_and_document_sender(at: SentenceReading) -> list[Pair]:
     """ "Uganda's foreign ministry said the country had agreed to a temporary arrangement", in a story whose one
     sending state is the United States: a lone party that never sends anyone in the document receives from the
     state that does (weaker than a party the sentence itself orients)."""
+    resolved, sentence, facts, view, span, named = (
+        at.resolved,
+        at.sentence.index,
+        at.facts,
+        at.view,
+        at.sentence.span,
+        at.named,
+    )
     hosts, deps, parties = _sides(resolved)
     if hosts or deps or len(parties) != 1 or not (facts.carries_value or facts.about_deportation):
         return []
@@ -501,39 +514,11 @@ def named_together(named: Sequence[Sequence[Vote]], facts: Sequence[Facts]) -> C
     return counts
 
 
-@rule("pairs", "co-mentioned")
-def co_mentioned(named: Sequence[Vote], sentence: int, facts: Facts, view: DocumentView) -> list[Pair]:
-    """ "The court in Rome ruled on the men held under the protocol with Albania": two states a sentence with a
-    status names together, neither as the people's nationality nor as a place they were sent home to, that no
-    other rule pairs — oriented by everything the document says of the two. Graded, not silent: the claim's
-    confidence stays under the default an answer shows (``DAKG_MIN_CONFIDENCE``), so a researcher sees it on
-    asking for weaker claims (``min_confidence=0``)."""
-    if not (facts.about_deportation or facts.agreement_word) or not facts.carries_value:
-        return []
-    states = [v for v in named if v.iso3 not in view.homeward]
-    out = []
-    for i, a in enumerate(states):
-        for b in states[i + 1 :]:
-            if a.iso3 == b.iso3:
-                continue
-            oriented = leaning(view, a.iso3, b.iso3)
-            if oriented is None or oriented[1] == "EUU":
-                continue  # the Union sends; it is nobody's destination
-            first, second = (a, b) if oriented == (a.iso3, b.iso3) else (b, a)
-            recurring = view.together[frozenset((a.iso3, b.iso3))] >= w.RECURRING
-            weight = w.PAIR_RECURRING if recurring else w.PAIR_CO_MENTIONED
-            pair = _pair(first, second, weight, sentence, co_mentioned)
-            leans = [view.leaning_evidence.get(key) for key in ((first.iso3, DEPORTING), (second.iso3, HOST))]
-            extra = [e for v in leans if v is not None for e in v.evidence]
-            basis: Basis = "reference" if any(v is not None and v.basis == "reference" for v in leans) else pair.basis
-            out.append(replace(pair, evidence=tuple(dict.fromkeys((*pair.evidence, *extra))), basis=basis))
-    return out
-
-
-@rule("pairs", "reference-back")
-def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, recent: Sequence[Pair]) -> list[Pair]:
+@rule("pairs", "reference-back", kind="sentence")
+def reference_back(at: SentenceReading) -> list[Pair]:
     """ "They scrapped that programme", "Under the deal, ...": with a status, cap or payment, the pair named
     within the last few sentences that shares a state with this one (or any, if it names none)."""
+    resolved, sentence, facts, recent = at.resolved, at.sentence, at.facts, at.recent
     if not (facts.anaphor and facts.carries_value):
         return []
     present = {c for c, v in resolved.items() if v.role != NATIONALITY}
@@ -555,11 +540,12 @@ def reference_back(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, 
     return []
 
 
-@rule("pairs", "only-agreement")
-def only_agreement(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, recent: Sequence[Pair]) -> list[Pair]:
+@rule("pairs", "only-agreement", kind="sentence")
+def only_agreement(at: SentenceReading) -> list[Pair]:
     """ "The first flight landed on Friday.", "The number of people it will accept was set at 75.": a sentence that
     names no state, with a firm status or a figure, in a document that has spoken of exactly one agreement so
     far."""
+    resolved, sentence, facts, recent = at.resolved, at.sentence, at.facts, at.recent
     if resolved or not (facts.firm_status or facts.figure) or not (facts.about_deportation or facts.agreement_word):
         return []
     if _GENERIC_SUBJECT.search(sentence.text):
@@ -579,6 +565,36 @@ def only_agreement(resolved: dict[str, Vote], sentence: Sentence, facts: Facts, 
             basis=only.basis,
         )
     ]
+
+
+@rule("pairs", "co-mentioned", kind="sentence")
+def co_mentioned(at: SentenceReading) -> list[Pair]:
+    """ "The court in Rome ruled on the men held under the protocol with Albania": two states a sentence with a
+    status names together, neither as the people's nationality nor as a place they were sent home to, that no
+    other rule pairs — oriented by everything the document says of the two. Graded, not silent: the claim's
+    confidence stays under the default an answer shows (``DAKG_MIN_CONFIDENCE``), so a researcher sees it on
+    asking for weaker claims (``min_confidence=0``)."""
+    named, sentence, facts, view = at.named, at.sentence.index, at.facts, at.view
+    if not (facts.about_deportation or facts.agreement_word) or not facts.carries_value:
+        return []
+    states = [v for v in named if v.iso3 not in view.homeward]
+    out = []
+    for i, a in enumerate(states):
+        for b in states[i + 1 :]:
+            if a.iso3 == b.iso3:
+                continue
+            oriented = leaning(view, a.iso3, b.iso3)
+            if oriented is None or oriented[1] == "EUU":
+                continue  # the Union sends; it is nobody's destination
+            first, second = (a, b) if oriented == (a.iso3, b.iso3) else (b, a)
+            recurring = view.together[frozenset((a.iso3, b.iso3))] >= w.RECURRING
+            weight = w.PAIR_RECURRING if recurring else w.PAIR_CO_MENTIONED
+            pair = _pair(first, second, weight, sentence, co_mentioned)
+            leans = [view.leaning_evidence.get(key) for key in ((first.iso3, DEPORTING), (second.iso3, HOST))]
+            extra = [e for v in leans if v is not None for e in v.evidence]
+            basis: Basis = "reference" if any(v is not None and v.basis == "reference" for v in leans) else pair.basis
+            out.append(replace(pair, evidence=tuple(dict.fromkeys((*pair.evidence, *extra))), basis=basis))
+    return out
 
 
 @rule("pairs", "not-a-return-home")
@@ -612,18 +628,6 @@ def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: Docu
     )
 
 
-PAIR_RULES = (
-    both_sides,
-    side_and_party,
-    side_and_document_partner,
-    parties_oriented,
-    party_and_document_sender,
-    reference_back,
-    only_agreement,
-    co_mentioned,
-)
-
-
 def sentence_pairs(
     sentence: Sentence,
     resolved: dict[str, Vote],
@@ -635,20 +639,10 @@ def sentence_pairs(
     """The pairs one sentence speaks of (the first pair rule that finds any decides), after the filters."""
     if not sentence.makes_claims:
         return []
+    at = SentenceReading(sentence, resolved, facts, view, recent, named)
     found: list[Pair] = []
-    steps: tuple[Callable[[], list[Pair]], ...] = (
-        lambda: both_sides(resolved, sentence.index, sentence.span),
-        lambda: side_and_party(resolved, sentence.index, facts, sentence.span),
-        lambda: side_and_document_partner(resolved, sentence.index, facts, view, recent),
-        lambda: parties_oriented(resolved, sentence.index, facts, view, sentence.span),
-        lambda: parties_by_reference(resolved, sentence.index, facts, view, sentence.span),
-        lambda: party_and_document_sender(resolved, sentence.index, facts, view, sentence.span, named),
-        lambda: reference_back(resolved, sentence, facts, recent),
-        lambda: only_agreement(resolved, sentence, facts, recent),
-        lambda: co_mentioned(named, sentence.index, facts, view),
-    )
-    for step in steps:
-        found = step()
+    for pair_rule in applied("pairs", "sentence"):
+        found = pair_rule(at)
         if found:
             break
     decisive = any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))

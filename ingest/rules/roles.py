@@ -29,7 +29,7 @@ from dakg.ingest.rules.records import (
     doc_text,
     token_evidence,
 )
-from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.registry import applied, rule, rule_id
 from dakg.ingest.rules.syntax import (
     conj_head,
     controlled,
@@ -85,7 +85,7 @@ def _vote(
 # --- nationality ---------------------------------------------------------------------------------------------
 
 
-@rule("roles", "demonym-for-people")
+@rule("roles", "demonym-for-people", kind="nationality")
 def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Venezuelan migrants", "Afghan and Iraqi asylum seekers", "Haitians, Cubans and Venezuelans were sent":
     a demonym that describes people is their nationality."""
@@ -116,7 +116,7 @@ _SHARE_WORDS = frozenset({"most", "many", "some", "all", "half", "rest", "majori
 _ARRIVAL_VERBS: Final = frozenset({"arrive", "come", "cross", "enter", "travel", "reach"})
 
 
-@rule("roles", "turned-back-from")
+@rule("roles", "turned-back-from", kind="mention")
 def turned_back_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Canada turns back asylum seekers who arrive from the US", "Greece returns migrants who crossed from
     Turkey": people sent back who came from a state are sent back to it (it receives them)."""
@@ -133,7 +133,7 @@ def turned_back_from(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.TURNED_BACK, turned_back_from, sender, token.head)
 
 
-@rule("roles", "people-from")
+@rule("roles", "people-from", kind="nationality")
 def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "men from Cuba, Jamaica and Laos", "originally from Vietnam", "the others are from Mexico", "they come from
     Uzbekistan and China", "refugees from Sudan, Libya and Congo": where the people are from is their
@@ -236,7 +236,7 @@ def resettlement_flows(ctx: Context) -> set[tuple[str, str]]:
     return flows
 
 
-@rule("roles", "nationals-of")
+@rule("roles", "nationals-of", kind="nationality")
 def nationals_of(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "nationals of Nigeria, Gambia and Liberia", "Nigeria, whose nationals were deported", "Nigerian nationals",
     "citizens of Kosovo": the state whose nationals they are."""
@@ -266,12 +266,6 @@ def not_a_nationality(ctx: Context, mention: CountryMention) -> bool:
     return noun.dep_ in ("attr", "acomp") and negated(noun.head)
 
 
-NATIONALITY_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
-    demonym_for_people,
-    people_from,
-    nationals_of,
-)
-
 # --- deporting ---------------------------------------------------------------------------------------------
 
 
@@ -297,7 +291,7 @@ def _prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
     return spelled(prep), prep, governor
 
 
-@rule("roles", "deported-from")
+@rule("roles", "deported-from", kind="mention")
 def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "deported from the United States", "deportees from the U.S.", "removal from Britain", "people who leave
     Israel": the state they are sent away from."""
@@ -313,7 +307,7 @@ def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "deported-by")
+@rule("roles", "deported-by", kind="mention")
 def deported_by(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "migrants deported by the United States": the agent of a passive deportation."""
     found = _prep_object(mention)
@@ -325,7 +319,7 @@ def deported_by(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "soil")
+@rule("roles", "soil", kind="mention")
 def soil(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "removed from American soil", "returned from the Greek islands" (the deporting state); "two centres on
     Albanian soil", "the Gjader facility", "the Albanian centres" (the host)."""
@@ -371,7 +365,7 @@ def _subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
 _RAISING = frozenset({"report", "say", "believe", "expect", "understand", "know", "think", "set", "due", "understood"})
 
 
-@rule("roles", "subject-of-deport")
+@rule("roles", "subject-of-deport", kind="mention")
 def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The U.S. deported five men to Eswatini", "Britain signed a deal to send asylum seekers": the subject of
     an active sending verb (weaker when the verb is further down the chain)."""
@@ -425,7 +419,7 @@ def homeward(verb: Token) -> bool:
     )
 
 
-@rule("roles", "asked-to-send")
+@rule("roles", "asked-to-send", kind="mention")
 def asked_to_send(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Conservatives want Germany to outsource the claims to Rwanda", "the deal allows Spain to return them":
     the state another actor wants or allows to send people sends them."""
@@ -443,7 +437,7 @@ def asked_to_send(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "rents-places")
+@rule("roles", "rents-places", kind="mention")
 def rents_places(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Denmark will rent 300 cells in a Kosovo prison", "Sweden leases places in Estonian prisons": a state that
     rents places of custody elsewhere sends people to them."""
@@ -459,7 +453,7 @@ def rents_places(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "people-sent-from")
+@rule("roles", "people-sent-from", kind="mention")
 def people_sent_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "sought to send UK asylum seekers to Rwanda", "US deportees were flown to Ghana": a state's name (not a
     demonym, which is a nationality) on the people being sent says where they are sent from."""
@@ -475,7 +469,7 @@ def people_sent_from(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "deportations-of")
+@rule("roles", "deportations-of", kind="mention")
 def deportations_of(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Britain's deportation scheme", "American deportation flights": a possessive or demonym on a sending noun.
     (A bare name is left alone: "the Rwanda deportation scheme" names where people go.)"""
@@ -488,7 +482,7 @@ def deportations_of(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "court-of-the-sending-state")
+@rule("roles", "court-of-the-sending-state", kind="mention")
 def court_of_the_sending_state(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The UK Supreme Court ruled that sending asylum seekers to Rwanda was unlawful", "an Italian court halted
     transfers to Albania", "Rome judges free migrants held in Albania": a state's court rules on that state's own
@@ -519,7 +513,7 @@ def _pays(verb: Token) -> bool:
     )
 
 
-@rule("roles", "payer")
+@rule("roles", "payer", kind="mention")
 def payer(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The US will pay El Salvador $6 million", "the EU will provide €105 million": the paying state
     (deporting); "paid Rwanda £240m": the paid one (host)."""
@@ -543,7 +537,7 @@ def payer(ctx: Context, mention: CountryMention) -> Vote | None:
 # --- host ----------------------------------------------------------------------------------------------------
 
 
-@rule("roles", "sent-to")
+@rule("roles", "sent-to", kind="mention")
 def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "deported to Eswatini", "flights to Rwanda", "transfers of migrants to Albania", "returned to Turkey": where
     people are sent."""
@@ -600,7 +594,7 @@ def _deported_people(verb: Token) -> bool:
     return False
 
 
-@rule("roles", "arrived-in")
+@rule("roles", "arrived-in", kind="mention")
 def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "arrived in Rwanda", "held in Eswatini", "centres built in Albania", "in custody in Juba", "the deportees
     remain in Eswatini": where people are taken. But
@@ -641,7 +635,7 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
 
 
-@rule("roles", "subject-of-receive")
+@rule("roles", "subject-of-receive", kind="mention")
 def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda agreed to accept up to 250 migrants", "Uganda will take in deportees", "Kosovo agreed to host 50":
     the subject of a receiving verb (weaker when the verb is further down the chain: "signed a deal to host")."""
@@ -710,7 +704,7 @@ def held_abroad(verb: Token, iso3: str) -> Token | None:
     return None
 
 
-@rule("roles", "holds-abroad")
+@rule("roles", "holds-abroad", kind="mention")
 def holds_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Italy can hold up to 3,000 people in the two Albanian centres": a state that keeps people in custody in
     another state sends them there."""
@@ -727,7 +721,7 @@ def holds_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
 _ASKING_VERBS = frozenset({"want", "ask", "press", "urge", "persuade", "push", "pressure", "need", "expect", "get"})
 
 
-@rule("roles", "asks-another-to-receive")
+@rule("roles", "asks-another-to-receive", kind="mention")
 def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The United States wants Ecuador to accept 300 people a year", "Britain pressed Rwanda to take more": the
     state that wants another state to receive people is the one that sends them."""
@@ -745,7 +739,7 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     return None
 
 
-@rule("roles", "accept-from")
+@rule("roles", "accept-from", kind="mention")
 def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda will accept migrants from the United States": the one state people are received from sends
     them (a list of states is their nationalities; see people-from)."""
@@ -765,7 +759,7 @@ def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "receivers-listed")
+@rule("roles", "receivers-listed", kind="mention")
 def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "joining Uganda, Rwanda and South Sudan as countries to receive deported migrants", "Uganda joins a list of
     countries that have agreed to take in migrants": states listed among receivers."""
@@ -791,7 +785,7 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "processes-claims")
+@rule("roles", "processes-claims", kind="mention")
 def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda will process their asylum claims", "offshore processing on Nauru", "Paraguay will share
     responsibility for the examination of applications": the state that decides the people's claims has them."""
@@ -811,7 +805,7 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "owner-of-the-scheme")
+@rule("roles", "owner-of-the-scheme", kind="mention")
 def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Italian-run centres in Albania", "an Israeli plan to expel asylum seekers", "the Italian scheme", "Italy's
     plan to process asylum claims in Albania", "Britain's Rwanda scheme": the state whose scheme or centres they are
@@ -853,7 +847,7 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
 _ABROAD: Final = frozenset({"offshore", "overseas", "external", "extraterritorial"})
 
 
-@rule("roles", "owner-of-a-centre-abroad")
+@rule("roles", "owner-of-a-centre-abroad", kind="mention")
 def owner_of_a_centre_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Nauru hosts Australia's offshore processing centre", "Italy's centres in Albania", "Britain's processing
     centres abroad": the state whose centres stand in another state sends people to them. The centre must be
@@ -879,7 +873,7 @@ def owner_of_a_centre_abroad(ctx: Context, mention: CountryMention) -> Vote | No
     return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_a_centre_abroad, centre)
 
 
-@rule("roles", "scheme-named-after-host")
+@rule("roles", "scheme-named-after-host", kind="mention")
 def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "the Rwanda plan", "the Albania protocol", "the Uganda deportation deal", "Italy renews Libya cooperation
     deal": a scheme called by a state's bare name is named after where it sends people (the owner is a demonym
@@ -912,7 +906,109 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     return _vote(ctx, mention, HOST, w.SCHEME_NAMED, scheme_named_after_host, head)
 
 
-@rule("roles", "returned-via")
+@rule("roles", "safe-third-country", kind="mention")
+def safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Greece has designated Turkey a safe third country", "Rwanda is a safe third country", "Paraguay as a safe
+    third country": a state called a safe third country is where asylum seekers may be sent."""
+    token = proxy(mention.token)
+    head = token.head
+    phrases = [
+        t for t in ctx.sentence.span if lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"}
+    ]
+    for country in phrases:
+        linked = (
+            (token.dep_ == "dobj" and country.head == head and country.dep_ in ("oprd", "xcomp", "dobj", "attr"))
+            or (token.dep_ in ("nsubj", "nsubjpass") and country.head == head and country.dep_ in ("attr", "oprd"))
+            or (country.dep_ == "pobj" and spelled(country.head) == "as" and country.head.head in (token, head))
+            or (country.dep_ == "appos" and country.head == token)
+        )
+        if linked:
+            return _vote(ctx, mention, HOST, w.SAFE_THIRD, safe_third_country, country)
+    return None
+
+
+@rule("roles", "designates-safe-third-country", kind="mention")
+def designates_safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Greece has designated Turkey a safe third country", "Britain lists Rwanda as a safe third country": the
+    state that designates another a safe third country for asylum seekers sends them there."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    designated = [c for c in verb.children if c.dep_ == "dobj" and _code(c) not in (None, mention.iso3)]
+    safe = any(
+        lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"} and t.head == verb
+        for t in verb.subtree
+    ) or any(
+        lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"} and spelled(t.head) == "as"
+        for t in verb.subtree
+    )
+    if designated and safe:
+        return _vote(ctx, mention, DEPORTING, w.SAFE_THIRD, designates_safe_third_country, verb)
+    return None
+
+
+_OFFER_VERBS = frozenset({"make", "offer", "provide", "lend", "lease", "give", "put"})
+_GROUND_NOUNS = frozenset({"territory", "land", "area", "site", "soil", "island", "port", "base", "space"})
+
+
+@rule("roles", "offers-its-territory", kind="mention")
+def offers_its_territory(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Albania will make available areas of its territory on which Italy will build two centres", "Nauru offered
+    land for a processing centre": the state that offers its ground for the centres receives the people."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    if lemma(verb) not in _OFFER_VERBS:
+        return None
+    ground = [
+        t
+        for t in verb.subtree
+        if lemma(t) in _GROUND_NOUNS and t.i > verb.i and any(a == verb for a in list(t.ancestors)[:3])
+    ]
+    if ground:
+        return _vote(ctx, mention, HOST, w.OFFERS_GROUND, offers_its_territory, verb, ground[0])
+    return None
+
+
+@rule("roles", "builds-the-centres", kind="mention")
+def builds_the_centres(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Italy will build and run two facilities", "Australia funds and operates the centre": the state that
+    builds or runs the centres people are held in sends them (a state receiving people "hosts" them)."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    for candidate in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]):
+        if lemma(candidate) in lx.BUILD_VERBS - {"host", "open"} | {"fund", "finance", "manage"}:
+            objects = [
+                o
+                for c in (candidate, *[x for x in candidate.children if x.dep_ == "conj"])
+                for o in c.children
+                if o.dep_ == "dobj"
+            ]
+            if any(lemma(o) in lx.FACILITY_NOUNS for o in objects) or any(
+                lemma(o) in lx.FACILITY_NOUNS for c in candidate.head.children if c.dep_ == "dobj" for o in (c,)
+            ):
+                return _vote(ctx, mention, DEPORTING, w.BUILDS_CENTRES, builds_the_centres, candidate)
+    return None
+
+
+@rule("roles", "held-by", kind="mention")
+def held_by(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "refugees held by Australia on Nauru", "men detained by Italy in Albania": the state holding people in
+    custody elsewhere is the one that sent them."""
+    found = _prep_object(mention)
+    if found is None or found[0] != "by":
+        return None
+    governor = found[2]
+    if lemma(governor) in lx.CUSTODY_VERBS and passive(governor):
+        return _vote(ctx, mention, DEPORTING, w.HOLDS_ABROAD, held_by, governor)
+    return None
+
+
+@rule("roles", "returned-via", kind="mention")
 def returned_via(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "return via Uganda", "deportations through Rwanda": the state people are sent on through is one they are
     sent to (it receives them first). Not a migrant's own journey ("travelled via Libya")."""
@@ -927,7 +1023,7 @@ def returned_via(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.VIA, returned_via, governor)
 
 
-@rule("roles", "people-held-on")
+@rule("roles", "people-held-on", kind="mention")
 def people_held_on(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "refugees on Nauru", "the asylum seekers on Manus": people kept on a state's territory by an arrangement
     (islands take "on"; "migrants in Britain" is left alone: that is where they arrived)."""
@@ -940,7 +1036,7 @@ def people_held_on(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "facility-with-partner")
+@rule("roles", "facility-with-partner", kind="mention")
 def facility_with_partner(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "signed a letter of intent with Uganda to set up a return hub", "agreed with Albania to build two centres":
     the partner of an arrangement made to build a place for people hosts it, when the sentence puts the place
@@ -971,109 +1067,7 @@ def facility_with_partner(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.FACILITY_PARTNER, facility_with_partner, facilities[0])
 
 
-@rule("roles", "safe-third-country")
-def safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Greece has designated Turkey a safe third country", "Rwanda is a safe third country", "Paraguay as a safe
-    third country": a state called a safe third country is where asylum seekers may be sent."""
-    token = proxy(mention.token)
-    head = token.head
-    phrases = [
-        t for t in ctx.sentence.span if lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"}
-    ]
-    for country in phrases:
-        linked = (
-            (token.dep_ == "dobj" and country.head == head and country.dep_ in ("oprd", "xcomp", "dobj", "attr"))
-            or (token.dep_ in ("nsubj", "nsubjpass") and country.head == head and country.dep_ in ("attr", "oprd"))
-            or (country.dep_ == "pobj" and spelled(country.head) == "as" and country.head.head in (token, head))
-            or (country.dep_ == "appos" and country.head == token)
-        )
-        if linked:
-            return _vote(ctx, mention, HOST, w.SAFE_THIRD, safe_third_country, country)
-    return None
-
-
-@rule("roles", "designates-safe-third-country")
-def designates_safe_third_country(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Greece has designated Turkey a safe third country", "Britain lists Rwanda as a safe third country": the
-    state that designates another a safe third country for asylum seekers sends them there."""
-    found = _subject_verb(mention)
-    if found is None or found[2]:
-        return None
-    _, verb, _ = found
-    designated = [c for c in verb.children if c.dep_ == "dobj" and _code(c) not in (None, mention.iso3)]
-    safe = any(
-        lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"} and t.head == verb
-        for t in verb.subtree
-    ) or any(
-        lemma(t) == "country" and {spelled(c) for c in t.children} >= {"safe", "third"} and spelled(t.head) == "as"
-        for t in verb.subtree
-    )
-    if designated and safe:
-        return _vote(ctx, mention, DEPORTING, w.SAFE_THIRD, designates_safe_third_country, verb)
-    return None
-
-
-_OFFER_VERBS = frozenset({"make", "offer", "provide", "lend", "lease", "give", "put"})
-_GROUND_NOUNS = frozenset({"territory", "land", "area", "site", "soil", "island", "port", "base", "space"})
-
-
-@rule("roles", "offers-its-territory")
-def offers_its_territory(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Albania will make available areas of its territory on which Italy will build two centres", "Nauru offered
-    land for a processing centre": the state that offers its ground for the centres receives the people."""
-    found = _subject_verb(mention)
-    if found is None or found[2]:
-        return None
-    _, verb, _ = found
-    if lemma(verb) not in _OFFER_VERBS:
-        return None
-    ground = [
-        t
-        for t in verb.subtree
-        if lemma(t) in _GROUND_NOUNS and t.i > verb.i and any(a == verb for a in list(t.ancestors)[:3])
-    ]
-    if ground:
-        return _vote(ctx, mention, HOST, w.OFFERS_GROUND, offers_its_territory, verb, ground[0])
-    return None
-
-
-@rule("roles", "builds-the-centres")
-def builds_the_centres(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Italy will build and run two facilities", "Australia funds and operates the centre": the state that
-    builds or runs the centres people are held in sends them (a state receiving people "hosts" them)."""
-    found = _subject_verb(mention)
-    if found is None or found[2]:
-        return None
-    _, verb, _ = found
-    for candidate in (verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]):
-        if lemma(candidate) in lx.BUILD_VERBS - {"host", "open"} | {"fund", "finance", "manage"}:
-            objects = [
-                o
-                for c in (candidate, *[x for x in candidate.children if x.dep_ == "conj"])
-                for o in c.children
-                if o.dep_ == "dobj"
-            ]
-            if any(lemma(o) in lx.FACILITY_NOUNS for o in objects) or any(
-                lemma(o) in lx.FACILITY_NOUNS for c in candidate.head.children if c.dep_ == "dobj" for o in (c,)
-            ):
-                return _vote(ctx, mention, DEPORTING, w.BUILDS_CENTRES, builds_the_centres, candidate)
-    return None
-
-
-@rule("roles", "held-by")
-def held_by(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "refugees held by Australia on Nauru", "men detained by Italy in Albania": the state holding people in
-    custody elsewhere is the one that sent them."""
-    found = _prep_object(mention)
-    if found is None or found[0] != "by":
-        return None
-    governor = found[2]
-    if lemma(governor) in lx.CUSTODY_VERBS and passive(governor):
-        return _vote(ctx, mention, DEPORTING, w.HOLDS_ABROAD, held_by, governor)
-    return None
-
-
-@rule("roles", "readmitted-by")
+@rule("roles", "readmitted-by", kind="mention")
 def readmitted_by(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "the readmission of all migrants from the islands by Turkey": the state that takes them back."""
     found = _prep_object(mention)
@@ -1091,7 +1085,7 @@ def readmitted_by(ctx: Context, mention: CountryMention) -> Vote | None:
 # --- party ---------------------------------------------------------------------------------------------------
 
 
-@rule("roles", "deal-with")
+@rule("roles", "deal-with", kind="mention")
 def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "a deal with Uganda", "talks between Washington and Kigali", "an agreement between the European Union
     and Ankara": a party to an arrangement (the direction comes from elsewhere)."""
@@ -1109,7 +1103,7 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "subject-of-agree")
+@rule("roles", "subject-of-agree", kind="mention")
 def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda and the UK signed", "Uganda agreed", "Denmark is negotiating": the subject of a verb of
     agreeing (a party; the direction comes from elsewhere)."""
@@ -1142,7 +1136,7 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
 _APPROACH_VERBS = frozenset({"approach", "ask", "press", "urge", "lobby", "court", "invite", "pressure", "sound"})
 
 
-@rule("roles", "approached")
+@rule("roles", "approached", kind="mention")
 def approached(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The administration has approached the government in Malabo", "Washington pressed Ghana to take deportees",
     "Equatorial Guinea was approached about accepting deportees":
@@ -1153,7 +1147,7 @@ def approached(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, PARTY, w.PARTY_APPROACHED, approached, actor.head)
 
 
-@rule("roles", "signed-by")
+@rule("roles", "signed-by", kind="mention")
 def signed_by(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The agreement was signed in Kigali by US and Rwandan officials": the agent of a passive verb of
     agreeing is a party; so is the author of a statement or a denial about it ("a statement by Uganda")."""
@@ -1168,7 +1162,7 @@ def signed_by(ctx: Context, mention: CountryMention) -> Vote | None:
 _SPOKEN_NOUNS = frozenset({"denial", "announcement", "confirmation", "admission"})
 
 
-@rule("roles", "the-third-country-named")
+@rule("roles", "the-third-country-named", kind="mention")
 def the_third_country_named(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "deported the men to a third country, reported to be Uganda", "the third country, which officials named as
     Rwanda": a state given as the third country people are sent to receives them."""
@@ -1195,7 +1189,7 @@ _AS_HOST = frozenset({"destination", "host", "hub", "recipient"})
 _AS_PARTY = frozenset({"partner", "country", "candidate", "option", "possibility", "state"})
 
 
-@rule("roles", "named-as")
+@rule("roles", "named-as", kind="mention")
 def named_as(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The bill names Rwanda and Uganda as possible destinations": a state named as where people may go hosts
     them; named as a possible partner ("named Rwanda and Ghana as countries Germany could approach"), it is a
@@ -1213,55 +1207,13 @@ def named_as(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-@rule("roles", "arrangement-of")
+@rule("roles", "arrangement-of", kind="mention")
 def arrangement_of(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Israel's agreement with Uganda", "Denmark's plan": the state whose arrangement it is (a party)."""
     token = mention.token
     if token.dep_ == "poss" and lemma(token.head) in lx.ARRANGEMENT_NOUNS:
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, arrangement_of, token.head)
     return None
-
-
-ROLE_RULES: tuple[Callable[[Context, CountryMention], Vote | None], ...] = (
-    turned_back_from,
-    deported_from,
-    deported_by,
-    soil,
-    subject_of_deport,
-    asked_to_send,
-    rents_places,
-    people_sent_from,
-    deportations_of,
-    court_of_the_sending_state,
-    payer,
-    sent_to,
-    arrived_in,
-    subject_of_receive,
-    holds_abroad,
-    asks_another_to_receive,
-    accept_from,
-    receivers_listed,
-    processes_claims,
-    owner_of_the_scheme,
-    owner_of_a_centre_abroad,
-    scheme_named_after_host,
-    safe_third_country,
-    designates_safe_third_country,
-    offers_its_territory,
-    builds_the_centres,
-    held_by,
-    returned_via,
-    people_held_on,
-    facility_with_partner,
-    readmitted_by,
-    deal_with,
-    subject_of_agree,
-    approached,
-    signed_by,
-    the_third_country_named,
-    named_as,
-    arrangement_of,
-)
 
 
 _HYPHEN_NOUNS = lx.AGREEMENT_NOUNS | lx.INTENT_DOCUMENTS | lx.SCHEME_NOUNS  # "the EU-Turkey statement"
@@ -1346,11 +1298,11 @@ class SentenceRoles:
 def mention_votes(ctx: Context, mention: CountryMention) -> list[Vote]:
     """Every vote the rules cast for one mention: a nationality settles it; otherwise all that apply."""
     if not not_a_nationality(ctx, mention):
-        for nationality in NATIONALITY_RULES:
+        for nationality in applied("roles", "nationality"):
             vote = nationality(ctx, mention)
             if vote is not None:
                 return [vote]
-    return [vote for role_rule in ROLE_RULES if (vote := role_rule(ctx, mention)) is not None]
+    return [vote for role_rule in applied("roles", "mention") if (vote := role_rule(ctx, mention)) is not None]
 
 
 def sentence_roles(

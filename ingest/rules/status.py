@@ -56,7 +56,7 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
     rules = [f"{rule_id(wording)}#{name}"]
     if first is not None and adjective(first, span is not None and len(span) == 1):
         return None
-    if name == "signed" and first is not None and any(c.dep_ == "prt" and spelled(c) == "up" for c in first.children):
+    if name == "signed" and signed_up(first):
         status, strength = "agreed", strength * w.INTENT_FACTOR  # "signed up to receive people": agreed to
         rules.append(rule_id(signed_up))
     elif name == "signed" and not signed_the_arrangement(doc, sentence, first):
