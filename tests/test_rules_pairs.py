@@ -27,6 +27,16 @@ def test_one_side_and_the_party_beside_it() -> None:
     assert "pairs.side-and-party" in _rules(text, "POL-BLR")
 
 
+@pytest.mark.covers("pairs.side-and-party")
+def test_one_side_and_one_party_in_different_clauses_with_a_status() -> None:
+    text = (
+        "Offshore processing on Manus was revived in 2012 under a Labor government and made permanent a year later, "
+        "when Kevin Rudd signed a resettlement arrangement with his PNG counterpart, Peter O'Neill."
+    )
+    assert keys(text) == ["AUS-PNG"]  # Australia: Kevin Rudd's state, from the reference table of office holders
+    assert "pairs.side-and-party" in _rules(text, "AUS-PNG")
+
+
 @pytest.mark.covers("pairs.side-and-document-partner")
 def test_one_side_and_its_partner_from_elsewhere_in_the_document() -> None:
     text = (

@@ -255,6 +255,24 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
                 if side.role == HOST
                 else _pair(side, party, weight, sentence, side_and_party)
             )
+    sides = hosts or deps
+    acting = [p for p in parties if p.rule != rule_id(other_side_named)]  # a party by its deed, not a name
+    if (
+        not out
+        and len(sides) == 1
+        and len(parties) == len(acting) == 1
+        and sides[0].iso3 != parties[0].iso3
+        and facts.carries_value
+    ):
+        # "Processing on Manus was revived ..., when Rudd signed the arrangement with PNG": the one side and the one
+        # party, in different clauses of a sentence that states something of them: weaker than side by side
+        side, party = sides[0], parties[0]
+        apart = w.PAIR_SIDE_AND_PARTY_APART
+        out.append(
+            _pair(party, side, apart, sentence, side_and_party)
+            if side.role == HOST
+            else _pair(side, party, apart, sentence, side_and_party)
+        )
     return out
 
 

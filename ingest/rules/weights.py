@@ -66,6 +66,7 @@ PAIR_BOTH_SIDES: Final = 0.9  # the sentence names a deporting and a host state
 PAIR_BOTH_CLAUSES: Final = 0.7  # the sentence's one deporting state, named in a clause beside the host's
 PAIR_WITH_PARTY: Final = 0.8  # one side, and the one other party named in the sentence
 PAIR_WITH_PARTIES: Final = 0.7  # one side, and one of several parties
+PAIR_SIDE_AND_PARTY_APART: Final = 0.5  # the one side and the one party, in different clauses, with a status or value
 PAIR_WITH_OFFICIAL: Final = 0.55  # one side, and the state of an official the sentence names
 PAIR_DOCUMENT_PARTNER: Final = 0.6  # one side; the other from the rest of the document
 PAIR_PARTIES_ORIENTED: Final = 0.6  # two parties; the direction from the rest of the document
