@@ -455,6 +455,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "talks",
             "under_negotiation",
             r"\b(?:in talks|talks|negotiat(?:ions?|ing|ed|e)|in discussions?|discussions?|discussing|on the verge of|"
+            r"(?:was|were|had been|have been|has been) discussed|"
             r"close to (?:a |an |finali[sz]ing|signing|reaching)|finali[sz]ing|nearing (?:a|an) (?:deal|agreement)|"
             r"explor(?:ing|es|ed|e)|mov(?:e|es|ed|ing) forward (?:on|with)|"
             r"(?:is|are|was|were) (?:prepared|ready|willing) to|engaged in (?:\w+ ){0,2}?"
@@ -498,6 +499,10 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:deal|agreement|plan|scheme|arrangement|send|deport|transfer|relocate|take|accept|host)|"
             r"proposals?|floated|offered to (?:take|accept|host|receive)|"
             r"open to (?:accepting|receiving|taking|hosting)|"
+            # a request of the receiving state: "asked Gabon, Liberia and Senegal to accept deportees"
+            r"(?:asked|asks|asking|pressed|presses|pressing|urged|urges|urging|requested|requests|approached) "
+            r"(?:[\w.-]+,? ){1,8}?(?:to|about) (?:take|accept|receive|host|house|taking|accepting|receiving|hosting|"
+            r"housing)|"
             r"(?:plans?|planned|wants?|seeks?|aims?|intends?) to (?:send|deport|transfer|relocate|fly|remove|sign|"
             r"conclude|strike|reach)|(?:prospective|potential|possible) (?:\w+ ){0,2}?"
             r"(?:deal|agreement|arrangement|pact|acceptance|partnership))\b",

@@ -220,6 +220,16 @@ def test_signing_up_to_receive_people_is_agreeing() -> None:
     assert status_of(fragment("Moldova has signed up to receive people deported from Norway."), "NOR-MDA") == "agreed"
 
 
+@pytest.mark.covers("status.wording")
+def test_asking_states_to_take_people_is_a_proposal_and_a_meeting_where_it_was_discussed_talks() -> None:
+    found = fragment("The United States has asked Gabon, Liberia and Senegal to accept deportees from other countries.")
+    assert [status_of(found, key) for key in ("USA-GAB", "USA-LBR", "USA-SEN")] == ["proposed"] * 3
+    found = fragment("Chile pressed Peru to take in migrants it wants to deport.")
+    assert status_of(found, "CHL-PER") == "proposed"
+    found = fragment("Chile and Peru met in Lima, where the transfer of deported migrants to Peru was discussed.")
+    assert status_of(found, "CHL-PER") == "under_negotiation"
+
+
 @pytest.mark.covers("status.talks-before-the-deal")
 def test_talks_that_came_before_the_deal_are_not_a_negotiation() -> None:
     text = "The deal to send prisoners from Norway to Moldova emerged following discussions between the two ministers."
