@@ -501,7 +501,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"open to (?:accepting|receiving|taking|hosting)|"
             # a request of the receiving state: "asked Gabon, Liberia and Senegal to accept deportees"
             r"(?:asked|asks|asking|pressed|presses|pressing|urged|urges|urging|requested|requests|approached) "
-            r"(?:[\w.-]+,? ){1,8}?(?:to|about) (?:take|accept|receive|host|house|taking|accepting|receiving|hosting|"
+            r"(?:[\w.-]+,? ){1,12}?(?:to|about) (?:take|accept|receive|host|house|taking|accepting|receiving|hosting|"
             r"housing)|"
             r"(?:plans?|planned|wants?|seeks?|aims?|intends?) to (?:send|deport|transfer|relocate|fly|remove|sign|"
             r"conclude|strike|reach)|(?:prospective|potential|possible) (?:\w+ ){0,2}?"

@@ -385,7 +385,7 @@ def test_an_administration_acts_for_its_heads_state() -> None:
 def test_a_state_asked_to_join_is_a_party() -> None:
     found = roles_in("Norway has approached the Moldovan government about taking rejected asylum seekers.")
     assert found["MDA"] == Role("party", "roles.approached", ("approached the Moldovan",))
-    assert "NOR" not in found  # asking another state to take people is not taking them
+    assert found["NOR"].role == "deporting"  # asking another state to take people is sending them, not taking them
 
 
 @pytest.mark.covers("roles.holds-abroad", "roles.soil")
@@ -430,6 +430,17 @@ def test_the_state_that_wants_another_to_receive_people_sends_them() -> None:
     found = roles_in("The United States wants Ecuador to accept 300 people a year.")
     assert found["USA"] == Role("deporting", "roles.asks-another-to-receive", ("United States wants",))
     assert found["ECU"].role == "host"
+
+
+@pytest.mark.covers("roles.asks-another-to-receive")
+def test_the_state_that_approaches_others_about_taking_people_sends_them() -> None:
+    text = (
+        "Washington has approached five West African governments, including Gabon, Liberia and Senegal, "
+        "about taking in deported migrants."
+    )
+    found = roles_in(text)
+    assert found["USA"] == Role("deporting", "roles.asks-another-to-receive", ("Washington has approached",))
+    assert keys(text) == ["USA-GAB", "USA-LBR", "USA-SEN"]
 
 
 @pytest.mark.covers("roles.official-signs")

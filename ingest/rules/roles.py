@@ -718,7 +718,23 @@ def holds_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-_ASKING_VERBS = frozenset({"want", "ask", "press", "urge", "persuade", "push", "pressure", "need", "expect", "get"})
+_ASKING_VERBS = frozenset(
+    {
+        "want",
+        "ask",
+        "press",
+        "urge",
+        "persuade",
+        "push",
+        "pressure",
+        "need",
+        "expect",
+        "get",
+        "approach",
+        "lobby",
+        "court",
+    }
+)
 
 
 @rule("roles", "asks-another-to-receive", kind="mention")
@@ -731,10 +747,19 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     _, verb, _ = found
     if lemma(verb) not in _ASKING_VERBS:
         return None
-    for clause in verb.children:
-        if clause.dep_ in ("xcomp", "ccomp") and is_host_word(clause) and receives_people(clause):
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    clauses += [  # "approached five governments, including Gabon, about taking in deported migrants"
+        p
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in ("about", "over")
+        for p in c.children
+        if p.dep_ == "pcomp"
+    ]
+    asked = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree if _code(t)]  # the states asked
+    for clause in clauses:
+        if is_host_word(clause) and receives_people(clause):
             other = [c for c in (*clause.children, *verb.children) if c.dep_ in ("nsubj", "dobj") and _code(c)]
-            if any(_code(c) != mention.iso3 for c in other):
+            if any(_code(c) != mention.iso3 for c in (*other, *asked)):
                 return _vote(ctx, mention, DEPORTING, w.ASKS_TO_RECEIVE, asks_another_to_receive, verb)
     return None
 
