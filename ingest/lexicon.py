@@ -399,7 +399,9 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)"
             r"(?:,? [\w-]+){0,4} (?:will end|ended|ends|came to an end|ran out)|"
             r"end(?:s|ed|ing)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|programmes?|"
-            r"programs?|polic(?:y|ies)|partnerships?|accords?|arrangements?|pacts?))\b",
+            r"programs?|polic(?:y|ies)|partnerships?|accords?|arrangements?|pacts?)|"
+            r"drop(?:s|ped|ping)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|plans?|"
+            r"programmes?|programs?|polic(?:y|ies)|partnerships?|accords?|arrangements?|pacts?))\b",
             1.0,
         ),
         (

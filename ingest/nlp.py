@@ -124,11 +124,22 @@ TITLES_BY_LANGUAGE: dict[str, tuple[str, ...]] = {"en": TITLES, "fr": TITLES_FR}
 ACTOR_LABELS = {"GPE", "LOC", "NORP", "ORG", "FAC"}
 
 
+def _breaks_line(token: Token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
+
+
 @Language.component("dakg_line_breaks_v1")
 def line_breaks(doc: Doc) -> Doc:
+    """A line starts a sentence; and its first word is no sentence by itself (after a headline the parser would
+    cut "Israel | had planned to expel ..." and lose the lead's subject), unless the line holds only that word."""
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+        if _breaks_line(token):
+            first = doc[token.i + 1]
+            first.is_sent_start = True
+            if first.i + 1 < len(doc) and not _breaks_line(first) and not first.is_punct:
+                second = doc[first.i + 1]
+                if second.is_sent_start is None and not second.is_space:
+                    second.is_sent_start = False
     return doc
 
 

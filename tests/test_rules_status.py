@@ -230,6 +230,14 @@ def test_asking_states_to_take_people_is_a_proposal_and_a_meeting_where_it_was_d
     assert status_of(found, "CHL-PER") == "under_negotiation"
 
 
+@pytest.mark.covers("status.wording")
+def test_dropping_a_plan_scraps_it() -> None:
+    assert (
+        status_of(fragment("Norway drops its plan to send rejected asylum seekers to Moldova."), "NOR-MDA")
+        == "scrapped"
+    )
+
+
 @pytest.mark.covers("status.talks-before-the-deal")
 def test_talks_that_came_before_the_deal_are_not_a_negotiation() -> None:
     text = "The deal to send prisoners from Norway to Moldova emerged following discussions between the two ministers."
