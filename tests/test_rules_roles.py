@@ -73,6 +73,14 @@ def test_soil() -> None:
     assert found["USA"] == Role("deporting", "roles.soil", ("from American soil",))
 
 
+@pytest.mark.covers("roles.soil")
+def test_a_port_or_a_capital_people_are_sent_to() -> None:
+    found = roles_in("Sixteen migrants were shipped by Italy to the Albanian port of Shengjin.")
+    assert found["ALB"] == Role("host", "roles.soil", ("to the Albanian port",))
+    assert roles_in("The United States deported five men to the Rwandan capital.")["RWA"].role == "host"
+    assert "RWA" not in roles_in("The five men left the Rwandan capital on Tuesday.")
+
+
 @pytest.mark.covers("roles.subject-of-deport")
 def test_subject_of_deport_directly_and_through_a_deal() -> None:
     found = roles_in("The Netherlands will send rejected asylum seekers to Uganda.")

@@ -319,16 +319,22 @@ def deported_by(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+_TOWNS: Final = frozenset({"capital", "city", "town"})  # "flown to the Rwandan capital"
+
+
 @rule("roles", "soil", kind="mention")
 def soil(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "removed from American soil", "returned from the Greek islands" (the deporting state); "two centres on
-    Albanian soil", "the Gjader facility", "the Albanian centres" (the host)."""
+    Albanian soil", "the Gjader facility", "the Albanian centres", "shipped to the Albanian port" (the host)."""
     token = mention.token
-    if token.dep_ in ("amod", "compound", "poss") and lemma(token.head) in lx.PLACE_NOUNS:
+    if token.dep_ in ("amod", "compound", "poss") and lemma(token.head) in lx.PLACE_NOUNS | _TOWNS:
         place = token.head  # "returned from the Greek islands": only with a verb of sending
         prep = place.head if place.dep_ == "pobj" else None
-        if prep is not None and spelled(prep) == "from" and sending_governor(prep.head) is not None:
+        from_soil = lemma(place) in lx.PLACE_NOUNS
+        if prep is not None and spelled(prep) == "from" and from_soil and sending_governor(prep.head) is not None:
             return _vote(ctx, mention, DEPORTING, w.FROM_SOIL, soil, prep, place)
+        if prep is not None and spelled(prep) in ("to", "into") and sending_governor(prep.head) is not None:
+            return _vote(ctx, mention, HOST, w.ON_SOIL, soil, prep, place)  # "shipped to the Albanian port"
         return None
     returns_hub = token.dep_ == "compound" and any(
         c.dep_ == "compound" and lemma(c) in lx.READMISSION_NOUNS for c in token.head.children
