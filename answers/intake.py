@@ -81,7 +81,7 @@ class Ingestor:
         self._warm = threading.Event()
 
     @property
-    def state(self) -> Literal["off", "loading", "ready"]:
+    def readiness(self) -> Literal["off", "loading", "ready"]:
         """``ready`` once every language's pipeline is loaded; ``loading`` before (a document posted then waits
         for its model); ``off`` when this server ingests nothing over HTTP."""
         if self._warm.is_set():

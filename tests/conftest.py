@@ -7,6 +7,12 @@ the real stores, with graphs filled from hand-written fragments (``tests/corpus.
 FastAPI's ``TestClient``; tests marked ``integration`` load the spaCy model, build the wheel, or run `dakg`
 and its servers as subprocesses. The shared demo server (``demo_api``) is read-only: a test that writes gets a
 graph of its own (``own_api``), so every assertion can be exact.
+
+A module that sets ``STORES = ("falkordb",)`` runs its store-facing tests on those stores only: the API's own
+behaviour (paging, problems, caches, the client, exports, pages) does not change with the store, and
+``test_store_parity.py`` (every GET endpoint, the same JSON on both) and ``test_store_contract.py`` (every query)
+hold Neo4j to the same answers. Behaviour that belongs to a store (its server, a kill -9, an outage, limits)
+keeps its tests on that store.
 """
 
 # ruff: noqa: F811 - the fixtures imported from stores.py are, by pytest's design, also parameter names here
@@ -60,6 +66,22 @@ with warnings.catch_warnings():
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 VENV_BIN = REPO / ".venv" / "bin"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``STORES`` in a test module, or a ``stores(...)`` marker on a test, narrows the stores its store-facing
+    fixtures run on (see above): the other stores' cases are deselected."""
+    kept: list[pytest.Item] = []
+    dropped: list[pytest.Item] = []
+    for item in items:
+        marker = item.get_closest_marker("stores")
+        only = marker.args if marker is not None else getattr(getattr(item, "module", None), "STORES", None)
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        on = {params[name] for name in ("store_kind", "demo_api") if name in params}
+        (dropped if only is not None and not on <= set(only) else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
 
 
 @pytest.fixture(autouse=True)

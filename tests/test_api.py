@@ -30,6 +30,8 @@ from dakg.store import EmbeddedServer, GraphStore, open_store
 from .conftest import client_for
 from .corpus import DOCS, FRAGMENTS, KEYS, TITLES, Doc
 
+STORES = ("falkordb",)  # the API's behaviour, on the embedded store; Neo4j answers alike (test_store_parity.py)
+
 RULE = (
     "the status of the most recently published source that gives one (its last terminal claim, else its most confident)"
 )

@@ -13,6 +13,7 @@ import pytest
 from .stores import API_TOKEN
 
 pytestmark = pytest.mark.integration
+STORES = ("falkordb",)  # the API's behaviour, on the embedded store; Neo4j answers alike (test_store_parity.py)
 
 AUTH = {"Authorization": f"Bearer {API_TOKEN}"}
 

@@ -27,9 +27,10 @@ import pytest
 from .stores import API_TOKEN, VENV_BIN
 
 pytestmark = pytest.mark.integration
+STORES = ("falkordb",)  # the API's behaviour, on the embedded store; Neo4j answers alike (test_store_parity.py)
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
-EXAMPLES_PER_OPERATION = 50  # over the 17 operations
+EXAMPLES_PER_OPERATION = 35  # over the 17 operations (50 gave 2,170 cases in 111 s on CI; the floor below holds)
 MIN_CASES = 1000
 
 

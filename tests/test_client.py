@@ -12,6 +12,7 @@ from dakg.errors import DakgError
 from .stores import API_TOKEN
 
 pytestmark = pytest.mark.integration
+STORES = ("falkordb",)  # the API's behaviour, on the embedded store; Neo4j answers alike (test_store_parity.py)
 
 
 def test_claims_rows_carry_agreement_source_and_quote(demo_api: str) -> None:

@@ -31,6 +31,8 @@ def _texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus" / "demo").glob("*.txt"))]
 
 
+# On Neo4j, whose transactions run side by side (FalkorDB runs one query at a time: the same code, no interleaving)
+@pytest.mark.stores("neo4j")
 def test_ingest_and_post_documents_at_once(
     settings: Settings,
     own_api: Callable[..., str],

@@ -28,6 +28,8 @@ from .conftest import CliResult, client_for
 from .corpus import DOCS, FRAGMENTS, KEYS
 from .stores import settings_env
 
+STORES = ("falkordb",)  # the API's behaviour, on the embedded store; Neo4j answers alike (test_store_parity.py)
+
 OA = rdflib.Namespace("http://www.w3.org/ns/oa#")
 DAKG = rdflib.Namespace(DAKG_NS)
 TEXTS = {f.source.key: f.source.text for f in FRAGMENTS.values()}

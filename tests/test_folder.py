@@ -68,14 +68,14 @@ def _rss(pid: int) -> int:
     return int(kb) * 1024
 
 
-PROGRESS = re.compile(r"progress: ([\d,]+) of 1,000 documents, [\d.]+ docs/s, [\d,]+ words/s, ([\d,.]+) s$")
+PROGRESS = re.compile(r"progress: ([\d,]+) of 600 documents, [\d.]+ docs/s, [\d,]+ words/s, ([\d,.]+) s$")
 
 
 @pytest.mark.integration
-def test_ingest_of_1000_small_files_shows_progress_without_a_terminal(
+def test_ingest_of_600_small_files_shows_progress_without_a_terminal(
     cli_env: Callable[..., dict[str, str]], tmp_path: Path
 ) -> None:
-    docs = _folder(tmp_path / "docs", 1_000)
+    docs = _folder(tmp_path / "docs", 600)
     env = cli_env(DAKG_DATA_DIR=str(tmp_path / "store"))
     try:
         run = subprocess.Popen([DAKG, "ingest", str(docs)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -88,13 +88,13 @@ def test_ingest_of_1000_small_files_shows_progress_without_a_terminal(
         EmbeddedServer(tmp_path / "store").stop()
     lines = err.decode().splitlines()
     assert run.returncode == 0, lines[-5:]
-    assert "1000 new, 0 unchanged, 0 replaced, 0 failed" in lines[-1]
+    assert "600 new, 0 unchanged, 0 replaced, 0 failed" in lines[-1]
     progress = [PROGRESS.match(line) for line in lines if line.startswith("progress: ")]
     assert all(progress), [line for line in lines if line.startswith("progress: ")]
     counts = [int(m.group(1).replace(",", "")) for m in progress if m]
-    assert set(range(100, 1_001, 100)) <= set(counts)  # a line every 100 documents (more where 10 s passed)
+    assert set(range(100, 601, 100)) <= set(counts)  # a line every 100 documents (more where 10 s passed)
     assert counts == sorted(counts)
     at = {int(m.group(1).replace(",", "")): float(m.group(2).replace(",", "")) for m in progress if m}
-    first, second = at[500] - at[100], at[1_000] - at[600]  # 400 documents each, the store's graph growing
+    first, second = at[300] - at[100], at[600] - at[400]  # 200 documents each, the store's graph growing
     assert second < 2.5 * first, (first, second)  # in step with the files: no cost that grows with the graph
     assert 50 * 1024 * 1024 < max(peaks) < 1_000 * 1024 * 1024, max(peaks)  # spaCy loaded; under 1 GB

@@ -11,6 +11,8 @@ import pytest
 
 from .conftest import REPO
 
+STORES = ("falkordb",)  # the API's behaviour, on the embedded store; Neo4j answers alike (test_store_parity.py)
+
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 
 

@@ -13,6 +13,7 @@ import pytest
 from .browser import ARTIFACTS, US_RWANDA_TITLES, run_in_chromium
 
 pytestmark = pytest.mark.integration
+STORES = ("falkordb",)  # the API's behaviour, on the embedded store; Neo4j answers alike (test_store_parity.py)
 
 
 @pytest.fixture(scope="module")

@@ -88,6 +88,7 @@ def _write(settings: Settings, key: str) -> None:
         store.close()
 
 
+@pytest.mark.stores("falkordb")  # Neo4j's start, status and stop: test_neo4j_server.py; its data after a kill -9: below
 def test_data_survives_stop_and_start(managed: Managed) -> None:
     started = managed.dakg("start")
     assert started.returncode == 0, started.stderr

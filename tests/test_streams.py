@@ -17,9 +17,10 @@ from dakg.ingest.read import RawDocument, read_file
 from dakg.ingest.streams import stream_records
 
 LIMIT = 10_000
-# 10,000 records of about 850 bytes in the unit tier (8.5 MB, over the 5 MB a file may hold as one document;
-# tracing memory makes each record slow to read); 100,000 in the integration tier.
-COUNTS = [10_000, pytest.param(100_000, marks=pytest.mark.integration)]
+# 10,000 records of about 850 bytes (8.5 MB, over the 5 MB a file may hold as one document; tracing memory makes
+# each record slow to read). Memory held while reading is bounded by the chunk and the largest record, not the
+# count (100,000 records also stayed under the bound here, in 25 s); reading speed is benchmarks/' business.
+COUNTS = [10_000]
 PADDING = " Under the deal people who reach the United Kingdom are sent to Kigali to have their claims heard." * 7
 
 

@@ -60,7 +60,7 @@ def get_health(store: StoreDep, ingestor: IngestorDep) -> Health | JSONResponse:
             status="unavailable",
             version=__version__,
             store=StoreHealth(kind=store.dialect, description=store.public_description, reachable=False, error=error),
-            ingest=ingestor.state,
+            ingest=ingestor.readiness,
         )
         return JSONResponse(body.model_dump(by_alias=True), status_code=503)
     return Health(
@@ -68,5 +68,5 @@ def get_health(store: StoreDep, ingestor: IngestorDep) -> Health | JSONResponse:
         version=__version__,
         store=StoreHealth(kind=store.dialect, description=store.public_description, reachable=True),
         schema=SchemaHealth(applied=status.applied, missing=status.missing),
-        ingest=ingestor.state,
+        ingest=ingestor.readiness,
     )
