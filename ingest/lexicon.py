@@ -425,7 +425,12 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:has|have|had) (?:so far |already |now )?(?:received|taken in|welcomed|housed) "
             r"(?:a |the |its |their |an? )?(?:first |second |latest |new |initial )?"
             rf"(?:group|batch|flight|{_PEOPLE_COUNT})|"
-            r"(?:received|welcomed|took in) (?:the |its )?first|began (?:receiving|accepting|deporting|sending))\b",
+            r"(?:received|welcomed|took in) (?:the |its )?first|began (?:receiving|accepting|deporting|sending)|"
+            # people a state received: "three migrants it received from the U.S.", "the deportees Ghana took in"
+            rf"{_PEOPLE_COUNT} (?:[\w-]+ ){{0,2}}?(?:deportees|migrants|people|men|women|nationals|asylum seekers) "
+            r"(?:it|they|(?!who\b|which\b|that\b|had\b|have\b)[A-Z][a-z]+) "
+            r"(?:received|took in|has received|had received|has taken in|had taken in)"
+            r"(?! no\b))\b",
             0.9,
         ),
         (

@@ -238,6 +238,14 @@ def test_dropping_a_plan_scraps_it() -> None:
     )
 
 
+@pytest.mark.covers("status.wording")
+def test_people_a_state_received_tell_the_deal_was_carried_out() -> None:
+    found = fragment("Panama's government said that three migrants it received from the United States sought asylum.")
+    assert status_of(found, "USA-PAN") == "implemented"
+    found = fragment("Panama said it would decide on the number of migrants it received from the United States later.")
+    assert found.agreements == []
+
+
 @pytest.mark.covers("status.talks-before-the-deal")
 def test_talks_that_came_before_the_deal_are_not_a_negotiation() -> None:
     text = "The deal to send prisoners from Norway to Moldova emerged following discussions between the two ministers."
