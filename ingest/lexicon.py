@@ -454,6 +454,9 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"forge[sd]?|enter(?:ed|s)? into|engaged in) "
             r"(?:an? |the )?(?:\w+ ){0,2}(?:deals?|agreements?|accords?|arrangements?|partnerships?)|"
             r"(?:deals?|agreements?|arrangements?),? (?:was |were |has been |had been )?reached|"
+            # "agreements the Trump administration struck with Eswatini": the deal, then who made it
+            r"(?:deals?|agreements?|arrangements?|accords?|pacts?) (?:that |which )?(?:the |its |their )?"
+            r"(?:[\w-]+ ){1,4}?(?:has |have |had )?(?:struck|reached|cut|clinched|forged)(?= with\b)|"
             r"announced (?:a |an |the )?(?:\w+[- ]){0,2}(?:deal|agreement|pact|accord|protocol|partnership)|"
             r"approved|consented|committed to)\b",
             0.9,

@@ -342,3 +342,13 @@ def test_under_that_deal_the_partner_is_the_one_of_the_deal_just_named() -> None
     )
     found = fragment(text)
     assert [c.value["amount"] for c in claims(found, "CHL-PER", "payment")] == [60_000_000]
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_deals_a_state_struck_with_others_to_take_people_send_to_the_others() -> None:
+    text = (
+        "It follows agreements the Trump administration struck with Eswatini, South Sudan and Rwanda to take deportees."
+    )
+    found = fragment(text)
+    assert sorted(a.key for a in found.agreements) == ["USA-RWA", "USA-SSD", "USA-SWZ"]  # never Eswatini sending
+    assert {c.value for a in found.agreements for c in a.claims if c.field == "status"} == {"agreed"}

@@ -687,12 +687,13 @@ _OFFER_VERBS = frozenset({"become", "offer", "provide", "serve", "volunteer"})
 def _partner_of_the_deal(verb: Token, iso3: str) -> bool:
     """ "The US reached an agreement with Paraguay to take in asylum seekers": a receiving verb hung on a deal made
     with another state leaves open which of the two receives (the subject, or the partner)."""
-    for deal in verb.ancestors:
-        if lemma(deal) in lx.AGREEMENT_NOUNS:
-            return any(
-                c.dep_ == "prep" and c.lower_ == "with" and any(_code(o) not in (None, iso3) for o in c.children)
-                for c in deal.children
-            )
+    for above in verb.ancestors:  # "agreements the administration struck with Eswatini ... to take deportees" too
+        partnered = any(
+            c.dep_ == "prep" and c.lower_ == "with" and any(_code(o) not in (None, iso3) for o in c.children)
+            for c in above.children
+        )
+        if partnered or lemma(above) in lx.AGREEMENT_NOUNS:
+            return partnered
     return False
 
 
