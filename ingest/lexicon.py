@@ -182,6 +182,8 @@ RECEIVED_NOUNS: Final = frozenset(
 )
 # Building a place to hold people: "set up a return hub", "build two centres", "open a processing facility".
 BUILD_VERBS: Final = frozenset({"set", "establish", "build", "open", "create", "construct", "run", "operate", "host"})
+# Running a place people are held in, or their processing: "Australia keeps its offshore centre on Nauru".
+RUN_VERBS: Final = frozenset({"run", "operate", "keep", "maintain", "manage", "fund", "finance", "open", "reopen"})
 # "nationals of X", "X citizens": the people hold X's nationality.
 NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", "compatriot"})
 # "returned to X": sent to X, which is a host unless X is where the people come from.
@@ -529,6 +531,8 @@ SUBJECTS_SHARE_A_SIDE: Final = False
 TITLE_THEN_DEMONYM: Final = False
 # Documents of intent: signing one is not signing the arrangement ("signed a joint statement ... exploring").
 INTENT_DOCUMENTS: Final = frozenset({"statement", "declaration", "letter", "communique", "communiqué"})
+# A letter of intent is an arrangement's first written form: a sentence naming one speaks of an agreement.
+LETTER_OF_INTENT: Final = re.compile(r"\b(?:letters?|declarations?|statements?) of intent\b", re.I)
 COURT_WORDS: Final = re.compile(_COURT, re.I)
 STATUS_ORDER: Final = {status: stage for stage, status in enumerate(STATUSES)}
 

@@ -426,3 +426,7 @@ def words_to_number(text: str) -> int | None:
             current += value
     number = total + current
     return number or None
+
+
+# « une lettre d'intention avec l'Ouganda »: a letter of intent.
+LETTER_OF_INTENT: Final = re.compile(r"\b(?:lettres?|déclarations?) d['’]intention\b", re.I)

@@ -28,11 +28,13 @@ def test_falkordb_plans_the_query(falkordb_store: FalkorStore, query: object) ->
     assert explain_on_falkordb(falkordb_store.graph, query) == []  # type: ignore[arg-type]
 
 
+@pytest.mark.integration  # a JVM runs the Neo4j 5 parser
 def test_every_query_passes_the_neo4j5_lint() -> None:
     findings = lint_neo4j(QUERIES)
     assert findings == [], "\n".join(map(str, findings))
 
 
+@pytest.mark.integration  # a JVM runs the Neo4j 5 parser
 def test_neo4j_schema_statements_pass_the_lint() -> None:
     findings = lint_neo4j((name, text, ()) for name, text in schema_statements())
     assert findings == [], "\n".join(map(str, findings))
@@ -49,6 +51,7 @@ BAD = {
 }
 
 
+@pytest.mark.integration  # a JVM runs the Neo4j 5 parser
 def test_the_lint_catches_typos_grouping_and_syntax_errors() -> None:
     bad = [parse_query(name, text) for name, text in BAD.items()]
     flagged = {f.query for f in lint_neo4j(bad)}

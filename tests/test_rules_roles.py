@@ -276,8 +276,10 @@ def test_a_network_of_receivers_that_includes_states() -> None:
 def test_a_scheme_named_after_a_state_is_named_after_its_host() -> None:
     found = roles_in("Ministers in Vienna defended the Moldova plan on Tuesday.")
     assert found["MDA"] == Role("host", "roles.scheme-named-after-host", ("Moldova plan",))
-    found = roles_in("Sweden quietly renewed its Kenya cooperation deal.")
-    assert found["KEN"].role == "host" and found["SWE"].role == "party"
+    found = roles_in("Sweden quietly renewed its Kenya cooperation deal.")  # its owner sends (its-own-scheme)
+    assert found["KEN"].role == "host" and found["SWE"] == Role(
+        "deporting", "roles.its-own-scheme", ("Sweden quietly renewed its Kenya cooperation deal",)
+    )
 
 
 @pytest.mark.covers("roles.scheme-named-after-host")
@@ -735,3 +737,38 @@ def test_talks_about_hubs_with_states_make_them_parties() -> None:
 def test_the_state_that_is_the_latest_country_to_accept_receives() -> None:
     found = roles_in("Peru is the fourth South American nation to agree to take in migrants deported by Chile.")
     assert (found["PER"].role, found["CHL"].role) == ("host", "deporting")
+
+
+@pytest.mark.covers("roles.runs-a-centre-abroad", "roles.where-another-runs-it")
+def test_the_state_that_runs_a_centre_or_processing_in_another_sends_people_there() -> None:
+    found = roles_in("Those left may move to Moldova, where Norway keeps its offshore reception centre open.")
+    assert found["NOR"] == Role(
+        "deporting", "roles.runs-a-centre-abroad", ("Norway keeps its offshore reception centre",)
+    )
+    found = roles_in(
+        "The pact is distinct from the detention of boat arrivals, which Norway has run on Moldova for years."
+    )
+    assert found["NOR"].rule == "roles.runs-a-centre-abroad"
+    assert found["MDA"] == Role("host", "roles.where-another-runs-it", ("run on Moldova",))
+
+
+@pytest.mark.covers("roles.runs-a-centre-abroad", acts=False)
+def test_a_state_running_its_own_centre_or_an_office_abroad_sends_no_one() -> None:
+    assert "MDA" not in roles_in("Moldova keeps the reception centre open all year.")
+    assert roles_in("Norway runs a consulate in Moldova.") == {}
+
+
+@pytest.mark.covers("roles.its-own-scheme")
+def test_the_state_that_shelves_its_own_scheme_named_after_another_owns_it() -> None:
+    found = roles_in("Sweden, which shelved its own Moldova plan in 2023, is watching closely.")
+    assert found["SWE"] == Role("deporting", "roles.its-own-scheme", ("Sweden, which shelved its own Moldova plan",))
+    assert found["MDA"].role == "host"
+    assert keys("Sweden, which shelved its own Moldova plan for asylum seekers, is watching Norway.") == ["SWE-MDA"]
+
+
+@pytest.mark.covers("roles.deal-with")
+def test_a_deal_with_a_state_the_parser_hangs_on_the_verb_is_still_a_deal_with_it() -> None:
+    found = roles_in("The model resembles Norway's deal with Moldova.")
+    assert found["MDA"] == Role("party", "roles.deal-with", ("deal with Moldova",))
+    found = roles_in("Norway signed a letter of intent with Moldova in September.")
+    assert found["MDA"].role == "party" and found["NOR"].role == "party"

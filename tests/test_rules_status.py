@@ -373,3 +373,38 @@ def test_money_received_is_no_arrival_and_a_counted_acceptance_no_bare_agreement
     )
     counted = fragment("Peru became the first country to accept 119 deportees from Chile.")
     assert "agreed" not in {c.value for c in claims(counted, "CHL-PER", "status")}
+
+
+@pytest.mark.covers("status.adjective-not-event", acts=False)
+def test_an_adjective_on_the_arrangement_gives_its_stage() -> None:
+    found = fragment("The idea echoes Norway's scrapped scheme to fly asylum seekers to Moldova.")
+    assert status_of(found, "NOR-MDA") == "scrapped"
+
+
+@pytest.mark.covers("status.centre-in-use", "roles.owner-of-a-centre-abroad")
+def test_a_centre_one_state_runs_in_another_is_an_arrangement_in_operation() -> None:
+    found = fragment("Critics compare the idea with Norway's centres in Moldova, which have stood largely empty.")
+    [status] = claims(found, "NOR-MDA", "status")
+    assert (status.value, status.rules[-1], [e.text for e in status.evidence if e.role == "value"]) == (
+        "implemented",
+        "status.centre-in-use/v1",
+        ["centres"],
+    )
+
+
+@pytest.mark.covers("status.centre-in-use", acts=False)
+def test_a_centre_still_to_be_built_is_not_in_operation() -> None:
+    found = fragment("Norway's planned centres in Moldova will hold asylum seekers deported from Norway.")
+    assert claims(found, "NOR-MDA", "status") == []
+    found = fragment("Norway plans to build two centres in Moldova for asylum seekers it deports.")
+    assert claims(found, "NOR-MDA", "status") == []
+
+
+@pytest.mark.covers("status.arrangement-named")
+def test_a_letter_of_intent_named_is_a_step_in_the_talks() -> None:
+    found = fragment("Officials cited the Norwegian letter of intent with Moldova on return hubs.")
+    [status] = claims(found, "NOR-MDA", "status")
+    assert (status.value, [e.text for e in status.evidence if e.role == "value"]) == (
+        "under_negotiation",
+        ["letter of intent"],
+    )

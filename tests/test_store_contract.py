@@ -330,6 +330,7 @@ def test_a_slow_query_is_a_504_problem(store: GraphStore, settings: Settings) ->
     assert "time limit" in response.json()["detail"]
 
 
+@pytest.mark.integration  # a real Neo4j server
 def test_a_write_kept_waiting_for_a_lock_stops_at_its_time_limit_on_neo4j(neo4j_server: LocalNeo4j) -> None:
     empty_neo4j(neo4j_server)
     store = open_store(neo4j_settings(neo4j_server, write_timeout_ms=500), start_embedded=False)

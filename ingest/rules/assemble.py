@@ -265,7 +265,11 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
             claims = _claims(doc, sentence, pair, values[pair.key], caps[sentence.index], money[sentence.index], when)
             if not claims and pair.weight < w.PAIR_MIN_WITHOUT_VALUE:
                 continue
-            named_deal = status.arrangement_named(doc, sentence) if values[pair.key] is None else None
+            named_deal = (
+                status.arrangement_named(doc, sentence) or status.centre_in_use(doc, sentence, pair)
+                if values[pair.key] is None
+                else None
+            )
             for person in sentence_people:
                 if named_with_agreement(person, pair):
                     spans = (person.name_evidence, *person.country_evidence)

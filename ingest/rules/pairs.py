@@ -32,7 +32,16 @@ from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import applied, rule, rule_id
-from dakg.ingest.rules.roles import DEPORTING, HOST, NATIONALITY, PARTY, SentenceRoles, other_side_named, resolve
+from dakg.ingest.rules.roles import (
+    CENTRE_RULES,
+    DEPORTING,
+    HOST,
+    NATIONALITY,
+    PARTY,
+    SentenceRoles,
+    other_side_named,
+    resolve,
+)
 from dakg.ingest.rules.syntax import conj_head, lemma, same_clause_group
 from dakg.ingest.vocabulary import lx, spelled
 from dakg.schema import Basis
@@ -663,7 +672,9 @@ def sentence_pairs(
         found = pair_rule(at)
         if found:
             break
-    decisive = any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))
+    decisive = any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING)) or any(
+        v.rule.startswith(CENTRE_RULES) for v in resolved.values()
+    )  # "Italy's centres in Albania": people held abroad, whatever the sentence's words
     if not (facts.talks_of_it or decisive):
         return []
     kept: dict[str, Pair] = {}
@@ -722,5 +733,5 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
     )
     agreement_word = any(
         lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sentence.span
-    )
+    ) or bool(lx.LETTER_OF_INTENT.search(text))
     return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value, has_value)

@@ -837,6 +837,14 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+def _scheme_noun(token: Token) -> bool:
+    """A scheme, plan or deal, or a letter of intent ("the Dutch letter of intent with Uganda")."""
+    if lemma(token) in lx.SCHEME_NOUNS:
+        return True
+    following = doc_text(token.doc)[token.idx : token.idx + 40]
+    return lemma(token) in lx.INTENT_DOCUMENTS and lx.LETTER_OF_INTENT.match(following) is not None
+
+
 @rule("roles", "owner-of-the-scheme", kind="mention")
 def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Italian-run centres in Albania", "an Israeli plan to expel asylum seekers", "the Italian scheme", "Italy's
@@ -848,7 +856,7 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     if suffix is not None:
         return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme)
     token = mention.token
-    if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and lemma(token.head) in lx.SCHEME_NOUNS:
+    if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and _scheme_noun(token.head):
         return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, owner_of_the_scheme, token.head)
     hub = token.head.head if lemma(token.head) in lx.READMISSION_NOUNS else token.head
     returns = lemma(token.head) in lx.READMISSION_NOUNS or any(
@@ -876,7 +884,36 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+@rule("roles", "its-own-scheme", kind="mention")
+def its_own_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Denmark, which shelved its own Rwanda plan", "Britain scrapped its Rwanda scheme": the state that does
+    something to "its" scheme named after another state owns it, and sends people there."""
+    token = proxy(mention.token)
+    verbs = [token.head] if token.dep_ == "nsubj" else []
+    verbs += [  # "Denmark, which shelved ...": the relative clause's subject is the state
+        c
+        for c in token.children
+        if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
+    ]
+    for verb in verbs:
+        for scheme in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+            owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in scheme.children)
+            named_after = any(
+                c.dep_ == "compound" and _code(c) not in (None, mention.iso3) for c in scheme.children if c.i < scheme.i
+            )
+            if lemma(scheme) in lx.SCHEME_NOUNS and owned and named_after:
+                return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, its_own_scheme, verb, scheme)
+    return None
+
+
 _ABROAD: Final = frozenset({"offshore", "overseas", "external", "extraterritorial"})
+# Rules that place people in a centre one state runs in another: a sentence they pair speaks of deportation.
+CENTRE_RULES: Final = (
+    "roles.owner-of-a-centre-abroad/",
+    "roles.runs-a-centre-abroad/",
+    "roles.where-another-runs-it/",
+    "roles.people-held-on/",
+)
 
 
 @rule("roles", "owner-of-a-centre-abroad", kind="mention")
@@ -903,6 +940,72 @@ def owner_of_a_centre_abroad(ctx: Context, mention: CountryMention) -> Vote | No
     if not (offshore or elsewhere or hosted):
         return None
     return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_a_centre_abroad, centre)
+
+
+_RELATIVE_OBJECTS: Final = frozenset({"which", "that", "whom"})
+
+
+def _place_run(verb: Token) -> Token | None:
+    """The centre, processing or detention a running verb has for object ("runs two centres", "operated offshore
+    processing"; "the detention of boat arrivals, which Australia has run": the relative clause's antecedent)."""
+    if lemma(verb) not in lx.RUN_VERBS:
+        return None
+    held = lx.FACILITY_NOUNS | lx.PROCESS_WORDS | {"detention"}
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ == "relcl" and any(o.lower_ in _RELATIVE_OBJECTS for o in objects):
+        antecedent = verb.head  # the parser may hang the clause on the "of" phrase's noun: go up the chain
+        objects = [antecedent]
+        if antecedent.head.dep_ == "prep" and antecedent.head.lower_ == "of":
+            objects.append(antecedent.head.head)
+    return next((o for o in objects if lemma(o) in held), None)
+
+
+@rule("roles", "runs-a-centre-abroad", kind="mention")
+def runs_a_centre_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Nauru, where Australia keeps its offshore processing centre", "Australia has operated offshore processing
+    on Nauru since 2012", "the detention of boat arrivals, which Australia has run on Nauru": the state that runs,
+    keeps or funds a centre, processing or detention in another state sends people there. The place must be
+    shown abroad (offshore, in or on another state, or the other state the clause describes), for "Nauru runs
+    the centre" is its own."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    place = _place_run(verb)
+    if place is None:
+        return None
+
+    def elsewhere(words: Sequence[Token]) -> bool:
+        return any(
+            c.dep_ == "prep"
+            and spelled(c) in ("in", "on", "at")
+            and any(_code(o) not in (None, mention.iso3) for o in c.children)
+            for t in words
+            for c in t.children
+        )
+
+    offshore = any(t.lower_ in _ABROAD or t.lower_ == "abroad" for t in place.subtree if t.i < place.i + 1)
+    described = verb.dep_ == "relcl" and _code(verb.head) not in (None, mention.iso3)  # "Nauru, where Australia keeps"
+    if not (offshore or described or elsewhere((verb, place))):
+        return None
+    return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, runs_a_centre_abroad, verb, place)
+
+
+@rule("roles", "where-another-runs-it", kind="mention")
+def where_another_runs_it(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "the detention ..., which Australia has run on Nauru", "Italy operates two centres in Albania": the state in
+    or on which another state runs a centre or people's processing hosts them."""
+    found = _prep_object(mention)
+    if found is None or found[0] not in ("in", "on"):
+        return None
+    governor = found[2]
+    verb = governor.head if governor.dep_ == "dobj" else governor
+    if _place_run(verb) is None:
+        return None
+    runner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if runner is None or _code(proxy(runner)) in (None, mention.iso3):
+        return None
+    return _vote(ctx, mention, HOST, w.PROCESSES, where_another_runs_it, verb)
 
 
 @rule("roles", "scheme-named-after-host", kind="mention")
@@ -1124,13 +1227,16 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is None or found[0] not in ("with", "between", "among"):
         return None
-    _, _, governor = found
+    _, preposition, governor = found
     nearby = [governor, governor.head]
     if governor.dep_ == "pobj" and governor.head.lower_ in ("of", "about", "on", "over"):
         nearby.append(governor.head.head)  # "a memorandum of understanding with Kosovo", "talks about hubs with"
+    nearby += [  # "resembles Britain's deal with Rwanda": the parser hangs "with" on the verb, not on the noun before it
+        c for c in governor.children if c.dep_ == "dobj" and c.right_edge.i + 1 == preposition.i
+    ]
     if any(
-        lemma(t) in lx.AGREE_VERBS or lemma(t) in lx.AGREEMENT_NOUNS or lemma(t) in lx.COOPERATE_WORDS for t in nearby
-    ):
+        lemma(t) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.INTENT_DOCUMENTS for t in nearby
+    ):  # "a letter of intent with Uganda"
         return _vote(ctx, mention, PARTY, w.PARTY_WITH, deal_with, governor)
     return None
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, char_evidence
 from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.roles import CENTRE_RULES
 from dakg.ingest.rules.syntax import (
     clause_root,
     conj_head,
@@ -85,8 +86,12 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
 
 @rule("status", "adjective-not-event")
 def adjective(first: Token | None, single: bool) -> bool:
-    """ "accepted asylum seekers", "a signed copy": a one-word trigger used as an adjective reports no event."""
-    return single and first is not None and first.dep_ == "amod"
+    """ "accepted asylum seekers", "a signed copy": a one-word trigger used as an adjective reports no event — but
+    on the arrangement itself it gives the arrangement's stage ("Britain's scrapped Rwanda scheme", "the signed
+    memorandum")."""
+    if not single or first is None or first.dep_ != "amod":
+        return False
+    return lemma(first.head) not in lx.SCHEME_NOUNS | lx.ARRANGEMENT_NOUNS
 
 
 @rule("status", "signed-the-arrangement")
@@ -407,4 +412,33 @@ def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
         value = _NAMED_STATUS.get(word, "agreed")
         evidence = char_evidence(doc, token.idx, token.idx + len(token.text), "value")
         return StatusValue(value, w.ARRANGEMENT_NAMED, False, (evidence,), (rule_id(arrangement_named),))
+    intent = lx.LETTER_OF_INTENT.search(sentence.text)
+    if intent is not None:  # "the Dutch letter of intent with Uganda": a step in the talks (see signed-intent)
+        start = sentence.start + intent.start()
+        evidence = char_evidence(doc, start, sentence.start + intent.end(), "value")
+        return StatusValue("under_negotiation", w.ARRANGEMENT_NAMED, False, (evidence,), (rule_id(arrangement_named),))
+    return None
+
+
+@rule("status", "centre-in-use")
+def centre_in_use(doc: Doc, sentence: Sentence, pair: Pair) -> StatusValue | None:
+    """ "Critics point to Italy's centres in Albania", "the offshore processing Australia runs on Nauru": a pair
+    known only by the centre one state runs in the other, in a document that words no stage for it, is an
+    arrangement in operation — unless the centre is still to be built or planned ("Italy plans centres in
+    Albania" has its own status)."""
+    if not any(r.startswith(CENTRE_RULES) for r in pair.rules):
+        return None
+    places = lx.FACILITY_NOUNS | lx.PROCESS_WORDS | {"detention"}
+    for token in sentence.span:
+        if lemma(token) not in places or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        governors = [token.head, token.head.head]
+        if any(lemma(g) in lx.BUILD_VERBS - {"run", "operate", "host"} | {"plan", "propose"} for g in governors):
+            return None
+        if negated(token.head) or any(
+            c.dep_ == "amod" and lemma(c) in {"planned", "proposed", "future", "new"} for c in token.children
+        ):
+            return None
+        evidence = char_evidence(doc, token.idx, token.idx + len(token.text), "value")
+        return StatusValue("implemented", w.ARRANGEMENT_NAMED, False, (evidence,), (rule_id(centre_in_use),))
     return None
