@@ -772,3 +772,20 @@ def test_a_deal_with_a_state_the_parser_hangs_on_the_verb_is_still_a_deal_with_i
     assert found["MDA"] == Role("party", "roles.deal-with", ("deal with Moldova",))
     found = roles_in("Norway signed a letter of intent with Moldova in September.")
     assert found["MDA"].role == "party" and found["NOR"].role == "party"
+
+
+@pytest.mark.covers("roles.joins-anothers-scheme")
+def test_a_state_that_joins_anothers_scheme_receives_and_the_owner_sends() -> None:
+    found = roles_in("Moldova is the latest state to take part in the Norwegian programme, after Georgia and Armenia.")
+    assert found["MDA"] == Role(
+        "host", "roles.joins-anothers-scheme", ("Moldova is the latest state to take part in the Norwegian programme",)
+    )
+    assert found["GEO"].role == found["ARM"].role == "host"
+    found = roles_in("Moldova joined the Norway programme in August.")
+    assert found["NOR"] == Role("deporting", "roles.joins-anothers-scheme", ("joined the Norway programme",))
+    assert found["MDA"].role == "host"
+
+
+@pytest.mark.covers("roles.scheme-named-after-host", acts=False)
+def test_a_scheme_another_state_joins_is_not_named_after_its_host() -> None:
+    assert keys("Moldova signed up to the Norway plan for rejected asylum seekers.") == ["NOR-MDA"]

@@ -1008,6 +1008,70 @@ def where_another_runs_it(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.PROCESSES, where_another_runs_it, verb)
 
 
+_JOIN_VERBS: Final = frozenset({"join", "enter"})
+_TAKE_PART: Final = frozenset({"participate", "take", "sign", "enrol", "enroll"})
+
+
+def _joined_scheme(verb: Token) -> Token | None:
+    """The scheme a verb joins: "joined the American scheme", "take part in the US programme", "signed up to the
+    British plan"."""
+    word = lemma(verb)
+    if word in _JOIN_VERBS:
+        return next((c for c in verb.children if c.dep_ == "dobj" and lemma(c) in lx.SCHEME_NOUNS), None)
+    if word not in _TAKE_PART:
+        return None
+    if word == "take" and not any(c.dep_ == "dobj" and lemma(c) == "part" for c in verb.children):
+        return None
+    if word == "sign" and not any(c.dep_ == "prt" and spelled(c) in ("up", "on") for c in verb.children):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and spelled(c) in ("in", "to", "into")):
+        scheme = next((o for o in prep.children if o.dep_ == "pobj" and lemma(o) in lx.SCHEME_NOUNS), None)
+        if scheme is not None:
+            return scheme
+    return None
+
+
+def _joiners(verb: Token) -> list[Token]:
+    """Who joins: the verb's subject, or the one a copula describes ("Ghana is the latest state to take part")."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "attr":
+        subjects = [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+    return subjects
+
+
+def _scheme_owner(scheme: Token) -> Token | None:
+    return next((c for c in scheme.children if c.dep_ in ("compound", "amod", "poss", "nmod") and _code(c)), None)
+
+
+@rule("roles", "joins-anothers-scheme", kind="mention")
+def joins_anothers_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Uganda joined the American scheme", "Ghana is the latest state to take part in the US programme, after
+    Eswatini and Rwanda": a state that joins another state's scheme receives the people that state sends; the
+    state the scheme is named after, when another joins it, owns it (not its host, as in "the Rwanda plan"); the
+    states named as having joined before ("after Eswatini") joined it too."""
+    token = mention.token
+    if token.dep_ in ("compound", "amod", "poss", "nmod"):  # the owner of the scheme joined
+        scheme = token.head
+        verb = scheme.head.head if scheme.dep_ == "pobj" else scheme.head
+        if _joined_scheme(verb) == scheme and any(_code(j) not in (None, mention.iso3) for j in _joiners(verb)):
+            return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, joins_anothers_scheme, verb, scheme)
+        return None
+    actor = proxy(token)
+    verbs: list[Token] = []
+    weight = w.SUBJECT_OF_RECEIVE
+    if actor.dep_ == "nsubj":
+        verbs = [actor.head, *[c for c in actor.head.children if c.dep_ == "attr" for c in c.children]]
+    elif actor.dep_ == "pobj" and spelled(actor.head) == "after" and actor.head.head.lemma_ == "be":
+        copula = actor.head.head  # "the latest to take part ..., after Eswatini": they took part before
+        verbs, weight = [c for a in copula.children if a.dep_ == "attr" for c in a.children], w.SUBJECT_OF_RECEIVE_FAR
+    for verb in verbs:
+        scheme = _joined_scheme(verb)
+        owner = _scheme_owner(scheme) if scheme is not None else None
+        if scheme is not None and owner is not None and _code(owner) != mention.iso3:
+            return _vote(ctx, mention, HOST, weight, joins_anothers_scheme, verb, scheme)
+    return None
+
+
 @rule("roles", "scheme-named-after-host", kind="mention")
 def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "the Rwanda plan", "the Albania protocol", "the Uganda deportation deal", "Italy renews Libya cooperation
@@ -1029,6 +1093,9 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
         return None
     if any(c.dep_ == "prep" and spelled(c) in ("with", "between") for c in head.children):
         return None
+    joiner = head.head.head if head.dep_ == "pobj" else head.head
+    if _joined_scheme(joiner) == head and any(_code(j) not in (None, mention.iso3) for j in _joiners(joiner)):
+        return None  # "Ghana joined the US programme": named after its owner (joins-anothers-scheme)
     sent_elsewhere = any(
         t.dep_ == "pobj"
         and spelled(t.head) in ("to", "into")
@@ -1231,9 +1298,8 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
     nearby = [governor, governor.head]
     if governor.dep_ == "pobj" and governor.head.lower_ in ("of", "about", "on", "over"):
         nearby.append(governor.head.head)  # "a memorandum of understanding with Kosovo", "talks about hubs with"
-    nearby += [  # "resembles Britain's deal with Rwanda": the parser hangs "with" on the verb, not on the noun before it
-        c for c in governor.children if c.dep_ == "dobj" and c.right_edge.i + 1 == preposition.i
-    ]
+    # "resembles Britain's deal with Rwanda": the parser hangs "with" on the verb, not on the noun before it
+    nearby += [c for c in governor.children if c.dep_ == "dobj" and c.right_edge.i + 1 == preposition.i]
     if any(
         lemma(t) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.INTENT_DOCUMENTS for t in nearby
     ):  # "a letter of intent with Uganda"
