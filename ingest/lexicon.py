@@ -478,14 +478,16 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "latest-to-sign",
             "signed",
             r"\b(?:become|became|becomes|is|was) the (?:latest|newest|first|second|third|fourth|fifth|sixth|"
-            r"seventh|\w+th) (?:[\w-]+ ){0,3}?(?:country|nation|state|government) to (?:sign|ink|formali[sz]e)\b",
+            r"seventh|\w+th) (?:[\w-]+ ){0,3}?(?:country|nation|state|government)(?:, [^,]{1,60},)? "
+            r"to (?:sign|ink|formali[sz]e)\b",
             1.0,
         ),
         (
             "latest-to-agree",
             "agreed",
             r"\b(?:become|became|becomes|is|was) the (?:latest|newest|first|second|third|fourth|fifth|sixth|"
-            r"seventh|\w+th) (?:[\w-]+ ){0,3}?(?:country|nation|state|government) to (?:agree|accept|take|receive|"
+            r"seventh|\w+th) (?:[\w-]+ ){0,3}?(?:country|nation|state|government)(?:, [^,]{1,60},)? "
+            r"to (?:agree|accept|take|receive|"
             r"host|welcome)\b(?!\s+(?:\d|about|some|nearly|more than))",  # not "the first to accept 119 deportees"
             0.9,
         ),
@@ -529,6 +531,13 @@ SUBJECTS_SHARE_A_SIDE: Final = False
 # Rule switch (dakg.ingest.rules.officials): a title's state may follow it as a demonym ("le ministre rwandais des
 # Affaires étrangères"); English puts it before ("the Rwandan foreign minister").
 TITLE_THEN_DEMONYM: Final = False
+# "Ghana became the latest country to accept deportees, after Eswatini": the newest of several to do the same.
+LATEST_TO: Final = re.compile(
+    r"\b(?:become|became|becomes|is|was) the (?:latest|newest|second|third|fourth|fifth|sixth|seventh|\w+th) "
+    r"(?:[\w-]+ ){0,3}?(?:country|nation|state|government)(?:, [^,]{1,60},)? to (?:sign|agree|accept|take|receive|"
+    r"host|welcome|join)\b",
+    re.I,
+)
 # Documents of intent: signing one is not signing the arrangement ("signed a joint statement ... exploring").
 INTENT_DOCUMENTS: Final = frozenset({"statement", "declaration", "letter", "communique", "communiqué"})
 # A letter of intent is an arrangement's first written form: a sentence naming one speaks of an agreement.

@@ -780,7 +780,6 @@ def test_a_state_that_joins_anothers_scheme_receives_and_the_owner_sends() -> No
     assert found["MDA"] == Role(
         "host", "roles.joins-anothers-scheme", ("Moldova is the latest state to take part in the Norwegian programme",)
     )
-    assert found["GEO"].role == found["ARM"].role == "host"
     found = roles_in("Moldova joined the Norway programme in August.")
     assert found["NOR"] == Role("deporting", "roles.joins-anothers-scheme", ("joined the Norway programme",))
     assert found["MDA"].role == "host"
@@ -789,3 +788,25 @@ def test_a_state_that_joins_anothers_scheme_receives_and_the_owner_sends() -> No
 @pytest.mark.covers("roles.scheme-named-after-host", acts=False)
 def test_a_scheme_another_state_joins_is_not_named_after_its_host() -> None:
     assert keys("Moldova signed up to the Norway plan for rejected asylum seekers.") == ["NOR-MDA"]
+
+
+@pytest.mark.covers("roles.the-ones-before")
+def test_the_states_named_as_having_done_it_before_the_newest_did_it_too() -> None:
+    found = roles_in("Moldova is the latest state to take part in the Norwegian programme, after Georgia and Armenia.")
+    assert found["GEO"] == Role("host", "roles.the-ones-before", ("after Georgia",))
+    assert found["ARM"].role == "host"
+    text = "Moldova became the second country, after Georgia, to receive asylum seekers deported from Norway."
+    assert sorted(keys(text)) == ["NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("roles.the-ones-before", acts=False)
+def test_after_a_state_without_a_newest_one_is_only_time() -> None:
+    assert "NOR" not in roles_in("Moldova received the men after Norway, officials said.")
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_a_sending_verb_the_tagger_calls_a_noun_still_has_its_subject() -> None:
+    text = "A law passed in May lets the government of the Netherlands transfer asylum seekers to Moldova or Georgia."
+    found = roles_in(text)
+    assert found["NLD"] == Role("deporting", "roles.subject-of-deport", ("Netherlands transfer",))
+    assert found["MDA"].role == found["GEO"].role == "host"

@@ -385,7 +385,7 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
         t
         for t in chain
         if (lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(t))  # "Canada turns back asylum seekers"
-        and t.pos_ == "VERB"
+        and _as_verb(t)
         and not passive(t)
         and not homeward(t)
     ]
@@ -403,6 +403,14 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     near = [t for t in senders if t in direct]
     weight = w.SUBJECT_OF_DEPORT if near else w.SUBJECT_OF_DEPORT_FAR
     return _vote(ctx, mention, DEPORTING, weight, subject_of_deport, (near or senders)[0])
+
+
+def _as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger calls a noun that the parser gives a clause of its own ("the law lets the
+    Netherlands transfer asylum seekers": 'transfer' tagged NN, yet a ccomp with its subject)."""
+    if token.pos_ == "VERB":
+        return True
+    return token.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def homeward(verb: Token) -> bool:
@@ -1057,19 +1065,32 @@ def joins_anothers_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, joins_anothers_scheme, verb, scheme)
         return None
     actor = proxy(token)
-    verbs: list[Token] = []
-    weight = w.SUBJECT_OF_RECEIVE
-    if actor.dep_ == "nsubj":
-        verbs = [actor.head, *[c for c in actor.head.children if c.dep_ == "attr" for c in c.children]]
-    elif actor.dep_ == "pobj" and spelled(actor.head) == "after" and actor.head.head.lemma_ == "be":
-        copula = actor.head.head  # "the latest to take part ..., after Eswatini": they took part before
-        verbs, weight = [c for a in copula.children if a.dep_ == "attr" for c in a.children], w.SUBJECT_OF_RECEIVE_FAR
-    for verb in verbs:
+    if actor.dep_ != "nsubj":
+        return None
+    for verb in (actor.head, *[c for c in actor.head.children if c.dep_ == "attr" for c in c.children]):
         scheme = _joined_scheme(verb)
         owner = _scheme_owner(scheme) if scheme is not None else None
         if scheme is not None and owner is not None and _code(owner) != mention.iso3:
-            return _vote(ctx, mention, HOST, weight, joins_anothers_scheme, verb, scheme)
+            return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, joins_anothers_scheme, verb, scheme)
     return None
+
+
+@rule("roles", "the-ones-before", kind="mention")
+def the_ones_before(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Costa Rica became the second country, after Panama, to receive deportees", "Ghana is the latest state to
+    take part in the US programme, after Eswatini and Rwanda": the states named as having done it before the
+    newest one did it too (weaker than the newest)."""
+    actor = proxy(mention.token)
+    if actor.dep_ != "pobj" or spelled(actor.head) != "after" or lx.LATEST_TO.search(ctx.sentence.text) is None:
+        return None
+    newest = [
+        t
+        for t in ctx.sentence.span
+        if t.dep_ == "nsubj" and lemma(t.head) in ("be", "become") and _code(proxy(t)) not in (None, mention.iso3)
+    ]
+    if not newest:
+        return None
+    return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, the_ones_before, actor.head)
 
 
 @rule("roles", "scheme-named-after-host", kind="mention")
