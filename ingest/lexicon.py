@@ -50,6 +50,8 @@ RENT_VERBS: Final = frozenset({"rent", "lease", "hire"})
 CELL_NOUNS: Final = frozenset({"cell", "place", "bed", "prison", "facility", "space", "centre", "center"})
 # "turn back", "push back" asylum seekers: sending them away (with the particle "back" or "away").
 BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
+# "hand over" people to another state: sending them there (with the particle "over").
+HAND_OVER_VERBS: Final = frozenset({"hand", "turn"})
 # Deciding people's claims: the state that does it receives them ("Rwanda will process the claims", "processing on
 # Nauru", "Paraguay shares responsibility for the examination of applications").
 PROCESS_WORDS: Final = frozenset(
@@ -563,7 +565,7 @@ IRREALIS_ANYWHERE: Final = re.compile(r"\b(will|would|could|may|might|if)\b", re
 # written in words ("fifty", "two hundred"); a period after it keeps the cap per period ("300 a year").
 NUMBER: Final = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s?(?:million|thousand))?|(?:[a-z]+[- ]){0,3}(?:hundred|thousand|dozen)|"
-    r"[a-z]+)"
+    r"[a-z]+(?:-[a-z]+)?)"  # "seventy-five"
 )
 PERIOD: Final = (
     r"(?P<period>\s+(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?P<unit>year|month|week|day)|"
@@ -575,7 +577,8 @@ CAP: Final = re.compile(
     r"(?P<count>number of (?:[\w-]+\s+){1,8}?(?:is|was|will be|would be|has been|had been)\s+"
     r"(?:confirmed |set |fixed |capped |limited |put )?(?:to be|at)|"
     r"(?:limits?|limited|caps?|capped|restricts?|restricted) the number of (?:[\w-]+\s+){1,8}?to)|"
-    r"capacity (?:for|of))\s+(?:some\s+|about\s+|around\s+|approximately\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
+    r"capacity (?:for|of)|(?:room|space|places) for)"
+    r"\s+(?:some\s+|about\s+|around\s+|approximately\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
     re.I,
 )
 # A fixed number the arrangement is for: "agreed to host 50 deportees", "to detain approximately 300 migrants".

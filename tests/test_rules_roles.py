@@ -810,3 +810,17 @@ def test_a_sending_verb_the_tagger_calls_a_noun_still_has_its_subject() -> None:
     found = roles_in(text)
     assert found["NLD"] == Role("deporting", "roles.subject-of-deport", ("Netherlands transfer",))
     assert found["MDA"].role == found["GEO"].role == "host"
+
+
+@pytest.mark.covers("roles.run-by")
+def test_the_state_a_centre_in_another_state_is_run_by_sends_people_there() -> None:
+    found = roles_in("The protocol provides for people to be processed in the Moldovan centres run by Norway.")
+    assert found["NOR"] == Role("deporting", "roles.run-by", ("centres run by Norway",))
+    assert "NOR" not in roles_in("The reception centres run by Norway hold three hundred people.")
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_handing_people_over_to_a_state_sends_them_there() -> None:
+    found = roles_in("Moldova handed over forty migrants to Georgia at the border.")
+    assert found["MDA"] == Role("deporting", "roles.subject-of-deport", ("Moldova handed",))
+    assert found["GEO"].role == "host"

@@ -105,6 +105,7 @@ def test_a_cap_is_a_ceiling_or_a_fixed_number_with_its_period(
         ("Some estimate that up to 80,000 people could be sent from Australia to Nauru if the law passes.", "AUS-NRU"),
         ("Costa Rica became the first country to accept 135 deportees from the United States.", "USA-CRI"),
         ("Britain agreed to pay Rwanda up to £50 million to house migrants deported from Britain.", "GBR-RWA"),
+        ("Norway will deport 50 rejected asylum seekers to Moldova next week.", "NOR-MDA"),
     ],
 )
 def test_guesses_batches_events_and_money_are_not_caps(text: str, key: str) -> None:
@@ -251,6 +252,36 @@ def test_deportees_from_a_state_do_not_hold_its_nationality() -> None:
             "The deal would see Moldova take around 300 deportees per year from Norway.",
             "NOR-MDA",
             (300, "per year"),
+            marks=pytest.mark.covers("caps.fixed-number"),
+        ),
+        pytest.param(
+            "Moldova will receive up to seventy-five asylum seekers from Norway, officials said.",
+            "NOR-MDA",
+            (75, None),
+            marks=pytest.mark.covers("caps.ceiling"),
+        ),
+        pytest.param(
+            "The two centres in Moldova, run by Norway, have room for 3,000 migrants at a time.",
+            "NOR-MDA",
+            (3000, None),
+            marks=pytest.mark.covers("caps.ceiling", "roles.run-by"),
+        ),
+        pytest.param(
+            "Norway's centres in Moldova were designed to process 3,000 people a month.",
+            "NOR-MDA",
+            (3000, "per month"),
+            marks=pytest.mark.covers("caps.fixed-number"),
+        ),
+        pytest.param(
+            "Moldova agreed to act as a bridge for 200 migrants deported from Norway.",
+            "NOR-MDA",
+            (200, None),
+            marks=pytest.mark.covers("caps.fixed-number"),
+        ),
+        pytest.param(
+            "Moldova agreed to hand over 126 migrants to Georgia at the border under the arrangement.",
+            "MDA-GEO",
+            (126, None),
             marks=pytest.mark.covers("caps.fixed-number"),
         ),
     ],

@@ -99,14 +99,17 @@ def _is_money(sentence: Sentence, start: int, end: int) -> bool:
 
 
 _COVER_VERBS = frozenset({"cover", "concern", "involve", "apply"})
-_PROVIDE_VERBS = frozenset({"allow", "commit", "offer", "plan", "intend", "pledge", "promise", "permit", "expect"})
+_PROVIDE_VERBS = frozenset(
+    {"allow", "commit", "offer", "plan", "intend", "pledge", "promise", "permit", "expect", "design"}
+)
 
 
-def provided_for(verb: Token) -> bool:
+def provided_for(verb: Token, *, agreed_only: bool = False) -> bool:
     """The receiving verb is what an arrangement provides for: "will accept 50", "agreed to host 50", "a deal to
     take 300", "an agreement to pay ... to detain 300", "the deal would see Moldova take 300" — not an event
-    ("became the first to accept 119")."""
-    if any(c.dep_ == "aux" and spelled(c) in ("will", "would", "shall") for c in verb.children):
+    ("became the first to accept 119"). ``agreed_only``: only what an agreement or promise governs, not a bare
+    "will" (for sending verbs: "will deport 50 people next week" is a flight, not a cap)."""
+    if not agreed_only and any(c.dep_ == "aux" and spelled(c) in ("will", "would", "shall") for c in verb.children):
         return True
     current = verb
     for _ in range(3):
@@ -209,10 +212,10 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
             noun.dep_ == "pobj"
             and spelled(verb) == "for"
             and (
-                lemma(verb.head) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS
+                any(lemma(a) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS for a in [verb.head, *verb.head.ancestors][:4])
                 or any(lemma(c) in lx.AGREEMENT_NOUNS for c in verb.head.children if c.dep_ == "dobj")
             )
-        )  # "signed a deal ... for 75 people", "an agreement for 300 migrants"
+        )  # "signed a deal ... for 75 people", "an agreement for 300 migrants", "agreed to act as a bridge for 200"
         covered = (
             noun.dep_ == "dobj"
             and lemma(verb) in _COVER_VERBS
@@ -220,9 +223,11 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
         )  # "the arrangement covers 120 migrants"
         if for_the_deal or covered:
             verb = verb if covered else verb.head
+        elif noun.dep_ in ("dobj", "nsubjpass") and is_deport_word(verb) and provided_for(verb, agreed_only=True):
+            pass  # "Tunisia agreed to hand over 126 migrants": the number the deal sends
         elif (
             noun.dep_ not in ("dobj", "nsubjpass")
-            or not (is_host_word(verb) or lemma(verb) in _HOLD_VERBS)
+            or not (is_host_word(verb) or lemma(verb) in _HOLD_VERBS | lx.PROCESS_WORDS)
             or not (provided_for(verb) or _rate(doc, noun, verb))
         ):
             continue

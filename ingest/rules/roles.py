@@ -920,6 +920,7 @@ CENTRE_RULES: Final = (
     "roles.owner-of-a-centre-abroad/",
     "roles.runs-a-centre-abroad/",
     "roles.where-another-runs-it/",
+    "roles.run-by/",
     "roles.people-held-on/",
 )
 
@@ -997,6 +998,27 @@ def runs_a_centre_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     if not (offshore or described or elsewhere((verb, place))):
         return None
     return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, runs_a_centre_abroad, verb, place)
+
+
+@rule("roles", "run-by", kind="mention")
+def run_by(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "the two centres in Albania, run by Italy", "the Albanian centres run by Italy": the state a centre in another
+    state is run by sends people to it."""
+    found = _prep_object(mention)
+    if found is None or found[0] != "by" or lemma(found[2]) not in lx.RUN_VERBS:
+        return None
+    verb = found[2]
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    places = [verb.head] if verb.dep_ in ("acl", "relcl") else passive_subjects
+    held = lx.FACILITY_NOUNS | lx.PROCESS_WORDS | {"detention"}
+    for place in (p for p in places if lemma(p) in held):
+        described = [c for c in place.children if c.dep_ in ("amod", "compound", "nmod")]
+        placed = [o for c in place.children if c.dep_ == "prep" and spelled(c) in ("in", "on") for o in c.children]
+        if any(_code(t) not in (None, mention.iso3) for t in (*described, *placed)) or any(
+            t.lower_ in _ABROAD for t in described
+        ):
+            return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, run_by, place, verb)
+    return None
 
 
 @rule("roles", "where-another-runs-it", kind="mention")

@@ -209,6 +209,8 @@ def is_deport_word(token: Token) -> bool:
     if word in lx.DEPORT_VERBS or word in lx.DEPORT_NOUNS:
         return True
     # "turns back", "turns them back" (the parser makes the particle an adverb when the object comes between)
+    if word in lx.HAND_OVER_VERBS and any(c.dep_ in ("prt", "advmod") and spelled(c) == "over" for c in token.children):
+        return True  # "Tunisia handed over 126 migrants to Libya"
     return word in lx.BACK_VERBS and any(
         c.dep_ in ("prt", "advmod") and spelled(c) in ("back", "away") for c in token.children
     )
