@@ -397,7 +397,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "scrapped",
             "scrapped",
-            r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
+            r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|abort(?:ed|s|ing)?|defunct|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
             r"(?<!-)ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
             r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over|lapsed|expired|wound up|put an end to|"
             r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)"
@@ -497,7 +497,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "moves-began",
             "implemented",
             r"\b(?:flights|deportations|transfers|removals|relocations) (?:[\w,-]+ ){0,8}?(?:began|started|resumed|"
-            r"(?:have|has) (?:begun|started|resumed))\b|\bconfirmed (?:receiving|having received|the arrival of) "
+            r"(?:have|has) (?:begun|started|resumed)|took place|(?:have|has|had) taken place)\b|"
+            r"\bconfirmed (?:receiving|having received|the arrival of) "
             r"(?:[\w-]+ ){0,3}?(?:deportees|migrants|people|men|women|nationals|asylum seekers|group|flight|batch)\b",
             0.9,
         ),

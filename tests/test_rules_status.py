@@ -60,6 +60,8 @@ pytestmark = pytest.mark.unit
         ("Chile strikes a deal to send rejected asylum seekers to Peru", "CHL-PER", "agreed"),  # a headline's tense
         ("Chile renews its accord to send rejected asylum seekers to Peru.", "CHL-PER", "signed"),
         ("The first returns of migrants from Malta to Tunisia took place on Monday.", "MLT-TUN", "implemented"),
+        ("The transfers of asylum seekers from Malta to Tunisia took place under a pact.", "MLT-TUN", "implemented"),
+        ("Malta cited its aborted plan to send asylum seekers to Tunisia.", "MLT-TUN", "scrapped"),
     ],
 )
 def test_status_from_the_wording(text: str, key: str, status: str) -> None:
