@@ -430,6 +430,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:a |the |its |their |an? )?(?:first |second |latest |new |initial )?"
             rf"(?:group|batch|flight|{_PEOPLE_COUNT})|"
             r"(?:received|welcomed|took in) (?:the |its )?first|began (?:receiving|accepting|deporting|sending)|"
+            r"(?:have|has|had) been (?:receiving|accepting|taking in|housing) |confirmed (?:the )?receipt of|"
             # people a state received: "three migrants it received from the U.S.", "the deportees Ghana took in"
             rf"{_PEOPLE_COUNT} (?:[\w-]+ ){{0,2}}?(?:deportees|migrants|people|men|women|nationals|asylum seekers) "
             r"(?:it|they|(?!who\b|which\b|that\b|had\b|have\b)[A-Z][a-z]+) "

@@ -19,7 +19,7 @@ def test_claims_rows_carry_agreement_source_and_quote(demo_api: str) -> None:
     client = Client(demo_api)
     rows = client.claims(host="RWA")
     assert sorted({r["agreement"] for r in rows}) == ["GBR-RWA", "ISR-RWA", "USA-RWA"]
-    assert len(rows) == 21 + 8 + 27  # every claim of every source, as /agreements counts them
+    assert len(rows) == 21 + 8 + 28  # every claim of every source, as /agreements counts them
     statuses = {(r["agreement"], r["title"], r["value"]) for r in rows if r["field"] == "status"}
     assert ("USA-RWA", "Rwanda agrees to accept up to 250 migrants deported from the US", "agreed") in statuses
     for row in rows[:25]:

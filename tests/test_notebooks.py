@@ -49,7 +49,7 @@ def test_the_headline_notebook_runs_against_the_demo(demo_api: str, monkeypatch:
     tables = [o for o in outputs if "text/html" in o.get("data", {})]
     assert len(tables) >= 4  # agreements, claims, claims by field, disputes
     plotted = ast.literal_eval(code[4].outputs[0]["data"]["text/plain"])
-    assert plotted == {"GBR-RWA": 7, "ISR-RWA": 4, "USA-RWA": 12}  # status points per agreement, each a source's
+    assert plotted == {"GBR-RWA": 7, "ISR-RWA": 4, "USA-RWA": 13}  # status points per agreement, each a source's
     summary = ast.literal_eval(code[-1].outputs[-1]["data"]["text/plain"])
     assert summary["agreements"] == ["GBR-RWA", "ISR-RWA", "USA-RWA"]
-    assert summary["claims"] == 21 + 8 + 27 + 30  # the agreements' claims and those about their officials and people
+    assert summary["claims"] == 21 + 8 + 28 + 30  # the agreements' claims and those about their officials and people

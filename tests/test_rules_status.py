@@ -62,6 +62,7 @@ pytestmark = pytest.mark.unit
         ("The first returns of migrants from Malta to Tunisia took place on Monday.", "MLT-TUN", "implemented"),
         ("The transfers of asylum seekers from Malta to Tunisia took place under a pact.", "MLT-TUN", "implemented"),
         ("Malta cited its aborted plan to send asylum seekers to Tunisia.", "MLT-TUN", "scrapped"),
+        ("Tunisia and Libya have been receiving flights of migrants from Malta since May.", "MLT-TUN", "implemented"),
     ],
 )
 def test_status_from_the_wording(text: str, key: str, status: str) -> None:
@@ -410,3 +411,11 @@ def test_a_letter_of_intent_named_is_a_step_in_the_talks() -> None:
         "under_negotiation",
         ["letter of intent"],
     )
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+def test_a_move_an_arrangement_allows_was_agreed_and_one_it_would_allow_is_nothing_yet() -> None:
+    [status] = claims(fragment("The 2016 statement allowed Malta to return migrants to Tunisia."), "MLT-TUN", "status")
+    assert (status.value, [e.text for e in status.evidence if e.role == "value"]) == ("agreed", ["allowed"])
+    found = fragment("A new pact would allow Malta to return migrants to Tunisia.")  # only the pact's name says it
+    assert [c.rules[-1] for c in claims(found, "MLT-TUN", "status")] == ["status.arrangement-named/v1"]

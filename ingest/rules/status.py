@@ -289,6 +289,12 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         verb, auxes = verb.head, {spelled(c) for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _MODAL == {"would"} and backshifted(verb):  # "said his country would receive 200 migrants"
         auxes = (auxes - {"would"}) | {"will"}
+    allowing = verb.head if verb.dep_ in ("xcomp", "ccomp") and lemma(verb.head) in _ALLOW_VERBS else None
+    if allowing is not None and not negated(allowing) and allowing.tag_ in ("VBD", "VBZ", "VBP"):
+        allowed_by = {spelled(c) for c in allowing.children if c.dep_ in ("aux", "auxpass")}
+        if not allowed_by & _MODAL:  # "the statement allowed Greece to return migrants to Turkey": provided for
+            evidence = char_evidence(doc, allowing.idx, allowing.idx + len(allowing.text), "value")
+            return StatusValue("agreed", w.EVENT_PROMISED, False, (evidence,), (rule_id(event_of_the_pair),))
     if auxes & _MODAL or (verb.dep_ in ("xcomp", "advcl", "relcl", "acl") and not auxes) or "to" in auxes:
         return None  # "could send", "a bid to send", "people it wants to send", "would allow them to be relocated"
     governing = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") else None
@@ -302,6 +308,9 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         return None
     evidence = char_evidence(doc, verb.idx, verb.idx + len(verb.text), "value")
     return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
+
+
+_ALLOW_VERBS = frozenset({"allow", "permit", "enable", "let", "authorise", "authorize", "empower"})
 
 
 def backshifted(verb: Token) -> bool:
