@@ -824,3 +824,14 @@ def test_handing_people_over_to_a_state_sends_them_there() -> None:
     found = roles_in("Moldova handed over forty migrants to Georgia at the border.")
     assert found["MDA"] == Role("deporting", "roles.subject-of-deport", ("Moldova handed",))
     assert found["GEO"].role == "host"
+
+
+@pytest.mark.covers("roles.subject-of-agree")
+def test_the_state_that_announces_the_signing_of_an_agreement_is_a_party() -> None:
+    text = (
+        "The Ministry of Foreign Affairs of Moldova "
+        "announces the signing of a safe third country agreement with Norway."
+    )
+    found = roles_in(text)
+    assert found["MDA"] == Role("party", "roles.subject-of-agree", ("Moldova announces the signing",))
+    assert found["NOR"].role == "party"

@@ -1375,9 +1375,23 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
         for c in t.children
         if c.dep_ in ("dobj", "attr") and lemma(c) in lx.ARRANGEMENT_NOUNS | lx.INTENT_DOCUMENTS
     ]  # "Denmark and Rwanda issued a joint statement"
+    nouns += [  # "Paraguay announces the signing of a safe third country agreement"
+        c
+        for t in direct
+        for c in t.children
+        if c.dep_ == "dobj"
+        and lemma(c) in _SIGNING_NOUNS
+        and any(
+            spelled(p) == "of" and any(lemma(o) in lx.ARRANGEMENT_NOUNS | lx.AGREEMENT_NOUNS for o in p.children)
+            for p in c.children
+        )
+    ]
     if nouns:
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, subject_of_agree, nouns[0])
     return None
+
+
+_SIGNING_NOUNS = frozenset({"signing", "signature", "conclusion", "ratification"})
 
 
 _APPROACH_VERBS = frozenset({"approach", "ask", "press", "urge", "lobby", "court", "invite", "pressure", "sound"})

@@ -34,6 +34,10 @@ def proxy(token: Token) -> Token:
     return doc[cache[token.i]]
 
 
+# "the Republic of Paraguay", "the Ministry of Foreign Affairs of Moldova": up through the words before "of".
+_OF_STATE = frozenset({"kingdom", "republic", "country", "nation", "affair", "affairs"})
+
+
 def _proxy(token: Token) -> Token:
     token = conj_head(token)
     for _ in range(3):
@@ -43,8 +47,7 @@ def _proxy(token: Token) -> Token:
         elif (
             token.dep_ == "pobj"
             and spelled(head) in ("of", "in")
-            and lemma(head.head)
-            in lx.ACTOR_NOUNS | ({"kingdom", "republic", "country", "nation"} if spelled(head) == "of" else set())
+            and lemma(head.head) in lx.ACTOR_NOUNS | (_OF_STATE if spelled(head) == "of" else set())
         ) or (
             token.dep_ == "pobj"
             and spelled(head) in ("including", "like", "as")
