@@ -186,6 +186,8 @@ RECEIVED_NOUNS: Final = frozenset(
 BUILD_VERBS: Final = frozenset({"set", "establish", "build", "open", "create", "construct", "run", "operate", "host"})
 # Running a place people are held in, or their processing: "Australia keeps its offshore centre on Nauru".
 RUN_VERBS: Final = frozenset({"run", "operate", "keep", "maintain", "manage", "fund", "finance", "open", "reopen"})
+# Laws a state passes: one that lets people be sent abroad makes the state that passes it their sender.
+LAW_NOUNS: Final = frozenset({"law", "bill", "legislation", "act", "decree", "amendment", "statute"})
 # "nationals of X", "X citizens": the people hold X's nationality.
 NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", "compatriot"})
 # "returned to X": sent to X, which is a host unless X is where the people come from.
@@ -336,7 +338,7 @@ MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|d
 # something else ("a trade pact"): what lets a known sending state lend two parties their direction.
 MIGRATION_DEAL: Final = re.compile(r"\b(?:migra\w*|asylum|refugees?|deportees?|returns?|readmission)\b", re.I)
 OTHER_DEAL: Final = re.compile(
-    r"\b(?:trade|tariffs?|security|defen[cs]e|military|energy|gas|oil|economic|investment|tax|climate|mining|"
+    r"\b(?:trade|trading|tariffs?|security|defen[cs]e|military|energy|gas|oil|economic|investment|tax|climate|mining|"
     r"labou?r|mobility|visa|aviation|fisheries|nuclear)\b",
     re.I,
 )

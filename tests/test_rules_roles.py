@@ -835,3 +835,23 @@ def test_the_state_that_announces_the_signing_of_an_agreement_is_a_party() -> No
     found = roles_in(text)
     assert found["MDA"] == Role("party", "roles.subject-of-agree", ("Moldova announces the signing",))
     assert found["NOR"].role == "party"
+
+
+@pytest.mark.covers("roles.named-partner")
+def test_the_state_called_the_partner_of_a_scheme_to_send_people_abroad_would_receive_them() -> None:
+    found = roles_in("Ministers confirmed that Moldova is the government's preferred partner.")
+    assert found["MDA"] == Role("host", "roles.named-partner", ("Moldova is the government's preferred partner",))
+    found = roles_in("Norway has held talks with Moldova, which it sees as the most likely partner.")
+    assert found["MDA"].rule == "roles.named-partner"
+    trade = roles_in("Moldova is Norway's largest trading partner.")
+    assert "MDA" not in trade or trade["MDA"].rule != "roles.named-partner"
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_the_state_whose_parliament_passes_a_law_to_send_people_abroad_sends_them() -> None:
+    text = "The Norwegian parliament passed a law that allows asylum seekers to be flown to a country outside Europe."
+    assert roles_in(text)["NOR"] == Role(
+        "deporting",
+        "roles.subject-of-deport",
+        ("Norwegian parliament passed a law that allows asylum seekers to be flown",),
+    )

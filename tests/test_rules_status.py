@@ -419,3 +419,11 @@ def test_a_move_an_arrangement_allows_was_agreed_and_one_it_would_allow_is_nothi
     assert (status.value, [e.text for e in status.evidence if e.role == "value"]) == ("agreed", ["allowed"])
     found = fragment("A new pact would allow Malta to return migrants to Tunisia.")  # only the pact's name says it
     assert [c.rules[-1] for c in claims(found, "MLT-TUN", "status")] == ["status.arrangement-named/v1"]
+
+
+@pytest.mark.covers("status.arrangement-named")
+def test_a_draft_memorandum_is_still_being_negotiated() -> None:
+    text = "Under a draft memorandum, Moldova could host asylum seekers deported from Norway."
+    statuses = [(c.value, c.rules[-1]) for c in claims(fragment(text), "NOR-MDA", "status")]
+    assert ("under_negotiation", "status.arrangement-named/v1") in statuses
+    assert "signed" not in [value for value, _ in statuses]

@@ -386,9 +386,21 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
         for t in chain
         if (lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(t))  # "Canada turns back asylum seekers"
         and _as_verb(t)
-        and not passive(t)
+        and (not passive(t) or lemma(t.head) in _ALLOWING)  # "passed a law that allows them to be flown abroad"
         and not homeward(t)
     ]
+    if not senders:  # "passed a law that allows asylum seekers to be flown to a country outside Europe"
+        senders = [
+            t
+            for law in verb.children
+            if law.dep_ == "dobj" and lemma(law) in lx.LAW_NOUNS
+            for clause in law.children
+            if clause.dep_ in ("relcl", "acl")
+            for t in clause.subtree
+            if (lemma(t) in lx.DEPORT_VERBS or is_deport_word(t)) and _as_verb(t) and not homeward(t)
+        ]
+        if senders:
+            return _vote(ctx, mention, DEPORTING, w.SUBJECT_OF_DEPORT_FAR, subject_of_deport, verb, senders[0])
     if not senders:  # "Italy suspended transfers to Albania", "the US resumed deportations": its own transfers
         nouns = [
             c
@@ -403,6 +415,9 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     near = [t for t in senders if t in direct]
     weight = w.SUBJECT_OF_DEPORT if near else w.SUBJECT_OF_DEPORT_FAR
     return _vote(ctx, mention, DEPORTING, weight, subject_of_deport, (near or senders)[0])
+
+
+_ALLOWING: Final = frozenset({"allow", "permit", "enable", "authorise", "authorize"})
 
 
 def _as_verb(token: Token) -> bool:
@@ -1149,6 +1164,26 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     if sent_elsewhere:  # "returned from the Greek islands to Turkey under the EU deal": the EU is a party
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, scheme_named_after_host, head)
     return _vote(ctx, mention, HOST, w.SCHEME_NAMED, scheme_named_after_host, head)
+
+
+@rule("roles", "named-partner", kind="mention")
+def named_partner(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Rwanda is the government's preferred partner", "talks with Rwanda, which it sees as the most likely
+    partner": in reporting on sending people abroad, the state called the partner is where they would go (weak;
+    not a trade or security partner)."""
+    if lx.OTHER_DEAL.search(ctx.sentence.text) is not None:
+        return None
+    actor = proxy(mention.token)
+    partner = None
+    if actor.dep_ == "nsubj" and lemma(actor.head) in ("be", "become", "remain"):
+        partner = next((c for c in actor.head.children if c.dep_ == "attr" and lemma(c) == "partner"), None)
+    else:  # "Rwanda, which it sees as the most likely partner"
+        for clause in (c for c in actor.children if c.dep_ == "relcl"):
+            for prep in (c for c in clause.children if c.dep_ == "prep" and spelled(c) == "as"):
+                partner = next((o for o in prep.children if lemma(o) == "partner"), partner)
+    if partner is None:
+        return None
+    return _vote(ctx, mention, HOST, w.NAMED_PARTNER, named_partner, partner)
 
 
 @rule("roles", "safe-third-country", kind="mention")

@@ -419,6 +419,9 @@ def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
         if negated(token.head) or any(c.dep_ == "det" and spelled(c) == "no" for c in token.children):
             continue
         value = _NAMED_STATUS.get(word, "agreed")
+        draft = next((c for c in token.children if c.dep_ in ("amod", "compound") and lemma(c) == "draft"), None)
+        if draft is not None:  # "a draft memorandum has been exchanged": still being negotiated
+            value, token = "under_negotiation", draft
         evidence = char_evidence(doc, token.idx, token.idx + len(token.text), "value")
         return StatusValue(value, w.ARRANGEMENT_NAMED, False, (evidence,), (rule_id(arrangement_named),))
     intent = lx.LETTER_OF_INTENT.search(sentence.text)

@@ -37,6 +37,7 @@ HOLDS_ABROAD: Final = 0.7  # "Italy can hold 3,000 people in the Albanian centre
 OWNER_RUN: Final = 0.7  # "Italian-run centres"
 OWNER_SCHEME: Final = 0.5  # "an Israeli plan to expel"
 SENT_TO_FAR: Final = 0.7  # "send people who cross the Channel ... to Rwanda": "to" hung on the people's words
+NAMED_PARTNER: Final = 0.5  # "Rwanda is the government's preferred partner": where people would go (weak)
 SCHEME_NAMED: Final = 0.55  # "the Rwanda plan": named after where it sends people (weak: "the US deal" happens too)
 THIRD_COUNTRY_NAMED: Final = 0.7  # "to a third country, reported to be Uganda"
 VIA: Final = 0.7  # "return via Uganda"
