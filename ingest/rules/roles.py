@@ -1105,10 +1105,10 @@ def joins_anothers_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     if actor.dep_ != "nsubj":
         return None
     for verb in (actor.head, *[c for c in actor.head.children if c.dep_ == "attr" for c in c.children]):
-        scheme = _joined_scheme(verb)
-        owner = _scheme_owner(scheme) if scheme is not None else None
-        if scheme is not None and owner is not None and _code(owner) != mention.iso3:
-            return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, joins_anothers_scheme, verb, scheme)
+        joined = _joined_scheme(verb)
+        owner = _scheme_owner(joined) if joined is not None else None
+        if joined is not None and owner is not None and _code(owner) != mention.iso3:
+            return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, joins_anothers_scheme, verb, joined)
     return None
 
 
