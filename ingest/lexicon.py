@@ -186,6 +186,8 @@ RECEIVED_NOUNS: Final = frozenset(
 BUILD_VERBS: Final = frozenset({"set", "establish", "build", "open", "create", "construct", "run", "operate", "host"})
 # Running a place people are held in, or their processing: "Australia keeps its offshore centre on Nauru".
 RUN_VERBS: Final = frozenset({"run", "operate", "keep", "maintain", "manage", "fund", "finance", "open", "reopen"})
+# Allowing a move: "a law that allows them to be flown", "the statement allowed Greece to return migrants".
+ALLOW_VERBS: Final = frozenset({"allow", "permit", "enable", "authorise", "authorize"})
 # Laws a state passes: one that lets people be sent abroad makes the state that passes it their sender.
 LAW_NOUNS: Final = frozenset({"law", "bill", "legislation", "act", "decree", "amendment", "statute"})
 # "nationals of X", "X citizens": the people hold X's nationality.
@@ -219,6 +221,8 @@ COOPERATE_WORDS: Final = frozenset(
 )
 # Places people are held: "two migration centres in Albania", "a processing centre on Nauru".
 FACILITY_NOUNS: Final = frozenset({"centre", "center", "facility", "camp", "hub", "prison", "jail", "shelter", "cell"})
+# Where people are held or their claims decided: "runs a centre", "operated offshore processing", "detention".
+HELD_PLACES: Final = FACILITY_NOUNS | PROCESS_WORDS | frozenset({"detention"})
 # Courts act for no party to an agreement.
 COURT_NOUNS: Final = frozenset({"court", "judge", "tribunal", "justice", "judiciary", "bench"})
 # Arrivals in the state that then sends people on: "people arriving in the UK illegally", "by small boat".

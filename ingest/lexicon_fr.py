@@ -430,3 +430,5 @@ def words_to_number(text: str) -> int | None:
 
 # « une lettre d'intention avec l'Ouganda »: a letter of intent.
 LETTER_OF_INTENT: Final = re.compile(r"\b(?:lettres?|déclarations?) d['’]intention\b", re.I)
+# Where people are held or their claims decided (as in English, with this language's words).
+HELD_PLACES: Final = FACILITY_NOUNS | PROCESS_WORDS | frozenset({"detention"})

@@ -386,7 +386,7 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
         for t in chain
         if (lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(t))  # "Canada turns back asylum seekers"
         and _as_verb(t)
-        and (not passive(t) or lemma(t.head) in _ALLOWING)  # "passed a law that allows them to be flown abroad"
+        and (not passive(t) or lemma(t.head) in lx.ALLOW_VERBS)  # "passed a law that allows them to be flown abroad"
         and not homeward(t)
     ]
     if not senders:  # "passed a law that allows asylum seekers to be flown to a country outside Europe"
@@ -415,9 +415,6 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     near = [t for t in senders if t in direct]
     weight = w.SUBJECT_OF_DEPORT if near else w.SUBJECT_OF_DEPORT_FAR
     return _vote(ctx, mention, DEPORTING, weight, subject_of_deport, (near or senders)[0])
-
-
-_ALLOWING: Final = frozenset({"allow", "permit", "enable", "authorise", "authorize"})
 
 
 def _as_verb(token: Token) -> bool:
@@ -974,7 +971,7 @@ def _place_run(verb: Token) -> Token | None:
     processing"; "the detention of boat arrivals, which Australia has run": the relative clause's antecedent)."""
     if lemma(verb) not in lx.RUN_VERBS:
         return None
-    held = lx.FACILITY_NOUNS | lx.PROCESS_WORDS | {"detention"}
+    held = lx.HELD_PLACES
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.dep_ == "relcl" and any(o.lower_ in _RELATIVE_OBJECTS for o in objects):
         antecedent = verb.head  # the parser may hang the clause on the "of" phrase's noun: go up the chain
@@ -1025,8 +1022,7 @@ def run_by(ctx: Context, mention: CountryMention) -> Vote | None:
     verb = found[2]
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     places = [verb.head] if verb.dep_ in ("acl", "relcl") else passive_subjects
-    held = lx.FACILITY_NOUNS | lx.PROCESS_WORDS | {"detention"}
-    for place in (p for p in places if lemma(p) in held):
+    for place in (p for p in places if lemma(p) in lx.HELD_PLACES):
         described = [c for c in place.children if c.dep_ in ("amod", "compound", "nmod")]
         placed = [o for c in place.children if c.dep_ == "prep" and spelled(c) in ("in", "on") for o in c.children]
         if any(_code(t) not in (None, mention.iso3) for t in (*described, *placed)) or any(

@@ -310,7 +310,7 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
     return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
 
 
-_ALLOW_VERBS = frozenset({"allow", "permit", "enable", "let", "authorise", "authorize", "empower"})
+_ALLOW_VERBS = lx.ALLOW_VERBS | {"let", "empower"}  # "the scheme lets the US outsource"
 
 
 def backshifted(verb: Token) -> bool:
@@ -440,9 +440,8 @@ def centre_in_use(doc: Doc, sentence: Sentence, pair: Pair) -> StatusValue | Non
     Albania" has its own status)."""
     if not any(r.startswith(CENTRE_RULES) for r in pair.rules):
         return None
-    places = lx.FACILITY_NOUNS | lx.PROCESS_WORDS | {"detention"}
     for token in sentence.span:
-        if lemma(token) not in places or token.pos_ not in ("NOUN", "PROPN"):
+        if lemma(token) not in lx.HELD_PLACES or token.pos_ not in ("NOUN", "PROPN"):
             continue
         governors = [token.head, token.head.head]
         if any(lemma(g) in lx.BUILD_VERBS - {"run", "operate", "host"} | {"plan", "propose"} for g in governors):
