@@ -7,6 +7,7 @@ institutions used as metonyms, names that are also ordinary words or people). Of
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -148,6 +149,23 @@ def _add_local(local: dict[str, Any], language: str, add: Any) -> None:
             local_name = translation.gettext(value) if value else None
             if local_name and "," not in local_name and "(" not in local_name:
                 add(local_name, country.alpha_3, "name")
+                add(lowered_qualifiers(local_name), country.alpha_3, "name")
+
+
+# Words after which a capital is a proper noun's ("du Sud", "de Guinée").
+_NAME_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "les", "et"})
+
+
+def lowered_qualifiers(name: str) -> str:
+    """The name as the press writes it where the ISO list capitalises every word: "Guinée Équatoriale" is
+    "Guinée équatoriale", "Émirats Arabes Unis" is "Émirats arabes unis". A word after a particle ("du Sud",
+    "du Congo") is a proper noun and keeps its capital."""
+    words = name.split(" ")
+    out = words[:1]
+    for previous, word in itertools.pairwise(words):
+        particle = previous.lower().rstrip("'’") in _NAME_PARTICLES or previous.lower().endswith(("d'", "d’"))
+        out.append(word if particle or word.isupper() else word[:1].lower() + word[1:])
+    return " ".join(out)
 
 
 @dataclass(frozen=True)

@@ -579,6 +579,17 @@ PERIOD: Final = (
     r"(?P<period>\s+(?:[\w-]+\s+){0,3}?(?:a|per|each|every)\s+(?P<unit>year|month|week|day)|"
     r"\s+(?:[\w-]+\s+){0,3}?(?P<adverb>annually|yearly|monthly|weekly))?"
 )
+# The words of PERIOD's ``unit`` and ``adverb`` groups, and the period a cap is kept with.
+PERIOD_WORDS: Final = {
+    "year": "per year",
+    "month": "per month",
+    "week": "per week",
+    "day": "per day",
+    "annually": "per year",
+    "yearly": "per year",
+    "monthly": "per month",
+    "weekly": "per week",
+}
 CAP: Final = re.compile(
     r"\b(?:up to|as many as|a maximum of|maximum of|no more than|capped at|a cap of|a limit of|a ceiling of|at most|"
     r"a quota of|a total of|limited to|not (?:to )?exceed|"
@@ -590,6 +601,8 @@ CAP: Final = re.compile(
     re.I,
 )
 # A fixed number the arrangement is for: "agreed to host 50 deportees", "to detain approximately 300 migrants".
+# A ceiling worded after the number and the people it counts: "160 people at most".
+CAP_AFTER: Final = re.compile(r"\b(?:at (?:the )?most|maximum|at the outside)\b", re.I)
 FIXED_NUMBER: Final = re.compile(
     r"\b(?:(?:about|around|approximately|some|roughly|nearly)\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD, re.I
 )

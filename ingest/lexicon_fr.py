@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from dakg.ingest.lexicon import PERIOD, STATUS_ORDER
+from dakg.ingest.lexicon import STATUS_ORDER
 
 __all__ = ["STATUS_ORDER"]
 
@@ -341,15 +341,37 @@ DENIAL: Final = re.compile(
     r"n['’](?:a|ont|avons) (?:jamais|pas) (?:conclu|signé|accepté)|rejet\w+ (?:les )?(?:informations|allégations))",
     re.I,
 )
+# "de", "à" and "pour" mark an infinitive ("accepté de signer") only right before it, with at most a pronoun:
+# "en vertu d'un arrangement conclu" is done, not intended.
 IRREALIS: Final = re.compile(
     r"(?:\b(va|vont|devrait|devraient|doit|doivent|pourrait|pourraient|prévoit de|compte|veut|veulent|souhaite|"
-    r"vise à|prêts? à|sur le point de|si|une fois|pour|éventuel|potentiel|proposé)\s+|\b(?:de|d['’]|à)\s*)"
-    r"(?:\w+\s+){0,2}$",
+    r"vise à|prêts? à|sur le point de|si|une fois|éventuel|potentiel|proposé)\s+(?:\w+\s+){0,2}|"
+    r"\b(?:de|d['’]|à|pour)\s*(?:(?:ne pas|les?|la|l['’]|y|en|se|s['’]|leur|nous|vous)\s*)?)$",
     re.I,
 )
 IRREALIS_ANYWHERE: Final = re.compile(
     r"\b(va|vont|pourrait|pourraient|devrait|devraient|si|sera|seront|serait|seraient)\b", re.I
 )
+# « 3 000 par mois », « 300 chaque année », « 50 par an », « annuellement ».
+PERIOD: Final = (
+    r"(?P<period>\s+(?:[\w'’-]+\s+){0,3}?(?:par|chaque|tous les|toutes les)\s+"
+    r"(?P<unit>an|ans|année|années|mois|semaine|semaines|jour|jours)\b|"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?P<adverb>annuellement|mensuellement|par an))?"
+)
+PERIOD_WORDS: Final = {
+    "an": "per year",
+    "ans": "per year",
+    "année": "per year",
+    "années": "per year",
+    "mois": "per month",
+    "semaine": "per week",
+    "semaines": "per week",
+    "jour": "per day",
+    "jours": "per day",
+    "annuellement": "per year",
+    "mensuellement": "per month",
+    "par an": "per year",
+}
 NUMBER: Final = (
     r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?(?:\s?(?:millions?|milliers?))?|[a-zé]+(?:[- ][a-zé]+){0,2})"
 )
@@ -359,6 +381,8 @@ CAP: Final = re.compile(
     r"(?:quelque\s+|environ\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
     re.I,
 )
+# « 160 personnes au maximum », « 300 migrants au plus ».
+CAP_AFTER: Final = re.compile(r"\b(?:au maximum|au plus|tout au plus|maximum)\b", re.I)
 FIXED_NUMBER: Final = re.compile(r"\b(?:(?:environ|quelque|près de)\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD, re.I)
 HEDGES: Final = re.compile(r"\b(?:estim\w*|attendu\w*|pourrai(?:t|ent)|risqu\w*|potentiellement|pour ?cent)\b|%", re.I)
 MONEY: Final = re.compile(

@@ -21,6 +21,7 @@ One pipeline per language (``PIPELINES``), each loaded the first time a document
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, cast
@@ -322,9 +323,26 @@ def ud_scheme(doc: Doc) -> Doc:
         return _ud_scheme(doc)
 
 
+def _detached_subjects(doc: Doc) -> None:
+    """ "Kigali s'est engagé à accueillir ...": the French parser sometimes makes a sentence's first word, a
+    name, a root of its own, with no children, beside the verb that is the sentence's root and has no subject:
+    that name is the verb's subject."""
+    sentences = list(doc.sents)
+    for alone, rest in itertools.pairwise(sentences):
+        first = alone[0]
+        if len(alone) != 1 or first.pos_ != "PROPN" or not rest[0].is_lower:
+            continue  # one name, then the sentence goes on in lower case
+        verb = rest.root
+        if verb.pos_ not in ("VERB", "AUX") or any(c.dep_.startswith("nsubj") for c in verb.children):
+            continue
+        first.head = verb
+        first.dep_ = "nsubj"
+
+
 def _ud_scheme(doc: Doc) -> Doc:
     from dakg.ingest.vocabulary import lx
 
+    _detached_subjects(doc)
     cases = []
     for token in doc:
         if token.dep_ in _UD_PREP_DEPS and token.head != token:

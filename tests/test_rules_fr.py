@@ -146,3 +146,44 @@ def test_a_known_name_is_never_cut_by_a_sentence_boundary() -> None:
     doc = nlp.make_doc("Le Premier ministre albanais Edi Rama a parlé.")
     doc = NamesWhole(nlp)(doc)
     assert [t.is_sent_start for t in doc][4:6] == [None, False]  # "Edi" may start nothing new, "Rama" cannot
+
+
+@pytest.mark.covers("status.wording")
+def test_a_deal_concluded_is_signed_not_intended() -> None:
+    # "d'un arrangement conclu": "de" marks an infinitive only right before it.
+    text = (
+        "Lima a confirmé l'arrivée de migrants expulsés par le Chili, en vertu d'un arrangement conclu avec Santiago."
+    )
+    assert [c.value for c in claims(_fr(text), "CHL-PER", "status")] == ["signed"]
+
+
+@pytest.mark.covers("caps.ceiling")
+def test_a_french_ceiling_per_month_keeps_its_period() -> None:
+    text = "Le protocole permet à la Bolivie d'accueillir jusqu'à 3 000 migrants par mois expulsés du Chili."
+    found = claims(_fr(text), "CHL-BOL", "cap")
+    assert [(c.value, c.detail) for c in found] == [(3000, "per month")]
+
+
+@pytest.mark.covers("caps.ceiling-after")
+def test_a_french_ceiling_after_the_people() -> None:
+    text = "Le Pérou a accepté de recevoir 160 personnes au maximum expulsées du Chili."
+    assert [c.value for c in claims(_fr(text), "CHL-PER", "cap")] == [160]
+
+
+@pytest.mark.covers("status.event-to-come")
+def test_les_premiers_transferts_pourraient_is_not_carried_out() -> None:
+    text = "Le Pérou a accepté des migrants expulsés du Chili ; les premiers transferts pourraient avoir lieu en août."
+    assert status_of(_fr(text), "CHL-PER") == "agreed"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_capital_the_parser_left_alone_is_the_subject_of_its_verb() -> None:
+    text = "Kigali s'est engagé à recevoir des migrants expulsés du Chili, a indiqué le gouvernement."
+    found = roles_in(text, language="fr")
+    assert found["RWA"].role == "host" and found["RWA"].rule == "roles.subject-of-receive"
+    assert found["CHL"].role == "deporting"
+
+
+def test_a_state_whose_iso_name_capitalises_its_adjective_is_found_as_the_press_writes_it() -> None:
+    text = "La Guinée équatoriale a accepté d'accueillir des migrants expulsés des États-Unis."
+    assert keys(text, language="fr") == ["USA-GNQ"]

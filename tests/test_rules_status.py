@@ -427,3 +427,15 @@ def test_a_draft_memorandum_is_still_being_negotiated() -> None:
     statuses = [(c.value, c.rules[-1]) for c in claims(fragment(text), "NOR-MDA", "status")]
     assert ("under_negotiation", "status.arrangement-named/v1") in statuses
     assert "signed" not in [value for value, _ in statuses]
+
+
+@pytest.mark.covers("status.event-to-come")
+def test_a_first_transfer_that_could_come_is_agreed_not_carried_out() -> None:
+    text = "Peru accepted migrants from Chile under the deal; the first transfers could take place in August."
+    assert status_of(fragment(text), "CHL-PER") == "agreed"
+
+
+@pytest.mark.covers("status.event-to-come", acts=False)
+def test_a_first_transfer_that_came_is_carried_out() -> None:
+    text = "Peru accepted migrants from Chile under the deal; the first transfers took place in August."
+    assert status_of(fragment(text), "CHL-PER") == "implemented"

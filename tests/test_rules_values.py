@@ -87,6 +87,12 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             (400, None, "host four hundred deportees"),
             marks=pytest.mark.covers("caps.fixed-number"),
         ),
+        pytest.param(
+            "Peru agreed to a scheme for the transfer of 160 people at most from Chile.",
+            "CHL-PER",
+            (160, None, "160 people at most"),
+            marks=pytest.mark.covers("caps.ceiling-after"),
+        ),
     ],
 )
 def test_a_cap_is_a_ceiling_or_a_fixed_number_with_its_period(

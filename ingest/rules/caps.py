@@ -22,12 +22,10 @@ from dakg.ingest.vocabulary import lx, spelled
 
 _HOLD_VERBS = frozenset({"hold", "house", "detain", "shelter", "accommodate", "relocate", "resettle", "take", "allow"})
 _MODAL = re.compile(r"\b(?:could|might|may|would)\b", re.I)
-_PERIODS = {"year": "per year", "month": "per month", "week": "per week", "day": "per day"}
 _COUNTED = re.compile(
     r"\bnumber of (?:migrants|people|persons|individuals|deportees|asylum[- ]seekers|refugees|nationals|returnees)\b",
     re.I,
 )
-_ADVERBS = {"annually": "per year", "yearly": "per year", "monthly": "per month", "weekly": "per week"}
 
 
 @dataclass(frozen=True)
@@ -41,11 +39,8 @@ class Cap:
 
 
 def _period(match: re.Match[str]) -> str | None:
-    if match.group("unit"):
-        return _PERIODS[match.group("unit").lower()]
-    if match.group("adverb"):
-        return _ADVERBS[match.group("adverb").lower()]
-    return None
+    word = match.group("unit") or match.group("adverb")
+    return lx.PERIOD_WORDS.get(word.lower()) if word else None
 
 
 def _people_nearby(doc: Doc, token: Token) -> bool:
@@ -244,7 +239,38 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
     return found
 
 
+@rule("caps", "ceiling-after")
+def ceiling_after(doc: Doc, sentence: Sentence) -> list[Cap]:
+    """ "the transfer of 160 people at most", « 160 personnes au maximum »: the ceiling's words after the number
+    and the people it counts."""
+    found = []
+    for match in lx.CAP_AFTER.finditer(sentence.text):
+        marker = doc.char_span(sentence.start + match.start(), sentence.start + match.end(), "expand")
+        if marker is None:
+            continue
+        window = [t for t in doc[max(sentence.span.start, marker.start - 4) : marker.start]]
+        numbers = [t for t in window if t.like_num]
+        if not numbers or not any(lemma(t) in lx.MIGRANT_NOUNS for t in window if t.i > numbers[-1].i):
+            continue  # "160 people at most", not "at most" after anything else
+        last = numbers[-1]
+        first = last
+        while first.i > window[0].i and doc[first.i - 1].like_num:
+            first = doc[first.i - 1]  # "three hundred", "3 000"
+        number = lx.words_to_number(doc[first.i : last.i + 1].text)
+        start, end = first.idx, sentence.start + match.end()
+        if number is None or not 2 <= number <= w.MAX_PEOPLE or _is_money(sentence, start, end):
+            continue
+        if _hedged(sentence, start) or _resettled(last):
+            continue
+        after = doc_text(doc)[end : end + 40]
+        period = re.match(lx.PERIOD, after, re.I)
+        detail = _period(period) if period is not None and period.group("period") else None
+        evidence = char_evidence(doc, start, end, "value")
+        found.append(Cap(number, detail, _weight(sentence, start), evidence, first.i, rule_id(ceiling_after)))
+    return found
+
+
 def caps(doc: Doc, sentence: Sentence) -> list[Cap]:
-    found = ceiling(doc, sentence)
+    found = ceiling(doc, sentence) + ceiling_after(doc, sentence)
     taken = {t.i for c in found for t in doc.char_span(c.evidence.start, c.evidence.end, alignment_mode="expand") or ()}
     return found + fixed_number(doc, sentence, taken)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, char_evidence
@@ -73,6 +73,9 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         return None
     if status == "proposed" and describes_people(first):
         return None
+    if name == "carried-out" and event_to_come(span):
+        status, strength = "agreed", strength * w.IRREALIS_FACTOR  # "the first flights could leave in August"
+        rules.append(rule_id(event_to_come))
     hit = Hit(
         status,
         strength,
@@ -82,6 +85,20 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         tuple(rules),
     )
     return future_or_conditional(sentence, hit)
+
+
+@rule("status", "event-to-come")
+def event_to_come(span: Span | None) -> bool:
+    """ "The first transfers could take place in August", « les premiers transferts pourraient avoir lieu »: the
+    first event named as the subject of a verb in the future or the conditional has not happened yet."""
+    if span is None:
+        return False
+    subject = next((t for t in span if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    verb = subject.head
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(lx.IRREALIS_ANYWHERE.fullmatch(word.text) for word in words)
 
 
 @rule("status", "adjective-not-event")
