@@ -180,3 +180,47 @@ def test_an_official_speaking_of_a_state_is_not_given_that_state() -> None:
 def test_a_surname_without_its_accent_is_the_same_person() -> None:
     found = fragment("President Juan Orlando Hernández signed the accord. Hernandez said it would help.").officials
     assert [(o.name, o.country) for o in found] == [("Juan Orlando Hernández", "HND")]
+
+
+@pytest.mark.covers("officials.same-office-named-before")
+def test_another_states_office_held_by_a_named_person_lends_no_state() -> None:
+    found = _officials(
+        "Prime Minister Mette Lund called the ruling unfair. Chile's prime minister, Ana Reyes, has said "
+        "the arrangement stands. Reyes spoke in Santiago."
+    )
+    assert _state(found["Ana Reyes"]) == ("CHL", ["Chile"])
+    assert found["Mette Lund"].country is None  # the text does not say whose prime minister she is
+
+
+@pytest.mark.covers("officials.same-office-named-before")
+def test_an_office_named_after_the_person_is_another_persons() -> None:
+    found = _officials(
+        "Norway will not host the centres, President Ola Berg said on Friday. The Chilean president had "
+        "announced talks with several countries."
+    )
+    assert found["Ola Berg"].country is None
+
+
+@pytest.mark.covers("officials.title-before")
+def test_a_lower_case_office_with_its_remit_before_the_name() -> None:
+    found = _officials(
+        "Chile's minister for asylum and migration, Ana Reyes Soto, wants to send rejected applicants to Peru."
+    )
+    assert found["Ana Reyes Soto"].role == "minister for asylum and migration"
+    assert _state(found["Ana Reyes Soto"]) == ("CHL", ["Chile"])
+
+
+@pytest.mark.covers("officials.title-before")
+def test_a_hyphenated_name_is_written_as_the_text_writes_it() -> None:
+    found = _officials("Interior Minister Pablo Ruiz-Tagle said the accord with Peru is applied in full.")
+    assert "Pablo Ruiz-Tagle" in found
+
+
+@pytest.mark.covers("officials.shared-title")
+def test_a_coordinated_name_with_its_own_title_does_not_share_the_first() -> None:
+    found = _officials(
+        "The pact was signed by the then Chilean foreign minister, Ana Reyes, and Omar Salim, head of the "
+        "rival government, in 2019."
+    )
+    assert _state(found["Ana Reyes"]) == ("CHL", ["Chilean"])
+    assert "Omar Salim" not in found or found["Omar Salim"].country is None

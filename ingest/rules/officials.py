@@ -147,17 +147,24 @@ def title_before(doc: Doc, ent: Span) -> Office | None:
     span = _title_span(doc, i)
     if span is None and doc[i].text == ")":  # "the Minister (Immigration) X"
         return None
-    if span is None and doc[i].pos_ == "PROPN":  # "Minister of Foreign Affairs and Cooperation, X"
+    if span is None and doc[i].pos_ in ("PROPN", "NOUN"):
+        # "Minister of Foreign Affairs and Cooperation, X", "Belgium's minister for asylum and migration, X"
         j = i
         while (
             j > 0
             and i - j < 9
-            and doc[j].ent_type_ != "TITLE"
-            and (doc[j].pos_ in ("PROPN", "CCONJ") or spelled(doc[j]) in ("of", "the", "for"))
+            and _title_span(doc, j) is None
+            and (
+                doc[j].pos_ in ("PROPN", "CCONJ")
+                or (doc[j].is_lower and doc[j].pos_ in ("NOUN", "ADJ"))
+                or spelled(doc[j]) in ("of", "the", "for")
+            )
         ):
             j -= 1
-        if j < i and doc[j].ent_type_ == "TITLE" and doc[ent.start - 1].text in (",", "Dr", "Dr."):
+        if j < i and doc[ent.start - 1].text in (",", "Dr", "Dr."):
             span = _title_span(doc, j)
+            if span is not None and not any(spelled(t) in ("of", "for") for t in doc[span[0] : i]):
+                span = None  # a complement joins the title to what follows it; "the minister, X" is handled above
             if span is not None:
                 span = (span[0], i)
     if span is None and lx.TITLE_THEN_DEMONYM:
@@ -356,7 +363,7 @@ def ruled_by(doc: Doc, ent: Span, mentions: tuple[CountryMention, ...]) -> tuple
 
 def _clean_name(ent: Span) -> str:
     tokens = [t for t in ent if t.text not in lx.HONORIFICS and t.text not in ("'s", "’s", "‘s")]
-    name = " ".join(t.text for t in tokens).strip(" ,")
+    name = "".join(t.text_with_ws for t in tokens).strip(" ,")
     return re.sub(r"[’'‘]s$", "", name)
 
 
@@ -485,6 +492,8 @@ def shared_title(mentions: list[PersonMention]) -> list[PersonMention]:
     for index, person in enumerate(out):
         if person.role is not None or person.token.dep_ != "conj":
             continue
+        if any(child.dep_ == "appos" for child in person.token.children):
+            continue  # "the Italian prime minister, X, and Y, head of the Tripoli government": Y has a title
         first = by_token.get(person.token.head.i)
         if first is not None and first.role is not None:
             out[index] = replace(
@@ -534,7 +543,9 @@ def same_office_named_before(
     mentions: list[PersonMention], offices: list[tuple[str, str, tuple[Evidence, ...]]]
 ) -> list[PersonMention]:
     """ "Ghana has received them, the country's president said. ... President John Mahama said": an office
-    named with its state but without a name, and later with a name but without the state, is one office."""
+    named with its state but without a name, and later with a name but without the state, is one office. Only
+    an office named before the person counts ("Prime Minister Edi Rama said ... The British prime minister had
+    announced" is two people), and never against the reference table's state for a person it knows."""
     by_role: dict[str, set[str]] = defaultdict(set)
     evidence: dict[tuple[str, str], tuple[Evidence, ...]] = {}
     for role, code, spans in offices:
@@ -545,6 +556,10 @@ def same_office_named_before(
         role = (person.role or "").lower()
         if person.country is None and len(by_role.get(role, ())) == 1:
             code = next(iter(by_role[role]))
+            before = evidence[(role, code)][0].start < person.name_evidence.start
+            if not before or reference_state(person.key) not in (None, code):
+                out.append(person)
+                continue
             person = replace(
                 person,
                 country=code,
@@ -555,8 +570,10 @@ def same_office_named_before(
     return out
 
 
-def _unnamed_offices(document: Document) -> list[tuple[str, str, tuple[Evidence, ...]]]:
-    """Offices the text names with their state but without a person: "the country's president said"."""
+def _unnamed_offices(document: Document, held: set[int]) -> list[tuple[str, str, tuple[Evidence, ...]]]:
+    """Offices the text names with their state but without a person: "the country's president said". A title
+    that names its holder ("Albania's prime minister, Edi Rama": ``held``, by start offset) is that person's, and
+    says nothing of another prime minister's state."""
     doc = document.doc
     found = []
     for ents, mentions in zip(document.ents, document.countries, strict=True):
@@ -564,7 +581,7 @@ def _unnamed_offices(document: Document) -> list[tuple[str, str, tuple[Evidence,
         for ent in ents:
             if ent.label_ != "TITLE" and not (ent.root.lemma_.lower() in lx.ROLE_NOUNS and ent.root.is_lower):
                 continue
-            if ent.end < len(doc) and ent.end in persons:
+            if (ent.end < len(doc) and ent.end in persons) or ent.start_char in held:
                 continue  # a named title: handled with the person
             state = _state_of_title(doc, ent, mentions)
             if state is not None:
@@ -614,7 +631,8 @@ def find(document: Document) -> tuple[tuple[PersonMention, ...], ...]:
             is not None
         ]
         mentions.extend(p for p in shared_title(people) if p.role is not None or p.score > 0)
-    mentions = same_office_named_before(mentions, _unnamed_offices(document))
+    held = {m.role_evidence.start for m in mentions if m.role_evidence is not None}
+    mentions = same_office_named_before(mentions, _unnamed_offices(document, held))
     mentions = same_person(mentions)
     mentions = _rementions(document, mentions)
     per_sentence: list[list[PersonMention]] = [[] for _ in document.sentences]
