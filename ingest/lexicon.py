@@ -352,7 +352,8 @@ ANAPHOR: Final = re.compile(
     r"\b(this|that|the|these|those|such|similar)\s+(?:\w+\s+){0,2}?(agreement|deal|pact|accord|arrangement|partnership|"
     r"protocol|treaty|scheme|plan|programme|program|initiative|project|talks|negotiations|discussions|accord|lease|"
     r"memorandum|mou|declaration)s?\b"
-    r"|\bthe two (countries|governments|nations|sides)\b",
+    r"|\bthe two (countries|governments|nations|sides)\b"
+    r"|\b(the|these|those)\s+(?:[\w-]+\s+){0,2}?(centre|center|facilit(?:y|ie)|camp|hub)s\b",  # the deal's places
     re.I,
 )
 # "his country", "her government": the state of the official named in the same sentence.

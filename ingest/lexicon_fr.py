@@ -249,7 +249,8 @@ IRREGULAR_ARRIVAL: Final = re.compile(
 ANAPHOR: Final = re.compile(
     r"(?:\b(?:ce|cet|cette|ces|le|la|les|un tel|une telle)\s+|\bl['’])(?:\w+\s+){0,2}?(accord|entente|protocole|"
     r"arrangement|partenariat|traité|pacte|plan|programme|mémorandum|projet|négociations|discussions|pourparlers|"
-    r"dispositif)s?\b|\bles deux (pays|gouvernements|parties|États)\b",
+    r"dispositif)s?\b|\bles deux (pays|gouvernements|parties|États)\b"
+    r"|\b(?:ces|les)\s+(?:[\w-]+\s+){0,2}?(centres|structures|camps|hubs)\b",  # the deal's places
     re.I,
 )
 POSSESSIVE_COUNTRY: Final = re.compile(r"\b(?:son|sa) (?:pays|gouvernement)\b", re.I)

@@ -112,6 +112,7 @@ def test_a_cap_is_a_ceiling_or_a_fixed_number_with_its_period(
         ("Costa Rica became the first country to accept 135 deportees from the United States.", "USA-CRI"),
         ("Britain agreed to pay Rwanda up to £50 million to house migrants deported from Britain.", "GBR-RWA"),
         ("Norway will deport 50 rejected asylum seekers to Moldova next week.", "NOR-MDA"),
+        ("Chile sends migrants to Peru under the pact. Up to 9,000 people could pass through it a year.", "CHL-PER"),
     ],
 )
 def test_guesses_batches_events_and_money_are_not_caps(text: str, key: str) -> None:
@@ -325,3 +326,20 @@ def test_a_deal_that_limits_the_number_of_people_gives_a_cap() -> None:
         "Chile will send migrants to two centres in Peru. The protocol limits the number of people held at once to 900."
     )
     assert [(c.value, c.detail) for c in claims(fragment(text), "CHL-PER", "cap")] == [(900, None)]
+
+
+@pytest.mark.covers("caps.ceiling")
+def test_a_cap_in_soft_wording_is_kept_where_a_verb_of_processing_governs_it() -> None:
+    found = fragment("Under one option, Peru would process the return of no more than 500 people a year from Chile.")
+    assert [(c.value, c.detail) for c in claims(found, "CHL-PER", "cap")] == [(500, "per year")]
+
+
+@pytest.mark.covers("caps.ceiling", "pairs.reference-back")
+def test_a_cap_on_the_deals_centres_a_sentence_later() -> None:
+    found = fragment(
+        "Britain scrapped its deal to send asylum seekers to Rwanda last year. "
+        "Chile's arrangement with Peru sends people rescued at sea to two centres on Peruvian soil. "
+        "Ministers in London have studied it: the centres can hold up to 2,000 men at a time, and Santiago "
+        "hopes thousands will pass through each year."
+    )
+    assert [c.value for c in claims(found, "CHL-PER", "cap")] == [2000]

@@ -46,12 +46,20 @@ def _period(match: re.Match[str]) -> str | None:
 def _people_nearby(doc: Doc, token: Token) -> bool:
     """The number counts people: a people noun follows, or a verb of receiving, sending or holding governs it."""
     after = doc[token.i + 1 : min(len(doc), token.i + 4)]
-    if any(lemma(t) in lx.MIGRANT_NOUNS for t in after):
-        return True
+    return any(lemma(t) in lx.MIGRANT_NOUNS for t in after) or _moved(token)
+
+
+def _moved(token: Token) -> bool:
+    """A verb of receiving, sending, holding or processing governs the number: "could take up to 250", "would
+    process the return of no more than 1,000", not "up to 36,000 could pass through"."""
     current = token
     for _ in range(4):
         current = current.head
-        if is_host_word(current) or is_deport_word(current) or lemma(current) in _HOLD_VERBS | lx.IN_HOST_VERBS:
+        if (
+            is_host_word(current)
+            or is_deport_word(current)
+            or lemma(current) in _HOLD_VERBS | lx.IN_HOST_VERBS | lx.PROCESS_WORDS
+        ):
             return True
         if current.head == current:
             break
@@ -169,6 +177,8 @@ def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
             continue
         if _resettled(span[-1]):
             continue
+        if _weight(sentence, start) < w.CAP_WEIGHT and not _moved(span[-1]):
+            continue  # "up to 36,000 people could pass through each year": a guess at the flow, not a ceiling
         found.append(
             Cap(
                 number,
