@@ -223,6 +223,11 @@ COOPERATE_WORDS: Final = frozenset(
 FACILITY_NOUNS: Final = frozenset({"centre", "center", "facility", "camp", "hub", "prison", "jail", "shelter", "cell"})
 # Where people are held or their claims decided: "runs a centre", "operated offshore processing", "detention".
 HELD_PLACES: Final = FACILITY_NOUNS | PROCESS_WORDS | frozenset({"detention"})
+# The European Union's member states (ISO 3166-1 alpha-3, 27 since 2020): to the Union none is a third country.
+EU_MEMBERS: Final = frozenset(
+    {"AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL", "ITA", "LVA"}
+    | {"LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE"}
+)
 # Courts act for no party to an agreement.
 COURT_NOUNS: Final = frozenset({"court", "judge", "tribunal", "justice", "judiciary", "bench"})
 # Arrivals in the state that then sends people on: "people arriving in the UK illegally", "by small boat".

@@ -352,3 +352,26 @@ def test_deals_a_state_struck_with_others_to_take_people_send_to_the_others() ->
     found = fragment(text)
     assert sorted(a.key for a in found.agreements) == ["USA-RWA", "USA-SSD", "USA-SWZ"]  # never Eswatini sending
     assert {c.value for a in found.agreements for c in a.claims if c.field == "status"} == {"agreed"}
+
+
+@pytest.mark.covers("pairs.member-under-a-bloc-deal")
+def test_a_member_state_sending_under_the_unions_deal_names_the_unions_pair_too() -> None:
+    text = (
+        "Forty migrants were returned from Malta to Libya on Tuesday under the agreement between the European "
+        "Union and Tripoli."
+    )
+    assert keys(text) == ["EUU-LBY", "MLT-LBY"]
+
+
+@pytest.mark.covers("pairs.not-within-the-union")
+def test_the_union_and_its_member_states_are_not_each_others_third_country() -> None:
+    assert keys("The European Union has flown rejected applicants to Sweden and to Libya.") == ["EUU-LBY"]
+
+
+@pytest.mark.covers("roles.demonym-for-people", "pairs.not-a-return-home", acts=False)
+def test_people_of_a_state_named_for_another_reason_do_not_make_a_transfer_there_a_return_home() -> None:
+    text = (
+        "Migrants were returned from Cyprus to Lebanon under the deal with Beirut. Lebanon's prime minister said "
+        "his country had kept its promises and expected more aid for Lebanese in return."
+    )
+    assert keys(text) == ["CYP-LBN"]

@@ -636,6 +636,37 @@ def return_home(pair: Pair, resolved: dict[str, Vote], view: DocumentView) -> bo
     )
 
 
+@rule("pairs", "not-within-the-union")
+def within_the_union(pair: Pair) -> bool:
+    """ "The first Syrians resettled under the EU's deal landed in Germany": the European Union and one of its
+    member states are never each other's third country."""
+    return "EUU" in (pair.deporting, pair.host) and bool({pair.deporting, pair.host} & lx.EU_MEMBERS)
+
+
+@rule("pairs", "member-under-a-bloc-deal")
+def bloc_deal(found: Sequence[Pair], resolved: dict[str, Vote]) -> list[Pair]:
+    """ "Migrants returned from the Greek islands to Turkey under the agreement between the European Union and
+    Ankara": a member state sends under the Union's deal with the host, so the Union's pair is named too (the
+    Union a party to a deal the sentence names, never its host)."""
+    union = resolved.get("EUU")
+    if union is None or union.role != PARTY or not union.rule.startswith("roles.deal-with/"):
+        return []
+    return [
+        Pair(
+            "EUU",
+            pair.host,
+            min(union.weight, pair.weight),
+            pair.sentence,
+            (rule_id(bloc_deal), *pair.rules),
+            (*pair.evidence, *union.evidence),
+            host_token=pair.host_token,
+            basis=pair.basis,
+        )
+        for pair in found
+        if pair.deporting in lx.EU_MEMBERS and pair.host not in lx.EU_MEMBERS and pair.host != "EUU"
+    ]
+
+
 @rule("pairs", "not-onward-movement")
 def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: DocumentView) -> bool:
     """ "Panama sent some of them on to Costa Rica", "refugees moved from Nauru to Cambodia": a state that
@@ -678,8 +709,10 @@ def sentence_pairs(
     if not (facts.talks_of_it or decisive):
         return []
     kept: dict[str, Pair] = {}
-    for pair in found:
+    for pair in [*found, *bloc_deal(found, resolved)]:
         if pair.deporting == pair.host or return_home(pair, resolved, view) or onward(pair, sentence, resolved, view):
+            continue
+        if within_the_union(pair):
             continue
         if pair.host in view.homeward and pair.rules[0].startswith(_FROM_ELSEWHERE):
             continue  # "returned the Kenyans to Kenya" elsewhere: a deal with Kenya here is about its own nationals

@@ -105,8 +105,18 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
         or any(c.dep_ == "conj" and lemma(c) in lx.MIGRANT_NOUNS for c in token.children)
     )
     if is_people and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT"):
+        if token.dep_ == "pobj" and not _people_moving(ctx):
+            return None  # "visa-free travel for Turks": people, but not the ones any deal moves
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, demonym_for_people)
     return None
+
+
+def _people_moving(ctx: Context) -> bool:
+    """The sentence speaks of people moved, held or seeking protection."""
+    text = ctx.sentence.text
+    return bool(lx.DEPORT_CONTEXT.search(text) or lx.MIGRATION_NOUN.search(text)) or any(
+        t.pos_ == "VERB" and (lemma(t) in lx.RETURN_VERBS or is_deport_word(t)) for t in ctx.sentence.span
+    )
 
 
 _ORIGIN_VERBS = frozenset({"be", "come", "hail", "originate"})
