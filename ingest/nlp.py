@@ -194,6 +194,17 @@ def _located(doc: Doc, start: int, end: int) -> bool:
     return start > 0 and doc[start - 1].lower_ in _LOCATIVE and not possessive
 
 
+def _sends_or_receives(doc: Doc, start: int, end: int) -> bool:
+    """ "Washington expulse des migrants vers l'Eswatini": a name that is also a person's is the state where it
+    is the subject of a verb of sending, receiving or agreeing (the French model often calls a capital a
+    person)."""
+    from dakg.ingest.vocabulary import lx, reading
+
+    with reading(doc.lang_):
+        verbs = lx.DEPORT_VERBS | lx.HOST_VERBS | lx.AGREE_VERBS
+    return end - start == 1 and doc[start].dep_.startswith("nsubj") and doc[start].head.lemma_.lower() in verbs
+
+
 class CountryTagger:
     """Countries, demonyms and metonyms as entities with the ISO-3 code in ``ent_id_``."""
 
@@ -221,7 +232,9 @@ class CountryTagger:
             if entry.kind == "block":
                 spans.append(Span(doc, start, end, label="LOC"))
                 continue
-            if entry.ambiguous and not (self._ner_agrees(doc, start, end) or _located(doc, start, end)):
+            if entry.ambiguous and not (
+                self._ner_agrees(doc, start, end) or _located(doc, start, end) or _sends_or_receives(doc, start, end)
+            ):
                 continue
             label = {"demonym": "NORP", "institution": "ORG"}.get(entry.kind, "GPE")
             span = Span(doc, start, end, label=label, span_id=entry.iso3)
@@ -298,8 +311,20 @@ def _sender(governor: Token, case: Token) -> Token | None:
 _TAGS = {"PROPN": "NNP", "NOUN": "NN"}
 
 
+_IMPERFECT_ENDINGS = ("ais", "ait", "ions", "iez", "aient")
+
+
+def _conditional(token: Token) -> bool:
+    """ "renverrait", "accueillerait", "serait": the imperfect's endings on the future's stem (an "r" before
+    them), not on the regular imperfect stem ("déclarait" is "déclar-" + "ait")."""
+    form, lemma = token.lower_, token.lemma_.lower()
+    ending = next((e for e in _IMPERFECT_ENDINGS if form.endswith("r" + e)), None)
+    return ending is not None and form != lemma[:-2] + ending
+
+
 def _tag(token: Token) -> str:
-    """A Penn Treebank tag for the distinctions the rules ask about: a past participle, a plural noun."""
+    """A Penn Treebank tag for the distinctions the rules ask about: a past participle, a plural noun, a finite
+    verb's tense (the indicative only: a conditional or a subjunctive says nothing done)."""
     if (
         token.pos_ in ("VERB", "AUX")
         and "Part" in token.morph.get("VerbForm", [])
@@ -308,6 +333,15 @@ def _tag(token: Token) -> str:
         return "VBN"
     if token.pos_ in ("VERB", "AUX") and "Inf" in token.morph.get("VerbForm", []):
         return "VB"
+    finite = "Fin" in token.morph.get("VerbForm", []) and "Ind" in token.morph.get("Mood", [])
+    if token.pos_ in ("VERB", "AUX") and finite:
+        tense = token.morph.get("Tense", [])  # "expulse": VBZ; "expulsait", "expulsa": VBD; the future, no tag
+        if "Pres" in tense:
+            return "VBP" if "Plur" in token.morph.get("Number", []) else "VBZ"
+        if "Imp" in tense and _conditional(token):
+            return "VB"  # "renverrait": the model calls the conditional an imperfect
+        if "Past" in tense or "Imp" in tense:
+            return "VBD"
     if token.pos_ in _TAGS:
         return _TAGS[token.pos_] + ("S" if "Plur" in token.morph.get("Number", []) else "")
     return token.tag_
@@ -339,10 +373,47 @@ def _detached_subjects(doc: Doc) -> None:
         first.dep_ = "nsubj"
 
 
+def _verbs_read_as_modifiers(doc: Doc) -> None:
+    """ "Israël expulse des migrants vers le Rwanda", "Washington expulse ...": right after a name, the French
+    parser can read a verb of the present tense as a participle modifying the name, or as a noun of its own
+    sentence. A verb of sending, receiving or agreeing in that place becomes the root, the name its subject."""
+    from dakg.ingest.vocabulary import lx
+
+    verbs = lx.DEPORT_VERBS | lx.HOST_VERBS | lx.AGREE_VERBS | lx.RETURN_VERBS
+    for word in doc[1:]:
+        name = doc[word.i - 1]
+        heads_clause = name.head == name or name.head.pos_ == "PUNCT" or name.dep_ == "fixed"
+        if name.pos_ != "PROPN" or not heads_clause or not word.is_lower or word.lower_.endswith(("é", "ée", "és")):
+            continue  # only a name that heads its clause; "expulsé" is a participle
+        lemma = next((v for v in (word.lemma_.lower(), word.lower_ + "r") if v in verbs), None)
+        if lemma is None or word.pos_ not in ("VERB", "NOUN", "ADJ") or word.head not in (name, word):
+            continue
+        for child in list(name.children):
+            if child.i > word.i:
+                child.head = word
+        for child in list(word.children):  # "expulse des migrants": the object, not an agent ("par")
+            cases = [c for c in child.children if c.dep_ == "case" and c.lower_ in ("des", "de", "d'", "d’")]
+            if child.dep_ in ("obl:agent", "obl:arg", "nmod") and cases:
+                child.dep_ = "obj"
+                cases[0].dep_ = "det"
+        if name.head == name:
+            word.head = word
+            word.dep_ = "ROOT"
+        else:
+            word.head, word.dep_ = name.head, name.dep_
+        word.pos_ = "VERB"
+        word.lemma_ = lemma
+        number = "Plur" if word.lower_.endswith("ent") else "Sing"
+        word.set_morph(f"Mood=Ind|Number={number}|Person=3|Tense=Pres|VerbForm=Fin")
+        name.head = word
+        name.dep_ = "nsubj"
+
+
 def _ud_scheme(doc: Doc) -> Doc:
     from dakg.ingest.vocabulary import lx
 
     _detached_subjects(doc)
+    _verbs_read_as_modifiers(doc)
     cases = []
     for token in doc:
         if token.dep_ in _UD_PREP_DEPS and token.head != token:

@@ -187,3 +187,29 @@ def test_a_capital_the_parser_left_alone_is_the_subject_of_its_verb() -> None:
 def test_a_state_whose_iso_name_capitalises_its_adjective_is_found_as_the_press_writes_it() -> None:
     text = "La Guinée équatoriale a accepté d'accueillir des migrants expulsés des États-Unis."
     assert keys(text, language="fr") == ["USA-GNQ"]
+
+
+@pytest.mark.covers("roles.subject-of-deport", "status.event-of-the-pair")
+def test_a_present_tense_verb_the_parser_read_as_a_participle_sends_and_is_carried_out() -> None:
+    text = "Depuis 2019, le Chili expulse des migrants vers le Pérou et la Bolivie."
+    found = _fr(text)
+    assert [(a.key, status_of(found, a.key)) for a in found.agreements] == [
+        ("CHL-PER", "implemented"),
+        ("CHL-BOL", "implemented"),
+    ]
+
+
+@pytest.mark.covers("roles.subject-of-deport", "status.event-of-the-pair")
+def test_a_capital_the_model_took_for_a_person_is_the_state_when_it_sends() -> None:
+    assert status_of(_fr("Washington expulse des migrants vers le Pérou."), "USA-PER") == "implemented"
+
+
+@pytest.mark.covers("status.event-of-the-pair", acts=False)
+def test_a_conditional_the_model_took_for_an_imperfect_says_nothing_done() -> None:
+    found = _fr("Le Chili renverrait des migrants vers le Pérou.")
+    assert status_of(found, "CHL-PER") is None
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+def test_an_imperfect_is_done() -> None:
+    assert status_of(_fr("Le Chili envoyait des migrants vers le Pérou."), "CHL-PER") == "implemented"
