@@ -31,7 +31,7 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import compile_infix_regex, filter_spans
 
 from dakg.errors import ConfigError
@@ -404,7 +404,8 @@ def _verbs_read_as_modifiers(doc: Doc) -> None:
         word.pos_ = "VERB"
         word.lemma_ = lemma
         number = "Plur" if word.lower_.endswith("ent") else "Sing"
-        word.set_morph(f"Mood=Ind|Number={number}|Person=3|Tense=Pres|VerbForm=Fin")
+        features = {"Mood": "Ind", "Number": number, "Person": "3", "Tense": "Pres", "VerbForm": "Fin"}
+        word.morph = MorphAnalysis(doc.vocab, features)
         name.head = word
         name.dep_ = "nsubj"
 
