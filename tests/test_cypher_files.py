@@ -80,6 +80,10 @@ def test_declared_and_used_parameters_must_agree() -> None:
 def test_the_texts_of_one_query_agree_on_parameters_mode_and_columns() -> None:
     """A query written per store (name.falkordb.cypher beside name.neo4j.cypher) is one query to its callers."""
     assert variant_problems(QUERIES) == []
+    assert {q.filename for q in QUERIES if q.name == "reprint_candidates"} == {
+        "reprint_candidates.falkordb.cypher",
+        "reprint_candidates.neo4j.cypher",
+    }
     falkordb = parse_query(
         "q.falkordb.cypher", "// params: k\nMATCH (c:Country {key: $k}) RETURN c.key AS key, coalesce(c.a, c.b) AS n"
     )
