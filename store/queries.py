@@ -8,12 +8,15 @@ A file starts with ``//`` header lines::
 
 ``params`` lists every ``$parameter`` the text uses (checked here, and by the Neo4j linter); ``mode`` is
 ``read`` (the default, run in a read transaction) or ``write``. Where the two stores need different text
-(full-text search procedures only), ``name.falkordb.cypher`` and ``name.neo4j.cypher`` stand side by side.
+(full-text search procedures; a plan one store would choose badly), ``name.falkordb.cypher`` and
+``name.neo4j.cypher`` stand side by side. They are one query to their callers: every text of a name must declare
+the same parameters and mode and return the same columns (checked when the files are loaded).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -25,6 +28,9 @@ Dialect = Literal["falkordb", "neo4j"]
 DIALECTS: tuple[Dialect, ...] = ("falkordb", "neo4j")
 
 _PARAM_RE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_RETURN_RE = re.compile(r"\bRETURN\b", re.I)
+_RETURN_END_RE = re.compile(r"\b(?:ORDER\s+BY|SKIP|LIMIT|UNION)\b", re.I)
+_ALIAS_RE = re.compile(r"\bAS\s+(\w+|`[^`]+`)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,11 @@ class NamedQuery:
     def body(self) -> str:
         """The text without its header comments."""
         return "\n".join(line for line in self.text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The names of the columns its last ``RETURN`` gives (``x AS name``, or the expression itself)."""
+        return returned_columns(self.text)
 
 
 def strip_literals(text: str) -> str:
@@ -71,6 +82,52 @@ def strip_literals(text: str) -> str:
 def used_parameters(text: str) -> set[str]:
     """``$names`` in a query text, ignoring string literals and comments."""
     return set(_PARAM_RE.findall(strip_literals(text)))
+
+
+def returned_columns(text: str) -> tuple[str, ...]:
+    """The column names of a query's last ``RETURN`` clause (comments and string literals ignored)."""
+    plain = strip_literals(text)
+    found = list(_RETURN_RE.finditer(plain))
+    if not found:
+        return ()
+    clause = plain[found[-1].end() :]
+    end = _RETURN_END_RE.search(clause)
+    clause = clause[: end.start() if end else None].strip()
+    clause = re.sub(r"^DISTINCT\b", "", clause, flags=re.I)
+    items, depth, start = [], 0, 0
+    for i, ch in enumerate(clause):
+        depth += (ch in "([{") - (ch in ")]}")
+        if ch == "," and depth == 0:
+            items.append(clause[start:i])
+            start = i + 1
+    items.append(clause[start:])
+    columns = []
+    for item in (i.strip() for i in items):
+        alias = _ALIAS_RE.search(item)
+        columns.append(alias.group(1).strip("`") if alias else " ".join(item.split()))
+    return tuple(columns)
+
+
+def variant_problems(queries: Iterable[NamedQuery]) -> list[str]:
+    """Where the texts of one query name (the common one, one per store) disagree on what a caller sees: the
+    parameters they declare, their mode, or the columns they return."""
+    by_name: dict[str, list[NamedQuery]] = {}
+    for query in queries:
+        by_name.setdefault(query.name, []).append(query)
+    problems = []
+    for texts in by_name.values():
+        first = texts[0]
+        for other in texts[1:]:
+            for what, mine, theirs in (
+                ("parameters", sorted(first.params), sorted(other.params)),
+                ("mode", first.mode, other.mode),
+                ("columns", first.columns, other.columns),
+            ):
+                if mine != theirs:
+                    problems.append(
+                        f"{other.filename}: its {what} {theirs} differ from those of {first.filename} {mine}"
+                    )
+    return problems
 
 
 def parse_query(filename: str, text: str) -> NamedQuery:
@@ -124,6 +181,9 @@ def all_queries() -> tuple[NamedQuery, ...]:
                 found.append(parse_query(entry.name, entry.read_text(encoding="utf-8")))
             except ValueError as exc:
                 raise ConfigError(f"cypher/{exc}") from exc
+    problems = variant_problems(found)
+    if problems:
+        raise ConfigError(f"cypher/{problems[0]}")
     return tuple(found)
 
 

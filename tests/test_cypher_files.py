@@ -9,7 +9,7 @@ from dakg.store import all_queries, get_query
 from dakg.store.checks import common_subset_problems, explain_on_falkordb, lint_neo4j
 from dakg.store.falkordb import FalkorStore
 from dakg.store.neo4j import schema_statements
-from dakg.store.queries import parse_query
+from dakg.store.queries import parse_query, variant_problems
 
 QUERIES = all_queries()
 
@@ -75,6 +75,33 @@ def test_declared_and_used_parameters_must_agree() -> None:
         parse_query("x.cypher", "MATCH (c:Country) RETURN c.key AS key")
     # A dollar sign inside a string literal or a comment is not a parameter.
     parse_query("x.cypher", "// params:\n// costs $5\nMATCH (c:Country {name: 'US$'}) RETURN c.key AS key")
+
+
+def test_the_texts_of_one_query_agree_on_parameters_mode_and_columns() -> None:
+    """A query written per store (name.falkordb.cypher beside name.neo4j.cypher) is one query to its callers."""
+    assert variant_problems(QUERIES) == []
+    assert {q.filename for q in QUERIES if q.name == "reprint_candidates"} == {
+        "reprint_candidates.falkordb.cypher",
+        "reprint_candidates.neo4j.cypher",
+    }
+    falkordb = parse_query(
+        "q.falkordb.cypher", "// params: k\nMATCH (c:Country {key: $k}) RETURN c.key AS key, coalesce(c.a, c.b) AS n"
+    )
+    same = parse_query(
+        "q.neo4j.cypher", "// params: k\nMATCH (c:Country) WHERE c.key = $k RETURN c.key AS key, c.n AS n"
+    )
+    assert falkordb.columns == ("key", "n") and variant_problems([falkordb, same]) == []
+    other_params = parse_query(
+        "q.neo4j.cypher", "// params: key\nMATCH (c:Country {key: $key}) RETURN c.key AS key, 1 AS n"
+    )
+    other_columns = parse_query(
+        "q.neo4j.cypher", "// params: k\nMATCH (c:Country {key: $k}) RETURN c.key AS id, 1 AS n"
+    )
+    other_mode = parse_query(
+        "q.neo4j.cypher", "// params: k\n// mode: write\nMERGE (c:Country {key: $k}) RETURN c.key AS key, 1 AS n"
+    )
+    for other, what in ((other_params, "parameters"), (other_columns, "columns"), (other_mode, "mode")):
+        assert [f"its {what}" in p for p in variant_problems([falkordb, other])] == [True], what
 
 
 def test_unknown_query_name_is_a_clear_error() -> None:

@@ -6,13 +6,18 @@ states, so the gazetteer knows them); the outlets are invented too."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from neo4j import GraphDatabase
 
 from dakg import reprints
-from dakg.ingest.load import load_fragment, remove_source
+from dakg.config import Settings
+from dakg.ingest.load import CANDIDATES_PER_READ, fragment_params, load_fragment, remove_source
+from dakg.store import GraphStore, get_query
 from dakg.store.falkordb import FalkorStore
 
 from .conftest import client_for
@@ -164,3 +169,73 @@ def test_the_unit_corpus_has_no_near_duplicates(api: TestClient) -> None:
             assert source["source"]["reprint_group"] == source["source"]["key"]
         for value in agreement["support"]:
             assert value["sources"] == value["independent_sources"]
+
+
+# --- the look-up's work as the graph grows (issue 19) ----------------------------------------------------------
+
+HOSTS = ("Rwanda", "Uganda", "Eswatini", "Ghana", "Kosovo")
+UNLIKE = (
+    "Flooding closed the main road between Kigali and Musanze on Sunday, and repair crews expect to reopen it "
+    "within a week, the transport ministry said."
+)
+
+
+def _alike(i: int) -> str:
+    """The template of benchmarks/folder.py: one sentence, its number and host changed."""
+    return (
+        f"Report {i}: {HOSTS[i % len(HOSTS)]} has agreed to accept migrants deported from the United States under "
+        f"the arrangement described in dispatch number {i}."
+    )
+
+
+def _look_up_params(text: str) -> dict[str, Any]:
+    source = fragment_params(Doc(text=text).fragment())["source"]
+    return {"bands": source["bands"], "key": source["key"], "limit": CANDIDATES_PER_READ}
+
+
+def _db_hits(plan: dict[str, Any]) -> int:
+    return int(plan.get("dbHits", 0)) + sum(_db_hits(child) for child in plan.get("children", []))
+
+
+def _work(store: GraphStore, settings: Settings, params: dict[str, Any]) -> int:
+    """What the reprint look-up reads, as the store's own profiler counts it: on FalkorDB the records every
+    operation of its plan produced (GRAPH.PROFILE), on Neo4j its database hits (PROFILE)."""
+    query = get_query("reprint_candidates", store.dialect)
+    if isinstance(store, FalkorStore):
+        plan = store.graph.profile(query.body, params)
+        return sum(int(n) for line in plan.plan for n in re.findall(r"Records produced: (\d+)", str(line)))
+    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    with GraphDatabase.driver(settings.store_url, auth=auth) as driver:
+        summary = driver.execute_query("PROFILE " + query.body, params, database_=settings.neo4j_database).summary
+    assert summary.profile is not None
+    return _db_hits(summary.profile)
+
+
+def test_the_reprint_look_up_reads_as_much_with_many_alike_sources_as_with_few(
+    store: GraphStore, settings: Settings
+) -> None:
+    """Every new source looks up the sources that share a MinHash band with it (``reprint_candidates``). Planned
+    as a scan of every source (FalkorDB always; Neo4j on a small graph's statistics, a plan it then kept or not),
+    the look-up read each source's 32 bands for each of the text's 32 until its limit was met: a text with
+    fewer near duplicates than the limit read them all (2,048,000 rows among 2,000 sources, about a second), and
+    a folder of 10,000 alike texts slowed down as it went (issue 19). Through the bands' index, the work stays
+    the same however many sources the graph holds. Work as each store's profiler counts it, not time."""
+    few, many = 10, 100
+    probes = {"alike": _look_up_params(_alike(10_000)), "unlike": _look_up_params(UNLIKE)}
+    work: dict[int, dict[str, int]] = {}
+    written = 0
+    for size in (few, many):
+        for i in range(written, size):
+            assert load_fragment(store, Doc(text=_alike(i)).fragment()).outcome == "new"
+        written = size
+        work[size] = {name: _work(store, settings, params) for name, params in probes.items()}
+    # The alike probe finds its candidates either way; the unlike one finds none (nothing to compare with).
+    assert len(store.read("reprint_candidates", probes["alike"])) == CANDIDATES_PER_READ
+    assert store.read("reprint_candidates", probes["unlike"]) == []
+    grew = {name: (work[few][name], work[many][name]) for name in probes if work[many][name] > 1.5 * work[few][name]}
+    assert not grew, f"the look-up's work grew with the sources ({few} sources, {many}): {grew}"
+    # And it is bounded by the text's bands, not by the sources: each band found by its key, and through it no
+    # more sources than the limit lets through (a scan reads every source's 32 bands for each of the text's 32).
+    bound = 25 * reprints.BANDS
+    scanned = {name: work[few][name] for name in probes if work[few][name] > bound}
+    assert not scanned, f"the look-up read more than {bound} with {few} sources: {scanned}"
