@@ -439,3 +439,34 @@ def test_a_first_transfer_that_could_come_is_agreed_not_carried_out() -> None:
 def test_a_first_transfer_that_came_is_carried_out() -> None:
     text = "Peru accepted migrants from Chile under the deal; the first transfers took place in August."
     assert status_of(fragment(text), "CHL-PER") == "implemented"
+
+
+@pytest.mark.covers("status.ended-for-people")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Migrants deported from Chile were abandoned at the border with Peru.", "en"),
+        ("Les Haïtiens expulsés vers le Pérou par le Chili disent avoir été abandonnés.", "fr"),
+    ],
+)
+def test_a_word_of_ending_said_of_people_is_no_status(text: str, language: str) -> None:
+    found = fragment(text, language=language)
+    assert all(status_of(found, a.key) != "scrapped" for a in found.agreements)
+
+
+@pytest.mark.covers("status.ended-for-people", acts=False)
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Chile abandoned its plan to deport asylum seekers to Peru.", "en"),
+        ("Le projet d'expulser des migrants du Chili vers le Pérou a été abandonné.", "fr"),
+    ],
+)
+def test_a_word_of_ending_said_of_the_arrangement_is_scrapped(text: str, language: str) -> None:
+    assert status_of(fragment(text, language=language), "CHL-PER") == "scrapped"
+
+
+@pytest.mark.covers("status.ended-for-people", acts=False)
+def test_a_plan_put_on_hold_is_suspended_wherever_the_parser_hangs_on_hold() -> None:
+    text = "Chile put its plan to move asylum seekers to Peru on hold in March 2023."
+    assert status_of(fragment(text), "CHL-PER") == "suspended"

@@ -73,6 +73,8 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         return None
     if status == "proposed" and describes_people(first):
         return None
+    if status in ("scrapped", "suspended") and ended_for_people(first):
+        return None
     if name == "carried-out" and event_to_come(span):
         status, strength = "agreed", strength * w.IRREALIS_FACTOR  # "the first flights could leave in August"
         rules.append(rule_id(event_to_come))
@@ -185,6 +187,35 @@ def describes_people(first: Token | None) -> bool:
         return False
     verb = first if first.pos_ == "VERB" else first.head
     return verb.dep_ in ("relcl", "acl") and lemma(verb.head) in lx.MIGRANT_NOUNS
+
+
+@rule("status", "ended-for-people")
+def ended_for_people(first: Token | None) -> bool:
+    """ "Eritreans deported to Rwanda say they were abandoned", « les Érythréens … disent avoir été abandonnés »,
+    "migrants abandoned in the desert": a word of ending said of people, not of the arrangement."""
+    if first is None or first.pos_ not in ("VERB", "AUX"):
+        return False  # "on hold", "defunct": said of what they stand beside, wherever the parser hangs them
+    verb = first
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN"
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if objects:
+        return any(_people(t) for t in objects)  # "abandoned the migrants", not "abandoned the plan"
+    for _ in range(3):
+        if verb.dep_ in ("relcl", "acl") and _people(verb.head):
+            return True
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and passive:  # "were abandoned", "say they were abandoned": who was
+            return any(_people(t) for t in subjects)
+        if subjects:
+            return False
+        if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head == verb:
+            break
+        verb = verb.head
+    return False
+
+
+def _people(token: Token) -> bool:
+    return lemma(token) in lx.MIGRANT_NOUNS or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"))
 
 
 @rule("status", "future-or-conditional")
