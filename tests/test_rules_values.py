@@ -163,6 +163,18 @@ def test_cash_given_to_migrants_is_not_a_payment_between_states() -> None:
     assert claims(found, "ISR-UGA", "payment") == []
 
 
+@pytest.mark.covers("payments.received-by-people")
+def test_money_the_people_receive_is_not_a_payment_between_states() -> None:
+    found = fragment("Migrants deported from Chile to Peru receive 2,000 dollars.")
+    assert claims(found, "CHL-PER", "payment") == []
+
+
+@pytest.mark.covers("payments.received-by-people", acts=False)
+def test_money_a_state_receives_is_a_payment() -> None:
+    found = fragment("Peru received $40 million from Chile to take in asylum seekers.")
+    assert [c.value["amount"] for c in claims(found, "CHL-PER", "payment")] == [40_000_000.0]
+
+
 @pytest.mark.covers("dates.normalize")
 def test_dates_resolve_against_the_publication_date() -> None:
     found = fragment(

@@ -59,6 +59,8 @@ def amounts(doc: Doc, sentence: Sentence) -> list[Payment]:
             continue
         if cash_to_migrants(sentence, match) or conversion(sentence, match):
             continue
+        if received_by_people(doc, sentence.start + match.start(), sentence.start + match.end()):
+            continue
         tail = sentence.text[match.end() : match.end() + 40]
         head = sentence.text[max(0, match.start() - 30) : match.start()]
         detail = match.group(0).strip()
@@ -91,3 +93,28 @@ def conversion(sentence: Sentence, match: re.Match[str]) -> bool:
     """ "$5.1m (£3.8m)": an amount in brackets right after another is the same payment in another currency."""
     before = sentence.text[max(0, match.start() - 25) : match.start()]
     return bool(re.search(r"(?:[$£€]|US\$|USD|GBP|EUR)\s?\d[\d.,]*\s*(?:million|billion|bn|m|k)?\s*\($", before, re.I))
+
+
+_GET_VERBS = frozenset({"receive", "get", "obtain", "recevoir", "toucher", "percevoir", "obtenir"})
+_GIVE_VERBS = frozenset({"give", "pay", "offer", "grant", "donner", "verser", "offrir", "accorder", "payer"})
+
+
+@rule("payments", "received-by-people")
+def received_by_people(doc: Doc, start: int, end: int) -> bool:
+    """ "Migrants deported to Rwanda receive $3,500", "the deportees were given $3,500", « les migrants … reçoivent
+    3 500 dollars »: money the people get (their verb's subject), not money between states."""
+    from dakg.ingest.rules.syntax import lemma
+
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+            break
+        verb = verb.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    if not (lemma(verb) in _GET_VERBS or (passive and lemma(verb) in _GIVE_VERBS)):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(lemma(t) in lx.MIGRANT_NOUNS or (t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS")) for t in subjects)
