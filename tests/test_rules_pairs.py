@@ -375,3 +375,23 @@ def test_people_of_a_state_named_for_another_reason_do_not_make_a_transfer_there
         "his country had kept its promises and expected more aid for Lebanese in return."
     )
     assert keys(text) == ["CYP-LBN"]
+
+
+@pytest.mark.covers("roles.subject-of-receive", "pairs.parties-by-reference")
+def test_a_sender_signing_a_deal_with_a_state_to_accept_people_does_not_receive_them() -> None:
+    text = "The United States signed an agreement with Paraguay to accept deportees."
+    assert keys(text) == ["USA-PRY"]
+    assert "pairs.parties-by-reference" in _rules(text, "USA-PRY")
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_state_that_reached_a_deal_with_a_sender_to_take_people_in_receives_them() -> None:
+    text = "Paraguay reached a deal with the United States to take in deportees."
+    assert keys(text) == ["USA-PRY"]
+    assert "roles.subject-of-receive" in _rules(text, "USA-PRY")
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_one_senders_deals_with_a_list_of_states() -> None:
+    text = "Washington has struck deals with Bhutan, Paraguay, Palau, Belize and Ecuador to take in deportees."
+    assert sorted(keys(text)) == ["USA-BLZ", "USA-BTN", "USA-ECU", "USA-PLW", "USA-PRY"]

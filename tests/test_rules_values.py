@@ -340,6 +340,18 @@ def test_a_deal_that_limits_the_number_of_people_gives_a_cap() -> None:
     assert [(c.value, c.detail) for c in claims(fragment(text), "CHL-PER", "cap")] == [(900, None)]
 
 
+@pytest.mark.covers("caps.fixed-number")
+def test_people_named_by_nationality_are_what_a_deal_is_for() -> None:
+    found = fragment("Peru agreed to act as a bridge for 90 Venezuelans deported from Chile.")
+    assert [c.value for c in claims(found, "CHL-PER", "cap")] == [90]
+
+
+@pytest.mark.covers("caps.fixed-number", acts=False)
+def test_people_named_by_nationality_outside_a_deals_words_are_no_cap() -> None:
+    found = fragment("Chile has received 90 Peruvians deported from the United States.")
+    assert claims(found, "USA-CHL", "cap") == []
+
+
 @pytest.mark.covers("caps.ceiling")
 def test_a_cap_in_soft_wording_is_kept_where_a_verb_of_processing_governs_it() -> None:
     found = fragment("Under one option, Peru would process the return of no more than 500 people a year from Chile.")

@@ -49,6 +49,11 @@ def _people_nearby(doc: Doc, token: Token) -> bool:
     return any(lemma(t) in lx.MIGRANT_NOUNS for t in after) or _moved(token)
 
 
+def _nationals(token: Token) -> bool:
+    """ "200 Venezuelans", "200 non-Costa Ricans": people named by a nationality (a plural demonym)."""
+    return (token.ent_type_ == "NORP" or token.text.startswith(("non-", "Non-"))) and token.tag_ in ("NNS", "NNPS")
+
+
 def _moved(token: Token) -> bool:
     """A verb of receiving, sending, holding or processing governs the number: "could take up to 250", "would
     process the return of no more than 1,000", not "up to 36,000 could pass through"."""
@@ -202,8 +207,8 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
     for token in sentence.span:
         if token.i in taken:
             continue
-        if token.dep_ == "nummod" and lemma(token.head) in lx.MIGRANT_NOUNS:
-            noun = token.head  # "host 50 deportees"
+        if token.dep_ == "nummod" and (lemma(token.head) in lx.MIGRANT_NOUNS or _nationals(token.head)):
+            noun = token.head  # "host 50 deportees", "a bridge for 200 non-Costa Ricans"
         elif token.dep_ == "dobj" and token.like_num and any(c.dep_ == "npadvmod" for c in token.head.children):
             noun = token  # "take 300 a year"
         else:
@@ -226,6 +231,8 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
             and lemma(verb) in _COVER_VERBS
             and any(c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS for c in verb.children)
         )  # "the arrangement covers 120 migrants"
+        if _nationals(noun) and not for_the_deal:
+            continue  # "a bridge for 200 non-Costa Ricans": people by nationality count only as what a deal is for
         if for_the_deal or covered:
             verb = verb if covered else verb.head
         elif noun.dep_ in ("dobj", "nsubjpass") and is_deport_word(verb) and provided_for(verb, agreed_only=True):

@@ -426,7 +426,10 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
     resolved, sentence, facts, view, span = at.resolved, at.sentence.index, at.facts, at.view, at.sentence.span
     hosts, deps, parties = _sides(resolved)
     strong = [p for p in parties if p.role == PARTY]
-    if hosts or deps or not 2 <= len(strong) <= w.REFERENCE_PARTIES_MAX:
+    counterparts = [p for p in strong if p.rule.startswith(_COUNTERPART)]
+    # "Washington struck deals with A, B, C and D to take in deportees": one state's deals, if about moving people
+    one_with_many = len(counterparts) == len(strong) - 1 and facts.about_deportation
+    if hosts or deps or len(strong) < 2 or (len(strong) > w.REFERENCE_PARTIES_MAX and not one_with_many):
         return []
     other = lx.OTHER_DEAL.search(span.text) is not None and lx.MIGRATION_DEAL.search(span.text) is None
     if not (facts.about_deportation or (facts.agreement_word and view.about_deportation and not other)):

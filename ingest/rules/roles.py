@@ -695,7 +695,9 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     ]
     if lemma(verb) in _APPROACH_VERBS:
         far = []  # "Norway approached Moldova about taking them": the one asked would take them
-    if far and _partner_of_the_deal(far[0], mention.iso3):
+    if far and _partner_of_the_deal(far[0], mention.iso3) and mention.iso3 in countries().deporting_prior:
+        # "The US signed an agreement with Uganda to accept deportees": the sentence leaves open who accepts, and
+        # the subject is a state known for sending; the rest of the document, or that knowledge, decides
         return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, subject_of_receive, far[0])
     if far:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, subject_of_receive, far[0])
@@ -718,9 +720,11 @@ def _partner_of_the_deal(verb: Token, iso3: str) -> bool:
     """ "The US reached an agreement with Paraguay to take in asylum seekers": a receiving verb hung on a deal made
     with another state leaves open which of the two receives (the subject, or the partner)."""
     for above in verb.ancestors:  # "agreements the administration struck with Eswatini ... to take deportees" too
-        partnered = any(
+        deals = [c for c in above.children if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lx.AGREEMENT_NOUNS]
+        partnered = any(  # "signed an agreement with Uganda to accept deportees": "with" hangs on the noun
             c.dep_ == "prep" and c.lower_ == "with" and any(_code(o) not in (None, iso3) for o in c.children)
-            for c in above.children
+            for holder in (above, *deals)
+            for c in holder.children
         )
         if partnered or lemma(above) in lx.AGREEMENT_NOUNS:
             return partnered
