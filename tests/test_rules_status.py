@@ -470,3 +470,9 @@ def test_a_word_of_ending_said_of_the_arrangement_is_scrapped(text: str, languag
 def test_a_plan_put_on_hold_is_suspended_wherever_the_parser_hangs_on_hold() -> None:
     text = "Chile put its plan to move asylum seekers to Peru on hold in March 2023."
     assert status_of(fragment(text), "CHL-PER") == "suspended"
+
+
+@pytest.mark.covers("status.centre-in-use")
+def test_centres_that_opened_are_in_use_and_centres_to_open_are_not() -> None:
+    assert status_of(fragment("Chile's centres in Peru opened in October."), "CHL-PER") == "implemented"
+    assert "CHL-PER" not in [a.key for a in fragment("Chile's centres in Peru will open in October.").agreements]

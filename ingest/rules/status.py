@@ -218,6 +218,13 @@ def _people(token: Token) -> bool:
     return lemma(token) in lx.MIGRANT_NOUNS or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"))
 
 
+def _done(verb: Token) -> bool:
+    """A verb in a past tense, not under a modal or a future: "opened", "have opened", « ont ouvert »."""
+    auxes = {spelled(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes))
+    return past and not auxes & (_MODAL | _FUTURE | {"to"})
+
+
 @rule("status", "future-or-conditional")
 def future_or_conditional(sentence: Sentence, hit: Hit) -> Hit:
     """ "will sign", "could accept", "plans to send": an event not yet done is downgraded — signed, agreed or in
@@ -492,8 +499,11 @@ def centre_in_use(doc: Doc, sentence: Sentence, pair: Pair) -> StatusValue | Non
         if lemma(token) not in lx.HELD_PLACES or token.pos_ not in ("NOUN", "PROPN"):
             continue
         governors = [token.head, token.head.head]
-        if any(lemma(g) in lx.BUILD_VERBS - {"run", "operate", "host"} | {"plan", "propose"} for g in governors):
-            return None
+        opened = [g for g in governors if lemma(g) in {"open", "reopen", "ouvrir", "rouvrir"} and _done(g)]
+        if not opened and any(
+            lemma(g) in lx.BUILD_VERBS - {"run", "operate", "host"} | {"plan", "propose"} for g in governors
+        ):
+            return None  # still to be built or opened; "the centres opened in October" are in use
         if negated(token.head) or any(
             c.dep_ == "amod" and lemma(c) in {"planned", "proposed", "future", "new"} for c in token.children
         ):
