@@ -86,6 +86,9 @@ IN_HOST_VERBS: Final = frozenset(
     }
 )
 PAY_VERBS: Final = frozenset({"pay", "fund", "finance"})
+# Money that people get ("migrants receive $3,500"), or are given in the passive ("were given $3,500").
+GET_VERBS: Final = frozenset({"receive", "get", "obtain"})
+GIVEN_VERBS: Final = frozenset({"give", "pay", "offer", "grant"})
 AGREE_VERBS: Final = frozenset(
     {
         "agree",

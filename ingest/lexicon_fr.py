@@ -85,6 +85,8 @@ IN_HOST_VERBS: Final = frozenset(
     {"installer", "loger", "détenir", "arriver", "atterrir", "retenir", "placer", "construire", "ouvrir", "gérer"}
 )
 PAY_VERBS: Final = frozenset({"payer", "financer", "verser"})
+GET_VERBS: Final = frozenset({"recevoir", "toucher", "percevoir", "obtenir"})
+GIVEN_VERBS: Final = frozenset({"donner", "verser", "offrir", "accorder", "payer"})
 GIVE_VERBS: Final = frozenset({"fournir", "donner", "accorder", "octroyer", "allouer", "promettre", "verser"})
 FUNDING_NOUNS: Final = frozenset({"aide", "financement", "fonds", "soutien", "somme", "paiement", "contrepartie"})
 AGREE_VERBS: Final = frozenset(

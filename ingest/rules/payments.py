@@ -95,15 +95,11 @@ def conversion(sentence: Sentence, match: re.Match[str]) -> bool:
     return bool(re.search(r"(?:[$£€]|US\$|USD|GBP|EUR)\s?\d[\d.,]*\s*(?:million|billion|bn|m|k)?\s*\($", before, re.I))
 
 
-_GET_VERBS = frozenset({"receive", "get", "obtain", "recevoir", "toucher", "percevoir", "obtenir"})
-_GIVE_VERBS = frozenset({"give", "pay", "offer", "grant", "donner", "verser", "offrir", "accorder", "payer"})
-
-
 @rule("payments", "received-by-people")
 def received_by_people(doc: Doc, start: int, end: int) -> bool:
     """ "Migrants deported to Rwanda receive $3,500", "the deportees were given $3,500", « les migrants … reçoivent
     3 500 dollars »: money the people get (their verb's subject), not money between states."""
-    from dakg.ingest.rules.syntax import lemma
+    from dakg.ingest.rules.syntax import lemma, names_people
 
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -114,7 +110,7 @@ def received_by_people(doc: Doc, start: int, end: int) -> bool:
             break
         verb = verb.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-    if not (lemma(verb) in _GET_VERBS or (passive and lemma(verb) in _GIVE_VERBS)):
+    if not (lemma(verb) in lx.GET_VERBS or (passive and lemma(verb) in lx.GIVEN_VERBS)):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(lemma(t) in lx.MIGRANT_NOUNS or (t.ent_type_ == "NORP" and t.tag_ in ("NNS", "NNPS")) for t in subjects)
+    return any(names_people(t) for t in subjects)

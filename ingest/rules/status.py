@@ -25,6 +25,7 @@ from dakg.ingest.rules.syntax import (
     is_deport_word,
     is_host_word,
     lemma,
+    names_people,
     negated,
     sending_governor,
 )
@@ -199,23 +200,19 @@ def ended_for_people(first: Token | None) -> bool:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.tag_ == "VBN"
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if objects:
-        return any(_people(t) for t in objects)  # "abandoned the migrants", not "abandoned the plan"
+        return any(names_people(t) for t in objects)  # "abandoned the migrants", not "abandoned the plan"
     for _ in range(3):
-        if verb.dep_ in ("relcl", "acl") and _people(verb.head):
+        if verb.dep_ in ("relcl", "acl") and names_people(verb.head):
             return True
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and passive:  # "were abandoned", "say they were abandoned": who was
-            return any(_people(t) for t in subjects)
+            return any(names_people(t) for t in subjects)
         if subjects:
             return False
         if verb.dep_ not in ("xcomp", "ccomp", "conj") or verb.head == verb:
             break
         verb = verb.head
     return False
-
-
-def _people(token: Token) -> bool:
-    return lemma(token) in lx.MIGRANT_NOUNS or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"))
 
 
 def _done(verb: Token) -> bool:

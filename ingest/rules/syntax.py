@@ -166,6 +166,11 @@ def controlled(verb: Token, agreement_nouns: frozenset[str], depth: int = 0) -> 
     return found
 
 
+def names_people(token: Token) -> bool:
+    """A noun for people moved ("migrants", « demandeurs ») or a plural of nationality ("Eritreans")."""
+    return lemma(token) in lx.MIGRANT_NOUNS or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"))
+
+
 def is_host_word(token: Token) -> bool:
     """Receiving people: accept, host, receive, take in, ..."""
     word = lemma(token)
