@@ -24,6 +24,7 @@ from dakg.ingest.fragment import Fragment
 from dakg.ingest.language import document_language
 from dakg.ingest.load import LoadResult, load_fragment
 from dakg.ingest.nlp import Pipelines
+from dakg.ingest.parsing import piped
 from dakg.ingest.read import Metadata, RawDocument, read_documents
 from dakg.ingest.validate import text_problem
 from dakg.store import GraphStore
@@ -110,6 +111,9 @@ def _extract_with(
         if in_flight is None:
             return
         for prepared in in_flight:
+            if isinstance(prepared, DocumentError):
+                yield prepared
+                continue
             try:
                 doc = parse(nlp, prepared.text, window_chars, batch_size)
             except Exception as exc:
@@ -150,14 +154,17 @@ def _extract_stream(
     batch_size: int,
     processes: int,
     window_chars: int,
-) -> Generator[Fragment | DocumentError, None, list[Prepared] | None]:
+) -> Generator[Fragment | DocumentError, None, list[Prepared | DocumentError] | None]:
     """Fragments of ``source`` through one batched pipe. Returns None when ``source`` is exhausted, or, when the
-    pipe raised, the documents it held (their windows were taken from ``source`` and not yet given back)."""
-    errors: deque[DocumentError] = deque()
-    in_flight: deque[Prepared] = deque()  # one entry per window taken and not yet parsed back
+    pipe raised, the documents it held (their windows were taken from ``source`` and not yet given back), with
+    the errors read among them in their places."""
+    errors: list[DocumentError] = []  # read since the last window taken: they go out just before it
+    # One entry per window taken and not yet parsed back: its document, the document's number of windows, and
+    # the errors read before it (so that errors keep their place in the input however far the pipe reads ahead).
+    in_flight: deque[tuple[Prepared, int, list[DocumentError]]] = deque()
     broken: list[BaseException] = []
 
-    def texts() -> Iterator[tuple[str, int]]:
+    def texts() -> Iterator[str]:
         while True:
             try:
                 item = next(source)
@@ -175,33 +182,32 @@ def _extract_stream(
                 errors.append(DocumentError(f"{item.raw.path}: cannot be parsed ({_reason(exc)})"))
                 continue
             for piece in pieces:
-                in_flight.append(item)
-                yield piece, len(pieces)
+                in_flight.append((item, len(pieces), errors[:]))
+                errors.clear()
+                yield piece
 
     parts: list[Doc] = []
     try:
-        for doc, count in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=processes):
-            prepared = in_flight.popleft()
+        for doc in piped(nlp, texts(), batch_size, processes):
+            prepared, count, before = in_flight.popleft()
+            yield from before
             parts.append(_without_tensor(doc))
             if len(parts) < count:
                 continue
             whole = parts[0] if count == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             parts = []
-            while errors:
-                yield errors.popleft()
             yield _extract(whole, prepared, version)
     except Exception as exc:
         if broken or not in_flight:
             raise  # nothing a document did: not to be retried one by one
         log.warning("the batched parse failed (%s); its documents are parsed one at a time", _reason(exc))
-        while errors:
-            yield errors.popleft()
-        held: dict[int, Prepared] = {}
-        for prepared in in_flight:
-            held.setdefault(id(prepared), prepared)
-        return list(held.values())
-    while errors:
-        yield errors.popleft()
+        held: list[Prepared | DocumentError] = []
+        for prepared, _count, before in in_flight:
+            held.extend(before)
+            if not held or held[-1] is not prepared:
+                held.append(prepared)
+        return held + errors
+    yield from errors
     return None
 
 

@@ -1,0 +1,115 @@
+"""Where ingest's parse runs (dakg.ingest.parsing): one forked child by default, with the parses this process would
+make; in this process where a fork is not safe; a document the child cannot parse raises here."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from dakg.ingest.nlp import get_pipeline
+from dakg.ingest.parsing import fork_is_safe, piped
+from dakg.store import lifetime
+
+pytestmark = pytest.mark.integration
+
+TEXTS = [
+    "The interior ministry said on Monday that the first group of deportees had landed in the capital.",
+    "Officials in both countries declined to say how many people the arrangement would cover.",
+    "A court in the sending state will hear the challenge next month, lawyers for the men said.",
+    "No date was given.",
+    "The agreement, signed last week, runs for five years and may be renewed once.",
+]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_pipeline("en_core_web_md")
+
+
+def _children_while(docs: Iterator[object]) -> tuple[list[object], list[int]]:
+    """The items of ``docs`` and the number of live child processes seen after each."""
+    items, children = [], []
+    for item in docs:
+        items.append(item)
+        children.append(len(multiprocessing.active_children()))
+    return items, children
+
+
+def test_one_process_parses_in_one_child_with_the_parses_made_here(nlp: Language) -> None:
+    here = [doc.to_json() for doc in nlp.pipe(TEXTS, batch_size=2)]
+    docs, children = _children_while(piped(nlp, TEXTS, 2, 1))
+    assert [doc.to_json() for doc in docs] == here  # type: ignore[attr-defined]
+    assert set(children) == {1}
+    assert multiprocessing.active_children() == []  # the child ends with the pipe
+
+
+def test_from_another_thread_the_parse_stays_in_this_process(nlp: Language) -> None:
+    seen: dict[str, bool] = {}
+    found: list[tuple[list[object], list[int]]] = []
+
+    def run() -> None:
+        seen["safe"] = fork_is_safe()
+        found.append(_children_while(piped(nlp, TEXTS, 2, 1)))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert fork_is_safe() is True and seen["safe"] is False
+    docs, children = found[0]
+    assert set(children) == {0}
+    assert [d.to_json() for d in docs] == [d.to_json() for d in nlp.pipe(TEXTS)]  # type: ignore[attr-defined]
+
+
+def test_a_text_the_child_cannot_parse_raises_here(nlp: Language) -> None:
+    too_long = "word " * (nlp.max_length // 5 + 10)
+    with pytest.raises(ValueError):
+        list(piped(nlp, [TEXTS[0], too_long, TEXTS[1]], 1, 1))
+    assert multiprocessing.active_children() == []
+
+
+def test_the_parse_child_ends_when_its_owner_is_killed(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child.pid"
+    program = textwrap.dedent(
+        f"""
+        import itertools, multiprocessing
+        from dakg.ingest.nlp import get_pipeline
+        from dakg.ingest.parsing import piped
+        nlp = get_pipeline("en_core_web_md")
+        texts = itertools.repeat("The ministry said the flights would go on.")
+        for i, _doc in enumerate(piped(nlp, texts, 2, 1)):
+            if i == 20:
+                open({str(pid_file)!r}, "w").write(str(multiprocessing.active_children()[0].pid))
+        """
+    )
+    owner = subprocess.Popen([sys.executable, "-c", program])
+    child = 0
+    try:
+        deadline = time.monotonic() + 120
+        while not pid_file.exists() or not pid_file.read_text():
+            assert time.monotonic() < deadline and owner.poll() is None
+            time.sleep(0.1)
+        child = int(pid_file.read_text())
+        assert lifetime.alive(child)
+        owner.send_signal(signal.SIGKILL)
+        owner.wait()
+        deadline = time.monotonic() + 5
+        while lifetime.alive(child) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not lifetime.alive(child)
+    finally:
+        if owner.poll() is None:
+            owner.kill()
+            owner.wait()
+        if child and lifetime.alive(child):  # the test failed: leave nothing behind
+            os.kill(child, signal.SIGKILL)
