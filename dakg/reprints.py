@@ -22,6 +22,7 @@ other writes) and stay two groups until a later copy near both joins them, or on
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -49,11 +50,18 @@ def shingles(text: str) -> set[str]:
 
 def signature(text: str) -> list[int]:
     """The MinHash signature of a text, as plain integers (each below 2**32) a graph property can hold."""
-    from datasketch import MinHash  # here: the package imports scipy, which only ingest needs
-
-    sketch = MinHash(num_perm=NUM_PERM, seed=SEED)
+    sketch = _empty_sketch().copy()
     sketch.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
     return [int(v) for v in sketch.hashvalues]
+
+
+@functools.cache
+def _empty_sketch() -> Any:
+    """An empty MinHash, made once: making one draws its ``NUM_PERM`` permutations again from ``SEED`` (the same
+    every time); a copy shares them."""
+    from datasketch import MinHash  # here: the package imports scipy, which only ingest needs
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED)
 
 
 def bands(values: Sequence[int]) -> list[str]:

@@ -24,17 +24,25 @@ from spacy.tokens import Token
 from dakg.ingest import lexicon, lexicon_fr
 
 BUNDLES: dict[str, ModuleType] = {"en": lexicon, "fr": lexicon_fr}
-_ACTIVE: ContextVar[ModuleType] = ContextVar("dakg_vocabulary", default=lexicon)
+
+
+def _words(bundle: ModuleType) -> dict[str, Any]:
+    """A language's names over the English ones (made once per language: the rules read a word very often)."""
+    return {**vars(lexicon), **vars(bundle)} if bundle is not lexicon else vars(lexicon)
+
+
+_WORDS: dict[str, dict[str, Any]] = {code: _words(bundle) for code, bundle in BUNDLES.items()}
+_ACTIVE: ContextVar[dict[str, Any]] = ContextVar("dakg_vocabulary", default=_WORDS["en"])
 
 
 class Vocabulary:
     """The words of the language in force: ``lx.NAME`` is ``lexicon_XX.NAME``, else ``lexicon.NAME``."""
 
     def __getattr__(self, name: str) -> Any:
-        bundle = _ACTIVE.get()
-        if bundle is not lexicon and name in bundle.__dict__:
-            return bundle.__dict__[name]
-        return getattr(lexicon, name)
+        try:
+            return _ACTIVE.get()[name]
+        except KeyError:
+            raise AttributeError(f"no lexicon defines {name!r}") from None
 
 
 lx = Vocabulary()
@@ -43,7 +51,7 @@ lx = Vocabulary()
 @contextmanager
 def reading(language: str) -> Iterator[None]:
     """The rules read ``language``'s words inside the block (English for a language without its own)."""
-    token = _ACTIVE.set(BUNDLES.get(language, lexicon))
+    token = _ACTIVE.set(_WORDS.get(language, _WORDS["en"]))
     try:
         yield
     finally:

@@ -52,36 +52,50 @@ def _first_problem(value: Any, *, keys: bool = False) -> tuple[str, str] | None:
     """(path, message) of the first value no store can hold, or None. Iterative: parameters can be large.
 
     With ``keys``, every map entry named in ``KEY_FIELDS`` must also be a valid node key (see ``check_key``).
+    The path to a value is a chain of (parent, step) pairs, spelled out only for the value that fails: a
+    document's write holds thousands of values, and naming each as it is visited cost more than the check.
     """
-    stack: list[tuple[Any, tuple[str, ...]]] = [(value, ())]
+    stack: list[tuple[Any, _Path]] = [(value, None)]
     while stack:
         item, path = stack.pop()
         kind = type(item)
         if kind is str:
             if "\x00" in item:
-                return "".join(path), "text contains a NUL character, which the store cannot hold"
+                return _spelled(path), "text contains a NUL character, which the store cannot hold"
         elif item is None or kind is bool:
             continue
         elif kind is int:
             if not -_INT64 <= item < _INT64:
-                return "".join(path), f"integer {item} does not fit in 64 bits"
+                return _spelled(path), f"integer {item} does not fit in 64 bits"
         elif kind is float:
             if not math.isfinite(item):
-                return "".join(path), f"{item} is not a finite number"
+                return _spelled(path), f"{item} is not a finite number"
         elif isinstance(item, list | tuple):
-            stack.extend((v, (*path, f"[{i}]")) for i, v in enumerate(item))
+            stack.extend((v, (path, i)) for i, v in enumerate(item))
         elif isinstance(item, Mapping):
             for key, v in item.items():
                 if not isinstance(key, str) or not _PARAM_KEY_RE.match(key):
-                    return "".join(path), f"map key {key!r} is not a plain identifier"
+                    return _spelled(path), f"map key {key!r} is not a plain identifier"
                 if keys and key in KEY_FIELDS:
                     message = _key_problem(v)
                     if message is not None:
-                        return "".join((*path, f".{key}")), message
-                stack.append((v, (*path, f".{key}")))
+                        return _spelled((path, key)), message
+                stack.append((v, (path, key)))
         else:  # including subclasses of str, int and float (enums, numpy scalars)
-            return "".join(path), f"values of type {kind.__name__} cannot be sent to the store"
+            return _spelled(path), f"values of type {kind.__name__} cannot be sent to the store"
     return None
+
+
+_Path = tuple[Any, int | str] | None  # (the parent's path, this step: a list index or a map key); None at the top
+
+
+def _spelled(path: _Path) -> str:
+    """A path as the error names it: ``.claims[3].quote``."""
+    steps: list[str] = []
+    while path is not None:
+        path, step = path
+        steps.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    return "".join(reversed(steps))
 
 
 KEY_MAX_CHARS = 512

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from dakg.errors import QueryError
 from dakg.store import GraphStore
+from dakg.store.base import check_params
 
 HOSTILE = [
     "x'}) DETACH DELETE n //",
@@ -155,3 +156,19 @@ def test_more_rows_than_the_cap_is_an_error_not_a_silent_cut(store: GraphStore, 
 def test_key_references_in_writes_are_checked_too(store: GraphStore) -> None:
     with pytest.raises(QueryError, match=r"\$rows\[0\]\.subject"):
         store.run("UNWIND $rows AS r MERGE (c:Claim {key: r.subject})", {"rows": [{"subject": " padded"}]}, write=True)
+
+
+@pytest.mark.parametrize(
+    ("params", "path"),
+    [
+        ({"source": {"minhash": [1, 2, 2**64]}}, "$source.minhash[2]: integer"),
+        ({"claims": [{"quote": "ok"}, {"quote": "bad\x00"}]}, "$claims[1].quote: text contains a NUL"),
+        ({"rows": [[0.5, [float("nan")]]]}, "$rows[0][1][0]: nan is not a finite number"),
+        ({"edges": [{"to": "ok"}, {"to": ""}]}, "$edges[1].to: a key must be"),
+        ({"v": {"inner": {"bad key": 1}}}, "$v.inner: map key 'bad key'"),
+    ],
+)
+def test_a_refused_value_is_named_by_its_path(params: dict[str, object], path: str) -> None:
+    with pytest.raises(QueryError) as refused:
+        check_params(params, write=True)
+    assert str(refused.value).startswith(f"parameter {path}")
