@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
 
@@ -73,6 +74,8 @@ def _one_child(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator
 def _ending_with_owner(preexec: Callable[[], None], docs: Iterable[Doc]) -> Iterator[Doc]:
     """The child's first stage, on each batch: it asks for a parent-death signal (``dakg.store.lifetime``), so the
     child ends with the process it parses for, however that ends (even by SIGKILL, which leaves it no time to
-    tell the child)."""
+    tell the child). A Ctrl-C reaches the whole process group; the child leaves it to its owner, which ends the
+    pipe (and so the child) as it stops, instead of printing a traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     preexec()
     yield from docs

@@ -113,3 +113,43 @@ def test_the_parse_child_ends_when_its_owner_is_killed(tmp_path: Path) -> None:
             owner.wait()
         if child and lifetime.alive(child):  # the test failed: leave nothing behind
             os.kill(child, signal.SIGKILL)
+
+
+def test_a_ctrl_c_to_the_group_stops_the_owner_and_the_child_quietly(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child.pid"
+    program = textwrap.dedent(
+        f"""
+        import itertools, multiprocessing, sys
+        from dakg.ingest.nlp import get_pipeline
+        from dakg.ingest.parsing import piped
+        nlp = get_pipeline("en_core_web_md")
+        texts = itertools.repeat("The ministry said the flights would go on.")
+        try:
+            for i, _doc in enumerate(piped(nlp, texts, 2, 1)):
+                if i == 20:
+                    open({str(pid_file)!r}, "w").write(str(multiprocessing.active_children()[0].pid))
+        except KeyboardInterrupt:
+            print("stopped", file=sys.stderr)
+        """
+    )
+    owner = subprocess.Popen([sys.executable, "-c", program], stderr=subprocess.PIPE, start_new_session=True)
+    child = 0
+    try:
+        deadline = time.monotonic() + 120
+        while not pid_file.exists() or not pid_file.read_text():
+            assert time.monotonic() < deadline and owner.poll() is None
+            time.sleep(0.1)
+        child = int(pid_file.read_text())
+        os.killpg(owner.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
+        _out, err = owner.communicate(timeout=30)
+        assert err.decode().strip() == "stopped"  # no traceback from the child
+        deadline = time.monotonic() + 5
+        while lifetime.alive(child) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not lifetime.alive(child)
+    finally:
+        if owner.poll() is None:
+            owner.kill()
+            owner.wait()
+        if child and lifetime.alive(child):
+            os.kill(child, signal.SIGKILL)
