@@ -91,6 +91,14 @@ def test_the_server_keeps_its_openapi_contract(own_api: Callable[..., str], tmp_
     assert run.returncode == 0 and summary is not None, f"seed {seed}, {seconds:.0f} s:\n{output[-6000:]}"
     generated, passed = int(summary.group(1)), int(summary.group(2))
     assert generated == passed >= MIN_CASES, output[-3000:]
-    assert "No issues found" in output
+    if "No issues found" not in output:
+        # One warning is allowed, and only this one: a source's key is the SHA-256 of its text, so a generated key
+        # names no source and answers 404 (its contract, which the checks hold it to). With some seeds few requests
+        # reach a real key, and Schemathesis reports "missing test data" for GET /sources/{key}. It cannot be
+        # silenced for one operation alone (its display setting is global), so the test reads the warnings.
+        block = output.split("WARNINGS", 1)[-1].split("SUMMARY", 1)[0]
+        listed = re.findall(r"^\s+- (\S+ \S+)\s*$", block, re.M)
+        assert re.search(r"\b1 warning in\b", output), output[-3000:]
+        assert block.strip(" =\n").startswith("Missing test data") and listed == ["GET /sources/{key}"], output[-3000:]
     assert re.search(r"Selected: 17/17\s+Tested: 17\b", output), output[-3000:]  # every operation the API declares
     print(f"schemathesis: {generated} cases, 0 failures, seed {seed}, {seconds:.0f} s")
