@@ -48,6 +48,9 @@ class SchemaStatus:
     missing: list[str] = field(default_factory=list)
 
 
+_Path = tuple[Any, int | str] | None  # (the parent's path, this step: a list index or a map key); None at the top
+
+
 def _first_problem(value: Any, *, keys: bool = False) -> tuple[str, str] | None:
     """(path, message) of the first value no store can hold, or None. Iterative: parameters can be large.
 
@@ -84,9 +87,6 @@ def _first_problem(value: Any, *, keys: bool = False) -> tuple[str, str] | None:
         else:  # including subclasses of str, int and float (enums, numpy scalars)
             return _spelled(path), f"values of type {kind.__name__} cannot be sent to the store"
     return None
-
-
-_Path = tuple[Any, int | str] | None  # (the parent's path, this step: a list index or a map key); None at the top
 
 
 def _spelled(path: _Path) -> str:

@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +19,8 @@ from spacy.language import Language
 from dakg.ingest.nlp import get_pipeline
 from dakg.ingest.parsing import fork_is_safe, piped
 from dakg.store import lifetime
+
+from .test_lifetime import gone_within
 
 pytestmark = pytest.mark.integration
 
@@ -78,21 +79,30 @@ def test_a_text_the_child_cannot_parse_raises_here(nlp: Language) -> None:
     assert multiprocessing.active_children() == []
 
 
-def test_the_parse_child_ends_when_its_owner_is_killed(tmp_path: Path) -> None:
+# An owner that parses an endless stream in one child, writes the child's pid once it runs, and says "stopped" when
+# interrupted (as `dakg ingest` ends on Ctrl-C); a new session of its own, so a signal to its group reaches no test.
+OWNER = """
+import itertools, multiprocessing, sys
+from dakg.ingest.nlp import get_pipeline
+from dakg.ingest.parsing import piped
+nlp = get_pipeline("en_core_web_md")
+texts = itertools.repeat("The ministry said the flights would go on.")
+try:
+    for i, _doc in enumerate(piped(nlp, texts, 2, 1)):
+        if i == 20:
+            open(sys.argv[1], "w").write(str(multiprocessing.active_children()[0].pid))
+except KeyboardInterrupt:
+    print("stopped", file=sys.stderr)
+"""
+
+
+@pytest.fixture
+def owner_and_child(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """A running owner and the pid of its parse child; whatever a test leaves running is killed afterwards."""
     pid_file = tmp_path / "child.pid"
-    program = textwrap.dedent(
-        f"""
-        import itertools, multiprocessing
-        from dakg.ingest.nlp import get_pipeline
-        from dakg.ingest.parsing import piped
-        nlp = get_pipeline("en_core_web_md")
-        texts = itertools.repeat("The ministry said the flights would go on.")
-        for i, _doc in enumerate(piped(nlp, texts, 2, 1)):
-            if i == 20:
-                open({str(pid_file)!r}, "w").write(str(multiprocessing.active_children()[0].pid))
-        """
+    owner = subprocess.Popen(
+        [sys.executable, "-c", OWNER, str(pid_file)], stderr=subprocess.PIPE, start_new_session=True
     )
-    owner = subprocess.Popen([sys.executable, "-c", program])
     child = 0
     try:
         deadline = time.monotonic() + 120
@@ -101,55 +111,27 @@ def test_the_parse_child_ends_when_its_owner_is_killed(tmp_path: Path) -> None:
             time.sleep(0.1)
         child = int(pid_file.read_text())
         assert lifetime.alive(child)
-        owner.send_signal(signal.SIGKILL)
-        owner.wait()
-        deadline = time.monotonic() + 5
-        while lifetime.alive(child) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not lifetime.alive(child)
-    finally:
-        if owner.poll() is None:
-            owner.kill()
-            owner.wait()
-        if child and lifetime.alive(child):  # the test failed: leave nothing behind
-            os.kill(child, signal.SIGKILL)
-
-
-def test_a_ctrl_c_to_the_group_stops_the_owner_and_the_child_quietly(tmp_path: Path) -> None:
-    pid_file = tmp_path / "child.pid"
-    program = textwrap.dedent(
-        f"""
-        import itertools, multiprocessing, sys
-        from dakg.ingest.nlp import get_pipeline
-        from dakg.ingest.parsing import piped
-        nlp = get_pipeline("en_core_web_md")
-        texts = itertools.repeat("The ministry said the flights would go on.")
-        try:
-            for i, _doc in enumerate(piped(nlp, texts, 2, 1)):
-                if i == 20:
-                    open({str(pid_file)!r}, "w").write(str(multiprocessing.active_children()[0].pid))
-        except KeyboardInterrupt:
-            print("stopped", file=sys.stderr)
-        """
-    )
-    owner = subprocess.Popen([sys.executable, "-c", program], stderr=subprocess.PIPE, start_new_session=True)
-    child = 0
-    try:
-        deadline = time.monotonic() + 120
-        while not pid_file.exists() or not pid_file.read_text():
-            assert time.monotonic() < deadline and owner.poll() is None
-            time.sleep(0.1)
-        child = int(pid_file.read_text())
-        os.killpg(owner.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
-        _out, err = owner.communicate(timeout=30)
-        assert err.decode().strip() == "stopped"  # no traceback from the child
-        deadline = time.monotonic() + 5
-        while lifetime.alive(child) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        assert not lifetime.alive(child)
-    finally:
-        if owner.poll() is None:
-            owner.kill()
-            owner.wait()
+        yield owner, child
+    finally:  # a test that failed leaves nothing behind: the child first, as it holds the owner's stderr open
         if child and lifetime.alive(child):
             os.kill(child, signal.SIGKILL)
+        if owner.poll() is None:
+            owner.kill()
+        owner.communicate()
+
+
+def test_the_parse_child_ends_when_its_owner_is_killed(owner_and_child: tuple[subprocess.Popen[bytes], int]) -> None:
+    owner, child = owner_and_child
+    owner.send_signal(signal.SIGKILL)
+    owner.wait()  # not communicate(): a child that outlives its owner keeps the owner's stderr open
+    assert gone_within([child], 5.0) == []
+
+
+def test_a_ctrl_c_to_the_group_stops_the_owner_and_the_child_quietly(
+    owner_and_child: tuple[subprocess.Popen[bytes], int],
+) -> None:
+    owner, child = owner_and_child
+    os.killpg(owner.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
+    _out, err = owner.communicate(timeout=30)
+    assert err.decode().strip() == "stopped"  # no traceback from the child
+    assert gone_within([child], 5.0) == []
