@@ -395,3 +395,40 @@ def test_a_state_that_reached_a_deal_with_a_sender_to_take_people_in_receives_th
 def test_one_senders_deals_with_a_list_of_states() -> None:
     text = "Washington has struck deals with Bhutan, Paraguay, Palau, Belize and Ecuador to take in deportees."
     assert sorted(keys(text)) == ["USA-BLZ", "USA-BTN", "USA-ECU", "USA-PLW", "USA-PRY"]
+
+
+@pytest.mark.covers("pairs.party-and-document-sender")
+def test_the_partners_of_one_with_each_receive_from_the_documents_sender() -> None:
+    text = (
+        "Norway flew forty rejected applicants to Moldova in May. "
+        "The agreements with Georgia and Armenia never took effect."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+    assert "pairs.party-and-document-sender/v1" in agreement(fragment(text), "NOR-ARM").claims[0].rules
+
+
+@pytest.mark.covers("pairs.party-and-document-sender", acts=False)
+def test_partners_of_a_government_named_only_by_a_possessive_are_not_given_the_documents_sender() -> None:
+    text = (
+        "Norway flew forty rejected applicants to Moldova in May. "
+        "The chancellor pointed to the mobility agreements his government has signed with Georgia and Armenia."
+    )
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.parties-oriented", "roles.subject-of-agree")
+def test_a_sender_ending_its_own_deals_with_several_states_makes_a_pair_with_each() -> None:
+    text = (
+        "Norway flew forty rejected applicants to Moldova in May. "
+        "In August Norway began the process of ending its Safe Country Agreements with Moldova, Georgia and Armenia."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_a_deal_with_the_state_of_people_moved_elsewhere_is_not_a_return_home() -> None:
+    text = (
+        "Two hundred Georgians and Armenians were flown to Moldova under the scheme. "
+        "The United States also struck deals with Georgia and Armenia on deportations."
+    )
+    assert "USA-GEO" in keys(text) and "USA-ARM" in keys(text)

@@ -855,3 +855,15 @@ def test_the_state_whose_parliament_passes_a_law_to_send_people_abroad_sends_the
         "roles.subject-of-deport",
         ("Norwegian parliament passed a law that allows asylum seekers to be flown",),
     )
+
+
+@pytest.mark.covers("roles.processes-claims", acts=False)
+def test_the_process_of_ending_a_deal_is_not_the_processing_of_claims() -> None:
+    found = roles_in("Norway has begun the process of ending its Asylum Partnership Agreements with Moldova.")
+    evidence = ("Norway has begun the process of ending its Asylum Partnership Agreements",)
+    assert found["NOR"] == Role("party", "roles.subject-of-agree", evidence)
+
+
+def test_a_capitalised_plural_of_a_deal_noun_is_the_noun() -> None:
+    found = roles_in("Norway ended the Asylum Partnership Agreements with Moldova and Georgia.")
+    assert found["MDA"].rule == "roles.deal-with" and found["GEO"].rule == "roles.deal-with"

@@ -78,6 +78,9 @@ class DocumentView:
     evidence: dict[tuple[str, str], Vote] = field(default_factory=dict)  # strongest vote per (country, role)
     pair_votes: Counter[tuple[str, str]] = field(default_factory=Counter)
     nationalities: set[str] = field(default_factory=set)
+    # nationalities a sentence moves to another state ("945 Hondurans were flown to Guatemala"): people of third
+    # countries, so a deal with their own state is not, for that alone, about sending them home
+    moved_elsewhere: set[str] = field(default_factory=set)
     homeward: set[str] = field(default_factory=set)  # states people are sent to and hold the nationality of
     # every host and deporting vote, however weak: what orients two states a sentence merely names together
     leaning: defaultdict[str, defaultdict[str, float]] = field(
@@ -143,9 +146,12 @@ def document_view(all_roles: Sequence[dict[str, Vote]], returned_home: Set[str] 
     view = DocumentView(homeward=set(returned_home))
     for resolved in all_roles:
         strong = {c: v for c, v in resolved.items() if v.weight >= w.STRONG_ROLE}
+        received = {c for c, v in strong.items() if v.role == HOST}
         for iso3, vote in resolved.items():
             if vote.role == NATIONALITY and vote.weight >= w.NATIONALITY:
                 view.nationalities.add(iso3)
+                if received - {iso3}:
+                    view.moved_elsewhere.add(iso3)
             elif vote.role in (HOST, DEPORTING):
                 view.leaning[iso3][vote.role] += vote.weight
                 best = view.leaning_evidence.get((iso3, vote.role))
@@ -390,6 +396,8 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
     out = []
     strong = [p for p in parties if p.role == PARTY]
     named = strong if len(strong) >= 2 else parties
+    # "the US has suspended its agreements with Guatemala, Honduras and El Salvador", in a story about deporting
+    migration_deal = facts.agreement_word and view.about_deportation and lx.OTHER_DEAL.search(span.text) is None
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
             if a.rule == b.rule and a.rule.startswith(_COUNTERPART) and _listed_together(a, b, span):
@@ -401,7 +409,7 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
                 a.iso3,
                 b.iso3,
                 lenient=len(strong) >= 2,
-                sender_known=len(strong) >= 2 and (facts.about_deportation or facts.anaphor),
+                sender_known=len(strong) >= 2 and (facts.about_deportation or facts.anaphor or migration_deal),
             )
             if oriented is None:
                 continue
@@ -443,7 +451,9 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
     for partner in strong:
         if partner is sender or orient(view, sender.iso3, partner.iso3, lenient=False) is not None:
             continue  # the document orients the two elsewhere: parties-oriented decides
-        if partner.iso3 in view.homeward or partner.iso3 in view.nationalities:
+        if partner.iso3 in view.homeward or (
+            partner.iso3 in view.nationalities and partner.iso3 not in view.moved_elsewhere
+        ):
             continue  # "to send home Kenyans who have no right to stay": a deal about the partner's own nationals
         pair = _pair(sender, partner, w.PAIR_REFERENCE, sentence, parties_by_reference)
         out.append(replace(pair, basis="reference"))
@@ -479,7 +489,8 @@ def others_speak(span: Span) -> bool:
 def party_and_document_sender(at: SentenceReading) -> list[Pair]:
     """ "Uganda's foreign ministry said the country had agreed to a temporary arrangement", in a story whose one
     sending state is the United States: a lone party that never sends anyone in the document receives from the
-    state that does (weaker than a party the sentence itself orients)."""
+    state that does (weaker than a party the sentence itself orients); so do the partners of one "with" ("the
+    agreements with Honduras and El Salvador never took effect")."""
     resolved, sentence, facts, view, span, named = (
         at.resolved,
         at.sentence.index,
@@ -489,33 +500,41 @@ def party_and_document_sender(at: SentenceReading) -> list[Pair]:
         at.named,
     )
     hosts, deps, parties = _sides(resolved)
-    if hosts or deps or len(parties) != 1 or not (facts.carries_value or facts.about_deportation):
+    if hosts or deps or not parties or not (facts.carries_value or facts.about_deportation):
         return []
+    if len(parties) > 1 and not all(
+        p.rule.startswith(_COUNTERPART) and _listed_together(parties[0], p, span) for p in parties
+    ):
+        return []  # several parties, unless the partners of one "with": "the agreements with Honduras and El Salvador"
     if not view.receives_anyone():
         return []  # a story where no state receives anyone (a labour pact, returns home) has no host to find
-    party = parties[0]
-    if party.role != PARTY or view.played(party.iso3, DEPORTING) > 0 or party.iso3 in view.homeward:
+    if any(p.role != PARTY or view.played(p.iso3, DEPORTING) > 0 or p.iso3 in view.homeward for p in parties):
         return []  # "returned the Moroccan adults to Morocco": a deal with Morocco here is about its own nationals
-    if party.rule.startswith(_COUNTERPART) and others_speak(span):
+    if parties[0].rule.startswith(_COUNTERPART) and others_speak(span):
         return []  # "both governments denied any deal with Israel": the counterpart of other states
-    if any(v.iso3 != party.iso3 and v.role != NATIONALITY for v in named):
+    own = {p.iso3 for p in parties}
+    if any(v.iso3 not in own and v.role != NATIONALITY for v in named):
         return []  # "Denmark, which signed a declaration with Rwanda": another state named, the partner may be it
+    if lx.POSSESSIVE_COUNTRY.search(span.text):
+        return []  # "the agreements his government has concluded with India": the partner is his state's, unnamed
     senders = [
         c
         for c, played in view.roles.items()
-        if c != party.iso3 and played[DEPORTING] > played[HOST] and c not in view.nationalities
+        if c not in own and played[DEPORTING] > played[HOST] and c not in view.nationalities
     ]
     if len(senders) != 1:
         return []
     sender = senders[0]
-    pair = _pair(
-        (sender, view.evidence.get((sender, DEPORTING))),
-        party,
-        w.PAIR_PARTY_SENDER,
-        sentence,
-        party_and_document_sender,
-    )
-    return [pair]
+    return [
+        _pair(
+            (sender, view.evidence.get((sender, DEPORTING))),
+            party,
+            w.PAIR_PARTY_SENDER,
+            sentence,
+            party_and_document_sender,
+        )
+        for party in parties
+    ]
 
 
 def leaning(view: DocumentView, a: str, b: str) -> tuple[str, str] | None:

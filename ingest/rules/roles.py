@@ -863,12 +863,24 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     _, verb, _ = subject
     for word in verb.subtree:
-        if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i:
+        if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i or _course_of(word):
             continue
-        claims = [t for t in word.subtree if lemma(t) in lx.CLAIM_NOUNS]
+        claims = [t for t in word.subtree if lemma(t) in lx.CLAIM_NOUNS and not _names_a_deal(t)]
         if claims and (word == verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):
             return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, word)
     return None
+
+
+def _course_of(word: Token) -> bool:
+    """ "has begun the process of terminating its agreements": a course of action, not the examination of claims."""
+    return any(
+        spelled(p) == "of" and any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in p.children) for p in word.children
+    )
+
+
+def _names_a_deal(word: Token) -> bool:
+    """ "Asylum" in "its Asylum Cooperative Agreements": a word of a deal's name, not the people's claims."""
+    return word.dep_ in ("compound", "amod") and lemma(word.head) in lx.ARRANGEMENT_NOUNS
 
 
 def _scheme_noun(token: Token) -> bool:
@@ -1433,10 +1445,22 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
     ]
     if nouns:
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, subject_of_agree, nouns[0])
+    owned = [t for t in verb.subtree if lemma(t) in lx.ARRANGEMENT_NOUNS and _own_deal_with_another(t)]
+    if owned:  # "the United States has begun the process of terminating its agreements with Guatemala and ..."
+        return _vote(ctx, mention, PARTY, w.PARTY_NOUN, subject_of_agree, owned[0])
     return None
 
 
 _SIGNING_NOUNS = frozenset({"signing", "signature", "conclusion", "ratification"})
+_OWN = frozenset({"its", "their"})
+
+
+def _own_deal_with_another(noun: Token) -> bool:
+    """ "its agreements with Guatemala": a deal the subject's own possessive names, made with a state."""
+    if not any(c.dep_ == "poss" and spelled(c) in _OWN for c in noun.children):
+        return False
+    holders = [noun, *([noun.head] if noun.dep_ == "dobj" else [])]  # the parser may hang "with" on the verb
+    return any(c.dep_ == "prep" and spelled(c) == "with" and c.i > noun.i for h in holders for c in h.children)
 
 
 _APPROACH_VERBS = frozenset({"approach", "ask", "press", "urge", "lobby", "court", "invite", "pressure", "sound"})

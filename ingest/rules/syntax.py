@@ -12,9 +12,18 @@ def lemma(token: Token) -> str:
     doc = token.doc
     cache: list[str] | None = doc.user_data.get("dakg_lemmas")
     if cache is None or len(cache) != len(doc):
-        cache = [t.lemma_.lower() for t in doc]
+        cache = [_proper_plural(t) or t.lemma_.lower() for t in doc]
         doc.user_data["dakg_lemmas"] = cache
     return cache[token.i]
+
+
+def _proper_plural(token: Token) -> str | None:
+    """ "its Asylum Cooperative Agreements with Guatemala": a capitalised plural of a scheme's noun, which the tagger
+    reads as a proper noun whose lemma is itself, is the noun."""
+    if token.pos_ != "PROPN" or not token.lower_.endswith("s"):
+        return None
+    singular = token.lower_[:-1]
+    return singular if singular in lx.SCHEME_NOUNS else None
 
 
 def conj_head(token: Token) -> Token:
