@@ -37,6 +37,8 @@ DEPORT_VERBS: Final = frozenset(
 DEPORT_NOUNS: Final = frozenset(
     {"deportation", "deportee", "removal", "expulsion", "transfer", "relocation", "flight", "returnee", "ticket"}
 )
+# The deport nouns that are people (a state that holds them has them): "offered to hold deportees".
+MOVED_PEOPLE: Final = frozenset({"deportee", "returnee"})
 # Saying: "officials said they had signed" (the pronoun is the speakers' state).
 SPEECH_VERBS: Final = frozenset(
     {"say", "confirm", "announce", "state", "tell", "insist", "add", "acknowledge", "admit", "claim", "report"}
@@ -378,6 +380,11 @@ COUNTRY_ANAPHOR: Final = re.compile(
     re.I,
 )
 
+# "sent on from Guatemala to their home countries": the people go home, not to another state of the story.
+HOME_DESTINATION: Final = re.compile(
+    r"\bto (?:their|his|her) (?:own )?(?:home countr(?:y|ies)|countr(?:y|ies) of (?:origin|nationality))\b", re.I
+)
+
 # "his country", "her government": an office holder's state (ingest/rules/mentions.py, an-officials-country).
 OWN_COUNTRY: Final = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation|government)\b")
 
@@ -530,7 +537,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "proposed",
             r"\b(?:propos(?:ed|es|ing) (?:a |an |the |to )?(?:\w+ ){0,2}?"
             r"(?:deal|agreement|plan|scheme|arrangement|send|deport|transfer|relocate|take|accept|host)|"
-            r"proposals?|floated|offered to (?:take|accept|host|receive)|"
+            r"proposals?|floated|offer(?:ed|s|ing)? to (?:take|accept|host|receive|hold|house|detain|keep|welcome)|"
             r"open to (?:accepting|receiving|taking|hosting)|"
             # a request of the receiving state: "asked Gabon, Liberia and Senegal to accept deportees"
             r"(?:asked|asks|asking|pressed|presses|pressing|urged|urges|urging|requested|requests|approached) "

@@ -432,3 +432,12 @@ def test_a_deal_with_the_state_of_people_moved_elsewhere_is_not_a_return_home() 
         "The United States also struck deals with Georgia and Armenia on deportations."
     )
     assert "USA-GEO" in keys(text) and "USA-ARM" in keys(text)
+
+
+@pytest.mark.covers("pairs.side-and-document-partner", acts=False)
+def test_people_sent_on_to_their_home_countries_go_to_no_state_of_the_story() -> None:
+    text = (
+        "Norway will send rejected applicants to Moldova. "
+        "Georgia said the non-Georgians would be sent on from Georgia to their home countries."
+    )
+    assert keys(text) == ["NOR-MDA"]  # not GEO-MDA: Georgia sends nobody to Moldova

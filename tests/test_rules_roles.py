@@ -867,3 +867,14 @@ def test_the_process_of_ending_a_deal_is_not_the_processing_of_claims() -> None:
 def test_a_capitalised_plural_of_a_deal_noun_is_the_noun() -> None:
     found = roles_in("Norway ended the Asylum Partnership Agreements with Moldova and Georgia.")
     assert found["MDA"].rule == "roles.deal-with" and found["GEO"].rule == "roles.deal-with"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_titled_office_holder_acts_for_the_state_that_possesses_the_title() -> None:
+    found = roles_in("Moldova's President Ana Rusu offered to hold deportees of any nationality in a new prison.")
+    assert found["MDA"] == Role("host", "roles.subject-of-receive", ("Moldova's President Ana Rusu offered to hold",))
+
+
+@pytest.mark.covers("roles.subject-of-receive", acts=False)
+def test_holding_a_flight_is_not_holding_people() -> None:
+    assert "MDA" not in roles_in("Moldova will hold the deportation flights until the court rules.")

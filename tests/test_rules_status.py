@@ -476,3 +476,11 @@ def test_a_plan_put_on_hold_is_suspended_wherever_the_parser_hangs_on_hold() -> 
 def test_centres_that_opened_are_in_use_and_centres_to_open_are_not() -> None:
     assert status_of(fragment("Chile's centres in Peru opened in October."), "CHL-PER") == "implemented"
     assert "CHL-PER" not in [a.key for a in fragment("Chile's centres in Peru will open in October.").agreements]
+
+
+def test_an_offer_to_hold_deportees_is_a_proposal() -> None:
+    text = (
+        "Norway has flown rejected applicants to Georgia since May. "
+        "Moldova's President Ana Rusu offered to hold deportees of any nationality, a Norwegian minister said."
+    )
+    assert status_of(fragment(text), "NOR-MDA") == "proposed"

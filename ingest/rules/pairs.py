@@ -337,6 +337,8 @@ def side_and_document_partner(at: SentenceReading) -> list[Pair]:
     decisive = any(v.weight >= w.DECISIVE for v in hosts + deps)
     if not (facts.about_deportation or facts.anaphor or facts.carries_value or decisive):
         return []
+    if deps and lx.HOME_DESTINATION.search(at.sentence.span.text):
+        return []  # "the non-Guatemalans would be sent on from Guatemala to their home countries": no host to find
     out = []
     for side in hosts or deps:
         previous = next(

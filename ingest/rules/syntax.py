@@ -51,7 +51,11 @@ def _proxy(token: Token) -> Token:
     token = conj_head(token)
     for _ in range(3):
         head = token.head
-        if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(head) in lx.ACTOR_NOUNS:
+        if token.dep_ == "poss" and _title_of_a_name(head):
+            token = conj_head(head.head)  # "Moldova's President Ana Rusu offered": the person acts for the state
+        elif token.dep_ == "poss" and any(c.dep_ == "compound" and _title_of_a_name(c) for c in head.children):
+            token = conj_head(head)  # the same, parsed with the state on the name
+        elif token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(head) in lx.ACTOR_NOUNS:
             token = conj_head(head)
         elif (
             token.dep_ == "pobj"
@@ -68,6 +72,17 @@ def _proxy(token: Token) -> Token:
         else:
             break
     return token
+
+
+def _title_of_a_name(title: Token) -> bool:
+    """ "El Salvador's President Nayib Bukele": an office in front of a person's name."""
+    return (
+        lemma(title) in lx.ACTOR_NOUNS
+        and title.dep_ == "compound"
+        and title.head.pos_ == "PROPN"
+        and title.i < title.head.i
+        and title.head.ent_type_ == "PERSON"
+    )
 
 
 def verb_chain(verb: Token, depth: int = 0) -> list[Token]:
@@ -202,8 +217,8 @@ def receives_people(verb: Token) -> bool:
         return False  # "Berlin will keep studying it", "hold talks": custody needs people in it
     for obj in objects:
         word = lemma(obj)
-        if custody and (word in lx.FACILITY_NOUNS or word in lx.DEPORT_NOUNS):
-            return False  # "keep its processing centre open": keeping a place, not people
+        if custody and (word in lx.FACILITY_NOUNS or (word in lx.DEPORT_NOUNS and word not in lx.MOVED_PEOPLE)):
+            return False  # "keep its processing centre open": keeping a place, not people ("hold deportees" is)
         if word in lx.ACTOR_NOUNS:
             return False  # "hosted three ministers": a visit, not people received
         if not (
