@@ -441,3 +441,27 @@ def test_people_sent_on_to_their_home_countries_go_to_no_state_of_the_story() ->
         "Georgia said the non-Georgians would be sent on from Georgia to their home countries."
     )
     assert keys(text) == ["NOR-MDA"]  # not GEO-MDA: Georgia sends nobody to Moldova
+
+
+@pytest.mark.covers("pairs.section-partner")
+def test_a_side_in_a_roundup_section_pairs_with_the_state_its_heading_names() -> None:
+    text = (
+        "Where Europe sends people it cannot keep\n\n"
+        "SWEDEN\n\n"
+        "Stockholm sent forty rejected applicants to Moldova in 2023.\n\n"
+        "NORWAY\n\n"
+        "The centre-right government ended the Georgia partnership in May, weeks after the election."
+    )
+    assert keys(text) == ["NOR-GEO", "SWE-MDA"]
+    claim = agreement(fragment(text), "NOR-GEO").claims[0]
+    assert "pairs.section-partner/v1" in claim.rules and "NORWAY" in [e.text for e in claim.evidence]
+
+
+@pytest.mark.covers("pairs.section-partner", acts=False)
+def test_a_line_in_capitals_before_the_story_is_not_a_section_heading() -> None:
+    text = (
+        "MOLDOVA\n\n"
+        "Stockholm sent forty rejected applicants to Moldova in 2023. "
+        "The centre-right government ended the Georgia partnership in May."
+    )
+    assert "MDA-GEO" not in keys(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .extraction import Role, keys, roles_in
+from .extraction import Role, keys, roles_in, votes_in
 
 pytestmark = pytest.mark.unit
 
@@ -878,3 +878,25 @@ def test_a_titled_office_holder_acts_for_the_state_that_possesses_the_title() ->
 @pytest.mark.covers("roles.subject-of-receive", acts=False)
 def test_holding_a_flight_is_not_holding_people() -> None:
     assert "MDA" not in roles_in("Moldova will hold the deportation flights until the court rules.")
+
+
+@pytest.mark.covers("roles.for-it-to-receive")
+def test_the_state_in_for_x_to_receive_is_the_one_that_receives() -> None:
+    text = (
+        "The MOU provides a framework for Tonga to receive non-citizens who have exhausted every avenue to stay in "
+        "Norway and who cannot be returned."
+    )  # the parser reads "for Tonga" as a prepositional phrase here (for most states it makes it the subject)
+    assert roles_in(text)["TON"] == Role("host", "roles.for-it-to-receive", ("Tonga to receive",))
+
+
+@pytest.mark.covers("roles.for-it-to-receive", acts=False)
+def test_for_x_to_receive_a_payment_is_not_receiving_people() -> None:
+    assert "MDA" not in roles_in("The memorandum sets out a timetable for Moldova to receive the first payment.")
+
+
+@pytest.mark.covers("roles.no-right-to-stay")
+def test_the_state_people_have_no_right_to_stay_in_leans_to_sending_them() -> None:
+    text = "The accord covers people who have no legal right to remain in Norway."
+    votes = [v for v in votes_in(text) if v.iso3 == "NOR"]
+    assert [(v.role, v.weight, v.rule) for v in votes] == [("deporting", 0.45, "roles.no-right-to-stay/v1")]
+    assert "NOR" not in roles_in("The accord covers people who have the right to remain in Norway.")

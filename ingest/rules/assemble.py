@@ -233,6 +233,7 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
     for index, sentence_mentions in enumerate(document.countries):
         for mention in sentence_mentions:
             view.seen.setdefault(mention.iso3, []).append(index)
+    view.sections = pairs.section_headings(sentences, document.countries)
     found_pairs: list[list[Pair]] = []
     recent: list[Pair] = []
     for sentence in sentences:

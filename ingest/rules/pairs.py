@@ -21,6 +21,7 @@ nationality is never a party. Every pair carries the evidence of both sides, fro
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
@@ -30,7 +31,7 @@ from spacy.tokens import Span
 
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
-from dakg.ingest.rules.records import Evidence, Pair, Sentence, Vote
+from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import applied, rule, rule_id
 from dakg.ingest.rules.roles import (
     CENTRE_RULES,
@@ -90,6 +91,8 @@ class DocumentView:
     together: Counter[frozenset[str]] = field(default_factory=Counter)  # sentences about the matter naming both
     about_deportation: bool = False  # some sentence of the document speaks of deporting or moving people
     seen: dict[str, list[int]] = field(default_factory=dict)  # the sentences that name each state
+    # per sentence, the states the section heading above it names ("THE UK" over a roundup's paragraph on Britain)
+    sections: list[dict[str, Vote]] = field(default_factory=list)
 
     def played(self, iso3: str, role: str) -> float:
         return self.roles[iso3][role]
@@ -323,6 +326,86 @@ def document_partner(
         return None
     partner = best[0][0]
     return partner, view.evidence.get((partner, other))
+
+
+_HEADING_MAX_WORDS = 6
+
+
+def section_headings(sentences: Sequence[Sentence], named: Sequence[Sequence[CountryMention]]) -> list[dict[str, Vote]]:
+    """For each sentence, the states named by the section heading above it (as votes of no role whose evidence is
+    the heading's name): a short line in capitals, on its own, that names states ("THE UK", "ITALY AND ALBANIA"),
+    up to the next such heading."""
+    out: list[dict[str, Vote]] = []
+    current: dict[str, Vote] = {}
+    begun = False  # a line in capitals before the story begins is a dateline or a kicker, not a section's heading
+    for sentence, mentions_ in zip(sentences, named, strict=True):
+        words = sentence.text.split()
+        begun = begun or sentence.prose
+        if (
+            begun
+            and not sentence.prose
+            and not sentence.headline
+            and 0 < len(words) <= _HEADING_MAX_WORDS
+            and sentence.text.upper() == sentence.text
+            and not any(ch.isdigit() for ch in sentence.text)
+        ):
+            current = {
+                m.iso3: Vote(m.iso3, PARTY, 0.0, "", (Evidence(m.start, m.end, m.text, "party"),), m.token.i, m.basis)
+                for m in mentions_
+            } or _named_in_capitals(sentence)
+        out.append(current)
+    return out
+
+
+def _named_in_capitals(sentence: Sentence) -> dict[str, Vote]:
+    """The states a heading in capitals names ("ITALY AND ALBANIA"), which the tagger, reading names as they are
+    written in running text, does not mark."""
+    found: dict[str, Vote] = {}
+    for match in re.finditer(r"[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)*", sentence.text):
+        words = match.group().split()
+        for i in range(len(words)):  # the longest name from each word: "THE NETHERLANDS", "SOUTH SUDAN"
+            for j in range(len(words), i, -1):
+                code = _capital_names().get(" ".join(words[i:j]))
+                if code is not None and code not in found:
+                    at = sentence.start + match.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                    text = " ".join(words[i:j])
+                    evidence = (Evidence(at, at + len(text), text, "party"),)
+                    found[code] = Vote(code, PARTY, 0.0, "", evidence, sentence.span[0].i)
+                    break
+    return found
+
+
+@functools.cache
+def _capital_names() -> dict[str, str]:
+    """Unambiguous country names in capitals (longer than three letters, or written in capitals already)."""
+    return {
+        entry.phrase.upper(): entry.iso3
+        for entry in countries().entries
+        if entry.kind == "name"
+        and entry.iso3 is not None
+        and not entry.ambiguous
+        and (len(entry.phrase) > 3 or entry.phrase.isupper())
+    }
+
+
+@rule("pairs", "section-partner", kind="sentence")
+def section_partner(at: SentenceReading) -> list[Pair]:
+    """ "THE UK / The Labour government ended the Rwanda partnership": in a roundup whose sections are headed by
+    the state they are about, one side named in a section pairs with the one state its heading names."""
+    resolved, sentence, facts, view = at.resolved, at.sentence.index, at.facts, at.view
+    hosts, deps, parties = _sides(resolved)
+    if parties or not (hosts or deps) or (hosts and deps) or len(hosts + deps) != 1 or not view.sections:
+        return []
+    if not (facts.about_deportation or facts.anaphor or facts.carries_value):
+        return []
+    side = (hosts + deps)[0]
+    heading = [v for code, v in view.sections[sentence].items() if code != side.iso3]
+    if len(heading) != 1 or heading[0].iso3 in view.nationalities:
+        return []
+    partner = (heading[0].iso3, heading[0])
+    if side.role == HOST:
+        return [_pair(partner, side, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
+    return [_pair(side, partner, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
 
 
 @rule("pairs", "side-and-document-partner", kind="sentence")

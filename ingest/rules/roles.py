@@ -745,6 +745,41 @@ def held_abroad(verb: Token, iso3: str) -> Token | None:
     return None
 
 
+@rule("roles", "for-it-to-receive", kind="mention")
+def for_it_to_receive(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The memorandum provides a framework for Nauru to receive non-citizens": the state in "for X to" is the
+    subject of the receiving verb that follows it."""
+    actor = proxy(mention.token)
+    if actor.dep_ != "pobj" or spelled(actor.head) != "for" or actor.right_edge.i + 2 >= len(ctx.doc):
+        return None
+    to, verb = ctx.doc[actor.right_edge.i + 1], ctx.doc[actor.right_edge.i + 2]
+    if spelled(to) != "to" or verb.pos_ != "VERB" or not (is_host_word(verb) and receives_people(verb)):
+        return None
+    return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, for_it_to_receive, verb)
+
+
+@rule("roles", "no-right-to-stay", kind="mention")
+def no_right_to_stay(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "people who have no legal right to remain in Australia", "who cannot stay in Britain": the state people
+    may not stay in is the one that sends them away — often home, under a returns deal, so the vote only leans the
+    state towards sending (``weights.NO_RIGHT_TO_STAY``) and makes no side by itself."""
+    found = _prep_object(mention)
+    if found is None or found[0] != "in" or lemma(found[2]) not in _REMAIN_VERBS:
+        return None
+    stay = found[2]
+    right = stay.head if stay.dep_ in ("acl", "xcomp", "advcl") else None
+    denied = negated(stay) or (
+        right is not None
+        and lemma(right) in _RIGHT_NOUNS
+        and any(spelled(c) == "no" for c in right.children if c.dep_ == "det")
+    )
+    return _vote(ctx, mention, DEPORTING, w.NO_RIGHT_TO_STAY, no_right_to_stay, stay) if denied else None
+
+
+_REMAIN_VERBS: Final = frozenset({"stay", "remain"})
+_RIGHT_NOUNS = frozenset({"right", "permission", "leave", "basis"})
+
+
 @rule("roles", "holds-abroad", kind="mention")
 def holds_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Italy can hold up to 3,000 people in the two Albanian centres": a state that keeps people in custody in

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from dakg.ingest.rules.records import doc_text
 from dakg.ingest.vocabulary import lx, spelled
 
 
@@ -211,7 +212,7 @@ def receives_people(verb: Token) -> bool:
     """A receiving verb whose object, if it has one, is people, a number of them, a place to hold them or the
     deportations themselves: "accept 250 migrants", "receive them", "host a return hub", "take deportation
     flights" — not "received an olive branch" or "accepted the proposal"."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.text not in _PREFIX_PIECES]
     custody = lemma(verb) in lx.CUSTODY_VERBS
     if custody and not objects:
         return False  # "Berlin will keep studying it", "hold talks": custody needs people in it
@@ -223,6 +224,7 @@ def receives_people(verb: Token) -> bool:
             return False  # "hosted three ministers": a visit, not people received
         if not (
             word in lx.MIGRANT_NOUNS
+            or _non_citizens(obj)
             or word in lx.DEPORT_NOUNS
             or word in lx.FACILITY_NOUNS
             or word in lx.RECEIVED_NOUNS
@@ -233,6 +235,15 @@ def receives_people(verb: Token) -> bool:
         ):
             return False
     return True
+
+
+# "non-citizens" is three tokens, each an object of the verb: "non" and "-" are pieces of the last.
+_PREFIX_PIECES = frozenset({"non", "Non", "-"})
+
+
+def _non_citizens(obj: Token) -> bool:
+    """ "to receive non-citizens who have exhausted every avenue to stay": people without the state's citizenship."""
+    return lemma(obj) in ("citizen", "national") and doc_text(obj.doc)[max(0, obj.idx - 4) : obj.idx].lower() == "non-"
 
 
 def is_deport_word(token: Token) -> bool:

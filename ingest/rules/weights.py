@@ -23,6 +23,9 @@ ARRIVED_BEFORE_TRANSFER: Final = 0.7  # "people arriving in X may be transferred
 ON_SOIL: Final = 0.7  # "centres on Albanian soil"
 FROM_SOIL: Final = 0.9  # "removed from American soil"
 LEFT: Final = 0.7  # "asylum seekers who leave X"
+# "people who have no right to remain in X": X sends them away — but often home, under a returns deal, so this
+# only leans a state towards sending (under ROLE_MIN), it never makes a side by itself
+NO_RIGHT_TO_STAY: Final = 0.45
 ACCEPT_FROM: Final = 0.7  # "accept migrants from X"
 DEPORTATION_OF: Final = 0.7  # "X's deportation drive", "US deportation flights"
 DESTINATION: Final = 0.6  # "X became a destination for deportees"
