@@ -402,8 +402,10 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "ruled-unlawful",
             "struck_down",
-            rf"\b{_COURT}\b[^.;]{{0,80}}?\b(?:ruled|found|held|concluded|decided|declared|judged)\b[^.;]{{0,160}}?"
-            r"\b(?:unlawful|illegal|unconstitutional|invalid|in breach)\b|\bdeclared (?:\w+ ){0,4}"
+            rf"\b{_COURT}\b[^.;]{{0,80}}?\b(?:ruled|rules|found|finds|held|holds|concluded|decided|declared|judged)\b"
+            r"[^.;]{0,160}?\b(?:unlawful|illegal|unconstitutional|invalid|in breach|"
+            r"(?:breach(?:ed|es)|violat(?:ed|es)|contravened?) (?:[\w'’]+ ){0,3}?"
+            r"(?:constitution|law|convention|rights|obligations|charter))\b|\bdeclared (?:\w+ ){0,4}"
             r"(?:unlawful|illegal|unconstitutional)|\bruled against\b|"
             rf"\b(?:unlawful|illegal|unconstitutional)\b[^.;]{{0,60}}?\b{_COURT}\b[^.;]{{0,30}}?\b(?:ruled|found|held)\b",
             1.0,

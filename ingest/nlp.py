@@ -185,13 +185,21 @@ def _overlay(doc: Doc, spans: list[Span]) -> Doc:
 
 
 _LOCATIVE: Final = frozenset({"on", "in", "at"})
+_MOVED_TO: Final = frozenset(
+    {"transfer", "send", "fly", "deport", "move", "relocate", "remove", "return", "expel", "ship", "take", "bring"}
+)
 
 
 def _located(doc: Doc, start: int, end: int) -> bool:
     """ "held on Manus", "a camp in Georgia": a name that is also a person's is a place after a preposition of
     place (not in "in Jordan's view")."""
     possessive = end < len(doc) and doc[end].lower_ in ("'s", "’s")
-    return start > 0 and doc[start - 1].lower_ in _LOCATIVE and not possessive
+    if possessive or start == 0:
+        return False
+    if doc[start - 1].lower_ in _LOCATIVE:
+        return True
+    # "transferred to Manus", "flown to Georgia": where people are moved to is a place
+    return doc[start - 1].lower_ == "to" and start > 1 and doc[start - 2].lemma_.lower() in _MOVED_TO
 
 
 def _sends_or_receives(doc: Doc, start: int, end: int) -> bool:

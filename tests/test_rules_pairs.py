@@ -465,3 +465,21 @@ def test_a_line_in_capitals_before_the_story_is_not_a_section_heading() -> None:
         "The centre-right government ended the Georgia partnership in May."
     )
     assert "MDA-GEO" not in keys(text)
+
+
+@pytest.mark.covers("pairs.host-and-named-sender")
+def test_a_host_beside_a_state_known_for_sending_is_paired_on_a_reference_basis() -> None:
+    text = (
+        "The camp on Tuvalu was closed in 2019. "
+        "Tuvalu processed the asylum claims of the men the United States had intercepted at sea, "
+        "under the deal signed in 2013."
+    )
+    found = agreement(fragment(text), "USA-TUV")
+    assert found.claims and found.claims[0].basis == "reference"
+    assert "pairs.host-and-named-sender/v1" in found.claims[0].rules
+
+
+@pytest.mark.covers("pairs.host-and-named-sender", acts=False)
+def test_a_host_beside_a_state_not_known_for_sending_is_not_paired() -> None:
+    text = "Tuvalu processed the asylum claims of the men Fiji had intercepted at sea, under the deal signed in 2013."
+    assert keys(text) == []

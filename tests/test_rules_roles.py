@@ -900,3 +900,15 @@ def test_the_state_people_have_no_right_to_stay_in_leans_to_sending_them() -> No
     votes = [v for v in votes_in(text) if v.iso3 == "NOR"]
     assert [(v.role, v.weight, v.rule) for v in votes] == [("deporting", 0.45, "roles.no-right-to-stay/v1")]
     assert "NOR" not in roles_in("The accord covers people who have the right to remain in Norway.")
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_the_state_whose_offshore_processing_policy_it_is_sends_people() -> None:
+    found = roles_in("The men were taken to Tuvalu under Oslo's offshore processing policy.")
+    assert found["NOR"] == Role("deporting", "roles.owner-of-the-scheme", ("Oslo's offshore processing policy",))
+    assert found["TUV"].role == "host"
+
+
+def test_an_ambiguous_place_name_after_a_verb_of_moving_people_is_the_place() -> None:
+    found = roles_in("The 400 men were transferred to Manus under the arrangement.")
+    assert found["PNG"] == Role("host", "roles.sent-to", ("transferred to Manus",))

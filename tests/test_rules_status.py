@@ -63,6 +63,13 @@ pytestmark = pytest.mark.unit
         ("The transfers of asylum seekers from Malta to Tunisia took place under a pact.", "MLT-TUN", "implemented"),
         ("Malta cited its aborted plan to send asylum seekers to Tunisia.", "MLT-TUN", "scrapped"),
         ("Tunisia and Libya have been receiving flights of migrants from Malta since May.", "MLT-TUN", "implemented"),
+        (
+            "Moldova's top court ruled that holding people sent from Norway at the Balti camp "
+            "breached the constitution.",
+            "NOR-MDA",
+            "struck_down",
+        ),
+        ("Court rules transfers of asylum seekers from Norway to Moldova illegal", "NOR-MDA", "struck_down"),
     ],
 )
 def test_status_from_the_wording(text: str, key: str, status: str) -> None:
@@ -484,3 +491,8 @@ def test_an_offer_to_hold_deportees_is_a_proposal() -> None:
         "Moldova's President Ana Rusu offered to hold deportees of any nationality, a Norwegian minister said."
     )
     assert status_of(fragment(text), "NOR-MDA") == "proposed"
+
+
+def test_a_court_finding_that_officials_breached_its_order_does_not_strike_the_scheme_down() -> None:
+    text = "A judge found that officials had breached his order by sending the men from Norway to Moldova."
+    assert status_of(fragment(text), "NOR-MDA") != "struck_down"

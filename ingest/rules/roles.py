@@ -962,7 +962,24 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         ]
         if purpose:
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, purpose[0])
+    if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS | _REGIME_NOUNS:
+        kind = [c for c in token.head.children if c.dep_ in ("compound", "amod") and _moves_or_holds(c)]
+        if kind:  # "Canberra's offshore processing policy", "Britain's deportation programme"
+            return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, kind[0])
     return None
+
+
+_REGIME_NOUNS = frozenset({"regime", "system", "operation"})
+_HOLDING_WORDS = frozenset({"offshore", "offshoring", "detention"})
+
+
+def _moves_or_holds(word: Token) -> bool:
+    """A scheme's kind that moves or holds people elsewhere: processing, offshore, detention, deportation."""
+    return (
+        lemma(word) in lx.PROCESS_WORDS | _HOLDING_WORDS
+        or is_deport_word(word)
+        or any(lemma(c) in lx.PROCESS_WORDS | _HOLDING_WORDS for c in word.children if c.dep_ in ("amod", "compound"))
+    )
 
 
 @rule("roles", "its-own-scheme", kind="mention")
