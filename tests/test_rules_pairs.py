@@ -483,3 +483,17 @@ def test_a_host_beside_a_state_known_for_sending_is_paired_on_a_reference_basis(
 def test_a_host_beside_a_state_not_known_for_sending_is_not_paired() -> None:
     text = "Tuvalu processed the asylum claims of the men Fiji had intercepted at sea, under the deal signed in 2013."
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.section-partner", acts=False)
+def test_a_section_about_a_host_does_not_make_its_state_the_sender_of_another_host() -> None:
+    text = (
+        "Norway has sent rejected applicants to Moldova and Georgia.\n\n"
+        "SOUTH SUDAN\n\n"
+        "Eight men arrived in Juba after weeks in a camp in Norway.\n\n"
+        "GEORGIA\n\n"
+        "Armenia agreed to host up to 50 people sent from Norway for a year."
+    )
+    found = keys(text)
+    assert "SDN-SSD" not in found and "GEO-ARM" not in found  # "SOUTH SUDAN" is not Sudan; Georgia sends no one
+    assert "NOR-ARM" in found

@@ -912,3 +912,17 @@ def test_the_state_whose_offshore_processing_policy_it_is_sends_people() -> None
 def test_an_ambiguous_place_name_after_a_verb_of_moving_people_is_the_place() -> None:
     found = roles_in("The 400 men were transferred to Manus under the arrangement.")
     assert found["PNG"] == Role("host", "roles.sent-to", ("transferred to Manus",))
+
+
+@pytest.mark.covers("roles.payer")
+def test_a_state_paid_to_take_people_in_receives_them() -> None:
+    assert roles_in("Moldova was paid $5 million to accept deportees.")["MDA"] == Role(
+        "host", "roles.payer", ("Moldova was paid",)
+    )
+    found = roles_in("Moldova received a payment of $7 million to take deportees.")
+    assert found["MDA"] == Role("host", "roles.payer", ("Moldova received",))
+
+
+@pytest.mark.covers("roles.payer", acts=False)
+def test_a_state_paid_for_something_else_receives_no_one() -> None:
+    assert "MDA" not in roles_in("Moldova received a payment of $7 million to build roads.")

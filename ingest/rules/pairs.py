@@ -363,15 +363,16 @@ def _named_in_capitals(sentence: Sentence) -> dict[str, Vote]:
     found: dict[str, Vote] = {}
     for match in re.finditer(r"[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)*", sentence.text):
         words = match.group().split()
-        for i in range(len(words)):  # the longest name from each word: "THE NETHERLANDS", "SOUTH SUDAN"
-            for j in range(len(words), i, -1):
-                code = _capital_names().get(" ".join(words[i:j]))
-                if code is not None and code not in found:
-                    at = sentence.start + match.start() + len(" ".join(words[:i])) + (1 if i else 0)
-                    text = " ".join(words[i:j])
-                    evidence = (Evidence(at, at + len(text), text, "party"),)
-                    found[code] = Vote(code, PARTY, 0.0, "", evidence, sentence.span[0].i)
-                    break
+        i = 0
+        while i < len(words):  # the longest name from each word: "THE NETHERLANDS", "SOUTH SUDAN" (not "SUDAN")
+            j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in _capital_names()), i)
+            if j > i and (code := _capital_names()[" ".join(words[i:j])]) not in found:
+                at = sentence.start + match.start() + len(" ".join(words[:i])) + (1 if i else 0)
+                text = " ".join(words[i:j])
+                found[code] = Vote(
+                    code, PARTY, 0.0, "", (Evidence(at, at + len(text), text, "party"),), sentence.span[0].i
+                )
+            i = max(j, i + 1)
     return found
 
 
@@ -391,7 +392,8 @@ def _capital_names() -> dict[str, str]:
 @rule("pairs", "section-partner", kind="sentence")
 def section_partner(at: SentenceReading) -> list[Pair]:
     """ "THE UK / The Labour government ended the Rwanda partnership": in a roundup whose sections are headed by
-    the state they are about, one side named in a section pairs with the one state its heading names."""
+    the state they are about, one side named in a section pairs with the one state its heading names, unless the
+    story has that state play the side's own role (a section about another host)."""
     resolved, sentence, facts, view = at.resolved, at.sentence.index, at.facts, at.view
     hosts, deps, parties = _sides(resolved)
     if parties or not (hosts or deps) or (hosts and deps) or len(hosts + deps) != 1 or not view.sections:
@@ -402,6 +404,9 @@ def section_partner(at: SentenceReading) -> list[Pair]:
     heading = [v for code, v in view.sections[sentence].items() if code != side.iso3]
     if len(heading) != 1 or heading[0].iso3 in view.nationalities:
         return []
+    other = DEPORTING if side.role == HOST else HOST
+    if view.played(heading[0].iso3, side.role) > view.played(heading[0].iso3, other):
+        return []  # "GHANA" over a paragraph where Kosovo agrees to host: a section about another host, not a sender
     partner = (heading[0].iso3, heading[0])
     if side.role == HOST:
         return [_pair(partner, side, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]

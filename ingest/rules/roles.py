@@ -560,14 +560,33 @@ def payer(ctx: Context, mention: CountryMention) -> Vote | None:
     if found is not None and found[0] == "to" and _pays(found[2]):  # "pay £240m to Rwanda"
         return _vote(ctx, mention, HOST, w.PAID, payer, found[2])
     subject = _subject_verb(mention)
-    if subject is None or subject[2]:
+    if subject is None:
         return None
-    _, verb, _ = subject
+    _, verb, is_passive = subject
+    if _paid_to_receive(verb, is_passive):  # "Eswatini was paid $5.1 million to accept deportees"
+        return _vote(ctx, mention, HOST, w.PAID, payer, verb)
+    if is_passive:
+        return None
     direct = [verb, *[c for c in verb.children if c.dep_ in ("xcomp", "conj")]]
     payers = [t for t in direct if _pays(t)]
     if payers:
         return _vote(ctx, mention, DEPORTING, w.PAYER, payer, payers[0])
     return None
+
+
+def _paid_to_receive(verb: Token, is_passive: bool) -> bool:
+    """ "was paid $5.1 million to accept deportees", "received a payment of $7.5 million to take deportees": money
+    a state is given for receiving people."""
+    if is_passive:
+        paid = lemma(verb) in lx.PAY_VERBS
+    else:
+        paid = lemma(verb) in lx.GET_VERBS and any(
+            c.dep_ == "dobj" and (c.ent_type_ == "MONEY" or lemma(c) in lx.FUNDING_NOUNS | {"fee", "sum"})
+            for c in verb.children
+        )
+    return paid and any(
+        t.dep_ in ("advcl", "relcl", "acl", "xcomp") and is_host_word(t) and receives_people(t) for t in verb.subtree
+    )
 
 
 # --- host ----------------------------------------------------------------------------------------------------
