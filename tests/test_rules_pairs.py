@@ -497,3 +497,9 @@ def test_a_section_about_a_host_does_not_make_its_state_the_sender_of_another_ho
     found = keys(text)
     assert "SDN-SSD" not in found and "GEO-ARM" not in found  # "SOUTH SUDAN" is not Sudan; Georgia sends no one
     assert "NOR-ARM" in found
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_people_named_by_their_nationality_make_a_sentence_about_moving_people() -> None:
+    text = "Maltese police sent another 40 Eritreans back across the sea to Tunisia on Friday, the first since May."
+    assert keys(text) == ["MLT-TUN"]

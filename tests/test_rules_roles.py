@@ -926,3 +926,11 @@ def test_a_state_paid_to_take_people_in_receives_them() -> None:
 @pytest.mark.covers("roles.payer", acts=False)
 def test_a_state_paid_for_something_else_receives_no_one() -> None:
     assert "MDA" not in roles_in("Moldova received a payment of $7 million to build roads.")
+
+
+@pytest.mark.covers("roles.the-third-country-named")
+def test_an_unnamed_country_the_sentence_then_names_receives_the_people() -> None:
+    text = (
+        "Critics condemned the removal of 30 men from Norway to an undisclosed country, widely reported to be Georgia."
+    )
+    assert roles_in(text)["GEO"].rule == "roles.the-third-country-named"

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
@@ -893,10 +893,15 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
         or (bool(lx.MIGRATION_NOUN.search(text)) and any(is_host_word(t) or is_deport_word(t) for t in sentence.span))
         or (
             any((is_host_word(t) or is_deport_word(t)) and t.pos_ == "VERB" for t in sentence.span)
-            and any(lemma(t) in lx.MIGRANT_NOUNS for t in sentence.span)
-        )  # "Norway sends rejected applicants to Moldova"
+            and any(lemma(t) in lx.MIGRANT_NOUNS or _people_of_a_nation(t) for t in sentence.span)
+        )  # "Norway sends rejected applicants to Moldova", "Greek authorities sent 60 Syrians back to Turkey"
     )
     agreement_word = any(
         lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sentence.span
     ) or bool(lx.LETTER_OF_INTENT.search(text))
     return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value, has_value)
+
+
+def _people_of_a_nation(token: Token) -> bool:
+    """ "60 Syrians", "the Eritreans": people named by a nationality, as a verb's object or subject."""
+    return token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS") and token.dep_ in ("dobj", "nsubjpass", "nsubj")

@@ -1571,18 +1571,22 @@ def the_third_country_named(ctx: Context, mention: CountryMention) -> Vote | Non
     if actor.dep_ not in ("attr", "appos", "oprd", "pobj"):
         return None
     for ancestor in itertools.islice(actor.ancestors, 4):
-        if lemma(ancestor) == "country" and any(c.lower_ == "third" for c in ancestor.children):
+        if _unnamed_country(ancestor):
             return _vote(ctx, mention, HOST, w.THIRD_COUNTRY_NAMED, the_third_country_named, ancestor)
     reported = actor.dep_ == "attr" and actor.head.dep_ == "xcomp" and lemma(actor.head.head) in _RAISING
     if reported:  # ", reported to be Uganda" hung by the parser on the verb before it
-        named = [
-            t
-            for t in ctx.sentence.span
-            if t.i < actor.i and lemma(t) == "country" and any(c.lower_ == "third" for c in t.children)
-        ]
+        named = [t for t in ctx.sentence.span if t.i < actor.i and _unnamed_country(t)]
         if named:
             return _vote(ctx, mention, HOST, w.THIRD_COUNTRY_NAMED, the_third_country_named, named[-1])
     return None
+
+
+_UNNAMED = frozenset({"third", "unnamed", "undisclosed", "unidentified", "unspecified"})
+
+
+def _unnamed_country(token: Token) -> bool:
+    """ "a third country", "an unnamed African country": a destination the sentence goes on to name."""
+    return lemma(token) == "country" and any(c.lower_ in _UNNAMED for c in token.children)
 
 
 _NAMING_VERBS = frozenset({"name", "list", "designate", "identify", "choose", "select", "pick", "single"})
