@@ -487,6 +487,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:deals?|agreements?|arrangements?|accords?|pacts?) (?:that |which )?(?:the |its |their )?"
             r"(?:[\w-]+ ){1,4}?(?:has |have |had )?(?:struck|reached|cut|clinched|forged)(?= with\b)|"
             r"announced (?:a |an |the )?(?:\w+[- ]){0,2}(?:deal|agreement|pact|accord|protocol|partnership)|"
+            r"(?:deal|agreement|pact|accord|arrangement|partnership)s? (?:was |were |has been |had been )?announced|"
             r"approved|consented|committed to)\b",
             0.9,
         ),
@@ -589,8 +590,13 @@ IRREALIS: Final = re.compile(
 IRREALIS_ANYWHERE: Final = re.compile(r"\b(will|would|could|may|might|if)\b", re.I)
 # A ceiling on people: "up to 250", "as many as 160", "a maximum of 3,000", "capacity for 3,000"; the number may be
 # written in words ("fifty", "two hundred"); a period after it keeps the cap per period ("300 a year").
+_UNITS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?"
+)
 NUMBER: Final = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s?(?:million|thousand))?|(?:[a-z]+[- ]){0,3}(?:hundred|thousand|dozen)|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s?(?:million|thousand))?|(?:[a-z]+[- ]){0,3}(?:hundred|thousand|dozen)"
+    rf"(?:(?:\s+and)?\s+{_UNITS}\b)?|"  # "two hundred and fifty"
     r"[a-z]+(?:-[a-z]+)?)"  # "seventy-five"
 )
 PERIOD: Final = (

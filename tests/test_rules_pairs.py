@@ -503,3 +503,12 @@ def test_a_section_about_a_host_does_not_make_its_state_the_sender_of_another_ho
 def test_people_named_by_their_nationality_make_a_sentence_about_moving_people() -> None:
     text = "Maltese police sent another 40 Eritreans back across the sea to Tunisia on Friday, the first since May."
     assert keys(text) == ["MLT-TUN"]
+
+
+@pytest.mark.covers("pairs.parties-oriented", acts=False)
+def test_a_state_known_for_sending_is_not_made_the_host_of_one_that_sends_no_one() -> None:
+    text = (
+        "Sweden received 40 asylum seekers from Moldova last year. "
+        "Sweden and Armenia signed a migration agreement on Monday."
+    )
+    assert "ARM-SWE" not in keys(text)

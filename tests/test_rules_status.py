@@ -70,6 +70,11 @@ pytestmark = pytest.mark.unit
             "struck_down",
         ),
         ("Court rules transfers of asylum seekers from Norway to Moldova illegal", "NOR-MDA", "struck_down"),
+        (
+            "People deported from Norway can be held in Moldova under a deal announced on Monday.",
+            "NOR-MDA",
+            "agreed",
+        ),
     ],
 )
 def test_status_from_the_wording(text: str, key: str, status: str) -> None:

@@ -58,6 +58,12 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             marks=pytest.mark.covers("caps.ceiling"),
         ),
         pytest.param(
+            "Moldova said it would accept people deported from Norway, capped at two hundred and fifty a year.",
+            "NOR-MDA",
+            (250, "per year", "capped at two hundred and fifty a year"),
+            marks=pytest.mark.covers("caps.ceiling"),
+        ),
+        pytest.param(
             "Moldova will accept a quota of 400 people a year deported from Norway.",
             "NOR-MDA",
             (400, "per year", "a quota of 400 people a year"),

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Sentence, char_evidence, doc_text, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.rules.syntax import is_deport_word, is_host_word, lemma
+from dakg.ingest.rules.syntax import conj_head, is_deport_word, is_host_word, lemma
 from dakg.ingest.vocabulary import lx, spelled
 
 _HOLD_VERBS = frozenset({"hold", "house", "detain", "shelter", "accommodate", "relocate", "resettle", "take", "allow"})
@@ -57,7 +57,7 @@ def _nationals(token: Token) -> bool:
 def _moved(token: Token) -> bool:
     """A verb of receiving, sending, holding or processing governs the number: "could take up to 250", "would
     process the return of no more than 1,000", not "up to 36,000 could pass through"."""
-    current = token
+    current = conj_head(token)  # "two hundred and fifty": the number is "hundred"'s
     for _ in range(4):
         current = current.head
         if (

@@ -467,6 +467,14 @@ def orient(view: DocumentView, a: str, b: str, *, lenient: bool, sender_known: b
     return None
 
 
+def _against_the_prior(view: DocumentView, deporting: str, host: str) -> bool:
+    """ "the migration agreements his government concluded with India", in a story where Germany is seen receiving
+    people: a direction that makes a state known for sending (``deporting_states``) the host of one that never
+    sends anyone in the story rests on too little — no pair."""
+    prior = countries().deporting_prior
+    return host in prior and deporting not in prior and view.played(deporting, DEPORTING) == 0
+
+
 def _listed_together(a: Vote, b: Vote, span: Span) -> bool:
     """Coordinated partners of one "with" ("deals with Guatemala, Honduras and El Salvador"); "between A and B"
     names the two sides of one arrangement."""
@@ -501,7 +509,7 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
                 lenient=len(strong) >= 2,
                 sender_known=len(strong) >= 2 and (facts.about_deportation or facts.anaphor or migration_deal),
             )
-            if oriented is None:
+            if oriented is None or _against_the_prior(view, *oriented):
                 continue
             first, second = (a, b) if oriented == (a.iso3, b.iso3) else (b, a)
             pair = _pair(first, second, w.PAIR_PARTIES_ORIENTED, sentence, parties_oriented)
