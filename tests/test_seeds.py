@@ -21,8 +21,9 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Floors just under the figures measured at the default DAKG_MIN_CONFIDENCE (what an answer shows), as the README
 # states them; pairs and officials are F1, the rest accuracies. The seeds are where the rules began; devset and
-# devset2 are texts of our own the rules were tuned on; heldout and heldout2 were written by helpers who never saw
-# the rules (heldout2 is never read here: it is scored, not tuned on). Quote and evidence integrity are exact.
+# devset2 are texts of our own the rules were tuned on; heldout, heldout2 and heldout3 were written by helpers who
+# never saw the rules (heldout2 was tuned on from 2026-12-06, when heldout3 replaced it as the set that is only
+# scored). Quote and evidence integrity are exact.
 FLOORS: dict[str, dict[str, float]] = {
     "seeds": {
         "agreement_pairs": 0.95,
@@ -73,15 +74,25 @@ FLOORS: dict[str, dict[str, float]] = {
         "officials": 0.95,
         "official_country": 0.95,
     },
-    "heldout2": {
-        "agreement_pairs": 0.64,
-        "agreement_pairs_primary": 0.73,
-        "status": 0.52,
-        "status_precision": 0.63,
+    "heldout2": {  # tuned on since 2026-12-06
+        "agreement_pairs": 0.77,
+        "agreement_pairs_primary": 0.88,
+        "status": 0.8,
+        "status_precision": 0.68,
         "cap": 0.2,
         "cap_precision": 0.95,
         "officials": 0.9,
         "official_country": 0.88,
+    },
+    "heldout3": {  # the blind set of our own since 2026-12-06: scored, never read
+        "agreement_pairs": 0.62,
+        "agreement_pairs_primary": 0.67,
+        "status": 0.58,
+        "status_precision": 0.63,
+        "cap": 0.2,
+        "cap_precision": 0.6,
+        "officials": 0.87,
+        "official_country": 0.92,
     },
 }
 ALL = {"countries": 0.95, "quote_integrity": 1.0, "evidence_integrity": 1.0}
@@ -105,7 +116,7 @@ def test_seed_scores_hold_their_floors(shared_dir: Path) -> None:
     assert not failing, failing
 
 
-@pytest.mark.parametrize("name", ["heldout", "devset", "devset2", "heldout2", "fr"])
+@pytest.mark.parametrize("name", ["heldout", "devset", "devset2", "heldout2", "heldout3", "fr"])
 def test_written_sets_hold_their_floors(name: str) -> None:
     scores = _scores(DATA / name / "gold.json", DATA / name)
     failing = _below(scores, FLOORS[name])
