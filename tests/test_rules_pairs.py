@@ -512,3 +512,21 @@ def test_a_state_known_for_sending_is_not_made_the_host_of_one_that_sends_no_one
         "Sweden and Armenia signed a migration agreement on Monday."
     )
     assert "ARM-SWE" not in keys(text)
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_people_who_left_one_state_for_another_were_moved_whatever_the_words() -> None:
+    text = (
+        "Between 2015 and 2018 about 3,000 Eritreans left Norway for Moldova and Georgia "
+        "under what officials called assisted departure."
+    )
+    assert keys(text) == ["NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.not-onward-movement")
+def test_people_who_moved_on_from_the_host_were_not_sent_on_by_the_stories_sender() -> None:
+    text = (
+        "Norway sent 200 rejected applicants to Moldova in 2019. "
+        "Many later travelled on to Europe; some were resettled in Canada and Italy through private sponsorship."
+    )
+    assert keys(text) == ["NOR-MDA"]

@@ -813,9 +813,13 @@ def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: Docu
     received people and sends them on is a transit state, not a deporting party."""
     sender = resolved.get(pair.deporting)
     host = resolved.get(pair.host)
+    marker = _ONWARD.search(sentence.text)
+    if sender is None and host is not None and marker is not None:
+        # "Many later travelled on to Europe; some were resettled in Canada": the people moved on from the host
+        # of the story's deal, and the sender of that deal sent them nowhere here
+        return host.evidence[0].start >= sentence.start + marker.start()
     if sender is None or sender.role != DEPORTING:
         return False
-    marker = _ONWARD.search(sentence.text)
     if marker is not None and host is not None:
         at = sentence.start + marker.start()
         named_after = pair.host_token is not None and sentence.span.doc[pair.host_token].idx >= at
@@ -843,9 +847,11 @@ def sentence_pairs(
         found = pair_rule(at)
         if found:
             break
-    decisive = any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING)) or any(
-        v.rule.startswith(CENTRE_RULES) for v in resolved.values()
-    )  # "Italy's centres in Albania": people held abroad, whatever the sentence's words
+    decisive = (
+        any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))
+        or any(v.rule.startswith(CENTRE_RULES) for v in resolved.values())  # "Italy's centres in Albania"
+        or _moved_between(resolved)  # "4,000 Eritreans left Israel for Rwanda": people moved, whatever the words
+    )
     if not (facts.talks_of_it or decisive):
         return []
     kept: dict[str, Pair] = {}
@@ -861,6 +867,17 @@ def sentence_pairs(
         if pair.key not in kept or kept[pair.key].weight < pair.weight:
             kept[pair.key] = pair
     return list(kept.values())
+
+
+def _moved_between(resolved: dict[str, Vote]) -> bool:
+    """A state people leave and one they reach, each by a rule of movement at full strength for it, with the
+    people's nationality named: the sentence tells of people moved."""
+    roles_ = [v for v in resolved.values() if v.weight >= w.MOVED_BETWEEN]
+    return (
+        any(v.role == DEPORTING for v in roles_)
+        and any(v.role == HOST for v in roles_)
+        and any(v.role == NATIONALITY for v in resolved.values())
+    )
 
 
 _ECHOES = ("pairs.reference-back", "pairs.only-agreement")

@@ -63,6 +63,7 @@ ORIGIN: Final = 0.6  # "people from France": their nationality, or only where th
 ROLE_MIN: Final = 0.5  # a role weaker than this does not make a country a host or deporting state in a sentence
 ROLE_TIE: Final = 0.15  # host and deporting evidence closer than this: the country is only a party
 STRONG_ROLE: Final = 0.6  # counts towards the document's view of a country's role
+MOVED_BETWEEN: Final = 0.7  # both sides this strong, with the people's nationality: a sentence about moving people
 DECISIVE: Final = 0.9  # a role this strong makes a sentence about deportation whatever its words
 
 # --- pairs (stage 3) ---------------------------------------------------------------------------------------
