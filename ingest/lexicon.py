@@ -424,6 +424,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|abort(?:ed|s|ing)?|defunct|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
             r"(?<!-)ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
             r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over|lapsed|expired|wound up|put an end to|"
+            r"collaps(?:ed|es|ing)|f[ae]ll(?:s|en)? through|"
             r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)"
             r"(?:,? [\w-]+){0,4} (?:will end|ended|ends|came to an end|ran out)|"
             r"end(?:s|ed|ing)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|programmes?|"
@@ -435,7 +436,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "suspended",
             "suspended",
-            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|on hold|halt(?:ed|s|ing)|frozen|grounded)\b",
+            r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|on hold|halt(?:ed|s|ing)|frozen|grounded|"
+            r"(?:has|have|had) stalled|stalls|(?:put )?on ice)\b",
             1.0,
         ),
         (
@@ -465,7 +467,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "in-force",
             "in_force",
-            r"\b(?:came into (?:force|effect)|entered into (?:force|effect)|took effect|in force|ratified)\b",
+            r"\b(?:came into (?:force|effect)|entered into (?:force|effect)|took effect|in force|ratified|"
+            r"(?:was|were|has been|have been|had been) extended (?:until|to|for|by|through|beyond))\b",
             1.0,
         ),
         (
@@ -488,7 +491,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:[\w-]+ ){1,4}?(?:has |have |had )?(?:struck|reached|cut|clinched|forged)(?= with\b)|"
             r"announced (?:a |an |the )?(?:\w+[- ]){0,2}(?:deal|agreement|pact|accord|protocol|partnership)|"
             r"(?:deal|agreement|pact|accord|arrangement|partnership)s? (?:was |were |has been |had been )?announced|"
-            r"approved|consented|committed to)\b",
+            r"approved|consented|committed to|initial(?:l)?ed)\b",
             0.9,
         ),
         (
@@ -498,6 +501,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:was|were|had been|have been|has been) discussed|"
             r"close to (?:a |an |finali[sz]ing|signing|reaching)|finali[sz]ing|nearing (?:a|an) (?:deal|agreement)|"
             r"explor(?:ing|es|ed|e)|mov(?:e|es|ed|ing) forward (?:on|with)|"
+            r"(?:weigh|consider|mull|eye)(?:s|ing|ed)? (?:a |an |the )?(?:[\w-]+ ){0,2}?"
+            r"(?:deal|agreement|plan|proposal|arrangement|partnership|scheme)|"
             r"(?:is|are|was|were) (?:prepared|ready|willing) to|engaged in (?:\w+ ){0,2}?"
             r"(?:talks|discussions|negotiations|dialogue)|in contact|imminent|(?:still )?being worked out)\b",
             0.9,
@@ -582,7 +587,8 @@ DENIAL: Final = re.compile(
 # Words before a trigger that make it future, conditional or intended rather than done.
 IRREALIS: Final = re.compile(
     r"\b(will|would|could|may|might|shall|expected to|set to|plans? to|aims? to|hopes? to|wants? to|seeks? to|"
-    r"ready to|prepared to|willing to|on the verge of|close to|if|once|unless|until|potential|prospective|proposed|to)"
+    r"ready to|prepared to|willing to|on the verge of|close to|if|once|unless|until|potential|prospective|proposed|"
+    r"to(?!\s+(?:[A-Z]|the\b|an?\b)))"  # an infinitive's "to", not "to Moldova was extended"
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )

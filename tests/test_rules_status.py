@@ -70,6 +70,17 @@ pytestmark = pytest.mark.unit
             "struck_down",
         ),
         ("Court rules transfers of asylum seekers from Norway to Moldova illegal", "NOR-MDA", "struck_down"),
+        ("The deal to send rejected applicants from Norway to Moldova has stalled.", "NOR-MDA", "suspended"),
+        ("The arrangement to send rejected applicants from Norway to Moldova was put on ice.", "NOR-MDA", "suspended"),
+        ("The plan to send rejected applicants from Norway to Moldova collapsed in May.", "NOR-MDA", "scrapped"),
+        ("The agreement to send rejected applicants from Norway to Moldova fell through.", "NOR-MDA", "scrapped"),
+        ("The pact to send rejected applicants from Norway to Moldova was extended until 2027.", "NOR-MDA", "in_force"),
+        ("Norway is weighing a deal with Moldova to send rejected applicants there.", "NOR-MDA", "under_negotiation"),
+        (
+            "Norway and Moldova initialled a deal to send rejected applicants from Norway to Moldova.",
+            "NOR-MDA",
+            "agreed",
+        ),
         (
             "People deported from Norway can be held in Moldova under a deal announced on Monday.",
             "NOR-MDA",
@@ -501,3 +512,16 @@ def test_an_offer_to_hold_deportees_is_a_proposal() -> None:
 def test_a_court_finding_that_officials_breached_its_order_does_not_strike_the_scheme_down() -> None:
     text = "A judge found that officials had breached his order by sending the men from Norway to Moldova."
     assert status_of(fragment(text), "NOR-MDA") != "struck_down"
+
+
+def test_a_deal_to_revive_a_stalled_scheme_is_not_stalled() -> None:
+    text = (
+        "Norway signed a new accord with Moldova in a bid to revive a stalled scheme to send rejected applicants "
+        "from Norway to Moldova."
+    )
+    assert status_of(fragment(text), "NOR-MDA") == "signed"
+
+
+def test_a_state_extended_an_olive_branch_extends_no_deal() -> None:
+    text = "Moldova agreed to take people deported from Norway after Norway was extended an offer by the government."
+    assert status_of(fragment(text), "NOR-MDA") == "agreed"
