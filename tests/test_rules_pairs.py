@@ -530,3 +530,18 @@ def test_people_who_moved_on_from_the_host_were_not_sent_on_by_the_stories_sende
         "Many later travelled on to Europe; some were resettled in Canada and Italy through private sponsorship."
     )
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.party-and-document-sender", acts=False)
+def test_a_state_known_for_sending_is_nobodys_host_by_the_stories_default() -> None:
+    text = "Denmark revives talks\n\nNorway will send rejected applicants to Moldova, its minister said."
+    assert keys(text) == ["NOR-MDA"]  # not NOR-DNK from the headline
+
+
+@pytest.mark.covers("pairs.party-and-document-sender", acts=False)
+def test_talks_reported_to_a_third_states_press_are_not_given_the_stories_sender() -> None:
+    text = (
+        "Norway will send rejected applicants to Moldova. "
+        "A minister told Danish radio that talks with Kigali had resumed."
+    )
+    assert keys(text) == ["NOR-MDA"]

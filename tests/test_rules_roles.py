@@ -934,3 +934,9 @@ def test_an_unnamed_country_the_sentence_then_names_receives_the_people() -> Non
         "Critics condemned the removal of 30 men from Norway to an undisclosed country, widely reported to be Georgia."
     )
     assert roles_in(text)["GEO"].rule == "roles.the-third-country-named"
+
+
+@pytest.mark.covers("roles.its-own-scheme")
+def test_a_state_pressing_ahead_with_its_hub_named_after_another_state_sends_people_there() -> None:
+    found = roles_in("The minister said Norway would press ahead with its Moldova hub.")
+    assert found["NOR"] == Role("deporting", "roles.its-own-scheme", ("Norway would press ahead with its Moldova hub",))

@@ -635,6 +635,8 @@ def party_and_document_sender(at: SentenceReading) -> list[Pair]:
         return []  # "Denmark, which signed a declaration with Rwanda": another state named, the partner may be it
     if lx.POSSESSIVE_COUNTRY.search(span.text):
         return []  # "the agreements his government has concluded with India": the partner is his state's, unnamed
+    if own & countries().deporting_prior:
+        return []  # "Denmark revives talks": a state known for sending is nobody's host by the story's default
     senders = [
         c
         for c, played in view.roles.items()
@@ -643,6 +645,8 @@ def party_and_document_sender(at: SentenceReading) -> list[Pair]:
     if len(senders) != 1:
         return []
     sender = senders[0]
+    if any(_other_demonym(t, own | {sender}) and t.ent_id_ not in resolved for t in span):
+        return []  # "the minister told Danish radio that talks with Kigali had resumed": Denmark's talks, not the US's
     return [
         _pair(
             (sender, view.evidence.get((sender, DEPORTING))),
@@ -653,6 +657,12 @@ def party_and_document_sender(at: SentenceReading) -> list[Pair]:
         )
         for party in parties
     ]
+
+
+def _other_demonym(token: Token, known: Set[str]) -> bool:
+    """A demonym of another state than ``known`` ("Danish radio"), with no role in the sentence (not the people's
+    nationality): the speakers may be that state's."""
+    return token.ent_type_ == "NORP" and bool(token.ent_id_) and token.ent_id_ not in known
 
 
 def leaning(view: DocumentView, a: str, b: str) -> tuple[str, str] | None:

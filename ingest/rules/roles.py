@@ -1003,8 +1003,9 @@ def _moves_or_holds(word: Token) -> bool:
 
 @rule("roles", "its-own-scheme", kind="mention")
 def its_own_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Denmark, which shelved its own Rwanda plan", "Britain scrapped its Rwanda scheme": the state that does
-    something to "its" scheme named after another state owns it, and sends people there."""
+    """ "Denmark, which shelved its own Rwanda plan", "Britain scrapped its Rwanda scheme", "the Netherlands would
+    press ahead with its Uganda hub": the state that does something to "its" scheme or centre named after another
+    state owns it, and sends people there."""
     token = proxy(mention.token)
     verbs = [token.head] if token.dep_ == "nsubj" else []
     verbs += [  # "Denmark, which shelved ...": the relative clause's subject is the state
@@ -1013,12 +1014,14 @@ def its_own_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
     ]
     for verb in verbs:
-        for scheme in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        for scheme in objects:  # "pressed ahead with its Uganda hub" too
             owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in scheme.children)
             named_after = any(
                 c.dep_ == "compound" and _code(c) not in (None, mention.iso3) for c in scheme.children if c.i < scheme.i
             )
-            if lemma(scheme) in lx.SCHEME_NOUNS and owned and named_after:
+            if lemma(scheme) in lx.SCHEME_NOUNS | lx.FACILITY_NOUNS and owned and named_after:
                 return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, its_own_scheme, verb, scheme)
     return None
 
