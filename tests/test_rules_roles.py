@@ -940,3 +940,9 @@ def test_an_unnamed_country_the_sentence_then_names_receives_the_people() -> Non
 def test_a_state_pressing_ahead_with_its_hub_named_after_another_state_sends_people_there() -> None:
     found = roles_in("The minister said Norway would press ahead with its Moldova hub.")
     assert found["NOR"] == Role("deporting", "roles.its-own-scheme", ("Norway would press ahead with its Moldova hub",))
+
+
+@pytest.mark.covers("roles.court-of-the-sending-state")
+def test_judges_who_free_people_held_at_a_centre_abroad_are_of_the_sending_state() -> None:
+    found = roles_in("Judges in Rome freed five men held at Gjader on Friday.")
+    assert found["ITA"] == Role("deporting", "roles.court-of-the-sending-state", ("Judges in Rome",))

@@ -531,7 +531,9 @@ def court_of_the_sending_state(ctx: Context, mention: CountryMention) -> Vote | 
     for word in ctx.sentence.span:
         sent = word.dep_ == "pobj" and spelled(word.head) in ("to", "into") and sending_governor(word.head.head)
         held = (
-            word.dep_ == "pobj" and spelled(word.head) in ("in", "on") and lemma(word.head.head) in {"hold", "detain"}
+            word.dep_ == "pobj"
+            and spelled(word.head) in ("in", "on", "at")
+            and lemma(word.head.head) in {"hold", "detain"}
         )
         if sent or held or _detained_in(word):
             code = _code(word)
