@@ -64,6 +64,19 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             marks=pytest.mark.covers("caps.ceiling"),
         ),
         pytest.param(
+            "Under the protocol signed with Moldova in 2024, Norway may hold no more than 2,000 men at any one time "
+            "in two centres in Moldova.",
+            "NOR-MDA",
+            (2000, None, "no more than 2,000"),
+            marks=pytest.mark.covers("caps.ceiling"),
+        ),
+        pytest.param(
+            "Under a letter of intent signed on Monday, Norway will rent 300 places in a prison in Moldova.",
+            "NOR-MDA",
+            (300, None, "rent 300 places"),
+            marks=pytest.mark.covers("caps.fixed-number"),
+        ),
+        pytest.param(
             "Moldova will accept a quota of 400 people a year deported from Norway.",
             "NOR-MDA",
             (400, "per year", "a quota of 400 people a year"),

@@ -154,11 +154,32 @@ def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool
     for _ in range(5):
         current = current.head
         if is_host_word(current):
+            if _held_abroad(current, deporting):
+                return False  # "Italy may hold no more than 3,000 men in the centres at Shengjin and Gjader"
             chain = [current, *current.ancestors][:3]  # "Canada committed to welcome": the subject up the chain
             return any(c.ent_id_ == deporting for t in chain for c in t.children if c.dep_ == "nsubj")
         if current.head == current:
             break
     return False
+
+
+_PLACE_NOUNS = frozenset({"place", "bed", "cell", "space"})
+_RENT_VERBS = frozenset({"rent", "lease", "hire", "reserve"})
+
+
+def _places_rented(noun: Token) -> bool:
+    """ "rent 300 places in the prison in Gjilan": places, beds or cells a state rents for the people it sends."""
+    return lemma(noun) in _PLACE_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in _RENT_VERBS
+
+
+def _held_abroad(verb: Token, deporting: str) -> bool:
+    """The verb's "in", "at" or "on" phrase names a place of another state: people held abroad."""
+    return any(
+        t.ent_id_ and t.ent_id_ != deporting
+        for p in verb.children
+        if p.dep_ == "prep" and spelled(p) in ("in", "at", "on")
+        for t in p.subtree
+    )
 
 
 @rule("caps", "ceiling")
@@ -209,6 +230,8 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
             continue
         if token.dep_ == "nummod" and (lemma(token.head) in lx.MIGRANT_NOUNS or _nationals(token.head)):
             noun = token.head  # "host 50 deportees", "a bridge for 200 non-Costa Ricans"
+        elif token.dep_ == "nummod" and _places_rented(token.head):
+            noun = token.head  # "Denmark will rent 300 places in the prison in Gjilan"
         elif token.dep_ == "dobj" and token.like_num and any(c.dep_ == "npadvmod" for c in token.head.children):
             noun = token  # "take 300 a year"
         else:
@@ -233,7 +256,9 @@ def fixed_number(doc: Doc, sentence: Sentence, taken: set[int]) -> list[Cap]:
         )  # "the arrangement covers 120 migrants"
         if _nationals(noun) and not for_the_deal:
             continue  # "a bridge for 200 non-Costa Ricans": people by nationality count only as what a deal is for
-        if for_the_deal or covered:
+        if _places_rented(noun):
+            pass  # the places a state rents abroad are the number it can send
+        elif for_the_deal or covered:
             verb = verb if covered else verb.head
         elif noun.dep_ in ("dobj", "nsubjpass") and is_deport_word(verb) and provided_for(verb, agreed_only=True):
             pass  # "Tunisia agreed to hand over 126 migrants": the number the deal sends
