@@ -611,6 +611,7 @@ PERIOD: Final = (
 )
 # The words of PERIOD's ``unit`` and ``adverb`` groups, and the period a cap is kept with.
 PERIOD_WORDS: Final = {
+    "annual": "per year",
     "year": "per year",
     "month": "per month",
     "week": "per week",
@@ -621,11 +622,12 @@ PERIOD_WORDS: Final = {
     "weekly": "per week",
 }
 CAP: Final = re.compile(
-    r"\b(?:up to|as many as|a maximum of|maximum of|no more than|capped at|a cap of|a limit of|a ceiling of|at most|"
-    r"a quota of|a total of|limited to|not (?:to )?exceed|"
+    r"\b(?:up to|as many as|a maximum of|maximum of|no more than|capped at|at most|"
+    r"(?:a|an) (?:(?P<every>yearly|annual|monthly|weekly) )?(?:cap|limit|ceiling|quota) of|"
+    r"a total of|limited to|not (?:to )?exceed|"
     r"(?P<count>number of (?:[\w-]+\s+){1,8}?(?:is|was|will be|would be|has been|had been)\s+"
     r"(?:confirmed |set |fixed |capped |limited |put )?(?:to be|at)|"
-    r"(?:limits?|limited|caps?|capped|restricts?|restricted) the number of (?:[\w-]+\s+){1,8}?to)|"
+    r"(?:limits?|limited|caps?|capped|restricts?|restricted) the number of (?:[\w-]+\s+){1,8}?(?:to|at(?=\s+\d)))|"
     r"capacity (?:for|of)|(?:room|space|places) for)"
     r"\s+(?:some\s+|about\s+|around\s+|approximately\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
     re.I,

@@ -77,6 +77,18 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             marks=pytest.mark.covers("caps.fixed-number"),
         ),
         pytest.param(
+            "The agreement under which Norway sends people to Moldova caps the number of transfers at 1,000 a year.",
+            "NOR-MDA",
+            (1000, "per year", "caps the number of transfers at 1,000 a year"),
+            marks=pytest.mark.covers("caps.ceiling"),
+        ),
+        pytest.param(
+            "Norway and Moldova agreed a yearly quota of 500 returns to Moldova.",
+            "NOR-MDA",
+            (500, "per year", "a yearly quota of 500"),
+            marks=pytest.mark.covers("caps.ceiling"),
+        ),
+        pytest.param(
             "Moldova will accept a quota of 400 people a year deported from Norway.",
             "NOR-MDA",
             (400, "per year", "a quota of 400 people a year"),

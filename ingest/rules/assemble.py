@@ -388,6 +388,7 @@ def _claims(
             )
         )
     scoped = status.clause_scoped(list(caps), pair, lambda c: c.token, doc, host_only=True)
+    scoped = scoped or [c for c in caps if caps_stage.set_by_the_deal(doc, c.token)]
     for cap in scoped:
         if caps_stage.taken_by_the_sender(doc, cap.token, pair.deporting):
             continue

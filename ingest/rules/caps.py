@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Sentence, char_evidence, doc_text, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.rules.syntax import conj_head, is_deport_word, is_host_word, lemma
+from dakg.ingest.rules.syntax import clause_root, conj_head, is_deport_word, is_host_word, lemma
 from dakg.ingest.vocabulary import lx, spelled
 
 _HOLD_VERBS = frozenset({"hold", "house", "detain", "shelter", "accommodate", "relocate", "resettle", "take", "allow"})
@@ -39,7 +39,7 @@ class Cap:
 
 
 def _period(match: re.Match[str]) -> str | None:
-    word = match.group("unit") or match.group("adverb")
+    word = match.group("unit") or match.group("adverb") or match.groupdict().get("every")  # "an annual cap of"
     return lx.PERIOD_WORDS.get(word.lower()) if word else None
 
 
@@ -170,6 +170,15 @@ _RENT_VERBS = frozenset({"rent", "lease", "hire", "reserve"})
 def _places_rented(noun: Token) -> bool:
     """ "rent 300 places in the prison in Gjilan": places, beds or cells a state rents for the people it sends."""
     return lemma(noun) in _PLACE_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in _RENT_VERBS
+
+
+def set_by_the_deal(doc: Doc, cap_token: int | None) -> bool:
+    """ "The agreement under which Norway sends people to Moldova caps the number of transfers at 1,000": a cap in a
+    clause whose subject is the deal itself holds for the pair the sentence names, wherever the host is named."""
+    if cap_token is None:
+        return False
+    root = doc[clause_root(doc[cap_token])]
+    return any(c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS for c in root.children)
 
 
 def _held_abroad(verb: Token, deporting: str) -> bool:
