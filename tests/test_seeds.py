@@ -79,7 +79,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "agreement_pairs_primary": 0.88,
         "status": 0.8,
         "status_precision": 0.68,
-        "cap": 0.2,
+        "cap": 0.7,
         "cap_precision": 0.95,
         "officials": 0.9,
         "official_country": 0.88,
