@@ -6,6 +6,7 @@ import pytest
 
 from dakg.ingest.rules import mentions
 
+from .extraction import keys
 from .parses import parsed
 
 pytestmark = pytest.mark.unit
@@ -125,3 +126,16 @@ def test_a_state_heading_an_entry_is_what_the_entry_is_about() -> None:
     text = "Moldova.\n\nFive men from Iraq, Iran and Syria were flown to the landlocked country in May."
     found = _mentions(text)
     assert ("MDA", "the landlocked country", "anaphor") in found[1]
+
+
+@pytest.mark.covers("mentions.it-said-it")
+def test_the_administration_a_states_official_speaks_of_is_that_state() -> None:
+    text = "A Swedish official said the administration was in talks with Moldova about taking in rejected applicants."
+    assert ("SWE", "administration", "anaphor") in _mentions(text)[0]
+    assert keys(text) == ["SWE-MDA"]
+
+
+@pytest.mark.covers("mentions.it-said-it", acts=False)
+def test_an_administration_whose_state_is_named_is_left_alone() -> None:
+    text = "A Swedish official said the Moldovan government was in talks about taking in rejected applicants."
+    assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []

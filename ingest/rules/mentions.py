@@ -234,12 +234,15 @@ def two_states(
 @rule("mentions", "it-said-it")
 def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
     """ "Uganda said it would accept deportees", "Uganda's Foreign Ministry said it will accept", "officials in
-    Tegucigalpa confirmed they had signed": "it" (or "they", "we"), the subject of what a state, its ministry or
-    its officials say, is that state."""
+    Tegucigalpa confirmed they had signed", "a U.S. official said the administration was in talks": "it" (or
+    "they", "we", "the administration", "the government"), the subject of what a state, its ministry or its
+    officials say, is that state."""
     by_token = {m.token.i: m for m in named}
     out = []
     for token in sentence.span:
-        if spelled(token) not in ("it", "they", "we") or token.dep_ not in ("nsubj", "nsubjpass"):
+        if token.dep_ not in ("nsubj", "nsubjpass") or not (
+            spelled(token) in ("it", "they", "we") or _the_government(token, by_token)
+        ):
             continue
         source = None
         verb = token.head
@@ -285,6 +288,19 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
             )
         )
     return out
+
+
+_GOVERNMENT_NOUNS = frozenset({"administration", "government"})
+
+
+def _the_government(token: Token, by_token: dict[int, CountryMention]) -> bool:
+    """ "A U.S. official said the administration was in talks with Honduras": "the administration" or "the
+    government" with nothing naming whose, the subject of what someone says."""
+    return (
+        lemma(token) in _GOVERNMENT_NOUNS
+        and any(c.dep_ == "det" and spelled(c) == "the" for c in token.children)
+        and not any(c.dep_ in ("poss", "compound", "amod", "prep") or c.i in by_token for c in token.children)
+    )
 
 
 def origin_listed(mention: CountryMention) -> bool:
