@@ -491,7 +491,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:[\w-]+ ){1,4}?(?:has |have |had )?(?:struck|reached|cut|clinched|forged)(?= with\b)|"
             r"announced (?:a |an |the )?(?:\w+[- ]){0,2}(?:deal|agreement|pact|accord|protocol|partnership)|"
             r"(?:deal|agreement|pact|accord|arrangement|partnership)s? (?:was |were |has been |had been )?announced|"
-            r"approved|consented|committed to|initial(?:l)?ed)\b",
+            r"approved|consented|committed to|initial(?:l)?ed|"
+            r"(?:join|follow)(?:s|ed|ing)? (?:[\w-]+,? (?:and )?){1,6}?in (?:accepting|receiving|taking|hosting))\b",
             0.9,
         ),
         (

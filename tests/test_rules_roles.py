@@ -946,3 +946,9 @@ def test_a_state_pressing_ahead_with_its_hub_named_after_another_state_sends_peo
 def test_judges_who_free_people_held_at_a_centre_abroad_are_of_the_sending_state() -> None:
     found = roles_in("Judges in Rome freed five men held at Gjader on Friday.")
     assert found["ITA"] == Role("deporting", "roles.court-of-the-sending-state", ("Judges in Rome",))
+
+
+@pytest.mark.covers("roles.receivers-listed")
+def test_the_states_a_state_joins_in_accepting_people_accept_them_too() -> None:
+    found = roles_in("Moldova joins Georgia and Armenia in accepting Norwegian deportees.")
+    assert [found[c].rule for c in ("MDA", "GEO", "ARM")] == ["roles.receivers-listed"] * 3

@@ -884,7 +884,8 @@ def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
 @rule("roles", "receivers-listed", kind="mention")
 def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "joining Uganda, Rwanda and South Sudan as countries to receive deported migrants", "Uganda joins a list of
-    countries that have agreed to take in migrants": states listed among receivers."""
+    countries that have agreed to take in migrants", "Ghana joins Eswatini and South Sudan in accepting US
+    deportees": states listed among receivers."""
     token = conj_head(mention.token)
     verb = token.head
     if token.dep_ == "dobj" and lemma(verb) in ("include", "comprise") and verb.dep_ in ("relcl", "acl"):
@@ -898,9 +899,11 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
             if receivers:
                 return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
     for child in verb.children:
-        as_phrase = (child.dep_ == "prep" and spelled(child) == "as") or (
-            child.dep_ == "advcl" and any(c.dep_ == "mark" and spelled(c) == "as" for c in child.children)
-        )
+        as_phrase = (
+            (child.dep_ == "prep" and spelled(child) == "as")
+            or (child.dep_ == "advcl" and any(c.dep_ == "mark" and spelled(c) == "as" for c in child.children))
+            or (child.dep_ == "prep" and spelled(child) == "in" and lemma(verb) in ("join", "follow"))
+        )  # "Ghana joins Eswatini and South Sudan in accepting US deportees"
         receivers = [t for t in child.subtree if is_host_word(t)] if as_phrase else []
         if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
