@@ -344,7 +344,8 @@ HONORIFICS: Final = frozenset({"Sir", "Dame", "Lord", "Lady", "Dr", "Dr.", "Mr",
 # A sentence is about deportation or an arrangement when one of these stems appears.
 DEPORT_CONTEXT: Final = re.compile(
     r"\b(deport\w*|expel\w*|expul\w*|remov(al|als|ed|e|ing)\b|relocat\w*|resettl\w*|transferr?\w*|third[- ]countr\w*"
-    r"|offshor\w*|outsourc\w*|readmissions?|flown|flights?)\b",
+    r"|offshor\w*|outsourc\w*|readmissions?|flown|flights?|"
+    r"(?:claims|applications) (?:\w+ ){0,3}?processed (?:in|on|abroad|outside))\b",
     re.I,
 )
 MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|deportees?|immigrants?)\b", re.I)
@@ -504,6 +505,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"explor(?:ing|es|ed|e)|mov(?:e|es|ed|ing) forward (?:on|with)|"
             r"(?:weigh|consider|mull|eye)(?:s|ing|ed)? (?:a |an |the )?(?:[\w-]+ ){0,2}?"
             r"(?:deal|agreement|plan|proposal|arrangement|partnership|scheme)|"
+            r"(?:is|are|was|were|has been|have been) (?:studying|considering|examining|assessing) (?:whether|how)|"
             r"(?:is|are|was|were) (?:prepared|ready|willing) to|engaged in (?:\w+ ){0,2}?"
             r"(?:talks|discussions|negotiations|dialogue)|in contact|imminent|(?:still )?being worked out)\b",
             0.9,

@@ -545,3 +545,12 @@ def test_talks_reported_to_a_third_states_press_are_not_given_the_stories_sender
         "A minister told Danish radio that talks with Kigali had resumed."
     )
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.host-and-named-sender")
+def test_a_state_known_for_sending_studying_processing_abroad_pairs_with_each_host() -> None:
+    found = fragment("Sweden is studying whether asylum claims could be processed in Moldova or Georgia.")
+    assert [(a.key, a.claims[0].value, a.claims[0].basis) for a in found.agreements] == [
+        ("SWE-MDA", "under_negotiation", "reference"),
+        ("SWE-GEO", "under_negotiation", "reference"),
+    ]

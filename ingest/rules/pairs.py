@@ -590,17 +590,18 @@ def host_and_named_sender(at: SentenceReading) -> list[Pair]:
     in a story where no state is seen sending: that state sends to the host — weaker, on a ``reference`` basis."""
     resolved, sentence, facts, view = at.resolved, at.sentence.index, at.facts, at.view
     hosts, deps, parties = _sides(resolved)
-    if deps or parties or len(hosts) != 1 or not (facts.about_deportation or facts.talks_of_it):
+    if deps or parties or not hosts or not (facts.about_deportation or facts.talks_of_it):
         return []
     if any(played[DEPORTING] > 0 for played in view.roles.values()):
         return []  # the story names a sender somewhere: side-and-document-partner decides
-    host = hosts[0]
-    others = [v for v in at.named if v.iso3 != host.iso3 and v.iso3 not in resolved]
+    others = [v for v in at.named if v.iso3 not in resolved]
     prior = countries().deporting_prior
     if len(others) != 1 or others[0].iso3 not in prior or others[0].iso3 in view.nationalities:
         return []
-    pair = _pair(others[0], host, w.PAIR_REFERENCE, sentence, host_and_named_sender)
-    return [replace(pair, basis="reference")]
+    return [  # "Germany is studying whether claims could be processed in Rwanda or Ghana": each host
+        replace(_pair(others[0], host, w.PAIR_REFERENCE, sentence, host_and_named_sender), basis="reference")
+        for host in hosts
+    ]
 
 
 @rule("pairs", "party-and-document-sender", kind="sentence")
