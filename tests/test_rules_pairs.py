@@ -554,3 +554,21 @@ def test_a_state_known_for_sending_studying_processing_abroad_pairs_with_each_ho
         ("SWE-MDA", "under_negotiation", "reference"),
         ("SWE-GEO", "under_negotiation", "reference"),
     ]
+
+
+@pytest.mark.covers("pairs.not-onward-movement")
+def test_people_a_host_took_in_and_who_were_then_moved_on_were_not_sent_there_by_the_sender() -> None:
+    text = (
+        "Norway has sent rejected applicants to Moldova and Georgia. "
+        "Chisinau has taken in at least 14 Central Asians, who were then bussed to Ukraine."
+    )
+    assert keys(text) == ["NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.parties-by-reference", acts=False)
+def test_a_labour_deal_that_lets_a_state_return_the_partners_nationals_is_not_a_third_country_deal() -> None:
+    text = (
+        "Sweden and Kenya signed a labour mobility agreement that makes it easier for Kenyan workers to come to "
+        "Sweden and for Sweden to return Kenyans without the right to stay."
+    )
+    assert keys(text) == []

@@ -50,7 +50,11 @@ from dakg.schema import Basis
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:countries|nations|governments|states)\b[^.;]{0,30}\b(?:have|has|had|were|are)\b", re.I
 )
-_ONWARD = re.compile(r"\b(?:on to|onward|onwards|from where|from there|in transit|transit(?:ed)? through)\b", re.I)
+_ONWARD = re.compile(
+    r"\b(?:on to|onward|onwards|from where|from there|in transit|transit(?:ed)? through|"
+    r"(?:were|was|had been|have been|are|is) then|later (?:sent|moved|bussed|flown|taken|transferred|deported))\b",
+    re.I,
+)  # "14 West Africans, who were then bussed to Togo"
 
 
 @dataclass(frozen=True)
@@ -124,7 +128,12 @@ def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
     return out
 
 
-_SENT_HOME = re.compile(r"\b(?:sen[dt]|sending|return\w*|deport\w*|fl[oe]w\w*)\s+(?:\w+\s+)?home\b|\brepatriat", re.I)
+_SENT_HOME = re.compile(
+    r"\b(?:sen[dt]|sending|return\w*|deport\w*|fl[oe]w\w*)\s+(?:\w+\s+)?home\b|\brepatriat|"
+    # "to return Kenyans without the right to stay": a plural nationality returned, and not "to" another state
+    r"\breturn(?:s|ed|ing)?\s+(?-i:[A-Z][a-z]+s)\b(?!\s+(?:to|into|from)\b)",
+    re.I,
+)
 
 
 def homeward(roles: SentenceRoles, text: str = "") -> set[str]:
@@ -826,9 +835,12 @@ def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: Docu
     host = resolved.get(pair.host)
     marker = _ONWARD.search(sentence.text)
     if sender is None and host is not None and marker is not None:
-        # "Many later travelled on to Europe; some were resettled in Canada": the people moved on from the host
-        # of the story's deal, and the sender of that deal sent them nowhere here
-        return host.evidence[0].start >= sentence.start + marker.start()
+        # "Many later travelled on to Europe; some were resettled in Canada", "14 West Africans, who were then
+        # bussed to Togo": the people moved on from the host of the story's deal, and its sender sent them nowhere
+        at = sentence.start + marker.start()
+        if pair.host_token is not None:
+            return sentence.span.doc[pair.host_token].idx >= at
+        return host.evidence[0].start >= at
     if sender is None or sender.role != DEPORTING:
         return False
     if marker is not None and host is not None:

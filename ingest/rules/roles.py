@@ -435,12 +435,20 @@ def _as_verb(token: Token) -> bool:
     return token.dep_ in ("ccomp", "xcomp") and any(c.dep_ == "nsubj" for c in token.children)
 
 
+_REPATRIATE = frozenset({"repatriate", "readmit"})
+
+
 def homeward(verb: Token) -> bool:
-    """ "send home Kenyans who have no right to stay", "return them to their countries of origin": a sending that
-    takes people to their own state makes no third-country sender."""
+    """ "send home Kenyans who have no right to stay", "return them to their countries of origin", "return Kenyans
+    without the right to stay": a sending that takes people to their own state makes no third-country sender."""
     doc = verb.doc
     if verb.i + 1 < len(doc) and spelled(doc[verb.i + 1]) == "home":  # "send home Kenyans" (however it parses)
         return True
+    returned = lemma(verb) in lx.RETURN_VERBS | _REPATRIATE
+    elsewhere = any(c.dep_ == "prep" and spelled(c) in ("to", "into") for c in verb.children)
+    nationals = any(c.dep_ == "dobj" and c.ent_type_ == "NORP" and c.tag_ in ("NNPS", "NNS") for c in verb.children)
+    if returned and nationals and not elsewhere:
+        return True  # "for Germany to return Kenyans without the right to stay": its own nationals, home
     if any(spelled(c) == "home" and c.dep_ in ("advmod", "npadvmod", "prt", "dobj") for c in verb.children):
         return True
     return any(
