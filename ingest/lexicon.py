@@ -404,7 +404,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "ruled-unlawful",
             "struck_down",
             rf"\b{_COURT}\b[^.;]{{0,80}}?\b(?:ruled|rules|found|finds|held|holds|concluded|decided|declared|judged)\b"
-            r"[^.;]{0,160}?\b(?:unlawful|illegal|unconstitutional|invalid|in breach|"
+            r"(?:(?!\bwhether\b|\bnot\b|n't\b)[^.;]){0,160}?\b(?:unlawful|illegal|unconstitutional|invalid|in breach|"
             r"(?:breach(?:ed|es)|violat(?:ed|es)|contravened?) (?:[\w'’]+ ){0,3}?"
             r"(?:constitution|law|convention|rights|obligations|charter))\b|\bdeclared (?:\w+ ){0,4}"
             r"(?:unlawful|illegal|unconstitutional)|\bruled against\b|"
@@ -425,7 +425,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"\b(?:scrap(?:ped|s|ping)?|abandon(?:ed|s|ing)?|abort(?:ed|s|ing)?|defunct|ax(?:ed|es|ing)|cancel(?:l?ed|s|l?ing)?|"
             r"(?<!-)ditch(?:ed|es|ing)?|terminat(?:ed|es|ing)|tore up|torn up|shelved|killed off|dead and buried|"
             r"pulled out of|withdr(?:ew|awn) from|backed out|(?:was|is) over|lapsed|expired|wound up|put an end to|"
-            r"collaps(?:ed|es|ing)|f[ae]ll(?:s|en)? through|"
+            r"(?:deal|agreement|arrangement|scheme|plan|partnership|accord|pact|talks|negotiations)s?"
+            r"(?:,? [\w-]+){0,10} (?:collapsed|collapses|f[ae]ll(?:s|en)? through)|"
             r"(?:deal|agreement|arrangement|scheme|partnership|accord|pact|memorandum|programme|program)"
             r"(?:,? [\w-]+){0,4} (?:will end|ended|ends|came to an end|ran out)|"
             r"end(?:s|ed|ing)? (?:the |its |their |a |an )?(?:[\w-]+ ){0,3}(?:deals?|agreements?|schemes?|programmes?|"
@@ -469,7 +470,9 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "in-force",
             "in_force",
             r"\b(?:came into (?:force|effect)|entered into (?:force|effect)|took effect|in force|ratified|"
-            r"(?:was|were|has been|have been|had been) extended (?:until|to|for|by|through|beyond))\b",
+            r"(?:deal|agreement|arrangement|pact|accord|memorandum|protocol|partnership|scheme|programme)s?"
+            r"(?:,? [\w-]+){0,10}? (?:was|were|has been|have been|had been) extended "
+            r"(?:until|to|for|by|through|beyond))\b",
             1.0,
         ),
         (
@@ -591,7 +594,9 @@ DENIAL: Final = re.compile(
 IRREALIS: Final = re.compile(
     r"\b(will|would|could|may|might|shall|expected to|set to|plans? to|aims? to|hopes? to|wants? to|seeks? to|"
     r"ready to|prepared to|willing to|on the verge of|close to|if|once|unless|until|potential|prospective|proposed|"
-    r"to(?!\s+(?:[A-Z]|the\b|an?\b)))"  # an infinitive's "to", not "to Moldova was extended"
+    # a bare "to" is not among them: "refused to go home were then moved", "is reported to have agreed", "the pact to
+    # send people to Moldova was extended" report what happened; the infinitives of what is to come are named
+    r"due to|scheduled to|slated to|poised to|about to|(?:is|are|was|were) to|intends? to|(?:has|have) yet to)"
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -630,7 +635,8 @@ CAP: Final = re.compile(
     r"a total of|limited to|not (?:to )?exceed|"
     r"(?P<count>number of (?:[\w-]+\s+){1,8}?(?:is|was|will be|would be|has been|had been)\s+"
     r"(?:confirmed |set |fixed |capped |limited |put )?(?:to be|at)|"
-    r"(?:limits?|limited|caps?|capped|restricts?|restricted) the number of (?:[\w-]+\s+){1,8}?(?:to|at(?=\s+\d)))|"
+    r"(?:limits?|limited|caps?|capped|restricts?|restricted) the number of (?:[\w-]+\s+){1,8}?"
+    r"(?:to|at(?=\s+(?:\d|some|about|around|approximately)\b)))|"
     r"capacity (?:for|of)|(?:room|space|places) for)"
     r"\s+(?:some\s+|about\s+|around\s+|approximately\s+)?(?P<number>" + NUMBER + r")\b" + PERIOD,
     re.I,

@@ -952,3 +952,19 @@ def test_judges_who_free_people_held_at_a_centre_abroad_are_of_the_sending_state
 def test_the_states_a_state_joins_in_accepting_people_accept_them_too() -> None:
     found = roles_in("Moldova joins Georgia and Armenia in accepting Norwegian deportees.")
     assert [found[c].rule for c in ("MDA", "GEO", "ARM")] == ["roles.receivers-listed"] * 3
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme", acts=False)
+def test_a_hosts_own_detention_system_makes_it_no_sender() -> None:
+    assert (
+        roles_in("Moldova's detention system has held hundreds of people since the accord.")
+        .get("MDA", Role("host", "", ()))
+        .role
+        != "deporting"
+    )
+
+
+@pytest.mark.covers("roles.its-own-scheme", acts=False)
+def test_a_host_standing_by_its_deal_named_after_the_sender_sends_no_one() -> None:
+    assert roles_in("Moldova stands by its Sweden deal.").get("MDA", Role("party", "", ())).role != "deporting"
+    assert roles_in("Moldova defends its Sweden deal.").get("MDA", Role("party", "", ())).role != "deporting"

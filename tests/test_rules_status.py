@@ -526,3 +526,23 @@ def test_a_deal_to_revive_a_stalled_scheme_is_not_stalled() -> None:
 def test_a_state_extended_an_olive_branch_extends_no_deal() -> None:
     text = "Moldova agreed to take people deported from Norway after Norway was extended an offer by the government."
     assert status_of(fragment(text), "NOR-MDA") == "agreed"
+
+
+def test_a_signing_due_next_week_has_not_happened() -> None:
+    text = "The accord to send rejected applicants from Norway to Moldova is due to be signed next week."
+    assert status_of(fragment(text), "NOR-MDA") == "under_negotiation"
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A court in Oslo found that the protocol had not violated the constitution.",
+        "The Supreme Court holds a hearing next week on whether the protocol is unlawful.",
+        "The Norwegian coalition collapsed in June over migration policy.",
+        "Their detention in Moldova has been extended by three months.",
+    ],
+)
+def test_wordings_near_a_status_that_say_nothing_of_the_deal(second: str) -> None:
+    text = "Norway sent forty rejected applicants to Moldova under a protocol signed in May. " + second
+    found = fragment(text)
+    assert {c.value for c in claims(found, "NOR-MDA", "status")} == {"signed"}

@@ -388,7 +388,8 @@ def _claims(
             )
         )
     scoped = status.clause_scoped(list(caps), pair, lambda c: c.token, doc, host_only=True)
-    scoped = scoped or [c for c in caps if caps_stage.set_by_the_deal(doc, c.token)]
+    if not scoped:  # "The agreement under which Norway sends people to Moldova caps the number ... at 1,000"
+        scoped = [c for c in caps if caps_stage.set_by_the_deal(doc, c.token, pair.host_token)]
     for cap in scoped:
         if caps_stage.taken_by_the_sender(doc, cap.token, pair.deporting):
             continue

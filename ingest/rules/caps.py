@@ -172,13 +172,16 @@ def _places_rented(noun: Token) -> bool:
     return lemma(noun) in _PLACE_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in _RENT_VERBS
 
 
-def set_by_the_deal(doc: Doc, cap_token: int | None) -> bool:
+def set_by_the_deal(doc: Doc, cap_token: int | None, host_token: int | None) -> bool:
     """ "The agreement under which Norway sends people to Moldova caps the number of transfers at 1,000": a cap in a
-    clause whose subject is the deal itself holds for the pair the sentence names, wherever the host is named."""
-    if cap_token is None:
+    clause whose subject is the deal itself holds for the pair that subject names (the host within it)."""
+    if cap_token is None or host_token is None:
         return False
     root = doc[clause_root(doc[cap_token])]
-    return any(c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS for c in root.children)
+    return any(
+        c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS and c.left_edge.i <= host_token <= c.right_edge.i
+        for c in root.children
+    )
 
 
 def _held_abroad(verb: Token, deporting: str) -> bool:

@@ -83,9 +83,6 @@ class DocumentView:
     evidence: dict[tuple[str, str], Vote] = field(default_factory=dict)  # strongest vote per (country, role)
     pair_votes: Counter[tuple[str, str]] = field(default_factory=Counter)
     nationalities: set[str] = field(default_factory=set)
-    # nationalities a sentence moves to another state ("945 Hondurans were flown to Guatemala"): people of third
-    # countries, so a deal with their own state is not, for that alone, about sending them home
-    moved_elsewhere: set[str] = field(default_factory=set)
     homeward: set[str] = field(default_factory=set)  # states people are sent to and hold the nationality of
     # every host and deporting vote, however weak: what orients two states a sentence merely names together
     leaning: defaultdict[str, defaultdict[str, float]] = field(
@@ -158,12 +155,9 @@ def document_view(all_roles: Sequence[dict[str, Vote]], returned_home: Set[str] 
     view = DocumentView(homeward=set(returned_home))
     for resolved in all_roles:
         strong = {c: v for c, v in resolved.items() if v.weight >= w.STRONG_ROLE}
-        received = {c for c, v in strong.items() if v.role == HOST}
         for iso3, vote in resolved.items():
             if vote.role == NATIONALITY and vote.weight >= w.NATIONALITY:
                 view.nationalities.add(iso3)
-                if received - {iso3}:
-                    view.moved_elsewhere.add(iso3)
             elif vote.role in (HOST, DEPORTING):
                 view.leaning[iso3][vote.role] += vote.weight
                 best = view.leaning_evidence.get((iso3, vote.role))
@@ -358,12 +352,22 @@ def section_headings(sentences: Sequence[Sentence], named: Sequence[Sequence[Cou
             and sentence.text.upper() == sentence.text
             and not any(ch.isdigit() for ch in sentence.text)
         ):
-            current = {
+            found = {
                 m.iso3: Vote(m.iso3, PARTY, 0.0, "", (Evidence(m.start, m.end, m.text, "party"),), m.token.i, m.basis)
                 for m in mentions_
             } or _named_in_capitals(sentence)
+            current = found if _only_names(sentence.text, found) else {}
         out.append(current)
     return out
+
+
+def _only_names(heading: str, named: dict[str, Vote]) -> bool:
+    """A heading of nothing but the states it names ("THE UK", "ITALY AND ALBANIA"), not "WHAT IT MEANS FOR US"."""
+    rest = heading
+    for vote in named.values():
+        for evidence in vote.evidence:
+            rest = rest.replace(evidence.text, " ")
+    return bool(named) and all(w in ("THE", "AND", "&", "-", "–", ":") for w in rest.upper().split())
 
 
 def _named_in_capitals(sentence: Sentence) -> dict[str, Vote]:
@@ -558,9 +562,7 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
     for partner in strong:
         if partner is sender or orient(view, sender.iso3, partner.iso3, lenient=False) is not None:
             continue  # the document orients the two elsewhere: parties-oriented decides
-        if partner.iso3 in view.homeward or (
-            partner.iso3 in view.nationalities and partner.iso3 not in view.moved_elsewhere
-        ):
+        if partner.iso3 in view.homeward or partner.iso3 in view.nationalities:
             continue  # "to send home Kenyans who have no right to stay": a deal about the partner's own nationals
         pair = _pair(sender, partner, w.PAIR_REFERENCE, sentence, parties_by_reference)
         out.append(replace(pair, basis="reference"))

@@ -994,15 +994,15 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         ]
         if purpose:
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, purpose[0])
-    if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS | _REGIME_NOUNS:
+    if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:
         kind = [c for c in token.head.children if c.dep_ in ("compound", "amod") and _moves_or_holds(c)]
         if kind:  # "Canberra's offshore processing policy", "Britain's deportation programme"
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, kind[0])
     return None
 
 
-_REGIME_NOUNS = frozenset({"regime", "system", "operation"})
-_HOLDING_WORDS = frozenset({"offshore", "offshoring", "detention"})
+# not "detention" (a host's own: "Nauru's detention system"), not "regime" or "system" (a host has one too)
+_HOLDING_WORDS = frozenset({"offshore", "offshoring"})
 
 
 def _moves_or_holds(word: Token) -> bool:
@@ -1028,13 +1028,24 @@ def its_own_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     ]
     for verb in verbs:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        objects += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-        for scheme in objects:  # "pressed ahead with its Uganda hub" too
+        objects += [  # "pressed ahead with its Uganda hub": a place, not "stands by its Italy deal"
+            o
+            for p in verb.children
+            if p.dep_ == "prep"
+            for o in p.children
+            if o.dep_ == "pobj" and lemma(o) in lx.FACILITY_NOUNS
+        ]
+        prior = countries().deporting_prior
+        for scheme in objects:
             owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in scheme.children)
-            named_after = any(
-                c.dep_ == "compound" and _code(c) not in (None, mention.iso3) for c in scheme.children if c.i < scheme.i
-            )
-            if lemma(scheme) in lx.SCHEME_NOUNS | lx.FACILITY_NOUNS and owned and named_after:
+            after = [
+                code
+                for c in scheme.children
+                if c.dep_ == "compound" and c.i < scheme.i and (code := _code(c)) not in (None, mention.iso3)
+            ]
+            if after and after[0] in prior and mention.iso3 not in prior:
+                continue  # "Rwanda defends its UK deal": named after the partner that sends, not where people go
+            if lemma(scheme) in lx.SCHEME_NOUNS | lx.FACILITY_NOUNS and owned and after:
                 return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, its_own_scheme, verb, scheme)
     return None
 
