@@ -139,3 +139,15 @@ def test_the_administration_a_states_official_speaks_of_is_that_state() -> None:
 def test_an_administration_whose_state_is_named_is_left_alone() -> None:
     text = "A Swedish official said the Moldovan government was in talks about taking in rejected applicants."
     assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []
+
+
+@pytest.mark.covers("mentions.prose-sentence")
+def test_a_roundups_entry_labelled_with_a_state_is_running_text() -> None:
+    document = mentions.read(
+        parsed("Where things stand\n\nMoldova: Chisinau agreed to accept deportees, its ministry said.\n\n"),
+        None,
+    )
+    assert [(s.text, s.prose) for s in document.sentences] == [
+        ("Where things stand", False),
+        ("Moldova: Chisinau agreed to accept deportees, its ministry said.", True),
+    ]

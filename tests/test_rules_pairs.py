@@ -590,3 +590,13 @@ def test_a_cap_set_by_the_deal_goes_to_the_sentences_one_pair_only() -> None:
         "year, officials in Oslo said, adding that Sweden had agreed to send prisoners to Georgia."
     )
     assert claims(fragment(text), "SWE-GEO", "cap") == []
+
+
+@pytest.mark.covers("pairs.side-and-document-partner")
+def test_a_roundup_of_a_senders_deals_entry_by_entry() -> None:
+    text = (
+        "A guide to the UK third-country deals\n\n"
+        "Moldova: Chisinau agreed to accept deportees, its ministry said.\n\n"
+        "Georgia: Tbilisi signed a safe third country agreement in August."
+    )
+    assert keys(text) == ["GBR-GEO", "GBR-MDA"]

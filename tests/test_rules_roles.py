@@ -968,3 +968,10 @@ def test_a_hosts_own_detention_system_makes_it_no_sender() -> None:
 def test_a_host_standing_by_its_deal_named_after_the_sender_sends_no_one() -> None:
     assert roles_in("Moldova stands by its Sweden deal.").get("MDA", Role("party", "", ())).role != "deporting"
     assert roles_in("Moldova defends its Sweden deal.").get("MDA", Role("party", "", ())).role != "deporting"
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_a_state_known_for_sending_whose_third_country_deals_they_are_sends_people() -> None:
+    assert roles_in("A guide to the UK third-country deals")["GBR"] == Role(
+        "deporting", "roles.owner-of-the-scheme", ("UK third-country deals",)
+    )

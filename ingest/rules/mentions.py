@@ -60,8 +60,8 @@ def prose(doc: Doc, span: Span) -> bool:
         return len(words) >= 4 and ends_sentence(tokens) and "\n" not in quote
     line_start = text.rfind("\n", 0, start) + 1
     label = _LIST_ITEM.match(text, line_start) if line_start == start else None
-    if label is not None and not label.group(0).rstrip(": ").isupper():  # "WASHINGTON: ..." is a dateline
-        return False
+    if label is not None and not label.group(0).rstrip(": ").isupper() and not _state_label(doc, start, label.end()):
+        return False  # "WASHINGTON: ..." is a dateline; "Uganda: Kampala agreed ..." a roundup's entry for a state
     return (
         len(words) >= 4
         and ends_sentence(tokens)
@@ -69,6 +69,16 @@ def prose(doc: Doc, span: Span) -> bool:
         and "\n" not in quote
         and quote.count(" | ") < 2
     )
+
+
+def _state_label(doc: Doc, start: int, end: int) -> bool:
+    """The label before the colon is a state's name alone ("Equatorial Guinea: Malabo was reported ...")."""
+    label = doc.char_span(start, end, alignment_mode="contract")
+    if label is None:
+        return False
+    named = [t for t in label if t.ent_id_ and t.ent_type_ == "GPE"]
+    rest = [t for t in label if not t.is_punct and not t.is_space and t not in named and t.lower_ != "the"]
+    return bool(named) and not rest
 
 
 _HEADLINE_WORDS = (3, 30)

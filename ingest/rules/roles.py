@@ -977,6 +977,14 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     )
     if mention.kind == "name" and token.dep_ == "compound" and returns and lemma(hub) in lx.FACILITY_NOUNS:
         return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, hub)  # "a UK return hub"
+    if (
+        mention.kind == "name"
+        and token.dep_ in ("compound", "nmod")
+        and lemma(token.head) in lx.ARRANGEMENT_NOUNS
+        and mention.iso3 in countries().deporting_prior
+        and any(c.dep_ in ("compound", "amod") and _third_country(c) for c in token.head.children)
+    ):  # "the US third-country deals": a sender's deals to send people to third countries
+        return _vote(ctx, mention, DEPORTING, w.STRONG_ROLE, owner_of_the_scheme, token.head)
     if token.dep_ != "poss" and proxy(token).dep_ == "poss":
         token = proxy(token)  # "the British government's plan to send asylum seekers to Rwanda"
     if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
@@ -1003,6 +1011,13 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
 
 # not "detention" (a host's own: "Nauru's detention system"), not "regime" or "system" (a host has one too)
 _HOLDING_WORDS = frozenset({"offshore", "offshoring"})
+
+
+def _third_country(word: Token) -> bool:
+    """ "third-country" (one token, or "country" with "third" before it) as a deal's kind."""
+    return lemma(word) in ("third-country", "deportation") or (
+        lemma(word) == "country" and any(c.lower_ == "third" for c in word.children)
+    )
 
 
 def _moves_or_holds(word: Token) -> bool:
