@@ -409,7 +409,7 @@ def section_partner(at: SentenceReading) -> list[Pair]:
     story has that state play the side's own role (a section about another host)."""
     resolved, sentence, facts, view = at.resolved, at.sentence.index, at.facts, at.view
     hosts, deps, parties = _sides(resolved)
-    if parties or not (hosts or deps) or (hosts and deps) or len(hosts + deps) != 1 or not view.sections:
+    if parties or len(hosts + deps) != 1 or not view.sections:
         return []
     if not (facts.about_deportation or facts.anaphor or facts.carries_value):
         return []
@@ -421,9 +421,8 @@ def section_partner(at: SentenceReading) -> list[Pair]:
     if view.played(heading[0].iso3, side.role) > view.played(heading[0].iso3, other):
         return []  # "GHANA" over a paragraph where Kosovo agrees to host: a section about another host, not a sender
     partner = (heading[0].iso3, heading[0])
-    if side.role == HOST:
-        return [_pair(partner, side, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
-    return [_pair(side, partner, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
+    deporting, host = (partner, side) if side.role == HOST else (side, partner)
+    return [_pair(deporting, host, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
 
 
 @rule("pairs", "side-and-document-partner", kind="sentence")
@@ -438,7 +437,7 @@ def side_and_document_partner(at: SentenceReading) -> list[Pair]:
     decisive = any(v.weight >= w.DECISIVE for v in hosts + deps)
     if not (facts.about_deportation or facts.anaphor or facts.carries_value or decisive):
         return []
-    if deps and lx.HOME_DESTINATION.search(at.sentence.span.text):
+    if deps and lx.HOME_DESTINATION.search(at.sentence.text):
         return []  # "the non-Guatemalans would be sent on from Guatemala to their home countries": no host to find
     out = []
     for side in hosts or deps:

@@ -417,7 +417,7 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
             for t in direct
             if not is_host_word(t)
             for c in t.children
-            if c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS - {"deportee", "returnee"}
+            if c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS - lx.MOVED_PEOPLE
         ]
         if nouns:
             return _vote(ctx, mention, DEPORTING, w.DEPORTATION_OF, subject_of_deport, nouns[0])
@@ -984,7 +984,7 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         and mention.iso3 in countries().deporting_prior
         and any(c.dep_ in ("compound", "amod") and _third_country(c) for c in token.head.children)
     ):  # "the US third-country deals": a sender's deals to send people to third countries
-        return _vote(ctx, mention, DEPORTING, w.STRONG_ROLE, owner_of_the_scheme, token.head)
+        return _vote(ctx, mention, DEPORTING, w.OWNER_DEALS, owner_of_the_scheme, token.head)
     if token.dep_ != "poss" and proxy(token).dep_ == "poss":
         token = proxy(token)  # "the British government's plan to send asylum seekers to Rwanda"
     if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
@@ -1002,7 +1002,6 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         ]
         if purpose:
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, purpose[0])
-    if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:
         kind = [c for c in token.head.children if c.dep_ in ("compound", "amod") and _moves_or_holds(c)]
         if kind:  # "Canberra's offshore processing policy", "Britain's deportation programme"
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, kind[0])
@@ -1014,14 +1013,14 @@ _HOLDING_WORDS = frozenset({"offshore", "offshoring"})
 
 
 def _third_country(word: Token) -> bool:
-    """ "third-country" (one token, or "country" with "third" before it) as a deal's kind."""
+    """ "third-country" (one token, or "country" with "third" before it) or "deportation" as a deal's kind."""
     return lemma(word) in ("third-country", "deportation") or (
         lemma(word) == "country" and any(c.lower_ == "third" for c in word.children)
     )
 
 
 def _moves_or_holds(word: Token) -> bool:
-    """A scheme's kind that moves or holds people elsewhere: processing, offshore, detention, deportation."""
+    """A scheme's kind that moves or holds people elsewhere: processing, offshore, deportation."""
     return (
         lemma(word) in lx.PROCESS_WORDS | _HOLDING_WORDS
         or is_deport_word(word)
@@ -1052,7 +1051,7 @@ def its_own_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         ]
         prior = countries().deporting_prior
         for scheme in objects:
-            owned = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in scheme.children)
+            owned = any(c.dep_ == "poss" and c.lower_ in _OWN for c in scheme.children)
             after = [
                 code
                 for c in scheme.children

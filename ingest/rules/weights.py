@@ -39,6 +39,7 @@ SAFE_THIRD: Final = 0.7  # "Greece has designated Turkey a safe third country"
 HOLDS_ABROAD: Final = 0.7  # "Italy can hold 3,000 people in the Albanian centres"
 OWNER_RUN: Final = 0.7  # "Italian-run centres"
 OWNER_SCHEME: Final = 0.5  # "an Israeli plan to expel"
+OWNER_DEALS: Final = 0.6  # "the US third-country deals" (a state known for sending): enough to be the story's sender
 SENT_TO_FAR: Final = 0.7  # "send people who cross the Channel ... to Rwanda": "to" hung on the people's words
 NAMED_PARTNER: Final = 0.5  # "Rwanda is the government's preferred partner": where people would go (weak)
 SCHEME_NAMED: Final = 0.55  # "the Rwanda plan": named after where it sends people (weak: "the US deal" happens too)
