@@ -369,15 +369,16 @@ ANAPHOR: Final = re.compile(
 )
 # "his country", "her government": the state of the official named in the same sentence.
 POSSESSIVE_COUNTRY: Final = re.compile(r"\b(?:his|her) (?:country|government|nation)\b", re.I)
-# "the country", "the small southern African kingdom", "the absolute monarchy": a state named before. Not "the third
-# country", "the home country", "the host country", "the country of origin" — those are roles, not a state.
+# "the country", "the small southern African kingdom", "the absolute monarchy", "the mountain republic": a state
+# named before. Not "the third country", "the home country", "the host country", "the country of origin" — those
+# are roles, not a state.
 _NOT_A_STATE = (
     r"third|home|host|origin|other|another|receiving|destination|sending|member|partner|transit|safe|first|same|"
     r"whole|entire|respective|two|three|several|many|neighbouring|neighboring|each|every|next|latest|last|only"
 )
 COUNTRY_ANAPHOR: Final = re.compile(
     r"\b[Tt]he (?!(?:" + _NOT_A_STATE + r")\b)(?:(?:[a-z]+|East African|West African|Central American|"
-    r"Southern African|Balkan|Gulf|Pacific)\s+){0,2}(?:country|nation|kingdom|monarchy)\b(?!\s+of\b)",
+    r"Southern African|Balkan|Gulf|Pacific)\s+){0,2}(?:country|nation|kingdom|monarchy|republic)\b(?!\s+of\b)",
     re.I,
 )
 

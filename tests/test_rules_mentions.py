@@ -151,3 +151,47 @@ def test_a_roundups_entry_labelled_with_a_state_is_running_text() -> None:
         ("Where things stand", False),
         ("Moldova: Chisinau agreed to accept deportees, its ministry said.", True),
     ]
+
+
+@pytest.mark.covers("mentions.topic-heading")
+def test_an_entry_labelled_with_two_states_is_about_both() -> None:
+    text = "Where things stand\n\nNorway has sought partners.\n\nMontenegro and Albania.\n\nBoth have agreed to help."
+    document = mentions.read(parsed(text), None)
+    heading = document.sentences[2]
+    assert [m.iso3 for m in mentions.topic_heading(heading, list(document.countries[2]))] == ["MNE", "ALB"]
+
+
+@pytest.mark.covers("mentions.topic-heading", acts=False)
+def test_a_short_line_naming_a_state_among_other_words_is_no_label() -> None:
+    text = "Where things stand\n\nNorway has sought partners.\n\nWhy Albania matters\n\nIt agreed to help."
+    document = mentions.read(parsed(text), None)
+    assert mentions.topic_heading(document.sentences[2], list(document.countries[2])) == []
+
+
+@pytest.mark.covers("mentions.country-anaphor", "mentions.topic-heading")
+def test_an_entrys_state_outlasts_a_sentence_with_no_subject_of_its_own() -> None:
+    text = (
+        "Where things stand\n\nMoldova.\n\nChisinau agreed in March to accept applicants.\n\n"
+        "Armenia.\n\nSix men landed in June. The mountain republic will take no more than 40 people."
+    )
+    found = _mentions(text)
+    assert ("ARM", "The mountain republic", "anaphor") in found[5]  # not Moldova, named most
+
+
+@pytest.mark.covers("mentions.entry-subject")
+def test_an_entrys_sentence_that_opens_with_its_verb_is_about_the_entrys_state() -> None:
+    text = (
+        "Where Norway sends people\n\nNorway has sought partners for rejected applicants.\n\n"
+        "Georgia.\n\nAgreed in April to a trial arrangement that leaves out families.\n\n"
+        "Montenegro and Albania.\n\nBoth have agreed to receive applicants under new accords."
+    )
+    found = _mentions(text)
+    assert ("GEO", "Agreed", "anaphor") in found[3]
+    assert [m for m in found[5] if m[2] == "anaphor"] == [("MNE", "Both", "anaphor"), ("ALB", "Both", "anaphor")]
+    assert keys(text) == ["NOR-ALB", "NOR-GEO", "NOR-MNE"]
+
+
+@pytest.mark.covers("mentions.entry-subject", acts=False)
+def test_a_sentence_with_no_subject_outside_an_entry_is_about_no_state() -> None:
+    text = "Norway has sought partners for rejected applicants.\n\nAgreed in April to a trial arrangement with Oslo."
+    assert [m for m in _mentions(text)[1] if m[2] == "anaphor"] == []

@@ -600,3 +600,37 @@ def test_a_roundup_of_a_senders_deals_entry_by_entry() -> None:
         "Georgia: Tbilisi signed a safe third country agreement in August."
     )
     assert keys(text) == ["GBR-GEO", "GBR-MDA"]
+
+
+@pytest.mark.covers("pairs.entry-state")
+def test_an_entrys_sentence_where_no_state_plays_a_side_pairs_the_entrys_state_with_the_sender() -> None:
+    text = (
+        "Where Norway sends the people it cannot return\n\n"
+        "Norway has sent rejected applicants to several states that are not their own.\n\n"
+        "Bosnia.\n\nOfficials in Sarajevo say talks are continuing.\n\n"
+        "Armenia.\n\nSix men landed in June."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-BIH"]
+    found = fragment(text)
+    assert "pairs.entry-state/v1" in agreement(found, "NOR-BIH").claims[0].rules
+    assert claims(found, "NOR-ARM", "status")[0].value == "implemented"
+
+
+@pytest.mark.covers("pairs.entry-state", acts=False)
+def test_an_entry_about_a_state_known_for_sending_is_no_host() -> None:
+    text = (
+        "Who sends people where\n\n"
+        "Norway has sent rejected applicants to several states that are not their own.\n\n"
+        "Denmark.\n\nOfficials in Copenhagen say talks are continuing."
+    )
+    assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.section-partner", acts=False)
+def test_states_labelled_together_are_not_paired_with_each_other() -> None:
+    text = (
+        "Where Norway sends the people it cannot return\n\n"
+        "Norway has sent rejected applicants to several states that are not their own.\n\n"
+        "Armenia and Moldova.\n\nIn May forty rejected applicants were flown to Yerevan."
+    )
+    assert keys(text) == ["NOR-ARM"]  # not MDA-ARM

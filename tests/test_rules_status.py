@@ -546,3 +546,22 @@ def test_wordings_near_a_status_that_say_nothing_of_the_deal(second: str) -> Non
     text = "Norway sent forty rejected applicants to Moldova under a protocol signed in May. " + second
     found = fragment(text)
     assert {c.value for c in claims(found, "NOR-MDA", "status")} == {"signed"}
+
+
+@pytest.mark.covers("status.details-to-settle")
+def test_details_still_being_worked_out_leave_the_deal_agreed() -> None:
+    found = fragment(
+        "Where Norway sends people\n\nNorway has sent rejected applicants to several states.\n\nMoldova.\n\n"
+        "Chisinau has agreed to accept them. The details of implementation were still being worked out."
+    )
+    statuses = [c.value for c in claims(found, "NOR-MDA", "status")]
+    assert "agreed" in statuses and "under_negotiation" not in statuses
+
+
+@pytest.mark.covers("status.wording")
+def test_nobody_known_to_have_arrived_is_a_negated_arrival() -> None:
+    found = fragment(
+        "Moldova has agreed to accept people deported from Norway. No one is known to have been flown to Moldova yet."
+    )
+    implemented = [c for c in claims(found, "NOR-MDA", "status") if c.value == "implemented"]
+    assert implemented and all(c.negated for c in implemented)

@@ -324,14 +324,64 @@ def origin_listed(mention: CountryMention) -> bool:
     return lemma(token.head.head) in lx.MIGRANT_NOUNS | {"be", "come", "hail", "originate"}
 
 
+_TOPIC_MAX_WORDS = 6
+_LABEL_GLUE = frozenset({"and", "the", "&"})
+
+
 @rule("mentions", "topic-heading")
-def topic_heading(sentence: Sentence, named: list[CountryMention]) -> CountryMention | None:
-    """ "Eswatini." or "GUATEMALA." on a line of its own, as roundups head each entry: the state the paragraph
-    below is about ("Five men were flown to the kingdom": the kingdom is Eswatini)."""
-    words = sentence.text.strip(" .:-–—").split()
-    if len(named) != 1 or sentence.prose or len(words) > 4 or named[0].kind != "name":
-        return None
-    return named[0] if named[0].text.strip().lower() == " ".join(words).lower() else None
+def topic_heading(sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "Eswatini.", "GUATEMALA." or "Honduras and Guatemala." on a line of its own, as roundups head each entry:
+    the states the entry below is about ("Five men were flown to the kingdom": the kingdom is Eswatini)."""
+    if sentence.prose or not named or any(m.kind != "name" for m in named):
+        return []
+    if len(sentence.text.split()) > _TOPIC_MAX_WORDS:
+        return []
+    rest = sentence.text
+    for mention in sorted(named, key=lambda m: -m.start):
+        rest = rest[: mention.start - sentence.start] + " " + rest[mention.end - sentence.start :]
+    words = re.findall(r"\w+", rest)
+    return named if all(word.lower() in _LABEL_GLUE for word in words) else []
+
+
+_BOTH = frozenset({"both", "all"})
+
+
+@rule("mentions", "entry-subject")
+def entry_subject(
+    doc: Doc, sentence: Sentence, named: list[CountryMention], topic: list[CountryMention]
+) -> list[CountryMention]:
+    """ "Georgia. / Agreed in April to a trial arrangement", "Montenegro and Albania. / Both have agreed to receive
+    ...": in a roundup's entry, a sentence with no subject of its own (it opens with its verb), or whose subject is
+    "both", is about the states the entry's label names. The anaphor is the verb (or "both"), its evidence the
+    label."""
+    if not topic or not sentence.prose:
+        return []
+    root = sentence.span.root
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in root.children):
+        subject = next(c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"))
+        if spelled(subject) not in _BOTH or len(topic) < 2 or any(m.token.i == subject.i for m in named):
+            return []
+        word = subject
+    else:
+        first = next((t for t in sentence.span if not t.is_punct and not t.is_space), None)
+        if first is None or first.i != root.i or root.pos_ not in ("VERB", "AUX") or root.tag_ not in ("VBD", "VBN"):
+            return []  # "Agreed in April to ...", "Signed a memorandum ...": the entry's own telegraphic style
+        if len(topic) != 1:
+            return []
+        word = root
+    return [
+        CountryMention(
+            source.iso3,
+            word.idx,
+            word.idx + len(word.text),
+            word.text,
+            "anaphor",
+            sentence.index,
+            word,
+            via=char_evidence(doc, source.start, source.end, "country"),
+        )
+        for source in topic
+    ]
 
 
 def _is_subject(mention: CountryMention) -> bool:
@@ -352,6 +402,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
     earlier: Counter[str] = Counter()
     last: dict[str, CountryMention] = {}
     previous_subject: CountryMention | None = None
+    topic: list[CountryMention] = []  # the states the label of the roundup's entry being read names
     for sentence, sentence_ents in zip(sentences, ents, strict=True):
         named = [
             CountryMention(
@@ -370,14 +421,16 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         anaphors += pronoun_subjects(doc, sentence, named)
         anaphors += two_states(doc, sentence, named, last)
         anaphors += officials_country(doc, sentence, named)
+        anaphors += entry_subject(doc, sentence, named, topic)
         mentions.append(tuple(sorted(named + anaphors, key=lambda m: m.start)))
         for mention in named:
             if mention.kind != "demonym" and not origin_listed(mention):
                 earlier[mention.iso3] += 1  # "Venezuelan migrants", "men from Cuba and Laos": not the state spoken of
                 last[mention.iso3] = mention
         subjects = [m for m in (*named, *anaphors) if _is_subject(m)]
-        if sentence.makes_claims:
-            previous_subject = subjects[0] if subjects else None
-        elif (topic := topic_heading(sentence, named)) is not None:
-            previous_subject = topic
+        if sentence.makes_claims:  # within a roundup's entry, a sentence of no subject leaves the entry's state
+            previous_subject = subjects[0] if subjects else (topic[0] if len(topic) == 1 else None)
+        elif heading := topic_heading(sentence, named):
+            topic = heading
+            previous_subject = topic[0] if len(topic) == 1 else None
     return Document(doc, published, tuple(sentences), tuple(tuple(e) for e in ents), tuple(mentions))

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from dakg.ingest.gazetteer import countries
+from dakg.ingest.rules import mentions
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote
 from dakg.ingest.rules.registry import applied, rule, rule_id
@@ -337,14 +338,21 @@ _HEADING_MAX_WORDS = 6
 def section_headings(sentences: Sequence[Sentence], named: Sequence[Sequence[CountryMention]]) -> list[dict[str, Vote]]:
     """For each sentence, the states named by the section heading above it (as votes of no role whose evidence is
     the heading's name): a short line in capitals, on its own, that names states ("THE UK", "ITALY AND ALBANIA"),
-    up to the next such heading."""
+    or a roundup entry's label ("Eswatini.", "Honduras and Guatemala.", see ``mentions.topic-heading``), up to the
+    next such heading."""
     out: list[dict[str, Vote]] = []
     current: dict[str, Vote] = {}
     begun = False  # a line in capitals before the story begins is a dateline or a kicker, not a section's heading
     for sentence, mentions_ in zip(sentences, named, strict=True):
         words = sentence.text.split()
         begun = begun or sentence.prose
-        if (
+        label = mentions.topic_heading(sentence, list(mentions_)) if begun and not sentence.headline else []
+        if label:
+            current = {
+                m.iso3: Vote(m.iso3, PARTY, 0.0, "", (Evidence(m.start, m.end, m.text, "party"),), m.token.i, m.basis)
+                for m in label
+            }
+        elif (
             begun
             and not sentence.prose
             and not sentence.headline
@@ -414,7 +422,9 @@ def section_partner(at: SentenceReading) -> list[Pair]:
     if not (facts.about_deportation or facts.anaphor or facts.carries_value):
         return []
     side = (hosts + deps)[0]
-    heading = [v for code, v in view.sections[sentence].items() if code != side.iso3]
+    if side.iso3 in view.sections[sentence]:
+        return []  # "Costa Rica and Panama." over "... flown to San José": states labelled together are alike
+    heading = list(view.sections[sentence].values())
     if len(heading) != 1 or heading[0].iso3 in view.nationalities:
         return []
     other = DEPORTING if side.role == HOST else HOST
@@ -700,6 +710,33 @@ def named_together(named: Sequence[Sequence[Vote]], facts: Sequence[Facts]) -> C
             for b in codes[i + 1 :]:
                 counts[frozenset((a, b))] += 1
     return counts
+
+
+@rule("pairs", "entry-state", kind="sentence")
+def entry_state(at: SentenceReading) -> list[Pair]:
+    """ "Bosnia. / Officials in Sarajevo say talks are continuing", "Armenia. / Six men landed in June": in a
+    roundup's entry labelled by the states it is about, a sentence with a status or a figure in which no state
+    plays a side is about the deal of each labelled state with the document's one sending state."""
+    resolved, sentence, facts, view, named = at.resolved, at.sentence.index, at.facts, at.view, at.named
+    if not view.sections or not view.sections[sentence] or not facts.carries_value:
+        return []
+    entry = view.sections[sentence]
+    if any(v.role in (HOST, DEPORTING) and v.weight >= w.ROLE_MIN for v in resolved.values()):
+        return []  # a side of its own: the other rules pair it
+    if any(v.iso3 not in entry and v.role != NATIONALITY for v in [*named, *resolved.values()]):
+        return []  # another state named: the deal may be its
+    if any(
+        code in countries().deporting_prior or code in view.nationalities or view.played(code, DEPORTING) > 0
+        for code in entry
+    ):
+        return []  # an entry about a state that sends, or people's home: not a host's entry
+    senders = [
+        c for c, played in view.roles.items() if played[DEPORTING] > played[HOST] and c not in view.nationalities
+    ]
+    if len(senders) != 1 or senders[0] in entry:
+        return []
+    sender = (senders[0], view.evidence.get((senders[0], DEPORTING)))
+    return [_pair(sender, label, w.PAIR_ENTRY, sentence, entry_state) for label in entry.values()]
 
 
 @rule("pairs", "reference-back", kind="sentence")

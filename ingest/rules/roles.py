@@ -366,7 +366,10 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 def _subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
-    """(actor, its verb, passive) when the word acting for the mention is a clause's subject."""
+    """(actor, its verb, passive) when the word acting for the mention is a clause's subject (or, for a roundup
+    entry's sentence with no subject, "Agreed in April to ...", the verb the entry's state is the subject of)."""
+    if mention.kind == "anaphor" and mention.token.pos_ in ("VERB", "AUX"):  # mentions.entry-subject
+        return mention.token, mention.token, passive(mention.token)
     actor = proxy(mention.token)
     if actor.dep_ not in ("nsubj", "nsubjpass") or _court(actor):
         return None

@@ -68,7 +68,7 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         rules.append(rule_id(signed_intent))
     if name == "agreed" and not approved_the_arrangement(sentence, first):
         return None
-    if name == "talks" and talks_before_the_deal(first):
+    if name == "talks" and (talks_before_the_deal(first) or details_to_settle(first)):
         return None
     if name == "carried-out" and first is not None and gerund_no_event(first):
         return None
@@ -166,6 +166,19 @@ def talks_before_the_deal(first: Token | None) -> bool:
     if first is None or first.dep_ != "pobj":
         return False
     return spelled(first.head) in ("after", "following") and lemma(first) in ("talk", "discussion", "negotiation")
+
+
+_DETAILS = frozenset({"detail", "modality", "logistics"})
+
+
+@rule("status", "details-to-settle")
+def details_to_settle(first: Token | None) -> bool:
+    """ "The details of implementation were still being worked out": what is still being settled is how a deal is
+    carried out, not the deal; the wording says nothing of the deal being under negotiation."""
+    if first is None:
+        return False
+    verb = first if first.pos_ == "VERB" else first.head
+    return any(c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in _DETAILS for c in verb.children)
 
 
 @rule("status", "gerund-no-event")

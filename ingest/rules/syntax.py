@@ -308,10 +308,12 @@ def clause_root(token: Token) -> int:
 
 
 def negated(token: Token) -> bool:
-    """ "was never sent", "did not sign", "No asylum seeker was sent", "nobody would be settled": reported as not
-    having happened."""
+    """ "was never sent", "did not sign", "No asylum seeker was sent", "nobody would be settled", "no one is known to
+    have arrived": reported as not having happened."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
-    for candidate in (verb, verb.head if verb.dep_ in ("aux", "auxpass") else verb):
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head
+    for candidate in (verb, verb.head if verb.dep_ == "xcomp" else verb):
         for child in candidate.children:
             if child.dep_ == "neg" or spelled(child) == "never":
                 return True
