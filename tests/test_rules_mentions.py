@@ -195,3 +195,43 @@ def test_an_entrys_sentence_that_opens_with_its_verb_is_about_the_entrys_state()
 def test_a_sentence_with_no_subject_outside_an_entry_is_about_no_state() -> None:
     text = "Norway has sought partners for rejected applicants.\n\nAgreed in April to a trial arrangement with Oslo."
     assert [m for m in _mentions(text)[1] if m[2] == "anaphor"] == []
+
+
+@pytest.mark.covers("mentions.standing-headline")
+def test_a_live_entrys_headline_that_is_a_whole_clause_makes_claims() -> None:
+    text = (
+        "LIVE: the week in migration\n\n10:15\n"
+        "Nine men deported from Norway have landed in Moldova, officials in Chisinau confirm\n\n"
+        "The plane touched down on Friday evening."
+    )
+    document = mentions.read(parsed(text), None, "LIVE: the week in migration")
+    assert [(s.text, s.makes_claims) for s in document.sentences][1:3] == [
+        ("10:15", False),
+        ("Nine men deported from Norway have landed in Moldova, officials in Chisinau confirm", True),
+    ]
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("mentions.standing-headline", acts=False)
+def test_a_heading_that_names_a_topic_makes_no_claims() -> None:
+    text = (
+        "Norway and Moldova agree a deal\n\nNorway has sought partners.\n\nHow the Moldova deal with Norway works\n\n"
+        "It is new and untested."
+    )
+    document = mentions.read(parsed(text), None, "Norway and Moldova agree a deal")
+    assert [s.makes_claims for s in document.sentences] == [True, True, False, True]
+
+
+@pytest.mark.covers("mentions.cut-off-sentence")
+def test_an_excerpt_cut_off_mid_sentence_ends_with_running_text() -> None:
+    text = "Norway has sought partners.\n\nMoldova has agreed to accept up to 120 people deported from Norway, and the"
+    document = mentions.read(parsed(text), None)
+    assert [s.prose for s in document.sentences] == [True, True]
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("mentions.cut-off-sentence", acts=False)
+def test_a_short_last_line_without_a_full_stop_is_no_sentence() -> None:
+    text = "Moldova has agreed to accept people deported from Norway.\n\nMore to follow on this"
+    document = mentions.read(parsed(text), None)
+    assert [s.prose for s in document.sentences] == [True, False]

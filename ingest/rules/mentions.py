@@ -64,11 +64,22 @@ def prose(doc: Doc, span: Span) -> bool:
         return False  # "WASHINGTON: ..." is a dateline; "Uganda: Kampala agreed ..." a roundup's entry for a state
     return (
         len(words) >= 4
-        and ends_sentence(tokens)
+        and (ends_sentence(tokens) or cut_off(text, tokens))
         and any(t.pos_ in ("VERB", "AUX") for t in tokens)
         and "\n" not in quote
         and quote.count(" | ") < 2
     )
+
+
+_CUT_OFF_WORDS = 8
+
+
+@rule("mentions", "cut-off-sentence")
+def cut_off(text: str, tokens: list[Token]) -> bool:
+    """ "In 2016 the court ruled that holding people there was unconstitutional, and the centre closed the": an
+    excerpt that stops mid-sentence (stored pages often do) ends with a sentence of running text all the same,
+    when it runs to eight words or more."""
+    return len(tokens) >= _CUT_OFF_WORDS and not text[tokens[-1].idx + len(tokens[-1].text) :].strip()
 
 
 def _state_label(doc: Doc, start: int, end: int) -> bool:
@@ -101,6 +112,43 @@ def headline(doc: Doc, index: int, quote: str, title: str | None) -> bool:
     return index == 0 and not text[: text.find(quote)].strip()
 
 
+_STANDING_WORDS = (6, 30)
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@rule("mentions", "standing-headline")
+def standing_headline(doc: Doc, span: Span, quote: str) -> bool:
+    """ "Eight men deported from Norway have arrived in Moldova, officials confirm": a line of its own, without a
+    full stop, that is a whole clause (a subject before a finite verb), as live blogs head each entry and stories
+    head their sections. It states what follows, as the headline does; a heading that names a topic ("Deal under
+    fire", "How the scheme works") has no subject before its verb. A labelled line ("Recap: ...") is not one, nor
+    the text's last line (an excerpt cut off mid-sentence)."""
+    if "\n" in quote or not _STANDING_WORDS[0] <= len(quote.split()) <= _STANDING_WORDS[1]:
+        return False
+    tokens = [t for t in span if not t.is_space]
+    if not tokens[0].is_title or _LIST_ITEM.match(quote) or ends_sentence(tokens) or quote.endswith("?"):
+        return False
+    if not doc_text(doc)[tokens[-1].idx + len(tokens[-1].text) :].strip():
+        return False  # the text's last line, without a full stop: an excerpt cut off mid-sentence
+    if tokens[0].lower_ in _WH_WORDS:
+        return False  # "How the deal works", "Why Moldova said yes": a topic, asked
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.i < t.head.i and t.head.dep_ in ("ROOT", "ccomp") and _finite(t.head)
+        for t in tokens
+    )
+
+
+_WH_WORDS = frozenset({"how", "why", "what", "where", "when", "who", "which", "whether"})
+
+
+def _finite(verb: Token) -> bool:
+    """A verb in a tense ("have landed", "confirm", "agreed"), not an infinitive or a participle alone."""
+    auxes = [a for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in _FINITE for a in auxes):
+        return True
+    return verb.tag_ in _FINITE or (verb.tag_ == "VB" and not auxes)  # "officials confirm", tagged as a base form
+
+
 def _sentence(doc: Doc, index: int, span: Span, title: str | None = None) -> Sentence:
     tokens = [t for t in span if not t.is_space]
     if not tokens:
@@ -108,7 +156,7 @@ def _sentence(doc: Doc, index: int, span: Span, title: str | None = None) -> Sen
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     quote = doc_text(doc)[start:end]
     running = prose(doc, span)
-    heading = not running and headline(doc, index, quote, title)
+    heading = not running and (headline(doc, index, quote, title) or standing_headline(doc, span, quote))
     return Sentence(index, start, end, quote, running, span, heading)
 
 
