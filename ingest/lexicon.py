@@ -417,7 +417,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "court-halted",
             "suspended",
             rf"\b{_COURT}\b[^.;]{{0,40}}?\b(?:temporarily |provisionally )?(?:blocked|halted|paused|stayed|"
-            r"imposed a stay|refused to (?:validate|approve|uphold))",
+            r"imposed a stay)",
             1.0,
         ),
         (

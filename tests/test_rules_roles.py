@@ -975,3 +975,16 @@ def test_a_state_known_for_sending_whose_third_country_deals_they_are_sends_peop
     assert roles_in("A guide to the UK third-country deals")["GBR"] == Role(
         "deporting", "roles.owner-of-the-scheme", ("UK third-country deals",)
     )
+
+
+@pytest.mark.covers("roles.brought-back")
+def test_people_held_in_a_third_state_and_brought_to_another_are_not_hosted_by_it() -> None:
+    text = "A court in Oslo ordered that the men held at Norway's centre in Moldova be brought to Norway."
+    assert keys(text) == ["NOR-MDA"]
+    assert roles_in(text)["NOR"].role != "host"
+
+
+@pytest.mark.covers("roles.brought-back", acts=False)
+def test_people_brought_to_a_state_from_nowhere_held_are_sent_there() -> None:
+    text = "Norway brought forty rejected applicants to Moldova under the new accord."
+    assert roles_in(text)["MDA"] == Role("host", "roles.sent-to", ("brought forty rejected applicants to Moldova",))

@@ -565,3 +565,13 @@ def test_nobody_known_to_have_arrived_is_a_negated_arrival() -> None:
     )
     implemented = [c for c in claims(found, "NOR-MDA", "status") if c.value == "implemented"]
     assert implemented and all(c.negated for c in implemented)
+
+
+@pytest.mark.covers("status.centre-in-use")
+def test_a_court_refusing_one_detention_does_not_suspend_the_deal() -> None:
+    found = fragment(
+        "Norway's centres in Moldova opened in May and the first men were transferred there. A court in Oslo on "
+        "Friday refused to approve the detention of twelve men sent to Norway's centres in Moldova."
+    )
+    statuses = [c.value for c in claims(found, "NOR-MDA", "status")]
+    assert "implemented" in statuses and "suspended" not in statuses

@@ -626,6 +626,8 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     ):
         return None  # "the possibility of eventual relocation to Canada": a destination nobody was sent to
     if is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+        if brought_back(ctx, mention, governor):
+            return None
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)
     sender = sending_governor(governor)
     if sender is not None and lemma(governor) not in lx.MIGRANT_NOUNS | {"go", "travel", "move", "flee", "come"}:
@@ -633,6 +635,28 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     if lemma(governor) in lx.MIGRANT_NOUNS and any(is_deport_word(a) for a in list(governor.ancestors)[:3]):
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)  # "deported five men to X and eight men to Y"
     return None
+
+
+_HELD_VERBS: Final = frozenset({"hold", "detain", "keep"})
+
+
+@rule("roles", "brought-back")
+def brought_back(ctx: Context, mention: CountryMention, verb: Token) -> bool:
+    """ "A court ordered the men held in Albania brought to Italy": people held in another state and moved to this
+    one come back to where they were sent from; this state is no host of theirs."""
+    if lemma(verb) not in lx.RETURN_VERBS | lx.CARRY_VERBS | {"bring", "transfer", "move", "take"}:
+        return False
+    return any(
+        lemma(t) in _HELD_VERBS
+        and t.pos_ == "VERB"
+        and any(
+            p.dep_ == "prep"
+            and spelled(p) in ("in", "at")
+            and any(o.ent_id_ and o.ent_id_ != mention.iso3 for o in p.subtree)
+            for p in t.children
+        )
+        for t in ctx.sentence.span
+    )
 
 
 _CUSTODY_NOUNS: Final = frozenset({"custody", "detention"})
