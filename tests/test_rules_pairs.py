@@ -634,3 +634,12 @@ def test_states_labelled_together_are_not_paired_with_each_other() -> None:
         "Armenia and Moldova.\n\nIn May forty rejected applicants were flown to Yerevan."
     )
     assert keys(text) == ["NOR-ARM"]  # not MDA-ARM
+
+
+@pytest.mark.covers("pairs.side-and-document-partner")
+def test_the_one_sender_is_a_partner_though_its_citizens_are_named_somewhere() -> None:
+    text = (
+        "Norway flew forty Iraqis to Moldova in March. In May, Iraq freed two Norwegian citizens it had held. "
+        "Men have since been sent to Armenia and, last week, to Serbia."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-MDA", "NOR-SRB"]

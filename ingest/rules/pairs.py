@@ -312,7 +312,9 @@ def document_partner(
     other = DEPORTING if role == HOST else HOST
     if not candidates:
         for country, played in view.roles.items():
-            if country != iso3 and played[other] > played[role] and country not in view.nationalities:
+            if country == iso3 or played[other] <= played[role]:
+                continue
+            if country not in view.nationalities or (other == DEPORTING and _the_sender(view, country, iso3)):
                 candidates[country] += int(10 * played[other])
     if not candidates:
         return None
@@ -330,6 +332,13 @@ def document_partner(
         return None
     partner = best[0][0]
     return partner, view.evidence.get((partner, other))
+
+
+def _the_sender(view: DocumentView, country: str, host: str) -> bool:
+    """ "... released ten US citizens": the document's one sending state is a sender though its citizens are named
+    somewhere, for a host that is not where the people come from."""
+    senders = [c for c, played in view.roles.items() if played[DEPORTING] > played[HOST]]
+    return senders == [country] and view.played(country, DEPORTING) >= w.STRONG_ROLE and host not in view.nationalities
 
 
 _HEADING_MAX_WORDS = 6
