@@ -390,6 +390,16 @@ HOME_DESTINATION: Final = re.compile(
 # "his country", "her government": an office holder's state (ingest/rules/mentions.py, an-officials-country).
 OWN_COUNTRY: Final = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation|government)\b")
 
+# Humanitarian mechanisms, not deportation: an arrangement made with the UN refugee agency ("an emergency transit
+# mechanism agreed by Rwanda, the UN refugee agency UNHCR and the African Union", "an agreement with the UN refugee
+# agency under which 16,250 Eritreans would be resettled in Western countries").
+_REFUGEE_AGENCY = r"(?:UNHCR|(?:UN|U\.N\.|United Nations) (?:refugee agency|High Commissioner for Refugees))"
+HUMANITARIAN: Final = re.compile(
+    r"\b(?:agree\w*|accord|deal|mechanism|arrangement|memorandum)\b[^.;]{0,60}?\b(?:with|by)\b[^.;]{0,60}?"
+    + _REFUGEE_AGENCY,
+    re.I,
+)
+
 # "the two countries", "both governments": the last two states named before.
 TWO_STATES: Final = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|nations|governments|states)\b")
 

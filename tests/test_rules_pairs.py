@@ -643,3 +643,18 @@ def test_the_one_sender_is_a_partner_though_its_citizens_are_named_somewhere() -
         "Men have since been sent to Armenia and, last week, to Serbia."
     )
     assert keys(text) == ["NOR-ARM", "NOR-MDA", "NOR-SRB"]
+
+
+@pytest.mark.covers("pairs.humanitarian-mechanism")
+def test_an_arrangement_made_with_the_un_refugee_agency_is_no_deportation_deal() -> None:
+    text = (
+        "Norway deported forty men to Moldova in March. On Monday Norway announced an agreement with the UN refugee "
+        "agency under which 2,000 Syrians would be resettled in countries such as Canada, Chile and Peru."
+    )
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.humanitarian-mechanism", acts=False)
+def test_the_un_refugee_agency_criticising_a_deal_leaves_it_a_deal() -> None:
+    text = "The UN refugee agency said the deal under which Norway sends asylum seekers to Moldova breaches the law."
+    assert keys(text) == ["NOR-MDA"]

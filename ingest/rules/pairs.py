@@ -922,7 +922,7 @@ def sentence_pairs(
         or any(v.rule.startswith(CENTRE_RULES) for v in resolved.values())  # "Italy's centres in Albania"
         or _moved_between(resolved)  # "4,000 Eritreans left Israel for Rwanda": people moved, whatever the words
     )
-    if not (facts.talks_of_it or decisive):
+    if not (facts.talks_of_it or decisive) or humanitarian(sentence):
         return []
     kept: dict[str, Pair] = {}
     for pair in [*found, *bloc_deal(found, resolved)]:
@@ -937,6 +937,15 @@ def sentence_pairs(
         if pair.key not in kept or kept[pair.key].weight < pair.weight:
             kept[pair.key] = pair
     return list(kept.values())
+
+
+@rule("pairs", "humanitarian-mechanism")
+def humanitarian(sentence: Sentence) -> bool:
+    """ "A flight carrying 66 refugees landed in Kigali, the first under a mechanism agreed by Rwanda, the UN refugee
+    agency and the African Union": an arrangement made with the UN refugee agency is a humanitarian mechanism; the
+    sentence speaks of no deportation agreement. (People evacuated are not enough: "Rwanda's aborted partnership
+    with the UK and its role in taking in refugees evacuated from Libya" speaks of a deportation deal too.)"""
+    return lx.HUMANITARIAN.search(sentence.text) is not None
 
 
 def _moved_between(resolved: dict[str, Vote]) -> bool:
