@@ -398,3 +398,24 @@ def test_a_cap_on_the_deals_centres_a_sentence_later() -> None:
         "hopes thousands will pass through each year."
     )
     assert [c.value for c in claims(found, "CHL-PER", "cap")] == [2000]
+
+
+@pytest.mark.covers("caps.ceiling", "caps.around-the-host")
+def test_a_ceiling_set_on_the_number_a_host_would_accept() -> None:
+    text = "Peru agreed to accept deportees from Chile. Peru set a ceiling of 90 on the number it would accept."
+    assert _caps(text, "CHL-PER") == [(90, None, "a ceiling of 90")]
+
+
+@pytest.mark.covers("caps.what-was-agreed")
+def test_a_cap_in_what_the_parties_agreed_to_holds_for_the_pair() -> None:
+    text = (
+        "Norway and Moldova agreed that Norway would rent cells at a prison near Chisinau, with room for no more "
+        "than 80 inmates at a time, for foreigners sentenced to expulsion."
+    )
+    assert [c[0] for c in _caps(text, "NOR-MDA")] == [80]
+
+
+@pytest.mark.covers("caps.taken-by-the-sender", acts=False)
+def test_a_cap_the_host_takes_is_no_number_the_sender_takes_in_a_clause_beside() -> None:
+    text = "The island nation of Tuvalu agreed to accept up to 40 deportees; Washington will provide $2 million."
+    assert _caps(text, "USA-TUV") == [(40, None, "up to 40")]

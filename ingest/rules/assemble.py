@@ -390,6 +390,10 @@ def _claims(
     scoped = status.clause_scoped(list(caps), pair, lambda c: c.token, doc, host_only=True)
     if not scoped:  # "The agreement under which Norway sends people to Moldova caps the number ... at 1,000"
         scoped = [c for c in caps if caps_stage.set_by_the_deal(doc, c.token, pair.host_token)]
+    if not scoped:  # "Denmark and Kosovo agreed that Denmark would rent cells ... for no more than 300 inmates"
+        scoped = [c for c in caps if caps_stage.what_was_agreed(doc, c.token, pair.host_token)]
+    if not scoped:  # "Costa Rica set a ceiling of 200 on the number it would accept"
+        scoped = [c for c in caps if caps_stage.around_the_host(doc, c.token, pair.host_token)]
     for cap in scoped:
         if caps_stage.taken_by_the_sender(doc, cap.token, pair.deporting):
             continue

@@ -44,9 +44,25 @@ def _period(match: re.Match[str]) -> str | None:
 
 
 def _people_nearby(doc: Doc, token: Token) -> bool:
-    """The number counts people: a people noun follows, or a verb of receiving, sending or holding governs it."""
+    """The number counts people: a people noun follows, or a verb of receiving, sending or holding governs it, or
+    it is set "on the number it would accept" (a number of people received)."""
     after = doc[token.i + 1 : min(len(doc), token.i + 4)]
-    return any(lemma(t) in lx.MIGRANT_NOUNS for t in after) or _moved(token)
+    return any(lemma(t) in lx.MIGRANT_NOUNS for t in after) or _moved(token) or _on_the_number(token)
+
+
+def _on_the_number(token: Token) -> bool:
+    """ "a ceiling of 200 on the number it would accept", "a cap of 300 on arrivals": the number is set on what a
+    state receives (a receiving verb in the clause on "number", or a noun of arrival)."""
+    holders = [token, *list(token.ancestors)[:3]]  # "set a ceiling of 200 on the number": "on" hangs on "set"
+    for prep in (c for holder in holders for c in holder.children):
+        if prep.dep_ != "prep" or spelled(prep) != "on":
+            continue
+        for noun in prep.children:
+            if lemma(noun) in {"arrival", "admission", "transfer", "removal", "deportation"}:
+                return True
+            if lemma(noun) == "number" and any(is_host_word(t) for t in noun.subtree):
+                return True
+    return False
 
 
 def _nationals(token: Token) -> bool:
@@ -156,8 +172,11 @@ def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool
         if is_host_word(current):
             if _held_abroad(current, deporting):
                 return False  # "Italy may hold no more than 3,000 men in the centres at Shengjin and Gjader"
-            chain = [current, *current.ancestors][:3]  # "Canada committed to welcome": the subject up the chain
-            return any(c.ent_id_ == deporting for t in chain for c in t.children if c.dep_ == "nsubj")
+            for t in [current, *current.ancestors][:3]:  # "Canada committed to welcome": the first subject up
+                subjects = [c for c in t.children if c.dep_ == "nsubj"]  # the chain ("the Pacific nation agreed to
+                if subjects:  # accept up to 75; Washington will provide": the nation's, not Washington's)
+                    return any(c.ent_id_ == deporting for c in subjects)
+            return False
         if current.head == current:
             break
     return False
@@ -182,6 +201,29 @@ def set_by_the_deal(doc: Doc, cap_token: int | None, host_token: int | None) -> 
         c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS and c.left_edge.i <= host_token <= c.right_edge.i
         for c in root.children
     )
+
+
+@rule("caps", "around-the-host")
+def around_the_host(doc: Doc, cap_token: int | None, host_token: int | None) -> bool:
+    """ "Costa Rica set a ceiling of 200 on the number it would accept": the host named in a clause within the
+    cap's clause (the number it would accept), the cap holds for it."""
+    if cap_token is None or host_token is None:
+        return False
+    outer = clause_root(doc[cap_token])
+    return any(a.i == outer for a in doc[host_token].ancestors) and clause_root(doc[host_token]) != outer
+
+
+@rule("caps", "what-was-agreed")
+def what_was_agreed(doc: Doc, cap_token: int | None, host_token: int | None) -> bool:
+    """ "Denmark and Kosovo agreed that Denmark would rent cells there, with room for no more than 300 inmates": a cap
+    in the clause that says what the host's clause agreed to holds for the pair."""
+    if cap_token is None or host_token is None:
+        return False
+    agreed = doc[clause_root(doc[host_token])]
+    if lemma(agreed) not in lx.AGREE_VERBS:
+        return False
+    content = doc[clause_root(doc[cap_token])]
+    return content.dep_ in ("ccomp", "xcomp") and content.head.i == agreed.i
 
 
 def _held_abroad(verb: Token, deporting: str) -> bool:
@@ -215,13 +257,14 @@ def ceiling(doc: Doc, sentence: Sentence) -> list[Cap]:
             continue
         if _resettled(span[-1]):
             continue
-        if _weight(sentence, start) < w.CAP_WEIGHT and not _moved(span[-1]):
+        weight = w.CAP_WEIGHT if _on_the_number(span[-1]) else _weight(sentence, start)  # "... it would accept"
+        if weight < w.CAP_WEIGHT and not _moved(span[-1]):
             continue  # "up to 36,000 people could pass through each year": a guess at the flow, not a ceiling
         found.append(
             Cap(
                 number,
                 _period(match),
-                _weight(sentence, start),
+                weight,
                 char_evidence(doc, start, end, "value"),
                 span[0].i,
                 rule_id(ceiling),
