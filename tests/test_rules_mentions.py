@@ -235,3 +235,20 @@ def test_a_short_last_line_without_a_full_stop_is_no_sentence() -> None:
     text = "Moldova has agreed to accept people deported from Norway.\n\nMore to follow on this"
     document = mentions.read(parsed(text), None)
     assert [s.prose for s in document.sentences] == [True, False]
+
+
+@pytest.mark.covers("mentions.the-listed-states")
+def test_their_countries_are_the_states_of_the_list_named_before() -> None:
+    text = (
+        "Norway deported forty men to Moldova in May. A week later the prime minister hosted the leaders of "
+        "Armenia, Georgia and Serbia in Oslo, where officials asked whether their countries would accept rejected "
+        "applicants."
+    )
+    assert [m[0] for m in _mentions(text)[1] if m[1] == "their countries"] == ["ARM", "GEO", "SRB"]
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA", "NOR-SRB"]
+
+
+@pytest.mark.covers("mentions.the-listed-states", acts=False)
+def test_their_countries_after_two_states_are_not_a_list() -> None:
+    text = "Leaders of Armenia and Georgia met in Oslo, where officials spoke of their countries' economies."
+    assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
-from dakg.ingest.rules.syntax import ends_sentence, is_host_word, lemma
+from dakg.ingest.rules.syntax import conj_head, ends_sentence, is_host_word, lemma
 from dakg.ingest.vocabulary import lx, spelled
 
 _LIST_ITEM = re.compile(r"[A-Z][\w’'&-]*(?: [\w’'&-]+){0,5}\s?:\s")
@@ -289,6 +289,26 @@ def two_states(
     return out
 
 
+@rule("mentions", "the-listed-states")
+def listed_states(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "Trump hosted the leaders of Liberia, Senegal and Gabon, where the US raised the possibility of their
+    countries receiving deportees": "their countries", "these governments", "the five nations" are the states of
+    the list (three or more joined by "and" or commas) named before the phrase in the sentence, one anaphor each."""
+    out: list[CountryMention] = []
+    for match in lx.LISTED_STATES.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        span = doc.char_span(start, end, alignment_mode="expand")
+        before = [m for m in named if m.end <= start and m.kind == "name"]
+        if span is None or not before:
+            continue
+        lists: dict[int, list[CountryMention]] = {}
+        for mention in before:
+            lists.setdefault(conj_head(mention.token).i, []).append(mention)
+        listed = next((found for found in reversed(lists.values()) if len({m.iso3 for m in found}) >= 3), [])
+        out.extend(_refers_to(doc, span, sentence, source) for source in listed)
+    return out
+
+
 @rule("mentions", "it-said-it")
 def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
     """ "Uganda said it would accept deportees", "Uganda's Foreign Ministry said it will accept", "officials in
@@ -468,6 +488,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject)
         anaphors += pronoun_subjects(doc, sentence, named)
         anaphors += two_states(doc, sentence, named, last)
+        anaphors += listed_states(doc, sentence, named)
         anaphors += officials_country(doc, sentence, named)
         anaphors += entry_subject(doc, sentence, named, topic)
         mentions.append(tuple(sorted(named + anaphors, key=lambda m: m.start)))
