@@ -402,8 +402,8 @@ HUMANITARIAN: Final = re.compile(
 
 # "their countries", "these governments", "the five nations": the states of the list named just before.
 LISTED_STATES: Final = re.compile(
-    r"\b(?:[Tt]heir|[Tt]hese|[Tt]hose|[Tt]he (?:three|four|five|six|seven|eight|nine|ten)|[Aa]ll (?:three|four|five|six))"
-    r" (?:countries|nations|governments|states)\b"
+    r"\b(?:[Tt]heir|[Tt]hese|[Tt]hose|[Tt]he (?:three|four|five|six|seven|eight|nine|ten)|"
+    r"[Aa]ll (?:three|four|five|six)) (?:countries|nations|governments|states)\b"
 )
 # "the two countries", "both governments": the last two states named before.
 TWO_STATES: Final = re.compile(r"\b(?:[Tt]he two|[Bb]oth) (?:countries|nations|governments|states)\b")
