@@ -252,3 +252,21 @@ def test_their_countries_are_the_states_of_the_list_named_before() -> None:
 def test_their_countries_after_two_states_are_not_a_list() -> None:
     text = "Leaders of Armenia and Georgia met in Oslo, where officials spoke of their countries' economies."
     assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []
+
+
+@pytest.mark.covers("mentions.the-two-states")
+def test_the_two_governments_where_one_state_is_named_are_it_and_the_state_before() -> None:
+    text = (
+        "Norway wants to transfer asylum seekers to a centre outside Europe. In April the Norwegian minister travelled "
+        "to Chisinau, where the two governments signed a memorandum on migration."
+    )
+    assert [m[0] for m in _mentions(text)[1] if m[1] == "the two governments"] == ["NOR", "MDA"]
+
+
+@pytest.mark.covers("mentions.the-two-states")
+def test_the_two_countries_from_which_people_return_are_not_the_host_named_here() -> None:
+    text = (
+        "Sweden and Finland have each held talks with Georgian officials. Georgia would take back no more than 500 "
+        "people a year from the two countries combined."
+    )
+    assert [m[0] for m in _mentions(text)[1] if m[1] == "the two countries"] == ["SWE", "FIN"]

@@ -274,13 +274,30 @@ def two_states(
     doc: Doc, sentence: Sentence, named: list[CountryMention], last: dict[str, CountryMention]
 ) -> list[CountryMention]:
     """ "Norway and Moldova met in May; the two countries signed a memorandum in June", "returns from the two
-    countries combined": the two states named last before the phrase (not a state this sentence names itself),
-    one anaphor each, with the mention each refers to as its evidence."""
+    countries combined": the two states named last before the phrase (not a state this sentence names itself,
+    unless it is the only one: "the Danish minister travelled to Kigali, where the two governments signed" is
+    Rwanda and the state named before), one anaphor each, with the mention each refers to as its evidence."""
     out: list[CountryMention] = []
     here = {m.iso3 for m in named}
     for match in lx.TWO_STATES.finditer(sentence.text):
         start, end = sentence.start + match.start(), sentence.start + match.end()
         earlier = sorted((m for c, m in last.items() if c not in here and m.end <= start), key=lambda m: m.start)
+        before = {m.iso3: m for m in named if m.end <= start and m.kind in ("name", "metonym")}
+        place = [m for m in before.values() if m.token.dep_ == "pobj" and spelled(m.token.head) in ("to", "in", "at")]
+        if len(before) == 1 and place:  # "the Danish minister travelled to Kigali, where the two governments signed":
+            only = place[0]  # the place named here, and the minister's state (else the state named last before)
+            others = [
+                m
+                for m in named
+                if m.end <= start
+                and m.kind == "demonym"
+                and m.iso3 != only.iso3
+                and lemma(m.token.head) in lx.ACTOR_NOUNS
+            ]
+            others = others or sorted(
+                (m for c, m in last.items() if c != only.iso3 and m.end <= start), key=lambda m: m.start
+            )
+            earlier = [others[-1], only] if others else earlier
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(earlier) < 2:
             continue
