@@ -270,3 +270,12 @@ def test_the_two_countries_from_which_people_return_are_not_the_host_named_here(
         "people a year from the two countries combined."
     )
     assert [m[0] for m in _mentions(text)[1] if m[1] == "the two countries"] == ["SWE", "FIN"]
+
+
+@pytest.mark.covers("mentions.the-two-states")
+def test_the_two_governments_are_not_the_state_of_the_people_moved() -> None:
+    text = (
+        "Norway and Moldova agreed a one-in, one-out scheme in May. An Iraqi man was flown back to Moldova on "
+        "Thursday, the first removal under the scheme the two governments signed this summer."
+    )
+    assert [m[0] for m in _mentions(text)[1] if m[1] == "the two governments"] == ["NOR", "MDA"]
