@@ -279,3 +279,9 @@ def test_the_two_governments_are_not_the_state_of_the_people_moved() -> None:
         "Thursday, the first removal under the scheme the two governments signed this summer."
     )
     assert [m[0] for m in _mentions(text)[1] if m[1] == "the two governments"] == ["NOR", "MDA"]
+
+
+@pytest.mark.covers("mentions.it-said-it")
+def test_it_is_the_state_of_the_nearest_speaker_after_a_dateline() -> None:
+    text = "ABUJA, Nigeria — Nigeria's government said on Monday it had received no request from Washington."
+    assert ("NGA", "it", "anaphor") in _mentions(text)[0]

@@ -988,3 +988,21 @@ def test_people_held_in_a_third_state_and_brought_to_another_are_not_hosted_by_i
 def test_people_brought_to_a_state_from_nowhere_held_are_sent_there() -> None:
     text = "Norway brought forty rejected applicants to Moldova under the new accord."
     assert roles_in(text)["MDA"] == Role("host", "roles.sent-to", ("brought forty rejected applicants to Moldova",))
+
+
+@pytest.mark.covers("roles.asked-to-receive")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nigeria rejected a US request to take in deportees from third countries.",
+        "Nigeria received a proposal from the United States to take in deported migrants.",
+        "Nigeria said it had received no request from Washington to accept people who are not its citizens.",
+    ],
+)
+def test_a_state_asked_to_receive_is_the_host_and_the_asker_the_sender(text: str) -> None:
+    assert keys(text) == ["USA-NGA"]
+
+
+@pytest.mark.covers("roles.asked-to-receive", acts=False)
+def test_a_request_for_something_else_asks_no_one_to_receive() -> None:
+    assert keys("Nigeria rejected a US request to open its airspace to military flights.") == []

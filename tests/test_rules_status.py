@@ -575,3 +575,12 @@ def test_a_court_refusing_one_detention_does_not_suspend_the_deal() -> None:
     )
     statuses = [c.value for c in claims(found, "NOR-MDA", "status")]
     assert "implemented" in statuses and "suspended" not in statuses
+
+
+@pytest.mark.covers("status.wording")
+def test_a_request_to_receive_is_a_proposal_and_no_request_a_negated_one() -> None:
+    asked = fragment("Nigeria rejected a US request to take in deportees from third countries.")
+    assert [c.value for c in claims(asked, "USA-NGA", "status")] == ["proposed"]
+    none = fragment("Nigeria said it had received no request from Washington to accept deportees from the US.")
+    statuses = claims(none, "USA-NGA", "status")
+    assert [c.value for c in statuses] == ["proposed"] and statuses[0].negated

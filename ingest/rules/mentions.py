@@ -348,24 +348,14 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
             verb = verb.head
             if plural and lemma(verb) not in lx.SPEECH_VERBS:
                 break
-            speaker = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), None)
-            if speaker is None:
-                continue
-            source = by_token.get(speaker.i) or next(
-                (by_token[c.i] for c in speaker.children if c.dep_ in ("poss", "compound", "amod") and c.i in by_token),
-                None,
-            )
-            if source is None and lemma(speaker) in lx.ACTOR_NOUNS:  # "officials in Tegucigalpa said they had signed"
-                source = next(
-                    (
-                        by_token[o.i]
-                        for p in speaker.children
-                        if spelled(p) in ("in", "of")
-                        for o in p.children
-                        if o.i in by_token
-                    ),
-                    None,
-                )
+            # the nearest subject first: "COTONOU, Benin — Benin's government said it had ..." (a dateline parsed
+            # as a second subject)
+            for speaker in sorted(
+                (c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i), key=lambda c: -c.i
+            ):
+                source = _speakers_state(speaker, by_token)
+                if source is not None:
+                    break
             if source is not None:
                 break
         if source is None or (source.kind == "demonym" and source.token.dep_ in ("nsubj", "nsubjpass")):
@@ -383,6 +373,27 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
             )
         )
     return out
+
+
+def _speakers_state(speaker: Token, by_token: dict[int, CountryMention]) -> CountryMention | None:
+    """The state a speaker stands for: named ("Uganda said"), its owner ("Uganda's ministry said"), or where its
+    officials are ("officials in Tegucigalpa said")."""
+    source = by_token.get(speaker.i) or next(
+        (by_token[c.i] for c in speaker.children if c.dep_ in ("poss", "compound", "amod") and c.i in by_token),
+        None,
+    )
+    if source is None and lemma(speaker) in lx.ACTOR_NOUNS:  # "officials in Tegucigalpa said they had signed"
+        source = next(
+            (
+                by_token[o.i]
+                for p in speaker.children
+                if spelled(p) in ("in", "of")
+                for o in p.children
+                if o.i in by_token
+            ),
+            None,
+        )
+    return source
 
 
 _GOVERNMENT_NOUNS = frozenset({"administration", "government"})

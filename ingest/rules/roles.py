@@ -896,6 +896,40 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     return None
 
 
+_REQUEST_NOUNS: Final = frozenset({"request", "proposal", "demand", "offer", "invitation", "approach", "plea"})
+
+
+def _request_to_receive(noun: Token) -> bool:
+    """ "a request to take in deportees", "received no request from Washington to accept people" (the infinitive
+    hung on the verb): a request noun whose infinitive receives people."""
+    if lemma(noun) not in _REQUEST_NOUNS:
+        return False
+    infinitives = [c for c in noun.children if c.dep_ in ("acl", "relcl", "xcomp")]
+    if noun.dep_ == "dobj":
+        infinitives += [c for c in noun.head.children if c.dep_ in ("advcl", "xcomp")]
+    return any(is_host_word(c) and receives_people(c) for c in infinitives)
+
+
+@rule("roles", "asked-to-receive", kind="mention")
+def asked_to_receive(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Nigeria rejected a US request to take in deportees", "Benin received a proposal from Washington to accept
+    deported migrants": the state that receives, rejects or weighs a request to receive people is the one asked
+    to host them; the state the request comes from ("a US request", "from Washington") sends them."""
+    token = proxy(mention.token)
+    if token.dep_ in ("compound", "amod", "poss", "nmod") and _request_to_receive(token.head):
+        return _vote(ctx, mention, DEPORTING, w.ASKS_TO_RECEIVE, asked_to_receive, token.head)
+    if token.dep_ == "pobj" and spelled(token.head) == "from" and _request_to_receive(token.head.head):
+        return _vote(ctx, mention, DEPORTING, w.ASKS_TO_RECEIVE, asked_to_receive, token.head.head)
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    requests = [c for c in verb.children if c.dep_ == "dobj" and _request_to_receive(c)]
+    if requests:
+        return _vote(ctx, mention, HOST, w.ASKS_TO_RECEIVE, asked_to_receive, requests[0])
+    return None
+
+
 @rule("roles", "accept-from", kind="mention")
 def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda will accept migrants from the United States": the one state people are received from sends

@@ -309,7 +309,9 @@ def clause_root(token: Token) -> int:
 
 def negated(token: Token) -> bool:
     """ "was never sent", "did not sign", "No asylum seeker was sent", "nobody would be settled", "no one is known to
-    have arrived": reported as not having happened."""
+    have arrived", "received no request": reported as not having happened."""
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and spelled(c) == "no" for c in token.children):
+        return True  # "received no request", "there are no talks"
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     if verb.dep_ in ("aux", "auxpass"):
         verb = verb.head
