@@ -6,7 +6,7 @@ import pytest
 
 from dakg.ingest.rules import mentions
 
-from .extraction import keys
+from .extraction import claims, fragment, keys
 from .parses import parsed
 
 pytestmark = pytest.mark.unit
@@ -285,3 +285,14 @@ def test_the_two_governments_are_not_the_state_of_the_people_moved() -> None:
 def test_it_is_the_state_of_the_nearest_speaker_after_a_dateline() -> None:
     text = "ABUJA, Nigeria — Nigeria's government said on Monday it had received no request from Washington."
     assert ("NGA", "it", "anaphor") in _mentions(text)[0]
+
+
+@pytest.mark.covers("mentions.it-the-administration")
+def test_it_in_a_clause_hung_on_the_administrations_is_its_state() -> None:
+    text = (
+        "A federal judge ruled that the Trump administration violated his order when it deported six men to Moldova "
+        "without a hearing."
+    )
+    assert keys(text) == ["USA-MDA"]
+    (status,) = claims(fragment(text), "USA-MDA", "status")
+    assert "roles.subject-of-deport/v1" in status.rules  # "it deported": the administration, not a party beside

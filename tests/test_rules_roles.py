@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .extraction import Role, keys, roles_in, votes_in
+from .extraction import Role, claims, fragment, keys, roles_in, votes_in
 
 pytestmark = pytest.mark.unit
 
@@ -1006,3 +1006,13 @@ def test_a_state_asked_to_receive_is_the_host_and_the_asker_the_sender(text: str
 @pytest.mark.covers("roles.asked-to-receive", acts=False)
 def test_a_request_for_something_else_asks_no_one_to_receive() -> None:
     assert keys("Nigeria rejected a US request to open its airspace to military flights.") == []
+
+
+@pytest.mark.covers("roles.its-own-citizens")
+def test_a_state_taking_back_its_own_citizens_agrees_to_no_third_country_deal() -> None:
+    text = (
+        "Moldova will accept the return of its own citizens from Norway but will not take nationals of other "
+        "countries, the foreign ministry said."
+    )
+    statuses = [(c.value, c.negated) for c in claims(fragment(text), "NOR-MDA", "status")]
+    assert ("agreed", False) not in statuses

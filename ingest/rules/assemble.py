@@ -123,6 +123,7 @@ def administrations(document: Document, sentence: Sentence, people: Sequence[Per
                 basis=basis,  # type: ignore[arg-type]
             )
         )
+        found.extend(mentions.pronouns_of(document.doc, sentence, found[-1]))  # "... when it deported eight men"
     return found
 
 

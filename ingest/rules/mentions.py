@@ -375,6 +375,41 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
     return out
 
 
+@rule("mentions", "it-the-administration")
+def pronouns_of(doc: Doc, sentence: Sentence, source: CountryMention) -> list[CountryMention]:
+    """ "The Trump administration violated his order when it deported eight men": "it", the subject of a clause
+    that hangs on a clause whose subject is the state's own (an administration, found after the sentence's other
+    mentions), is that state (see it-said-it)."""
+    out = []
+    for token in sentence.span:
+        if token.dep_ not in ("nsubj", "nsubjpass") or spelled(token) != "it":
+            continue
+        verb = token.head
+        for _ in range(3):
+            if verb.head == verb or verb.dep_ not in ("advcl", "ccomp", "conj", "xcomp"):
+                break
+            verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None:
+                continue
+            if subject.i == source.token.i:
+                out.append(
+                    CountryMention(
+                        source.iso3,
+                        token.idx,
+                        token.idx + len(token.text),
+                        token.text,
+                        "anaphor",
+                        sentence.index,
+                        token,
+                        via=char_evidence(doc, source.start, source.end, "country"),
+                        basis=source.basis,
+                    )
+                )
+            break
+    return out
+
+
 def _speakers_state(speaker: Token, by_token: dict[int, CountryMention]) -> CountryMention | None:
     """The state a speaker stands for: named ("Uganda said"), its owner ("Uganda's ministry said"), or where its
     officials are ("officials in Tegucigalpa said")."""

@@ -727,6 +727,21 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
 
 
+_CITIZEN_NOUNS: Final = frozenset({"citizen", "national"})
+
+
+@rule("roles", "its-own-citizens")
+def its_own_citizens(verb: Token) -> bool:
+    """ "South Sudan will accept the return of its own citizens (but will not take nationals of other countries)": a
+    state receiving its own citizens takes people home; it hosts no one under a third-country deal."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [o for c in objects for p in c.children if spelled(p) == "of" for o in p.children if o.dep_ == "pobj"]
+    return any(
+        lemma(o) in _CITIZEN_NOUNS and any(c.dep_ == "poss" and spelled(c) in ("its", "their") for c in o.children)
+        for o in objects
+    )
+
+
 @rule("roles", "subject-of-receive", kind="mention")
 def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda agreed to accept up to 250 migrants", "Uganda will take in deportees", "Kosovo agreed to host 50":
@@ -739,7 +754,7 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     direct = [verb, *[c for c in verb.children if c.dep_ == "conj" or (c.dep_ == "xcomp" and not controls)]]
     direct += [x for c in verb.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
     direct = [t for t in direct if not held_abroad(t, mention.iso3)]
-    near = [t for t in direct if is_host_word(t) and receives_people(t)]
+    near = [t for t in direct if is_host_word(t) and receives_people(t) and not its_own_citizens(t)]
     if near and resettlement(near[0]):
         return None
     if near:

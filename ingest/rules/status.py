@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, char_evidence
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.rules.roles import CENTRE_RULES
+from dakg.ingest.rules.roles import CENTRE_RULES, its_own_citizens
 from dakg.ingest.rules.syntax import (
     clause_root,
     conj_head,
@@ -343,8 +343,8 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
             verb = sender.head
     if verb is None and pair.deporting_token is not None:
         return people_sent(doc, doc[pair.deporting_token])
-    if verb is None or negated(verb) or any(gerund_no_event(c) for c in verb.children):
-        return None
+    if verb is None or negated(verb) or any(gerund_no_event(c) for c in verb.children) or its_own_citizens(verb):
+        return None  # "South Sudan will accept the return of its own citizens": a return home, no third-country deal
     auxes = {spelled(c) for c in verb.children if c.dep_ in ("aux", "auxpass")}
     wish = wished_by(verb)
     if wish is not None:  # "want Germany to follow Britain's example and outsource the claims to Rwanda": proposed
