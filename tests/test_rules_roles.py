@@ -1016,3 +1016,15 @@ def test_a_state_taking_back_its_own_citizens_agrees_to_no_third_country_deal() 
     )
     statuses = [(c.value, c.negated) for c in claims(fragment(text), "NOR-MDA", "status")]
     assert ("agreed", False) not in statuses
+
+
+@pytest.mark.covers("roles.people-sent-from", acts=False)
+def test_a_state_not_known_for_sending_on_removals_is_not_where_they_come_from() -> None:
+    text = "Judge finds administration defied order with Moldova removals"
+    assert "MDA" not in roles_in(text)
+
+
+@pytest.mark.covers("roles.people-sent-from")
+def test_a_state_known_for_sending_on_removals_is_where_they_come_from() -> None:
+    text = "Court halts US removals to Moldova after the first flight"
+    assert roles_in(text)["USA"].role == "deporting"

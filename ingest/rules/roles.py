@@ -503,7 +503,8 @@ def rents_places(ctx: Context, mention: CountryMention) -> Vote | None:
 @rule("roles", "people-sent-from", kind="mention")
 def people_sent_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "sought to send UK asylum seekers to Rwanda", "US deportees were flown to Ghana": a state's name (not a
-    demonym, which is a nationality) on the people being sent says where they are sent from."""
+    demonym, which is a nationality) on the people being sent says where they are sent from. On a noun of sending
+    alone ("US removals", "South Sudan removals") only a state known for sending is read so."""
     token = mention.token
     if mention.kind == "demonym" or token.dep_ not in ("compound", "nmod"):
         return None
@@ -511,6 +512,8 @@ def people_sent_from(ctx: Context, mention: CountryMention) -> Vote | None:
     if lemma(people) not in lx.MIGRANT_NOUNS and lemma(people) not in lx.DEPORT_NOUNS:
         return None
     moved = people.dep_ in ("dobj", "nsubjpass") and is_deport_word(people.head)
+    if lemma(people) in lx.DEPORT_NOUNS and not moved and mention.iso3 not in countries().deporting_prior:
+        return None  # "defied an order with South Sudan removals": removals to it, as likely as from it
     if moved or lemma(people) in lx.DEPORT_NOUNS:
         return _vote(ctx, mention, DEPORTING, w.DEPORTATION_OF, people_sent_from, people)
     return None
