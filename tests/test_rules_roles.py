@@ -1028,3 +1028,17 @@ def test_a_state_not_known_for_sending_on_removals_is_not_where_they_come_from()
 def test_a_state_known_for_sending_on_removals_is_where_they_come_from() -> None:
     text = "Court halts US removals to Moldova after the first flight"
     assert roles_in(text)["USA"].role == "deporting"
+
+
+@pytest.mark.covers("roles.listed-between")
+def test_a_state_in_a_list_with_counts_plays_the_role_of_its_neighbours() -> None:
+    text = (
+        "Since May, Norway has deported people to Moldova (12), Armenia (8), Serbia (5) and Georgia (3), a tally shows."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA", "NOR-SRB"]
+
+
+@pytest.mark.covers("roles.listed-between", acts=False)
+def test_a_state_between_states_of_different_roles_takes_neither() -> None:
+    text = "Norway deported men from Iraq, Syria and Iran to Moldova under the new accord."
+    assert keys(text) == ["NOR-MDA"]

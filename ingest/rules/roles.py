@@ -10,6 +10,7 @@ party to an agreement). Nationality rules run first and settle a mention; the ot
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -1838,10 +1839,40 @@ def sentence_roles(
     for mention in mentions:
         votes.extend(mention_votes(ctx, mention))
     votes.extend(hyphen_pair(ctx))
+    votes.extend(listed_between(ctx, votes))
     votes.extend(official_signs(ctx, people))
     votes.extend(headline_parties(ctx, votes))
     votes.extend(other_side_named(ctx, votes, people))
     return SentenceRoles(sentence.index, tuple(votes))
+
+
+_LIST_GLUE = re.compile(r"^[\s,;()\d]*(?:\b(?:and|or|et|ou)\b[\s,;()\d]*)?$")
+
+
+@rule("roles", "listed-between")
+def listed_between(ctx: Context, votes: Sequence[Vote]) -> list[Vote]:
+    """ "deported people to Eswatini (15), South Sudan (8), Rwanda (7) and Ghana (14)": a state in a list between
+    two states that play the same role by the same rule, with nothing between them but commas, counts and "and",
+    plays it too (the parser loses such lists in their brackets)."""
+    text = doc_text(ctx.doc)
+    named = sorted((m for m in ctx.mentions if m.kind == "name"), key=lambda m: m.start)
+    best: dict[str, Vote] = {}
+    for vote in votes:
+        if vote.role in (HOST, DEPORTING) and (vote.iso3 not in best or vote.weight > best[vote.iso3].weight):
+            best[vote.iso3] = vote
+    out = []
+    for before, mention, after in zip(named, named[1:], named[2:], strict=False):
+        if mention.iso3 in best or before.iso3 not in best or after.iso3 not in best:
+            continue
+        left, right = best[before.iso3], best[after.iso3]
+        if (left.role, left.rule) != (right.role, right.rule):
+            continue
+        if _LIST_GLUE.match(text[before.end : mention.start]) and _LIST_GLUE.match(text[mention.end : after.start]):
+            evidence = Evidence(mention.start, mention.end, mention.text, left.role)
+            out.append(
+                Vote(mention.iso3, left.role, left.weight, rule_id(listed_between), (evidence,), mention.token.i)
+            )
+    return out
 
 
 @rule("roles", "other-side-named")
