@@ -1868,7 +1868,8 @@ def listed_between(ctx: Context, votes: Sequence[Vote]) -> list[Vote]:
         if (left.role, left.rule) != (right.role, right.rule):
             continue
         if _LIST_GLUE.match(text[before.end : mention.start]) and _LIST_GLUE.match(text[mention.end : after.start]):
-            evidence = Evidence(mention.start, mention.end, mention.text, left.role)
+            side: EvidenceRole = "host" if left.role == HOST else "deporting"
+            evidence = Evidence(mention.start, mention.end, mention.text, side)
             out.append(
                 Vote(mention.iso3, left.role, left.weight, rule_id(listed_between), (evidence,), mention.token.i)
             )
