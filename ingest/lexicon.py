@@ -395,8 +395,8 @@ OWN_COUNTRY: Final = re.compile(r"\b(?:[Hh]is|[Hh]er) (?:country|nation|governme
 # agency under which 16,250 Eritreans would be resettled in Western countries").
 _REFUGEE_AGENCY = r"(?:UNHCR|(?:UN|U\.N\.|United Nations) (?:refugee agency|High Commissioner for Refugees))"
 HUMANITARIAN: Final = re.compile(
-    r"\b(?:agree\w*|accord|deal|mechanism|arrangement|memorandum)\b[^.;]{0,60}?\b(?:with|by)\b[^.;]{0,60}?"
-    + _REFUGEE_AGENCY,
+    r"\b(?:agreement|accord|deal|mechanism|arrangement|memorandum)\s+with\s+(?:the\s+)?" + _REFUGEE_AGENCY + "|"
+    r"\b(?:agreed|signed|concluded)\b[^.;]{0,20}?\bby\b[^.;]{0,60}?" + _REFUGEE_AGENCY,
     re.I,
 )
 
@@ -432,7 +432,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "court-halted",
             "suspended",
             rf"\b{_COURT}\b[^.;]{{0,40}}?\b(?:temporarily |provisionally )?(?:blocked|halted|paused|stayed|"
-            r"imposed a stay)",
+            r"imposed a stay|refused to (?:validate|approve|uphold)(?! (?:the |their |his |her )?(?:\w+ )?"
+            r"(?:detentions?|custody)))",
             1.0,
         ),
         (

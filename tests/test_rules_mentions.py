@@ -257,8 +257,8 @@ def test_their_countries_after_two_states_are_not_a_list() -> None:
 @pytest.mark.covers("mentions.the-two-states")
 def test_the_two_governments_where_one_state_is_named_are_it_and_the_state_before() -> None:
     text = (
-        "Norway wants to transfer asylum seekers to a centre outside Europe. In April the Norwegian minister travelled "
-        "to Chisinau, where the two governments signed a memorandum on migration."
+        "Norway wants to transfer asylum seekers to a centre outside Europe; Moldova is seen as the likeliest partner. "
+        "In April the Norwegian minister travelled to Chisinau, where the two governments signed a memorandum."
     )
     assert [m[0] for m in _mentions(text)[1] if m[1] == "the two governments"] == ["NOR", "MDA"]
 
@@ -296,3 +296,46 @@ def test_it_in_a_clause_hung_on_the_administrations_is_its_state() -> None:
     assert keys(text) == ["USA-MDA"]
     (status,) = claims(fragment(text), "USA-MDA", "status")
     assert "roles.subject-of-deport/v1" in status.rules  # "it deported": the administration, not a party beside
+
+
+@pytest.mark.covers("mentions.it-the-administration", acts=False)
+def test_it_after_another_state_is_not_the_administrations() -> None:
+    text = (
+        "The Trump administration praised Eswatini after it agreed to accept deportees. Five men from Cuba and Laos "
+        "were flown to Mbabane in July."
+    )
+    assert keys(text) == ["USA-SWZ"]  # not the US as a host, which lost every claim
+
+
+@pytest.mark.covers("mentions.cut-off-sentence", acts=False)
+def test_a_line_cut_before_its_predicate_is_no_sentence() -> None:
+    text = (
+        "Norway has deported five men to Moldova.\n\nOfficials in Yerevan said that claims that Armenia had agreed "
+        "to take 40 deportees from Norway were"
+    )
+    assert [s.prose for s in mentions.read(parsed(text), None).sentences] == [True, False]
+
+
+@pytest.mark.covers("mentions.standing-headline", acts=False)
+def test_a_question_without_its_mark_is_no_headline() -> None:
+    text = (
+        "The Trump administration has deported people to Eswatini.\n\n"
+        "Will Ghana agree to take deportees from the United States next\n\n"
+        "Officials in Accra declined to comment on the talks."
+    )
+    assert keys(text) == ["USA-SWZ"]
+
+
+@pytest.mark.covers("mentions.the-two-states")
+def test_the_two_governments_at_a_venue_named_for_the_first_time_are_the_states_before() -> None:
+    text = (
+        "Norway wants to send asylum seekers to Moldova. In April the ministers travelled to Switzerland, where the "
+        "two governments signed the treaty."
+    )
+    assert [m[0] for m in _mentions(text)[1] if m[1] == "the two governments"] == ["NOR", "MDA"]
+
+
+@pytest.mark.covers("mentions.the-listed-states", acts=False)
+def test_their_countries_after_the_peoples_origins_are_not_a_list_of_states() -> None:
+    text = "Lawyers for men from Cuba, Vietnam and Laos said their countries would accept them back."
+    assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []

@@ -658,3 +658,30 @@ def test_an_arrangement_made_with_the_un_refugee_agency_is_no_deportation_deal()
 def test_the_un_refugee_agency_criticising_a_deal_leaves_it_a_deal() -> None:
     text = "The UN refugee agency said the deal under which Norway sends asylum seekers to Moldova breaches the law."
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.humanitarian-mechanism", acts=False)
+def test_a_deal_the_un_refugee_agency_criticised_is_still_a_deal() -> None:
+    text = "Norway sent five men to Moldova under an agreement that was criticised by the UNHCR."
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.reference-back", acts=False)
+def test_the_talks_in_a_sentence_naming_another_state_are_not_the_deal_before() -> None:
+    text = (
+        "Norway has deported people to Moldova. It also sent ten men to Armenia in May.\n\n"
+        "Officials in Accra said talks on a similar deal were continuing."
+    )
+    statuses = [c.quote for c in claims(fragment(text), "NOR-ARM", "status")]
+    assert statuses == ["It also sent ten men to Armenia in May."]
+
+
+@pytest.mark.covers("pairs.entry-state", acts=False)
+def test_a_heading_that_is_no_label_ends_the_entries() -> None:
+    text = (
+        "Where Norway sends people\n\nNorway has sought partners for people it cannot send home.\n\n"
+        "Moldova.\n\nSigned a deal in August to take up to 250 people.\n\nCritics\n\n"
+        "Officials say talks are continuing with several other governments."
+    )
+    statuses = [c.value for c in claims(fragment(text), "NOR-MDA", "status")]
+    assert "under_negotiation" not in statuses

@@ -979,7 +979,7 @@ def test_a_state_known_for_sending_whose_third_country_deals_they_are_sends_peop
 
 @pytest.mark.covers("roles.brought-back")
 def test_people_held_in_a_third_state_and_brought_to_another_are_not_hosted_by_it() -> None:
-    text = "A court in Oslo ordered that the men held at Norway's centre in Moldova be brought to Norway."
+    text = "A court in Oslo ordered that the men held at Norway's centre in Moldova be brought back to Norway."
     assert keys(text) == ["NOR-MDA"]
     assert roles_in(text)["NOR"].role != "host"
 
@@ -1042,3 +1042,19 @@ def test_a_state_in_a_list_with_counts_plays_the_role_of_its_neighbours() -> Non
 def test_a_state_between_states_of_different_roles_takes_neither() -> None:
     text = "Norway deported men from Iraq, Syria and Iran to Moldova under the new accord."
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("roles.asked-to-receive", acts=False)
+def test_the_owner_of_an_offer_to_take_people_is_not_their_sender() -> None:
+    text = "Norway welcomed Moldova's offer to take in rejected applicants."
+    assert "MDA-NOR" not in keys(text)
+
+
+@pytest.mark.covers("roles.brought-back", acts=False)
+def test_people_held_in_the_sender_and_taken_to_the_host_are_deported() -> None:
+    text = (
+        "The United States deported 90 Venezuelans to Moldova in March. Venezuelans held in the United States "
+        "were taken to Moldova on military planes."
+    )
+    statuses = claims(fragment(text), "USA-MDA", "status")
+    assert len(statuses) == 2 and all(c.confidence >= 0.5 for c in statuses)

@@ -584,3 +584,11 @@ def test_a_request_to_receive_is_a_proposal_and_no_request_a_negated_one() -> No
     none = fragment("Nigeria said it had received no request from Washington to accept deportees from the US.")
     statuses = claims(none, "USA-NGA", "status")
     assert [c.value for c in statuses] == ["proposed"] and statuses[0].negated
+
+
+@pytest.mark.covers("status.wording")
+def test_a_court_refusing_to_approve_the_deal_suspends_it() -> None:
+    found = fragment(
+        "A court in Chisinau refused to approve the deal under which Moldova would take deportees from Norway."
+    )
+    assert [c.value for c in claims(found, "NOR-MDA", "status")] == ["suspended"]

@@ -419,3 +419,21 @@ def test_a_cap_in_what_the_parties_agreed_to_holds_for_the_pair() -> None:
 def test_a_cap_the_host_takes_is_no_number_the_sender_takes_in_a_clause_beside() -> None:
     text = "The island nation of Tuvalu agreed to accept up to 40 deportees; Washington will provide $2 million."
     assert _caps(text, "USA-TUV") == [(40, None, "up to 40")]
+
+
+@pytest.mark.covers("caps.around-the-host", acts=False)
+def test_a_cap_does_not_reach_a_deal_named_in_a_clause_under_its_verb() -> None:
+    text = (
+        "Norway can now return up to 50 people a week to Sweden under a deal that replaced its plan to send asylum "
+        "seekers to Moldova."
+    )
+    assert _caps(text, "NOR-MDA") == []
+
+
+@pytest.mark.covers("caps.ceiling")
+def test_a_limit_on_the_number_of_flights_is_weak() -> None:
+    text = (
+        "Moldova agreed to take deportees from Norway and set a limit of five on the number of flights it would "
+        "accept each month."
+    )
+    assert all(c.confidence < 0.7 for c in claims(fragment(text), "NOR-MDA", "cap"))

@@ -123,7 +123,9 @@ def administrations(document: Document, sentence: Sentence, people: Sequence[Per
                 basis=basis,  # type: ignore[arg-type]
             )
         )
-        found.extend(mentions.pronouns_of(document.doc, sentence, found[-1]))  # "... when it deported eight men"
+        found.extend(  # "... when it deported eight men"
+            mentions.pronouns_of(document.doc, sentence, found[-1], document.countries[sentence.index])
+        )
     return found
 
 

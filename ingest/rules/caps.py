@@ -60,6 +60,9 @@ def _on_the_number(token: Token) -> bool:
         for noun in prep.children:
             if lemma(noun) in {"arrival", "admission", "transfer", "removal", "deportation"}:
                 return True
+            counted = [o for p in noun.children if spelled(p) == "of" for o in p.children if o.dep_ == "pobj"]
+            if any(lemma(o) not in lx.MIGRANT_NOUNS for o in counted):
+                continue  # "a limit of five on the number of flights it would accept"
             if lemma(noun) == "number" and any(is_host_word(t) for t in noun.subtree):
                 return True
     return False
@@ -210,7 +213,10 @@ def around_the_host(doc: Doc, cap_token: int | None, host_token: int | None) -> 
     if cap_token is None or host_token is None:
         return False
     outer = clause_root(doc[cap_token])
-    return any(a.i == outer for a in doc[host_token].ancestors) and clause_root(doc[host_token]) != outer
+    inner = doc[clause_root(doc[host_token])]
+    if inner.i == outer or inner.dep_ not in ("relcl", "acl") or lemma(inner.head) not in ("number", "total"):
+        return False  # only "the number [it would accept]", not any clause under the cap's verb
+    return any(a.i == outer for a in inner.ancestors)
 
 
 @rule("caps", "what-was-agreed")

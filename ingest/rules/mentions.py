@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
@@ -78,8 +79,11 @@ _CUT_OFF_WORDS = 8
 def cut_off(text: str, tokens: list[Token]) -> bool:
     """ "In 2016 the court ruled that holding people there was unconstitutional, and the centre closed the": an
     excerpt that stops mid-sentence (stored pages often do) ends with a sentence of running text all the same,
-    when it runs to eight words or more."""
-    return len(tokens) >= _CUT_OFF_WORDS and not text[tokens[-1].idx + len(tokens[-1].text) :].strip()
+    when it runs to eight words or more and is not cut before its predicate ("said that claims that Ghana had
+    agreed to take 40 deportees were" may go on to deny them)."""
+    if len(tokens) < _CUT_OFF_WORDS or text[tokens[-1].idx + len(tokens[-1].text) :].strip():
+        return False
+    return not (tokens[-1].pos_ in ("AUX", "PART") or tokens[-1].tag_ == "MD")  # "... claims that X agreed were"
 
 
 def _state_label(doc: Doc, start: int, end: int) -> bool:
@@ -126,8 +130,10 @@ def standing_headline(doc: Doc, span: Span, quote: str) -> bool:
     if "\n" in quote or not _STANDING_WORDS[0] <= len(quote.split()) <= _STANDING_WORDS[1]:
         return False
     tokens = [t for t in span if not t.is_space]
-    if not tokens[0].is_title or _LIST_ITEM.match(quote) or ends_sentence(tokens) or quote.endswith("?"):
+    if not (tokens[0].is_title or tokens[0].is_upper) or _LIST_ITEM.match(quote) or ends_sentence(tokens):
         return False
+    if quote.endswith("?") or tokens[0].pos_ == "AUX" or tokens[0].tag_ == "MD":
+        return False  # "Will Ghana agree to take deportees next": a question, without its mark
     if not doc_text(doc)[tokens[-1].idx + len(tokens[-1].text) :].strip():
         return False  # the text's last line, without a full stop: an excerpt cut off mid-sentence
     if tokens[0].lower_ in _WH_WORDS:
@@ -283,7 +289,11 @@ def two_states(
         start, end = sentence.start + match.start(), sentence.start + match.end()
         earlier = sorted((m for c, m in last.items() if c not in here and m.end <= start), key=lambda m: m.start)
         before = {m.iso3: m for m in named if m.end <= start and m.kind in ("name", "metonym")}
-        place = [m for m in before.values() if m.token.dep_ == "pobj" and spelled(m.token.head) in ("to", "in", "at")]
+        place = [  # a place named before in the story: "travelled to Switzerland, where" is only a venue
+            m
+            for m in before.values()
+            if m.token.dep_ == "pobj" and spelled(m.token.head) in ("to", "in", "at") and m.iso3 in last
+        ]
         if len(before) == 1 and place:  # "the Danish minister travelled to Kigali, where the two governments signed":
             only = place[0]  # the place named here, and the minister's state (else the state named last before)
             others = [
@@ -320,7 +330,8 @@ def listed_states(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> 
             continue
         lists: dict[int, list[CountryMention]] = {}
         for mention in before:
-            lists.setdefault(conj_head(mention.token).i, []).append(mention)
+            if not origin_listed(mention):  # "lawyers for men from Cuba, Vietnam and Laos said their countries"
+                lists.setdefault(conj_head(mention.token).i, []).append(mention)
         listed = next((found for found in reversed(lists.values()) if len({m.iso3 for m in found}) >= 3), [])
         out.extend(_refers_to(doc, span, sentence, source) for source in listed)
     return out
@@ -376,7 +387,9 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
 
 
 @rule("mentions", "it-the-administration")
-def pronouns_of(doc: Doc, sentence: Sentence, source: CountryMention) -> list[CountryMention]:
+def pronouns_of(
+    doc: Doc, sentence: Sentence, source: CountryMention, named: Sequence[CountryMention] = ()
+) -> list[CountryMention]:
     """ "The Trump administration violated his order when it deported eight men": "it", the subject of a clause
     that hangs on a clause whose subject is the state's own (an administration, found after the sentence's other
     mentions), is that state (see it-said-it)."""
@@ -384,6 +397,8 @@ def pronouns_of(doc: Doc, sentence: Sentence, source: CountryMention) -> list[Co
     for token in sentence.span:
         if token.dep_ not in ("nsubj", "nsubjpass") or spelled(token) != "it":
             continue
+        if any(source.end <= m.start and m.end <= token.idx for m in named if m.iso3 != source.iso3):
+            continue  # "the administration praised Eswatini after it agreed": "it" may be the state between
         verb = token.head
         for _ in range(3):
             if verb.head == verb or verb.dep_ not in ("advcl", "ccomp", "conj", "xcomp"):
@@ -472,6 +487,22 @@ def topic_heading(sentence: Sentence, named: list[CountryMention]) -> list[Count
         rest = rest[: mention.start - sentence.start] + " " + rest[mention.end - sentence.start :]
     words = re.findall(r"\w+", rest)
     return named if all(word.lower() in _LABEL_GLUE for word in words) else []
+
+
+_PAGE_NOISE = re.compile(r"^(?:advertisement|photo|caption|image|video|read more|related|most read|share)\b", re.I)
+
+
+def is_heading(sentence: Sentence) -> bool:
+    """A line of its own that heads what follows ("Critics", "What happens next"): short, not running text, no full
+    stop, not a page's furniture ("Advertisement", "Photo: ...")."""
+    words = sentence.text.split()
+    return (
+        not sentence.prose
+        and 0 < len(words) <= _TOPIC_MAX_WORDS
+        and not sentence.text.rstrip().endswith((".", ":"))
+        and not any(ch.isdigit() for ch in sentence.text)
+        and not _PAGE_NOISE.match(sentence.text)
+    )
 
 
 _BOTH = frozenset({"both", "all"})
@@ -565,4 +596,6 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         elif heading := topic_heading(sentence, named):
             topic = heading
             previous_subject = topic[0] if len(topic) == 1 else None
+        elif is_heading(sentence):  # "Critics", "What happens next": the entries are over
+            topic = []
     return Document(doc, published, tuple(sentences), tuple(tuple(e) for e in ents), tuple(mentions))

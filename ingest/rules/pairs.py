@@ -49,7 +49,9 @@ from dakg.ingest.vocabulary import lx, spelled
 from dakg.schema import Basis
 
 _GENERIC_SUBJECT = re.compile(
-    r"\b(?:countries|nations|governments|states)\b[^.;]{0,30}\b(?:have|has|had|were|are)\b", re.I
+    r"\b(?:countries|nations|governments|states)\b[^.;]{0,30}\b(?:have|has|had|were|are)\b|"
+    r"\b(?:other|several|more|further) (?:\w+ )?(?:countries|nations|governments|states)\b",  # "talks with several
+    re.I,  # other governments": not the one agreement
 )
 _ONWARD = re.compile(
     r"\b(?:on to|onward|onwards|from where|from there|in transit|transit(?:ed)? through|"
@@ -361,6 +363,10 @@ def section_headings(sentences: Sequence[Sentence], named: Sequence[Sequence[Cou
                 m.iso3: Vote(m.iso3, PARTY, 0.0, "", (Evidence(m.start, m.end, m.text, "party"),), m.token.i, m.basis)
                 for m in label
             }
+        elif (
+            begun and not sentence.headline and mentions.is_heading(sentence) and sentence.text.upper() != sentence.text
+        ):
+            current = {}  # "Critics", "What happens next": a heading that is no label ends the entries
         elif (
             begun
             and not sentence.prose
@@ -756,6 +762,9 @@ def reference_back(at: SentenceReading) -> list[Pair]:
     if not (facts.anaphor and facts.carries_value):
         return []
     present = {c for c, v in resolved.items() if v.role != NATIONALITY}
+    within = [p for p in recent if sentence.index - p.sentence <= w.PAIR_ANAPHOR_REACH]
+    if any(v.iso3 not in {c for p in within for c in (p.deporting, p.host)} for v in at.named if v.role != NATIONALITY):
+        return []  # "officials in Accra declined to comment on the talks": Ghana's talks, not the deal named before
     for pair in reversed(recent):
         if sentence.index - pair.sentence > w.PAIR_ANAPHOR_REACH:
             break

@@ -634,6 +634,8 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
             return None
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)
     sender = sending_governor(governor)
+    if sender is not None and brought_back(ctx, mention, governor if spelled(governor) == "back" else sender):
+        return None
     if sender is not None and lemma(governor) not in lx.MIGRANT_NOUNS | {"go", "travel", "move", "flee", "come"}:
         return _vote(ctx, mention, HOST, w.SENT_TO_FAR, sent_to, sender)  # the phrase hung on the people's words
     if lemma(governor) in lx.MIGRANT_NOUNS and any(is_deport_word(a) for a in list(governor.ancestors)[:3]):
@@ -648,15 +650,21 @@ _HELD_VERBS: Final = frozenset({"hold", "detain", "keep"})
 def brought_back(ctx: Context, mention: CountryMention, verb: Token) -> bool:
     """ "A court ordered the men held in Albania brought to Italy": people held in another state and moved to this
     one come back to where they were sent from; this state is no host of theirs."""
+    back = spelled(verb) == "back"  # "be brought back to Norway": "to" hangs on "back"
+    verb = verb.head if back else verb
     if lemma(verb) not in lx.RETURN_VERBS | lx.CARRY_VERBS | {"bring", "transfer", "move", "take"}:
         return False
+    back = back or any(c.dep_ in ("prt", "advmod") and spelled(c) == "back" for c in verb.children)
+    sender = countries().deporting_prior
+    if mention.iso3 not in sender and not back:
+        return False  # "Venezuelans held in the United States were taken to El Salvador": a deportation
     return any(
         lemma(t) in _HELD_VERBS
         and t.pos_ == "VERB"
         and any(
             p.dep_ == "prep"
             and spelled(p) in ("in", "at")
-            and any(o.ent_id_ and o.ent_id_ != mention.iso3 for o in p.subtree)
+            and any(o.ent_id_ and o.ent_id_ != mention.iso3 and o.ent_id_ not in sender for o in p.subtree)
             for p in t.children
         )
         for t in ctx.sentence.span
@@ -915,7 +923,9 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     return None
 
 
-_REQUEST_NOUNS: Final = frozenset({"request", "proposal", "demand", "offer", "invitation", "approach", "plea"})
+_REQUEST_NOUNS: Final = frozenset(
+    {"request", "proposal", "demand", "approach", "plea"}
+)  # not an offer: its owner hosts
 
 
 def _request_to_receive(noun: Token) -> bool:
