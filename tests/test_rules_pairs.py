@@ -685,3 +685,15 @@ def test_a_heading_that_is_no_label_ends_the_entries() -> None:
     )
     statuses = [c.value for c in claims(fragment(text), "NOR-MDA", "status")]
     assert "under_negotiation" not in statuses
+
+
+@pytest.mark.covers("pairs.own-citizens-home")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moldova agreed to take back its own citizens from Norway.",
+        "Norway resumed flights to Moldova, which has agreed to accept the return of its own citizens.",
+    ],
+)
+def test_a_state_taking_back_its_own_citizens_makes_no_third_country_deal(text: str) -> None:
+    assert keys(text) == []

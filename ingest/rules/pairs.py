@@ -41,6 +41,7 @@ from dakg.ingest.rules.roles import (
     NATIONALITY,
     PARTY,
     SentenceRoles,
+    its_own_citizens,
     other_side_named,
     resolve,
 )
@@ -852,6 +853,19 @@ def return_home(pair: Pair, resolved: dict[str, Vote], view: DocumentView) -> bo
     )
 
 
+_THIRD_COUNTRY_PEOPLE = re.compile(r"\bother (?:countries|nations|nationalities)\b|\bthird[- ]country\b|\bnon-", re.I)
+
+
+@rule("pairs", "own-citizens-home")
+def own_citizens_home(sentence: Sentence) -> bool:
+    """ "The United States resumed flights to Cuba, which has agreed to accept the return of its own citizens", "Cuba
+    agreed to take back its own citizens": a state receiving its own citizens is a return home, not a third-country
+    agreement (unless the sentence speaks of other countries' nationals too)."""
+    if _THIRD_COUNTRY_PEOPLE.search(sentence.text):
+        return False
+    return any(its_own_citizens(t) for t in sentence.span if t.pos_ == "VERB")
+
+
 @rule("pairs", "not-within-the-union")
 def within_the_union(pair: Pair) -> bool:
     """ "The first Syrians resettled under the EU's deal landed in Germany": the European Union and one of its
@@ -934,6 +948,8 @@ def sentence_pairs(
     if not (facts.talks_of_it or decisive) or humanitarian(sentence):
         return []
     kept: dict[str, Pair] = {}
+    if own_citizens_home(sentence):
+        return []
     for pair in [*found, *bloc_deal(found, resolved)]:
         if pair.deporting == pair.host or return_home(pair, resolved, view) or onward(pair, sentence, resolved, view):
             continue
