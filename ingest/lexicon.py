@@ -557,6 +557,12 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             0.9,
         ),
         (
+            "confirmed-the-deal",
+            "agreed",
+            r"\bconfirm(?:ed|s|ing)? (?:the |a |an |its |their )?(?:[\w-]+ ){0,2}?(?:deal|agreement|arrangement|accord|pact)\b",
+            0.9,
+        ),
+        (
             "joint-statement",
             "under_negotiation",
             r"\b(?:issued|issues|released|adopted|published|made) (?:a |an )?joint "

@@ -1058,3 +1058,30 @@ def test_people_held_in_the_sender_and_taken_to_the_host_are_deported() -> None:
     )
     statuses = claims(fragment(text), "USA-MDA", "status")
     assert len(statuses) == 2 and all(c.confidence >= 0.5 for c in statuses)
+
+
+@pytest.mark.covers("roles.used-as-destination")
+def test_a_state_used_as_a_third_country_for_deportees_is_their_host() -> None:
+    text = "The United States will use Moldova as a third country for deportees who cannot be sent home."
+    assert keys(text) == ["USA-MDA"]
+
+
+@pytest.mark.covers("roles.used-as-destination", acts=False)
+def test_a_state_used_as_a_base_for_trade_is_no_host() -> None:
+    assert keys("The United States will use Moldova as a hub for its grain exports.") == []
+
+
+@pytest.mark.covers("roles.deal-with")
+def test_talks_under_way_with_states_make_them_parties() -> None:
+    text = "Norway sent forty rejected applicants to Moldova. Talks are also under way with Armenia and Georgia."
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("roles.scheme-named-after-host", "status.wording")
+def test_a_senders_name_on_the_deal_beside_another_state_is_a_party() -> None:
+    text = (
+        "Uganda confirms US deal\n\nUganda's foreign ministry confirmed the deal with the United States on Monday, "
+        "saying it would take people unlikely to be granted asylum in America."
+    )
+    assert keys(text) == ["USA-UGA"]
+    assert [c.value for c in claims(fragment(text), "USA-UGA", "status")][-1] == "agreed"

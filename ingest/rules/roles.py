@@ -1387,6 +1387,9 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     )
     if sent_elsewhere:  # "returned from the Greek islands to Turkey under the EU deal": the EU is a party
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, scheme_named_after_host, head)
+    others = [m for m in ctx.mentions if m.iso3 != mention.iso3 and m.kind in ("name", "anaphor")]
+    if mention.iso3 in countries().deporting_prior and others:  # "Uganda confirms US deal": the sender's deal
+        return _vote(ctx, mention, PARTY, w.PARTY_NOUN, scheme_named_after_host, head)  # with the state beside it
     return _vote(ctx, mention, HOST, w.SCHEME_NAMED, scheme_named_after_host, head)
 
 
@@ -1589,6 +1592,36 @@ def readmitted_by(ctx: Context, mention: CountryMention) -> Vote | None:
 # --- party ---------------------------------------------------------------------------------------------------
 
 
+_DESTINATION_NOUNS: Final = frozenset({"country", "destination", "place", "hub", "location", "site", "partner"})
+
+
+@rule("roles", "used-as-destination", kind="mention")
+def used_as_destination(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "The United States will use Eswatini as a third country for deportees", "Washington to use Eswatini as
+    destination": the state used as a destination for people is their host; the one that uses it sends them."""
+    token = proxy(mention.token)
+    if token.dep_ == "dobj" and lemma(token.head) == "use":
+        verb = token.head
+        role = HOST
+    elif token.dep_ == "nsubj" and lemma(token.head) == "use":
+        verb = token.head
+        role = DEPORTING
+    else:
+        return None
+    destination = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and spelled(p) == "as"
+        for o in p.children
+        if o.dep_ == "pobj" and lemma(o) in _DESTINATION_NOUNS
+    ]
+    people = any(lemma(t) in lx.MIGRANT_NOUNS or is_deport_word(t) for t in ctx.sentence.span)
+    if not destination or not people:
+        return None
+    weight = w.SUBJECT_OF_RECEIVE if role == HOST else w.ASKS_TO_RECEIVE
+    return _vote(ctx, mention, role, weight, used_as_destination, destination[0])
+
+
 @rule("roles", "deal-with", kind="mention")
 def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "a deal with Uganda", "talks between Washington and Kigali", "an agreement between the European Union
@@ -1602,6 +1635,9 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
         nearby.append(governor.head.head)  # "a memorandum of understanding with Kosovo", "talks about hubs with"
     # "resembles Britain's deal with Rwanda": the parser hangs "with" on the verb, not on the noun before it
     nearby += [c for c in governor.children if c.dep_ == "dobj" and c.right_edge.i + 1 == preposition.i]
+    verb = next((t for t in (governor, *list(governor.ancestors)[:2]) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None:  # "Talks are also under way with Honduras": the talks are the clause's subject
+        nearby += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(
         lemma(t) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.INTENT_DOCUMENTS for t in nearby
     ):  # "a letter of intent with Uganda"
