@@ -559,7 +559,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (
             "confirmed-the-deal",
             "agreed",
-            r"\bconfirm(?:ed|s|ing)? (?:the |a |an |its |their )?(?:[\w-]+ ){0,2}?(?:deal|agreement|arrangement|accord|pact)\b",
+            r"\bconfirm(?:ed|s|ing)? (?:the |a |an |its |their )?(?:[\w-]+ ){0,2}?"
+            r"(?:deal|agreement|arrangement|accord|pact)\b",
             0.9,
         ),
         (

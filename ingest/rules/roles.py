@@ -1600,6 +1600,7 @@ def used_as_destination(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The United States will use Eswatini as a third country for deportees", "Washington to use Eswatini as
     destination": the state used as a destination for people is their host; the one that uses it sends them."""
     token = proxy(mention.token)
+    role: Role
     if token.dep_ == "dobj" and lemma(token.head) == "use":
         verb = token.head
         role = HOST
