@@ -592,3 +592,20 @@ def test_a_court_refusing_to_approve_the_deal_suspends_it() -> None:
         "A court in Chisinau refused to approve the deal under which Moldova would take deportees from Norway."
     )
     assert [c.value for c in claims(found, "NOR-MDA", "status")] == ["suspended"]
+
+
+@pytest.mark.covers("status.said-of-the-deal")
+def test_a_status_said_of_the_deal_in_another_clause_holds_for_the_pair() -> None:
+    found = fragment(
+        "Moldova agreed to take deportees from Norway in August, but officials said on Tuesday that the arrangement "
+        "had been put on hold after a court challenge."
+    )
+    assert [c.value for c in claims(found, "NOR-MDA", "status")] == ["suspended"]
+
+
+@pytest.mark.covers("status.said-of-the-deal", acts=False)
+def test_a_status_in_a_clause_of_background_stays_there() -> None:
+    found = fragment(
+        "No one has been flown to Moldova from Norway since the partnership was signed in April, officials said."
+    )
+    assert "signed" not in [c.value for c in claims(found, "NOR-MDA", "status")]

@@ -293,6 +293,26 @@ def clause_scoped[T](
     return items
 
 
+@rule("status", "said-of-the-deal")
+def said_of_the_deal(doc: Doc, hit: Hit) -> bool:
+    """ "Uganda agreed to take deportees, but officials said the arrangement had been put on hold": a status whose
+    clause has the deal itself as subject holds for the sentence's pair, whatever clause names the states."""
+    if hit.token is None:
+        return False
+    root = doc[clause_root(doc[hit.token])]
+    if root.dep_ in ("advcl", "relcl", "acl"):
+        return False  # "since the partnership was signed": background to the clause, not news of the deal
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in lx.ARRANGEMENT_NOUNS and not any(_code_in(c))
+        for c in root.children
+    )
+
+
+def _code_in(noun: Token) -> list[str]:
+    """The states named inside a noun phrase ("the Rwanda deal"): a deal of its own, not the sentence's."""
+    return [t.ent_id_ for t in noun.subtree if t.ent_id_]
+
+
 @dataclass(frozen=True)
 class StatusValue:
     status: str
@@ -308,7 +328,8 @@ def for_pair(doc: Doc, sentenced: Sentenced, pair: Pair | None) -> StatusValue |
     most advanced stage; a denial makes the claim negated (talk of a proposal denied is a denied agreement)."""
     found = [h for h in sentenced.hits if not (sentenced.denial is not None and h.status == "proposed")]
     if pair is not None and found:
-        found = clause_scoped(found, pair, lambda h: h.token, doc)
+        scoped = clause_scoped(found, pair, lambda h: h.token, doc)
+        found = scoped + [h for h in found if h not in scoped and said_of_the_deal(doc, h)]
     this = rule_id(for_pair)
     if not found:
         if sentenced.denial is not None:
