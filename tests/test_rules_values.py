@@ -437,3 +437,15 @@ def test_a_limit_on_the_number_of_flights_is_weak() -> None:
         "accept each month."
     )
     assert all(c.confidence < 0.7 for c in claims(fragment(text), "NOR-MDA", "cap"))
+
+
+@pytest.mark.covers("caps.set-by-the-deal")
+def test_a_limit_on_the_deal_of_the_sentence_holds_for_its_pair() -> None:
+    text = "Moldova agreed to take in deportees from Norway; the deal is limited to 250 people."
+    assert _caps(text, "NOR-MDA") == [(250, None, "limited to 250")]
+
+
+@pytest.mark.covers("caps.around-the-host")
+def test_a_cap_on_the_number_of_people_a_host_accepts() -> None:
+    text = "Under the deal with Norway, the number of deportees Moldova accepts is capped at 300."
+    assert [c[0] for c in _caps(text, "NOR-MDA")] == [300]

@@ -194,16 +194,36 @@ def _places_rented(noun: Token) -> bool:
     return lemma(noun) in _PLACE_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in _RENT_VERBS
 
 
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two clause heads joined as equals ("X agreed ... and the deal is limited ...", or across a semicolon, which
+    the parser may hang as a complement), not one inside the other."""
+    for first, second in ((a, b), (b, a)):
+        if first.head.i != second.i:
+            continue
+        if first.dep_ in ("conj", "parataxis"):
+            return True
+        low, high = sorted((first.i, second.i))
+        if first.dep_ == "ccomp" and any(t.text == ";" for t in first.doc[low:high]):
+            return True
+    return False
+
+
+@rule("caps", "set-by-the-deal")
 def set_by_the_deal(doc: Doc, cap_token: int | None, host_token: int | None) -> bool:
     """ "The agreement under which Norway sends people to Moldova caps the number of transfers at 1,000": a cap in a
-    clause whose subject is the deal itself holds for the pair that subject names (the host within it)."""
+    clause whose subject is the deal itself holds for the pair that subject names (the host within it), or, where
+    the subject names no state ("the deal is limited to 250 people"), for the pair of the sentence."""
     if cap_token is None or host_token is None:
         return False
     root = doc[clause_root(doc[cap_token])]
-    return any(
-        c.dep_ == "nsubj" and lemma(c) in lx.AGREEMENT_NOUNS and c.left_edge.i <= host_token <= c.right_edge.i
-        for c in root.children
-    )
+    for c in root.children:
+        if c.dep_ not in ("nsubj", "nsubjpass") or lemma(c) not in lx.AGREEMENT_NOUNS:
+            continue
+        if c.left_edge.i <= host_token <= c.right_edge.i:
+            return True
+        if not any(t.ent_id_ for t in c.subtree) and _coordinated(root, doc[clause_root(doc[host_token])]):
+            return True  # "Rwanda agreed to take in deportees; the deal is limited to 250 people": the pair's deal
+    return False
 
 
 @rule("caps", "around-the-host")
@@ -214,7 +234,10 @@ def around_the_host(doc: Doc, cap_token: int | None, host_token: int | None) -> 
         return False
     outer = clause_root(doc[cap_token])
     inner = doc[clause_root(doc[host_token])]
-    if inner.i == outer or inner.dep_ not in ("relcl", "acl") or lemma(inner.head) not in ("number", "total"):
+    counted = inner.head
+    if counted.dep_ == "pobj" and spelled(counted.head) == "of":  # "the number of deportees [Honduras accepts]"
+        counted = counted.head.head
+    if inner.i == outer or inner.dep_ not in ("relcl", "acl") or lemma(counted) not in ("number", "total"):
         return False  # only "the number [it would accept]", not any clause under the cap's verb
     return any(a.i == outer for a in inner.ancestors)
 
