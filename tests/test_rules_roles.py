@@ -1085,3 +1085,20 @@ def test_a_senders_name_on_the_deal_beside_another_state_is_a_party() -> None:
     )
     assert keys(text) == ["USA-UGA"]
     assert [c.value for c in claims(fragment(text), "USA-UGA", "status")][-1] == "agreed"
+
+
+@pytest.mark.covers("roles.speaker-of-talks")
+def test_the_state_whose_minister_reports_talks_with_another_is_a_party() -> None:
+    text = (
+        "Eswatini's government on Tuesday defended its agreement to accept deportees from the United States. "
+        "Foreign Minister Olivier Nduhungirehe of Rwanda said talks with Washington were continuing."
+    )
+    (status,) = claims(fragment(text), "USA-RWA", "status")
+    assert status.value == "under_negotiation" and status.confidence >= 0.5
+
+
+@pytest.mark.covers("roles.speaker-of-talks", acts=False)
+def test_a_speaker_reporting_another_states_deal_is_no_party() -> None:
+    text = "Moldova's foreign minister said Norway's deal with Armenia to send rejected applicants there was working."
+    found = roles_in(text).get("MDA")
+    assert found is None or found.rule != "roles.speaker-of-talks"

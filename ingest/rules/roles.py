@@ -1592,6 +1592,44 @@ def readmitted_by(ctx: Context, mention: CountryMention) -> Vote | None:
 # --- party ---------------------------------------------------------------------------------------------------
 
 
+def _speech_of(token: Token) -> Token | None:
+    """The verb of speaking whose speaker the word stands for: "Rwanda said", "Rwanda's foreign minister said",
+    "Foreign Minister X of Rwanda said", "officials in Kigali said"."""
+    word = token
+    if word.dep_ in ("poss", "compound", "amod") and lemma(word.head) in lx.ACTOR_NOUNS | {"ministry", "government"}:
+        word = word.head
+    elif word.dep_ == "pobj" and spelled(word.head) in ("of", "in") and word.head.head.dep_ == "nsubj":
+        word = word.head.head
+    if word.dep_ != "nsubj" or lemma(word.head) not in lx.SPEECH_VERBS:
+        return None
+    return word.head
+
+
+@rule("roles", "speaker-of-talks", kind="mention")
+def speaker_of_talks(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Foreign Minister Olivier Nduhungirehe of Rwanda said talks with Washington were continuing": the state whose
+    speaker reports its talks or deal with another state is the other party to them."""
+    verb = _speech_of(mention.token)
+    if verb is None:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for noun in clause.subtree:
+            if lemma(noun) not in lx.AGREEMENT_NOUNS:
+                continue
+            if any(c.dep_ in ("poss", "compound") and _code(c) not in (None, mention.iso3) for c in noun.children):
+                continue  # "Rwanda said Britain's deal with Albania ...": another state's deal
+            partners = [
+                o
+                for p in noun.children
+                if p.dep_ == "prep" and spelled(p) == "with"
+                for o in p.subtree
+                if _code(o) not in (None, mention.iso3)
+            ]
+            if partners:
+                return _vote(ctx, mention, PARTY, w.PARTY_WITH, speaker_of_talks, noun)
+    return None
+
+
 _DESTINATION_NOUNS: Final = frozenset({"country", "destination", "place", "hub", "location", "site", "partner"})
 
 
