@@ -697,3 +697,12 @@ def test_a_heading_that_is_no_label_ends_the_entries() -> None:
 )
 def test_a_state_taking_back_its_own_citizens_makes_no_third_country_deal(text: str) -> None:
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.parties-by-reference", acts=False)
+def test_a_migration_deal_about_the_partners_own_people_is_not_oriented_by_reference() -> None:
+    text = (
+        "Germany signed a migration agreement with Kenya on Friday that will let Kenyan workers take jobs in Germany "
+        "and speed up the return of Kenyans who have no right to stay."
+    )
+    assert keys(text) == []

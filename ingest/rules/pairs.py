@@ -589,6 +589,8 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
             continue  # the document orients the two elsewhere: parties-oriented decides
         if partner.iso3 in view.homeward or partner.iso3 in view.nationalities:
             continue  # "to send home Kenyans who have no right to stay": a deal about the partner's own nationals
+        if any(t.ent_type_ == "NORP" and t.ent_id_ == partner.iso3 for t in span):
+            continue  # "a migration agreement with Kenya ... Kenyan workers ... the return of Kenyans": its own people
         pair = _pair(sender, partner, w.PAIR_REFERENCE, sentence, parties_by_reference)
         out.append(replace(pair, basis="reference"))
     return out
