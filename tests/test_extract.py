@@ -69,11 +69,11 @@ def test_every_quote_and_evidence_span_is_the_text_at_its_offsets() -> None:
 
 
 def test_headings_and_list_items_make_no_claims() -> None:
-    """The headline (a document's first line) makes claims like running text; a heading further down and a list
-    item make none."""
+    """The headline (a document's first line) makes claims like running text; a heading further down that names a
+    topic (not a whole clause: see mentions.standing-headline) and a list item make none."""
     fragment = frag(
         "Budget talks resume in parliament\n\nLawmakers met on Monday to discuss the budget for next year.\n\n"
-        "Rwanda agrees to take US deportees\n\nKey points: Rwanda agreed to host migrants deported from the US."
+        "Rwanda and the US deportee deal\n\nKey points: Rwanda agreed to host migrants deported from the US."
     )
     assert fragment.agreements == []
     headline = frag("Rwanda agrees to take US deportees\n\nLawmakers met on Monday to discuss the budget.")
