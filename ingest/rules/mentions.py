@@ -195,6 +195,7 @@ def _refers_to(doc: Doc, span: Span, sentence: Sentence, source: CountryMention)
         sentence.index,
         span.root,
         via=char_evidence(doc, source.start, source.end, "country"),
+        basis=source.basis,  # an administration's state from the table of office holders stays a reference
     )
 
 
@@ -371,18 +372,7 @@ def pronoun_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) 
                 break
         if source is None or (source.kind == "demonym" and source.token.dep_ in ("nsubj", "nsubjpass")):
             continue
-        out.append(
-            CountryMention(
-                source.iso3,
-                token.idx,
-                token.idx + len(token.text),
-                token.text,
-                "anaphor",
-                sentence.index,
-                token,
-                via=char_evidence(doc, source.start, source.end, "country"),
-            )
-        )
+        out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, source))
     return out
 
 
@@ -408,19 +398,7 @@ def pronouns_of(
             if subject is None:
                 continue
             if subject.i == source.token.i:
-                out.append(
-                    CountryMention(
-                        source.iso3,
-                        token.idx,
-                        token.idx + len(token.text),
-                        token.text,
-                        "anaphor",
-                        sentence.index,
-                        token,
-                        via=char_evidence(doc, source.start, source.end, "country"),
-                        basis=source.basis,
-                    )
-                )
+                out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, source))
             break
     return out
 
@@ -531,19 +509,7 @@ def entry_subject(
         if len(topic) != 1:
             return []
         word = root
-    return [
-        CountryMention(
-            source.iso3,
-            word.idx,
-            word.idx + len(word.text),
-            word.text,
-            "anaphor",
-            sentence.index,
-            word,
-            via=char_evidence(doc, source.start, source.end, "country"),
-        )
-        for source in topic
-    ]
+    return [_refers_to(doc, doc[word.i : word.i + 1], sentence, source) for source in topic]
 
 
 def _is_subject(mention: CountryMention) -> bool:

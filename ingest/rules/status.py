@@ -302,15 +302,10 @@ def said_of_the_deal(doc: Doc, hit: Hit) -> bool:
     root = doc[clause_root(doc[hit.token])]
     if root.dep_ in ("advcl", "relcl", "acl"):
         return False  # "since the partnership was signed": background to the clause, not news of the deal
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in lx.ARRANGEMENT_NOUNS and not any(_code_in(c))
+    return any(  # not "the Rwanda deal", which names a deal of its own
+        c.dep_ in ("nsubj", "nsubjpass") and lemma(c) in lx.ARRANGEMENT_NOUNS and not any(t.ent_id_ for t in c.subtree)
         for c in root.children
     )
-
-
-def _code_in(noun: Token) -> list[str]:
-    """The states named inside a noun phrase ("the Rwanda deal"): a deal of its own, not the sentence's."""
-    return [t.ent_id_ for t in noun.subtree if t.ent_id_]
 
 
 @dataclass(frozen=True)
