@@ -186,7 +186,8 @@ def test_ingest_stops_with_one_line_when_the_store_goes_away_and_nothing_is_half
 ) -> None:
     documents = _corpus(tmp_path / "docs", 150)
     watcher = open_graph(own_store.settings)
-    env = cli_env(**settings_env(own_store.settings), DAKG_NLP_BATCH_SIZE="1")
+    # PYTHONFAULTHANDLER: should the run hang, SIGABRT makes it print every thread's stack (seen once in CI).
+    env = cli_env(**settings_env(own_store.settings), DAKG_NLP_BATCH_SIZE="1", PYTHONFAULTHANDLER="1")
     with open(tmp_path / "ingest.log", "wb") as out:
         run = subprocess.Popen(
             [str(VENV_BIN / "dakg"), "ingest", str(tmp_path / "docs")], env=env, stdout=out, stderr=subprocess.PIPE
@@ -200,11 +201,17 @@ def test_ingest_stops_with_one_line_when_the_store_goes_away_and_nothing_is_half
             time.sleep(0.2)
         assert run.poll() is None, "ingest ended before the store could be killed"
         own_store.kill()
-        _, err = run.communicate(timeout=120)
+        try:
+            _, err = run.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            run.send_signal(signal.SIGABRT)
+            _, err = run.communicate(timeout=30)
+            pytest.fail("ingest still ran 120 s after the store was killed; its threads:\n" + err.decode()[-6000:])
     finally:
         watcher.close()
         if run.poll() is None:
             run.kill()
+            run.communicate()  # reaped and its pipe closed: nothing left to warn about in a later test
     lines = err.decode().strip().splitlines()
     assert run.returncode == 1
     match = GONE.match(lines[-1])
