@@ -339,3 +339,19 @@ def test_the_two_governments_at_a_venue_named_for_the_first_time_are_the_states_
 def test_their_countries_after_the_peoples_origins_are_not_a_list_of_states() -> None:
     text = "Lawyers for men from Cuba, Vietnam and Laos said their countries would accept them back."
     assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []
+
+
+@pytest.mark.covers("mentions.which-it-is")
+def test_a_relative_pronoun_on_a_state_is_that_state() -> None:
+    text = (
+        "Finland, which signed a memorandum with Moldova on asylum seekers in 2023, has not sent anyone there, "
+        "officials said."
+    )
+    assert ("FIN", "which", "anaphor") in _mentions(text)[0]
+    assert keys(text) == ["FIN-MDA"]
+
+
+@pytest.mark.covers("mentions.which-it-is", acts=False)
+def test_a_relative_pronoun_after_where_people_come_from_is_no_state() -> None:
+    text = "Norway deported four men from Cuba, which refuses to take them back, to Moldova in May."
+    assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []

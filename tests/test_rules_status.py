@@ -609,3 +609,21 @@ def test_a_status_in_a_clause_of_background_stays_there() -> None:
         "No one has been flown to Moldova from Norway since the partnership was signed in April, officials said."
     )
     assert "signed" not in [c.value for c in claims(found, "NOR-MDA", "status")]
+
+
+@pytest.mark.covers("status.news-after-background")
+def test_the_main_clause_of_a_state_with_a_background_clause_gives_the_status() -> None:
+    found = fragment(
+        "Finland, which signed a deal with Moldova in 2023 to deport rejected asylum seekers there, put the plan on "
+        "hold last week."
+    )
+    assert [c.value for c in claims(found, "FIN-MDA", "status")] == ["suspended"]
+
+
+@pytest.mark.covers("status.news-after-background", acts=False)
+def test_a_main_clause_about_something_else_leaves_the_background_status() -> None:
+    found = fragment(
+        "Finland, which signed a deal with Moldova in 2023 to deport rejected asylum seekers there, put its budget "
+        "on hold last week."
+    )
+    assert "suspended" not in [c.value for c in claims(found, "FIN-MDA", "status")]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
-from dakg.ingest.rules.syntax import conj_head, ends_sentence, is_host_word, lemma
+from dakg.ingest.rules.syntax import conj_head, ends_sentence, is_host_word, lemma, proxy
 from dakg.ingest.vocabulary import lx, spelled
 
 _LIST_ITEM = re.compile(r"[A-Z][\w’'&-]*(?: [\w’'&-]+){0,5}\s?:\s")
@@ -403,6 +403,28 @@ def pronouns_of(
     return out
 
 
+_RELATIVE = frozenset({"which", "that", "who"})
+
+
+@rule("mentions", "which-it-is")
+def relative_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "Denmark, which signed a declaration with Rwanda in 2022, put those plans on hold", "Italy, which runs two
+    centres in Albania": the relative pronoun that is the subject of a clause hung on a state's name (or on its
+    government: "the government of Denmark, which ...") is that state. Not a demonym ("Danish officials, who")
+    nor where people come from ("men from Cuba, which refuses ...")."""
+    out = []
+    for mention in named:
+        if mention.kind == "demonym" or origin_listed(mention):
+            continue
+        holders = {mention.token.i, proxy(mention.token).i}
+        for holder in holders:
+            for clause in (c for c in doc[holder].children if c.dep_ == "relcl"):
+                for word in clause.children:
+                    if word.dep_ in ("nsubj", "nsubjpass") and spelled(word) in _RELATIVE and word.i > holder:
+                        out.append(_refers_to(doc, doc[word.i : word.i + 1], sentence, mention))
+    return out
+
+
 def _speakers_state(speaker: Token, by_token: dict[int, CountryMention]) -> CountryMention | None:
     """The state a speaker stands for: named ("Uganda said"), its owner ("Uganda's ministry said"), or where its
     officials are ("officials in Tegucigalpa said")."""
@@ -547,6 +569,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         ]
         anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject)
         anaphors += pronoun_subjects(doc, sentence, named)
+        anaphors += relative_subjects(doc, sentence, named)
         anaphors += two_states(doc, sentence, named, last)
         anaphors += listed_states(doc, sentence, named)
         anaphors += officials_country(doc, sentence, named)

@@ -308,6 +308,26 @@ def said_of_the_deal(doc: Doc, hit: Hit) -> bool:
     )
 
 
+@rule("status", "news-after-background")
+def news_of(doc: Doc, hit: Hit, background: list[Hit]) -> bool:
+    """ "Denmark, which signed a declaration with Rwanda in 2022, put those plans on hold": where the pair's clause
+    is a relative clause on a state (background), the status of the clause that state is the subject of is news
+    of the same deal (the clause's object is the deal or the talks: not "put its budget on hold")."""
+    if hit.token is None or not background:
+        return False
+    main = doc[clause_root(doc[hit.token])]
+    deal_words = lx.ARRANGEMENT_NOUNS | lx.AGREEMENT_NOUNS | lx.INTENT_DOCUMENTS | {"it", "them"}
+    if not any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in deal_words for c in main.children):
+        return False
+    for other in background:
+        if other.token is None:
+            continue
+        clause = doc[clause_root(doc[other.token])]
+        if clause.dep_ == "relcl" and clause.head.dep_ in ("nsubj", "nsubjpass") and clause.head.head == main:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class StatusValue:
     status: str
@@ -324,7 +344,7 @@ def for_pair(doc: Doc, sentenced: Sentenced, pair: Pair | None) -> StatusValue |
     found = [h for h in sentenced.hits if not (sentenced.denial is not None and h.status == "proposed")]
     if pair is not None and found:
         scoped = clause_scoped(found, pair, lambda h: h.token, doc)
-        found = scoped + [h for h in found if h not in scoped and said_of_the_deal(doc, h)]
+        found = scoped + [h for h in found if h not in scoped and (said_of_the_deal(doc, h) or news_of(doc, h, scoped))]
     this = rule_id(for_pair)
     if not found:
         if sentenced.denial is not None:
