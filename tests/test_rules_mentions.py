@@ -355,3 +355,14 @@ def test_a_relative_pronoun_on_a_state_is_that_state() -> None:
 def test_a_relative_pronoun_after_where_people_come_from_is_no_state() -> None:
     text = "Norway deported four men from Cuba, which refuses to take them back, to Moldova in May."
     assert [m for m in _mentions(text)[0] if m[2] == "anaphor"] == []
+
+
+@pytest.mark.covers("mentions.country-anaphor", "mentions.topic-heading")
+def test_a_country_phrase_within_an_entry_is_the_entrys_state_not_the_one_named_most() -> None:
+    text = (
+        "Where Norway sends people\n\nNorway has sought partners. Norway pays them. Norway says more will follow.\n\n"
+        "Armenia.\n\nSix men arrived in June. Lawyers in the republic say its government agreed to take 40."
+    )
+    found = _mentions(text)
+    assert ("ARM", "the republic", "anaphor") in found[6]
+    assert keys(text) == ["NOR-ARM"]

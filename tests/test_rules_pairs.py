@@ -706,3 +706,33 @@ def test_a_migration_deal_about_the_partners_own_people_is_not_oriented_by_refer
         "and speed up the return of Kenyans who have no right to stay."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.similar-deal")
+def test_parties_to_a_similar_deal_take_the_other_side_of_the_deal_before() -> None:
+    text = (
+        "Armenia signed an agreement in May that lets Norway send rejected asylum seekers there. "
+        "Georgia and Moldova signed similar agreements in the autumn."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.similar-deal", acts=False)
+def test_parties_to_a_deal_that_is_not_said_to_be_like_the_one_before_take_no_side() -> None:
+    text = (
+        "Armenia signed an agreement in May that lets Norway send rejected asylum seekers there. "
+        "Georgia and Moldova signed trade agreements in the autumn."
+    )
+    assert keys(text) == ["NOR-ARM"]
+
+
+@pytest.mark.covers("roles.one-of-many-origins")
+def test_people_of_many_nationalities_sent_to_the_state_of_one_of_them_are_no_return_home() -> None:
+    text = "Six men from Chad, Iraq, Peru and Sudan were deported to Khartoum by Norway in May, officials said."
+    assert keys(text) == ["NOR-SDN"]
+
+
+@pytest.mark.covers("roles.one-of-many-origins", acts=False)
+def test_people_of_two_nationalities_sent_to_the_state_of_one_of_them_go_home() -> None:
+    text = "Six men from Iraq and Sudan were deported to Khartoum by Norway in May, officials said."
+    assert keys(text) == []

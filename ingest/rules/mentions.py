@@ -207,8 +207,11 @@ def country_anaphors(
     earlier: Counter[str],
     last: dict[str, CountryMention],
     previous_subject: CountryMention | None = None,
+    topic: Sequence[CountryMention] = (),
 ) -> list[CountryMention]:
-    """ "the country", "the East African nation", "the landlocked Balkan nation": as the subject of a sentence,
+    """ "the country", "the East African nation", "the landlocked Balkan nation": within a roundup's entry whose
+    label names one state ("Eswatini. ... Lawyers in the kingdom say ..."), that state when no other is named
+    before the phrase in the sentence; as the subject of a sentence,
     the state the previous sentence was about (its subject: "Rwanda's role is not confined to the US. The
     country recently made a deal ..."); otherwise the country named most often so far in the document,
     counting this sentence up to the phrase (a tie goes to the one named last) — but as the subject of a verb
@@ -229,6 +232,9 @@ def country_anaphors(
         if span is None or not counts:
             continue
         opens = span.root.dep_ in ("nsubj", "nsubjpass") and not any(m.end <= start for m in named)
+        if len(topic) == 1 and not any(m.end <= start and m.iso3 != topic[0].iso3 for m in named):
+            out.append(_refers_to(doc, span, sentence, topic[0]))
+            continue
         if opens and previous_subject is not None:
             best, source = previous_subject.iso3, previous_subject
         else:
@@ -567,7 +573,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
             for ent in sentence_ents
             if ent.ent_id_ and gazetteer.is_code(ent.ent_id_)
         ]
-        anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject)
+        anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject, topic)
         anaphors += pronoun_subjects(doc, sentence, named)
         anaphors += relative_subjects(doc, sentence, named)
         anaphors += two_states(doc, sentence, named, last)

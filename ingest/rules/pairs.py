@@ -42,6 +42,7 @@ from dakg.ingest.rules.roles import (
     PARTY,
     SentenceRoles,
     its_own_citizens,
+    one_of_many_origins,
     other_side_named,
     resolve,
 )
@@ -122,8 +123,9 @@ class SentenceReading:
 
 def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
     out = {}
+    origins = len({v.iso3 for v in roles.votes if v.role == NATIONALITY})
     for iso3 in roles.countries():
-        vote = resolve(roles.of(iso3))
+        vote = resolve(roles.of(iso3), origins)
         if vote is not None:
             out[iso3] = vote
     return out
@@ -141,6 +143,8 @@ def homeward(roles: SentenceRoles, text: str = "") -> set[str]:
     """States a sentence sends people to who hold their nationality: "returned the Moroccan adults to Morocco",
     "send home Kenyans who have no right to stay"."""
     home = bool(_SENT_HOME.search(text))
+    if not home and one_of_many_origins(len({v.iso3 for v in roles.votes if v.role == NATIONALITY})):
+        return set()  # "men from Cuba, Laos, Vietnam and South Sudan were deported to Juba": no return home
     return {
         iso3
         for iso3 in roles.countries()
@@ -640,6 +644,36 @@ def host_and_named_sender(at: SentenceReading) -> list[Pair]:
         replace(_pair(others[0], host, w.PAIR_REFERENCE, sentence, host_and_named_sender), basis="reference")
         for host in hosts
     ]
+
+
+_LIKE = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})
+
+
+@rule("pairs", "similar-deal", kind="sentence")
+def similar_deal(at: SentenceReading) -> list[Pair]:
+    """ "Paraguay signed a safe third country agreement with the US. Guatemala and Honduras signed similar
+    agreements": parties to a deal "similar" to (or "the same" as) the one named just before take its other side,
+    each in the place of the state that played their part there."""
+    resolved, sentence, recent = at.resolved, at.sentence.index, at.recent
+    hosts, deps, parties = _sides(resolved)
+    if hosts or deps or not parties or any(p.role != PARTY for p in parties):
+        return []
+    like = [
+        t
+        for t in at.sentence.span
+        if lemma(t) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS
+        and any(c.dep_ in ("amod", "det") and spelled(c) in _LIKE for c in t.children)
+    ]
+    if not like:
+        return []
+    previous = next((p for p in reversed(recent) if sentence - p.sentence <= w.PAIR_ANAPHOR_REACH), None)
+    if previous is None:
+        return []
+    own = {p.iso3 for p in parties}
+    if previous.deporting in own:
+        return []  # the sender of the deal before is among them: its partner is unknown
+    sender = (previous.deporting, at.view.evidence.get((previous.deporting, DEPORTING)))
+    return [_pair(sender, party, w.PAIR_PARTY_SENDER, sentence, similar_deal) for party in parties]
 
 
 @rule("pairs", "party-and-document-sender", kind="sentence")

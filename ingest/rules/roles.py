@@ -2030,16 +2030,18 @@ def headline_parties(ctx: Context, votes: Sequence[Vote]) -> list[Vote]:
     return out
 
 
-def resolve(votes: Sequence[Vote]) -> Vote | None:
+def resolve(votes: Sequence[Vote], origins: int = 1) -> Vote | None:
     """The role a country plays in a sentence: the strongest of host and deporting unless the two are close
     (then only a party); otherwise party. A nationality wins over a role given by another mention only where
     people are sent to the state they hold the nationality of ("Venezuelan migrants sent to Venezuela": a
-    return home); "Rwanda agreed to accept migrants ... every Rwandan family" keeps Rwanda the host."""
+    return home); "Rwanda agreed to accept migrants ... every Rwandan family" keeps Rwanda the host. Not where
+    it is one of ``origins`` >= MIXED_ORIGINS nationalities (see ``one_of_many_origins``)."""
     if not votes:
         return None
     nationality = [v for v in votes if v.role == NATIONALITY]
     others = [v for v in votes if v.role != NATIONALITY and v.token not in {n.token for n in nationality}]
-    if nationality and (not others or any(v.rule == rule_id(sent_to) for v in others)):
+    home = any(v.rule == rule_id(sent_to) for v in others) and not one_of_many_origins(origins)
+    if nationality and (not others or home):
         return max(nationality, key=lambda v: v.weight)
     votes = others
     hosts = [v for v in votes if v.role == HOST]
@@ -2051,3 +2053,11 @@ def resolve(votes: Sequence[Vote]) -> Vote | None:
             return Vote(best_host.iso3, PARTY, w.PARTY_NOUN, best_host.rule, best_host.evidence, best_host.token)
         return best_host if best_host.weight > best_dep.weight else best_dep
     return best_host or best_dep or max(votes, key=lambda v: v.weight)
+
+
+@rule("roles", "one-of-many-origins")
+def one_of_many_origins(origins: int) -> bool:
+    """ "Eight men from Cuba, Laos, Mexico, Myanmar, Vietnam and South Sudan were deported to Juba": a group of
+    several nationalities sent to the state of one of them is a third-country removal for the others, not a return
+    home (the place sent to keeps its role of host)."""
+    return origins >= w.MIXED_ORIGINS

@@ -62,6 +62,7 @@ NATIONALITY: Final = 0.8  # "Iraqi migrants", "men from Cuba", "nationals of Nig
 ORIGIN: Final = 0.6  # "people from France": their nationality, or only where they set out (not a state's nationals)
 
 ROLE_MIN: Final = 0.5  # a role weaker than this does not make a country a host or deporting state in a sentence
+MIXED_ORIGINS: Final = 3  # people of this many nationalities or more: sent to one of their states is no return home
 ROLE_TIE: Final = 0.15  # host and deporting evidence closer than this: the country is only a party
 STRONG_ROLE: Final = 0.6  # counts towards the document's view of a country's role
 MOVED_BETWEEN: Final = 0.7  # both sides this strong, with the people's nationality: a sentence about moving people
