@@ -1102,3 +1102,29 @@ def test_a_speaker_reporting_another_states_deal_is_no_party() -> None:
     text = "Moldova's foreign minister said Norway's deal with Armenia to send rejected applicants there was working."
     found = roles_in(text).get("MDA")
     assert found is None or found.rule != "roles.speaker-of-talks"
+
+
+@pytest.mark.covers("roles.brought-back")
+def test_people_brought_back_to_a_state_are_not_hosted_by_it() -> None:
+    text = (
+        "Norway opened a centre in Moldova for rejected applicants last year. Since the first transfers, "
+        "most of the men have been brought back to Norway within days."
+    )
+    assert roles_in(text, 1).get("NOR", Role("none", "", ())).role != "host"
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("roles.subject-of-receive", acts=False)
+def test_a_state_that_takes_people_to_another_place_does_not_receive_them() -> None:
+    text = "The accord lets Norway take men rescued at sea by Norwegian ships to two sites on Moldovan soil."
+    assert roles_in(text).get("NOR", Role("none", "", ())).role != "host"
+
+
+@pytest.mark.covers("roles.arrived-in")
+def test_people_already_in_a_state_and_awaiting_removal_are_not_hosted_there() -> None:
+    text = (
+        "Norway runs a centre in Moldova for rejected applicants. In the spring the government changed the rules so "
+        "that Balti could also hold migrants already in Norway who are awaiting removal."
+    )
+    assert [(v.iso3, v.role) for v in votes_in(text, 1)] == [("NOR", "deporting")]
+    assert keys(text) == ["NOR-MDA"]

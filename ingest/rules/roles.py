@@ -646,15 +646,21 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
 _HELD_VERBS: Final = frozenset({"hold", "detain", "keep"})
 
 
+_BROUGHT: Final = frozenset({"bring", "take", "fly", "transfer", "move"})
+
+
 @rule("roles", "brought-back")
 def brought_back(ctx: Context, mention: CountryMention, verb: Token) -> bool:
-    """ "A court ordered the men held in Albania brought to Italy": people held in another state and moved to this
-    one come back to where they were sent from; this state is no host of theirs."""
+    """ "A court ordered the men held in Albania brought to Italy", "the men have been brought back to Italy": people
+    held in another state and moved to this one, or brought "back" to it, come back to where they were sent from;
+    this state is no host of theirs."""
     back = spelled(verb) == "back"  # "be brought back to Norway": "to" hangs on "back"
     verb = verb.head if back else verb
     if lemma(verb) not in lx.RETURN_VERBS | lx.CARRY_VERBS | {"bring", "transfer", "move", "take"}:
         return False
     back = back or any(c.dep_ in ("prt", "advmod") and spelled(c) == "back" for c in verb.children)
+    if back and lemma(verb) in _BROUGHT:
+        return True  # "most of the men have been brought back to Italy within days": back where they were sent from
     sender = countries().deporting_prior
     if mention.iso3 not in sender and not back:
         return False  # "Venezuelans held in the United States were taken to El Salvador": a deportation
@@ -729,6 +735,8 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "the men expelled ... remain in Juba"
     if prep != "in" or lemma(governor) not in lx.IN_HOST_VERBS or negated(governor):
         return None  # not "nobody who arrived by boat would ever be settled in Australia"
+    if _awaiting_removal_there(mention):
+        return None  # "Gjader could also hold migrants already in Italy who are awaiting removal"
     if lemma(governor) in {"arrive", "land", "enter", "reach"}:
         sent_elsewhere = any(
             other.iso3 != mention.iso3 and sent_to(ctx, other) is not None for other in ctx.mentions
@@ -823,9 +831,23 @@ def held_abroad(verb: Token, iso3: str) -> Token | None:
         code = _code(word)
         if code is not None and code != iso3 and word.i > verb.i:
             ancestors = list(word.ancestors)[:4]
-            if any(a.dep_ == "prep" and spelled(a) in ("in", "on", "at") for a in ancestors):
+            place = next((a for a in ancestors if a.dep_ == "prep" and spelled(a) in ("in", "on", "at")), None)
+            if place is not None and not _where_they_are(place):
                 return word
     return None
+
+
+def _where_they_are(place: Token) -> bool:
+    """ "hold migrants already in Italy": where the people are now, not where they are held."""
+    return any(spelled(c) in ("already", "still", "currently") for c in (*place.children, *place.head.children))
+
+
+def _awaiting_removal_there(mention: CountryMention) -> bool:
+    """People "already in" a state and awaiting removal from it: it is where they are sent from."""
+    place = proxy(mention.token).head
+    if place.dep_ != "prep" or not _where_they_are(place):
+        return False
+    return any(is_deport_word(t) for t in place.head.subtree if t.i > mention.token.i)
 
 
 @rule("roles", "for-it-to-receive", kind="mention")

@@ -213,6 +213,8 @@ def receives_people(verb: Token) -> bool:
     deportations themselves: "accept 250 migrants", "receive them", "host a return hub", "take deportation
     flights" — not "received an olive branch" or "accepted the proposal"."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.text not in _PREFIX_PIECES]
+    if lemma(verb) in _CARRY and _carried_to(verb, objects):
+        return False  # "lets Italy take men rescued at sea to two sites on Albanian soil": carried elsewhere
     custody = lemma(verb) in lx.CUSTODY_VERBS
     if custody and not objects:
         return False  # "Berlin will keep studying it", "hold talks": custody needs people in it
@@ -235,6 +237,15 @@ def receives_people(verb: Token) -> bool:
         ):
             return False
     return True
+
+
+_CARRY = frozenset({"take", "bring", "carry"})
+
+
+def _carried_to(verb: Token, objects: list[Token]) -> bool:
+    """ "take men to two sites", "take men rescued at sea to two sites" (the parser hangs "to" on the participle)."""
+    holders = [verb, *(c for o in objects for c in o.children if c.dep_ == "acl")]
+    return any(c.dep_ == "prep" and spelled(c) == "to" for h in holders for c in h.children)
 
 
 # "non-citizens" is three tokens, each an object of the verb: "non" and "-" are pieces of the last.
