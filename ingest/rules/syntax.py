@@ -244,8 +244,14 @@ _CARRY = frozenset({"take", "bring", "carry"})
 
 def _carried_to(verb: Token, objects: list[Token]) -> bool:
     """ "take men to two sites", "take men rescued at sea to two sites" (the parser hangs "to" on the participle)."""
-    holders = [verb, *(c for o in objects for c in o.children if c.dep_ == "acl")]
+    if any(c.dep_ == "prt" and spelled(c) == "back" for c in verb.children):
+        return False  # "take back all irregular migrants crossing to Chile": readmission is receiving
+    holders = [verb, *(c for o in objects for c in o.children if c.dep_ == "acl" and lemma(c) not in _OWN_WAY)]
     return any(c.dep_ == "prep" and spelled(c) == "to" for h in holders for c in h.children)
+
+
+# The people's own movement ("migrants crossing to Chile"), not where someone carries them.
+_OWN_WAY = frozenset({"cross", "travel", "flee", "head", "go", "come", "sail", "migrate", "try", "seek"})
 
 
 # "non-citizens" is three tokens, each an object of the verb: "non" and "-" are pieces of the last.
