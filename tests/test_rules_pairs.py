@@ -736,3 +736,22 @@ def test_people_of_many_nationalities_sent_to_the_state_of_one_of_them_are_no_re
 def test_people_of_two_nationalities_sent_to_the_state_of_one_of_them_go_home() -> None:
     text = "Six men from Iraq and Sudan were deported to Khartoum by Norway in May, officials said."
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.deals-of-the-unnamed", "roles.asked-to-take", "caps.taken-by-another-host")
+def test_the_partners_of_an_unnamed_government_and_the_state_it_persuaded_go_with_the_documents_sender() -> None:
+    text = (
+        "Norway will send rejected asylum seekers to Moldova under a deal signed on Monday. "
+        "The government has reached similar deals, including with Armenia and Georgia, and in May persuaded "
+        "Montenegro to take up to 40 people."
+    )
+    found = fragment(text)
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA", "NOR-MNE"]
+    assert [c.value for c in claims(found, "NOR-MNE", "cap")] == [40]
+    assert claims(found, "NOR-ARM", "cap") == []
+
+
+@pytest.mark.covers("pairs.side-and-party")
+def test_people_arriving_under_a_deal_with_a_state_are_sent_by_it() -> None:
+    text = "About 40 more deportees will soon arrive in Moldova under an ongoing arrangement with Norway."
+    assert keys(text) == ["NOR-MDA"]

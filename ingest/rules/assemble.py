@@ -10,7 +10,7 @@ it carries a value.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import replace
 from typing import Any, cast
 
@@ -266,7 +266,10 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
         dated = firm or caps[sentence.index] or money[sentence.index]
         when = dates_stage.dates(document.ents[sentence.index], document.published) if dated else []
         for pair in sentence_pairs:
-            claims = _claims(doc, sentence, pair, values[pair.key], caps[sentence.index], money[sentence.index], when)
+            others = {p.host_token for p in sentence_pairs if p.host != pair.host and p.host_token is not None}
+            claims = _claims(
+                doc, sentence, pair, values[pair.key], caps[sentence.index], money[sentence.index], when, others
+            )
             if not claims and pair.weight < w.PAIR_MIN_WITHOUT_VALUE:
                 continue
             named_deal = (
@@ -375,6 +378,7 @@ def _claims(
     caps: Sequence[caps_stage.Cap],
     money: Sequence[payments.Payment],
     when: Sequence[dates_stage.When],
+    other_hosts: Set[int] = frozenset(),
 ) -> list[ClaimOut]:
     claims = []
     if value is not None:
@@ -399,6 +403,8 @@ def _claims(
         scoped = [c for c in caps if caps_stage.around_the_host(doc, c.token, pair.host_token)]
     for cap in scoped:
         if caps_stage.taken_by_the_sender(doc, cap.token, pair.deporting):
+            continue
+        if caps_stage.taken_by_another_host(doc, cap.token, pair.host_token, other_hosts):
             continue
         claims.append(
             _claim(

@@ -10,6 +10,7 @@ affected"), an expectation ("about 40 are expected"), a batch that arrived ("10 
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -180,6 +181,26 @@ def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool
                 if subjects:  # accept up to 75; Washington will provide": the nation's, not Washington's)
                     return any(c.ent_id_ == deporting for c in subjects)
             return False
+        if current.head == current:
+            break
+    return False
+
+
+@rule("caps", "taken-by-another-host")
+def taken_by_another_host(doc: Doc, cap_token: int | None, host_token: int | None, others: Set[int]) -> bool:
+    """ "... reached similar agreements including with Rwanda and Uganda, and persuaded Kosovo to take up to 50
+    people": a number another host of the sentence (``others``: their tokens) takes, as the subject of the receiving
+    verb or the state asked to receive, is no cap of this pair."""
+    if cap_token is None or not others:
+        return False
+    current = doc[cap_token]
+    for _ in range(5):
+        current = current.head
+        if is_host_word(current):
+            takers = {c.i for c in current.children if c.dep_ in ("nsubj", "nsubjpass")}
+            if current.dep_ == "xcomp":  # "persuaded Kosovo to take": the one asked
+                takers |= {c.i for c in current.head.children if c.dep_ in ("dobj", "nsubj")}
+            return bool(takers & others) and host_token not in takers
         if current.head == current:
             break
     return False

@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import mentions
@@ -264,6 +264,29 @@ def _owns(deporting: Vote, host: Vote) -> bool:
     )
 
 
+@rule("pairs", "deals-of-the-unnamed", kind="sentence")
+def deals_of_the_unnamed(at: SentenceReading) -> list[Pair]:
+    """ "The administration has reached similar agreements, including with Rwanda, Uganda and Eswatini, and in June
+    persuaded Kosovo to take up to 50 people": where the subject names no state, its partners and the states it
+    gets to receive people are paired with the document's one sending state."""
+    resolved, sentence, view, span = at.resolved, at.sentence.index, at.view, at.sentence.span
+    hosts, deps, parties = _sides(resolved)
+    if deps or not hosts or not parties or not all(_counterpart_of_the_unnamed(p, span.doc) for p in parties):
+        return []  # (partners alone: party-and-document-sender)
+    own = {v.iso3 for v in (*hosts, *parties)}
+    if own & countries().deporting_prior:
+        return []
+    senders = [
+        c
+        for c, played in view.roles.items()
+        if c not in own and played[DEPORTING] > played[HOST] and c not in view.nationalities
+    ]
+    if len(senders) != 1:
+        return []
+    sender = (senders[0], view.evidence.get((senders[0], DEPORTING)))
+    return [_pair(sender, v, w.PAIR_PARTY_SENDER, sentence, deals_of_the_unnamed) for v in (*hosts, *parties)]
+
+
 @rule("pairs", "side-and-party", kind="sentence")
 def side_and_party(at: SentenceReading) -> list[Pair]:
     """ "Uganda reached a deal with the U.S. to accept deportees": one side, and the party named beside it."""
@@ -277,6 +300,8 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
         for party in parties:
             if party.iso3 == side.iso3 or not _together(side, party, span):
                 continue
+            if side.role == HOST and span is not None and _counterpart_of_the_unnamed(party, span.doc):
+                continue  # the partners of the administration's deals, not of a host named beside them
             if party.rule == rule_id(other_side_named):
                 weight = min(weight, w.PAIR_WITH_OFFICIAL)
             out.append(
@@ -303,6 +328,22 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
             else _pair(side, party, apart, sentence, side_and_party)
         )
     return out
+
+
+def _counterpart_of_the_unnamed(party: Vote, doc: Doc) -> bool:
+    """ "The administration has reached similar agreements including with Rwanda and Uganda": a partner "with" whom
+    a subject that names no state made its deals (the subject's state is the document's, not one named beside)."""
+    if not party.rule.startswith(_COUNTERPART):
+        return False
+    verb = next((t for t in doc[party.token].ancestors if t.pos_ in ("VERB", "AUX") and t.dep_ != "prep"), None)
+    if verb is None:  # ("including with Rwanda": a preposition, not the verb of the deal)
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return (
+        bool(subjects)
+        and all(lemma(s) in lx.ACTOR_NOUNS for s in subjects)  # a government acts, not "deportees will arrive"
+        and not any(t.ent_id_ or t.pos_ == "PRON" for s in subjects for t in s.subtree)  # not "his government"
+    )
 
 
 def document_partner(

@@ -945,6 +945,21 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     return None
 
 
+@rule("roles", "asked-to-take", kind="mention")
+def asked_to_take(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "in June persuaded Kosovo to take up to 50 people", "Washington pressed Ghana to accept deportees": the state
+    another asks, presses or persuades to receive people is the one that would receive them."""
+    token = proxy(mention.token)
+    if token.dep_ != "dobj" or lemma(token.head) not in _ASKING_VERBS:
+        return None
+    verb = token.head
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > token.i]
+    for clause in clauses:
+        if is_host_word(clause) and receives_people(clause) and not its_own_citizens(clause):
+            return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, asked_to_take, clause)
+    return None
+
+
 _REQUEST_NOUNS: Final = frozenset(
     {"request", "proposal", "demand", "approach", "plea"}
 )  # not an offer: its owner hosts
