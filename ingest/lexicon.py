@@ -767,3 +767,14 @@ def words_to_number(text: str) -> int | None:
             current += value
     number = total + current
     return number or None
+
+
+# A newsletter's or explainer's label that opens running text ("Why it matters: Ghana joins ..."), unlike a list
+# item's ("Key point: ...", "Related: ...").
+PROSE_LABEL: Final = re.compile(
+    r"(?:why it matters|the big picture|big picture|background|context|driving the news|state of play|the latest|"
+    r"what happened|what's next|what’s next|what comes next|between the lines|the bottom line|bottom line|"
+    r"flashback|zoom in|zoom out|catch up quick|by the numbers|the backstory|what they're saying|"
+    r"what they’re saying)\s?:\s",
+    re.I,
+)

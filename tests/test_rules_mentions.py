@@ -366,3 +366,12 @@ def test_a_country_phrase_within_an_entry_is_the_entrys_state_not_the_one_named_
     found = _mentions(text)
     assert ("ARM", "the republic", "anaphor") in found[6]
     assert keys(text) == ["NOR-ARM"]
+
+
+@pytest.mark.covers("mentions.prose-sentence")
+def test_a_newsletters_label_opens_running_text_but_a_list_items_does_not() -> None:
+    document = mentions.read(
+        parsed("Why it matters: Moldova joins Armenia on the list.\n\nKey point: Moldova joins Armenia on the list."),
+        None,
+    )
+    assert [s.prose for s in document.sentences] == [True, False]

@@ -755,3 +755,13 @@ def test_the_partners_of_an_unnamed_government_and_the_state_it_persuaded_go_wit
 def test_people_arriving_under_a_deal_with_a_state_are_sent_by_it() -> None:
     text = "About 40 more deportees will soon arrive in Moldova under an ongoing arrangement with Norway."
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.of-different-deals")
+def test_parties_of_two_different_deals_are_not_paired_across_them() -> None:
+    text = (
+        "Norway sent twenty rejected applicants to Moldova last week. As Oslo's deals multiply, it is worth "
+        "recalling how Armenia's deal with Sweden was abandoned before a single flight left."
+    )
+    assert "NOR-SWE" not in keys(text)
+    assert "NOR-ARM" not in keys(text)

@@ -1128,3 +1128,9 @@ def test_people_already_in_a_state_and_awaiting_removal_are_not_hosted_there() -
     )
     assert [(v.iso3, v.role) for v in votes_in(text, 1)] == [("NOR", "deporting")]
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("roles.receivers-listed")
+def test_a_state_that_joins_others_on_the_list_of_receivers_is_a_host_and_so_are_they() -> None:
+    text = "Moldova joins Armenia and Georgia on the list of states taking third-country deportees from Norway."
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]

@@ -48,8 +48,8 @@ def sentence_spans(doc: Doc) -> list[Span]:
 @rule("mentions", "prose-sentence")
 def prose(doc: Doc, span: Span) -> bool:
     """A sentence of running text: four words or more, a verb, a full stop at the end, on one line, not a
-    "Key point: ..." list item or a table row (a dateline in capitals, "WASHINGTON: ...", is fine). Headings
-    and list items make no claims."""
+    "Key point: ..." list item or a table row (a dateline in capitals, "WASHINGTON: ...", is fine, and so is a
+    newsletter's "Why it matters: ..."). Headings and list items make no claims."""
     tokens = [t for t in span if not t.is_space]
     if not tokens:
         return False
@@ -61,8 +61,13 @@ def prose(doc: Doc, span: Span) -> bool:
         return len(words) >= 4 and ends_sentence(tokens) and "\n" not in quote
     line_start = text.rfind("\n", 0, start) + 1
     label = _LIST_ITEM.match(text, line_start) if line_start == start else None
-    if label is not None and not label.group(0).rstrip(": ").isupper() and not _state_label(doc, start, label.end()):
-        return False  # "WASHINGTON: ..." is a dateline; "Uganda: Kampala agreed ..." a roundup's entry for a state
+    if (
+        label is not None
+        and not label.group(0).rstrip(": ").isupper()
+        and not _state_label(doc, start, label.end())
+        and not lx.PROSE_LABEL.fullmatch(label.group(0))
+    ):  # "WASHINGTON: ..." is a dateline; "Uganda: Kampala agreed ..." a roundup's entry for a state; "Why it
+        return False  # matters: Ghana joins ..." a newsletter's running text
     return (
         len(words) >= 4
         and (ends_sentence(tokens) or cut_off(text, tokens))

@@ -585,6 +585,8 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
                 continue  # "deals with Guatemala, Honduras and El Salvador": partners of a third, not of each other
             if _same_side_of_a_third(a, b, named):
                 continue  # "Rwanda and Uganda deny any deal with Israel": both partners of Israel, not of each other
+            if of_different_deals(a, b, span.doc):
+                continue  # "As Washington's deals multiply, ... how Rwanda's deal with Britain fell apart"
             oriented = orient(
                 view,
                 a.iso3,
@@ -604,6 +606,29 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
             ]
             out.append(Pair(**{**pair.__dict__, "evidence": tuple(dict.fromkeys((*pair.evidence, *extra)))}))
     return out
+
+
+def _deal_of(vote: Vote, doc: Doc) -> int | None:
+    """The deal noun a party is attached to: its owner ("Rwanda's deal") or its partner ("a deal with Britain")."""
+    token = doc[vote.token]
+    if token.dep_ in ("poss", "compound") and lemma(token.head) in lx.AGREEMENT_NOUNS:
+        return token.head.i
+    head = conj_head(token)
+    if (
+        head.dep_ == "pobj"
+        and spelled(head.head) in ("with", "between")
+        and lemma(head.head.head) in lx.AGREEMENT_NOUNS
+    ):
+        return head.head.head.i
+    return None
+
+
+@rule("pairs", "of-different-deals")
+def of_different_deals(a: Vote, b: Vote, doc: Doc) -> bool:
+    """Two parties each attached to a deal noun of its own ("Washington's deals", "Rwanda's deal with Britain"):
+    parties of different deals, not of one another's."""
+    first, second = _deal_of(a, doc), _deal_of(b, doc)
+    return first is not None and second is not None and first != second
 
 
 @rule("pairs", "parties-by-reference", kind="sentence")

@@ -1020,7 +1020,8 @@ def accept_from(ctx: Context, mention: CountryMention) -> Vote | None:
 def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "joining Uganda, Rwanda and South Sudan as countries to receive deported migrants", "Uganda joins a list of
     countries that have agreed to take in migrants", "Ghana joins Eswatini and South Sudan in accepting US
-    deportees": states listed among receivers."""
+    deportees", "Ghana joins Rwanda and Uganda on the list of states taking deportees": states listed among
+    receivers."""
     token = conj_head(mention.token)
     verb = token.head
     if token.dep_ == "dobj" and lemma(verb) in ("include", "comprise") and verb.dep_ in ("relcl", "acl"):
@@ -1037,8 +1038,8 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
         as_phrase = (
             (child.dep_ == "prep" and spelled(child) == "as")
             or (child.dep_ == "advcl" and any(c.dep_ == "mark" and spelled(c) == "as" for c in child.children))
-            or (child.dep_ == "prep" and spelled(child) == "in" and lemma(verb) in ("join", "follow"))
-        )  # "Ghana joins Eswatini and South Sudan in accepting US deportees"
+            or (child.dep_ == "prep" and spelled(child) in ("in", "on") and lemma(verb) in ("join", "follow"))
+        )  # "Ghana joins Eswatini and South Sudan in accepting US deportees", "... on the list of states taking"
         receivers = [t for t in child.subtree if is_host_word(t)] if as_phrase else []
         if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
