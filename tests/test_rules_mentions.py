@@ -375,3 +375,19 @@ def test_a_newsletters_label_opens_running_text_but_a_list_items_does_not() -> N
         None,
     )
     assert [s.prose for s in document.sentences] == [True, False]
+
+
+@pytest.mark.covers("mentions.there-it-is", "roles.sent-to")
+def test_there_is_the_state_whose_clause_holds_it() -> None:
+    text = "Moldova's government says the four men deported there from Norway in May are held in a hotel."
+    assert ("MDA", "there", "anaphor") in _mentions(text)[0]
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("mentions.there-it-is", acts=False)
+def test_there_after_a_state_in_a_clause_of_its_own_is_not_that_state() -> None:
+    text = (
+        "Jens Dahl, a deputy leader of the opposition, has named Armenia and Moldova as countries Norway could "
+        "approach, arguing that if a few thousand people were sent there the number of crossings would fall."
+    )
+    assert [m for m in _mentions(text)[0] if m[1] == "there"] == []

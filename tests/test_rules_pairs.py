@@ -765,3 +765,12 @@ def test_parties_of_two_different_deals_are_not_paired_across_them() -> None:
     )
     assert "NOR-SWE" not in keys(text)
     assert "NOR-ARM" not in keys(text)
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_the_partners_of_the_senders_unnamed_government_go_with_the_sender_beside_a_host() -> None:
+    text = (
+        "In 2019 Moldova signed an accord under which 900 people were sent there by Norway; the new government "
+        "ended it in 2021, together with similar accords with Armenia and Georgia that never took effect."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]

@@ -1134,3 +1134,9 @@ def test_people_already_in_a_state_and_awaiting_removal_are_not_hosted_there() -
 def test_a_state_that_joins_others_on_the_list_of_receivers_is_a_host_and_so_are_they() -> None:
     text = "Moldova joins Armenia and Georgia on the list of states taking third-country deportees from Norway."
     assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("roles.asked-to-take")
+def test_states_signed_up_to_take_others_are_hosts() -> None:
+    text = "Norway has sent men to Moldova, and has signed up Armenia and Georgia to take others."
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]

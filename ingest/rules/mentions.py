@@ -414,6 +414,35 @@ def pronouns_of(
     return out
 
 
+@rule("mentions", "there-it-is")
+def there(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "Eswatini's government says the five men deported there from the US ...", "Nauru agreed to keep a centre
+    for Australia, so that new arrivals can be sent there": "there", where people are (passively) sent, is the
+    state that is (or owns) the subject of a clause above it in the sentence, the nearest one (not where people
+    come from, nor the subject of a relative clause)."""
+    out = []
+    for token in sentence.span:
+        if spelled(token) != "there" or token.dep_ != "advmod" or token.head.pos_ != "VERB":
+            continue
+        verb = token.head  # passive or a bare participle ("were sent there", "the men deported there"), not
+        if verb.tag_ != "VBN" or any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children):
+            continue  # "Norway has sent 40 people there": an active sender's subject is who sends
+        above = {a.i for a in token.ancestors}  # the clause the state is the subject of holds the "there"
+        before = [
+            m
+            for m in named
+            if m.end <= token.idx
+            and m.kind != "demonym"
+            and _is_subject(m)
+            and not origin_listed(m)
+            and _subject_of(m).i in above
+            and _subject_of(m).dep_ != "relcl"  # not "countries Norway could approach, arguing ... sent there"
+        ]
+        if before:
+            out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, before[-1]))
+    return out
+
+
 _RELATIVE = frozenset({"which", "that", "who"})
 
 
@@ -545,6 +574,12 @@ def entry_subject(
     return [_refers_to(doc, doc[word.i : word.i + 1], sentence, source) for source in topic]
 
 
+def _subject_of(mention: CountryMention) -> Token:
+    """The verb whose subject the mention is (or owns)."""
+    token = mention.token
+    return token.head.head if token.dep_ in ("poss", "compound", "amod") else token.head
+
+
 def _is_subject(mention: CountryMention) -> bool:
     """The sentence is about this state: it is (or possesses) the subject. "Rwanda agreed", "Rwanda's role is"."""
     token = mention.token
@@ -581,6 +616,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         anaphors = country_anaphors(doc, sentence, named, earlier, last, previous_subject, topic)
         anaphors += pronoun_subjects(doc, sentence, named)
         anaphors += relative_subjects(doc, sentence, named)
+        anaphors += there(doc, sentence, named)
         anaphors += two_states(doc, sentence, named, last)
         anaphors += listed_states(doc, sentence, named)
         anaphors += officials_country(doc, sentence, named)

@@ -240,9 +240,10 @@ def _together(a: Vote, b: Vote, span: Span | None) -> bool:
 
 @rule("pairs", "both-sides", kind="sentence")
 def both_sides(at: SentenceReading) -> list[Pair]:
-    """ "Rwanda agreed to accept migrants deported from the United States": a deporting and a host state."""
+    """ "Rwanda agreed to accept migrants deported from the United States": a deporting and a host state (and the
+    one sender's partners in deals its unnamed government made: see deals-of-the-unnamed)."""
     resolved, sentence, span = at.resolved, at.sentence.index, at.sentence.span
-    hosts, deps, _ = _sides(resolved)
+    hosts, deps, parties = _sides(resolved)
     out: list[Pair] = []
     for h in hosts:
         partners = [d for d in deps if d.iso3 != h.iso3 and _together(d, h, span)]
@@ -252,6 +253,13 @@ def both_sides(at: SentenceReading) -> list[Pair]:
         if not partners and len({d.iso3 for d in deps if d.iso3 != h.iso3}) == 1:
             partners, weight = [d for d in deps if d.iso3 != h.iso3], w.PAIR_BOTH_CLAUSES  # the one sender, next door
         out.extend(_pair(d, h, weight, sentence, both_sides) for d in partners)
+    senders = {d.iso3 for d in deps}
+    if out and len(deps) == 1 and span is not None:  # "... were sent there by the United States; the Biden
+        out.extend(  # administration terminated it, together with similar accords with Honduras and El Salvador"
+            _pair(deps[0], p, w.PAIR_PARTY_SENDER, sentence, both_sides)
+            for p in parties
+            if p.iso3 not in senders and _counterpart_of_the_unnamed(p, span.doc)
+        )
     return out
 
 

@@ -612,7 +612,12 @@ def _paid_to_receive(verb: Token, is_passive: bool) -> bool:
 @rule("roles", "sent-to", kind="mention")
 def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "deported to Eswatini", "flights to Rwanda", "transfers of migrants to Albania", "returned to Turkey": where
-    people are sent."""
+    people are sent; "the men deported there" (mentions.there-it-is)."""
+    if mention.kind == "anaphor" and spelled(mention.token) == "there":
+        verb = mention.token.head
+        if is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+            return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, verb)
+        return None
     found = _prep_object(mention)
     if found is None:
         return None
@@ -947,17 +952,30 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
 
 @rule("roles", "asked-to-take", kind="mention")
 def asked_to_take(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "in June persuaded Kosovo to take up to 50 people", "Washington pressed Ghana to accept deportees": the state
-    another asks, presses or persuades to receive people is the one that would receive them."""
+    """ "in June persuaded Kosovo to take up to 50 people", "Washington pressed Ghana to accept deportees", "has
+    signed up Rwanda and Uganda to take others": the state another asks, presses, persuades or signs up to receive
+    people is the one that would receive them."""
     token = proxy(mention.token)
-    if token.dep_ != "dobj" or lemma(token.head) not in _ASKING_VERBS:
+    if token.dep_ != "dobj" or not (lemma(token.head) in _ASKING_VERBS or _signed_up(token.head)):
         return None
     verb = token.head
-    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > token.i]
+    clauses = [
+        c
+        for c in verb.children
+        if c.i > token.i
+        and (c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(spelled(a) == "to" for a in c.children)))
+    ]  # "signed up Rwanda and Uganda to take others": the parser hangs the infinitive as a clause of purpose
     for clause in clauses:
         if is_host_word(clause) and receives_people(clause) and not its_own_citizens(clause):
             return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, asked_to_take, clause)
     return None
+
+
+def _signed_up(verb: Token) -> bool:
+    """ "signed up Rwanda", "lined up Uganda", "enlisted Ghana": got a state to join."""
+    if lemma(verb) in ("enlist", "recruit", "convince"):
+        return True
+    return lemma(verb) in ("sign", "line") and any(c.dep_ == "prt" and spelled(c) == "up" for c in verb.children)
 
 
 _REQUEST_NOUNS: Final = frozenset(

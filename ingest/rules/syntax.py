@@ -203,7 +203,9 @@ def is_host_word(token: Token) -> bool:
         return True
     if word == "take":  # "take in", "take over", "take back", "take deportees"
         return any(c.dep_ == "prt" and spelled(c) in ("in", "over", "back") for c in token.children) or any(
-            lemma(c) in lx.MIGRANT_NOUNS or c.like_num for c in token.children if c.dep_ == "dobj"
+            lemma(c) in lx.MIGRANT_NOUNS or c.like_num or lemma(c) == "other"
+            for c in token.children
+            if c.dep_ == "dobj"
         )
     return False
 
@@ -232,6 +234,7 @@ def receives_people(verb: Token) -> bool:
             or word in lx.RECEIVED_NOUNS
             or obj.like_num
             or obj.pos_ == "PRON"
+            or word == "other"  # "to take others"
             or obj.ent_type_ in ("NORP", "CARDINAL")
             or any(c.dep_ == "nummod" for c in obj.children)
         ):
