@@ -1140,3 +1140,21 @@ def test_a_state_that_joins_others_on_the_list_of_receivers_is_a_host_and_so_are
 def test_states_signed_up_to_take_others_are_hosts() -> None:
     text = "Norway has sent men to Moldova, and has signed up Armenia and Georgia to take others."
     assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("roles.people-not-of")
+def test_non_demonym_people_give_their_state_no_role() -> None:
+    text = (
+        "Armenia has no formal agreement with Norway, but it has taken in non-Moldovans sent back at the border, "
+        "many of them Syrians, on what it calls humanitarian grounds."
+    )
+    assert "MDA" not in roles_in(text)
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_a_destination_after_a_verb_left_out_is_where_people_were_sent() -> None:
+    text = "In May, about two hundred people were flown to Armenia by Norway, and about three hundred to Moldova."
+    assert roles_in(text)["MDA"] == Role(
+        "host", "roles.sent-to", ("flown to Armenia by Norway, and about three hundred to Moldova",)
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-MDA"]

@@ -266,6 +266,22 @@ def nationals_of(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+@rule("roles", "people-not-of")
+def people_not_of(ctx: Context, mention: CountryMention) -> bool:
+    """ "it has taken in non-Mexicans sent back at the border": a demonym with "non-" that names the people
+    themselves says only whom they are not; the state plays no part in the clause."""
+    return (
+        mention.kind == "demonym"
+        and mention.token.pos_ in ("NOUN", "PROPN")
+        and mention.token.dep_
+        not in (
+            "amod",
+            "compound",
+        )
+        and not_a_nationality(ctx, mention)
+    )
+
+
 @rule("roles", "not-a-nationality")
 def not_a_nationality(ctx: Context, mention: CountryMention) -> bool:
     """ "people who are not Mauritanian citizens", "non-Mexican deportees": the text says the people do NOT hold
@@ -628,6 +644,10 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
         governor = governor.head.head  # "send 300 prisoners to a rented prison in Gjilan, Kosovo"
     elif prep not in ("to", "into"):
         return None
+    if governor.dep_ == "conj" and (governor.like_num or lemma(governor) in lx.MIGRANT_NOUNS):
+        verb = governor.head  # "were flown to Costa Rica, and about three hundred to Panama": the verb left out
+        if is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+            return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, verb)
     if any(c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS for c in governor.children):
         governor = next(c for c in governor.children if c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS)
     if any(
@@ -1963,7 +1983,10 @@ class SentenceRoles:
 
 
 def mention_votes(ctx: Context, mention: CountryMention) -> list[Vote]:
-    """Every vote the rules cast for one mention: a nationality settles it; otherwise all that apply."""
+    """Every vote the rules cast for one mention: a nationality settles it; otherwise all that apply. "non-Mexicans",
+    the people themselves, casts none (see ``people_not_of``)."""
+    if people_not_of(ctx, mention):
+        return []
     if not not_a_nationality(ctx, mention):
         for nationality in applied("roles", "nationality"):
             vote = nationality(ctx, mention)
