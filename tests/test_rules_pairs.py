@@ -774,3 +774,22 @@ def test_the_partners_of_the_senders_unnamed_government_go_with_the_sender_besid
         "ended it in 2021, together with similar accords with Armenia and Georgia that never took effect."
     )
     assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.home-of-the-story")
+def test_a_later_flight_to_the_state_people_were_sent_home_to_is_a_return_too() -> None:
+    text = (
+        "Norway deported 40 Moldovan men to Moldova on Friday, the interior ministry said. All the men had been "
+        "ordered to leave Norway. The Gulf state also helped arrange Norway's first deportation flight to Moldova, "
+        "in August 2024, which carried 28 men."
+    )
+    assert fragment(text).agreements == []
+
+
+@pytest.mark.covers("pairs.home-of-the-story", acts=False)
+def test_a_deal_with_the_state_people_were_sent_home_to_is_still_a_deal() -> None:
+    text = (
+        "Norway deported 40 Moldovan men to Moldova on Friday. Under a separate agreement, Moldova will also take "
+        "rejected applicants from other countries deported from Norway."
+    )
+    assert keys(text) == ["NOR-MDA"]

@@ -976,6 +976,21 @@ def own_citizens_home(sentence: Sentence) -> bool:
     return any(its_own_citizens(t) for t in sentence.span if t.pos_ == "VERB")
 
 
+@rule("pairs", "home-of-the-story")
+def home_of_the_story(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: DocumentView) -> bool:
+    """ "Germany deported 81 Afghan men to Afghanistan ... The Gulf emirate also helped arrange Germany's first
+    deportation flight to Afghanistan": where the document sends people home to a state, a transfer there is a
+    return of its nationals — unless the sentence names people of other states, or third-country people."""
+    if pair.host not in view.homeward or _THIRD_COUNTRY_PEOPLE.search(sentence.text):
+        return False
+    host = resolved.get(pair.host)
+    if host is None or not host.rule.startswith("roles.sent-to/"):
+        return False  # only a transfer there ("a deportation flight to Afghanistan"), not a deal with the state
+    if any(lemma(t) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS for t in sentence.span):
+        return False
+    return not any(v.role == NATIONALITY and v.iso3 != pair.host for v in resolved.values())
+
+
 @rule("pairs", "not-within-the-union")
 def within_the_union(pair: Pair) -> bool:
     """ "The first Syrians resettled under the EU's deal landed in Germany": the European Union and one of its
@@ -1062,6 +1077,8 @@ def sentence_pairs(
         return []
     for pair in [*found, *bloc_deal(found, resolved)]:
         if pair.deporting == pair.host or return_home(pair, resolved, view) or onward(pair, sentence, resolved, view):
+            continue
+        if home_of_the_story(pair, sentence, resolved, view):
             continue
         if within_the_union(pair):
             continue
