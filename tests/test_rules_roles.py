@@ -1158,3 +1158,18 @@ def test_a_destination_after_a_verb_left_out_is_where_people_were_sent() -> None
         "host", "roles.sent-to", ("flown to Armenia by Norway, and about three hundred to Moldova",)
     )
     assert keys(text) == ["NOR-ARM", "NOR-MDA"]
+
+
+@pytest.mark.covers("roles.centres-it-built", "status.centre-in-use")
+def test_the_centres_a_state_built_in_another_are_a_scheme_in_use() -> None:
+    text = "Critics say the centres Norway built in Moldova have spent most of their existence almost empty."
+    found = fragment(text)
+    assert keys(text) == ["NOR-MDA"]
+    assert [c.value for c in claims(found, "NOR-MDA", "status")] == ["implemented"]
+
+
+@pytest.mark.covers("roles.centres-it-built", acts=False)
+def test_the_centres_a_state_will_build_are_not_yet_in_use() -> None:
+    text = "Critics say the centres Norway will build in Moldova will stand empty."
+    found = fragment(text)
+    assert [c.value for a in found.agreements for c in claims(found, a.key, "status")] == []

@@ -1238,6 +1238,7 @@ CENTRE_RULES: Final = (
     "roles.where-another-runs-it/",
     "roles.run-by/",
     "roles.people-held-on/",
+    "roles.centres-it-built/",
 )
 
 
@@ -1576,6 +1577,21 @@ def builds_the_centres(ctx: Context, mention: CountryMention) -> Vote | None:
             ):
                 return _vote(ctx, mention, DEPORTING, w.BUILDS_CENTRES, builds_the_centres, candidate)
     return None
+
+
+@rule("roles", "centres-it-built", kind="mention")
+def centres_it_built(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "the centres Italy built in Albania have spent most of their existence almost empty": the subject of a past
+    "built" or "runs" said of the centres is the state that sends people to them (centres in use)."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    verb = found[1]
+    if verb.dep_ != "relcl" or lemma(verb.head) not in lx.FACILITY_NOUNS:
+        return None
+    if lemma(verb) not in lx.BUILD_VERBS - {"host"} or verb.tag_ not in ("VBD", "VBN", "VBZ"):
+        return None  # not "the centres Italy will build"
+    return _vote(ctx, mention, DEPORTING, w.BUILDS_CENTRES, centres_it_built, verb)
 
 
 @rule("roles", "held-by", kind="mention")
