@@ -793,3 +793,15 @@ def test_a_deal_with_the_state_people_were_sent_home_to_is_still_a_deal() -> Non
         "rejected applicants from other countries deported from Norway."
     )
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.host-and-story-sender")
+def test_a_host_beside_an_unnamed_leader_takes_the_one_known_sender_the_story_names() -> None:
+    text = (
+        "Spending on the Moldova scheme was criticised in Denmark's parliament on Monday. Most prominently, the "
+        "Prime Minister and the Armenian president agreed this month on a pilot under which asylum seekers who "
+        "arrive by boat can be returned to Armenia."
+    )
+    found = fragment(text)
+    assert "DNK-ARM" in keys(text)
+    assert {c.basis for c in claims(found, "DNK-ARM", "status")} == {"reference"}

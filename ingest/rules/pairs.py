@@ -720,6 +720,28 @@ def host_and_named_sender(at: SentenceReading) -> list[Pair]:
     ]
 
 
+@rule("pairs", "host-and-story-sender", kind="sentence")
+def host_and_story_sender(at: SentenceReading) -> list[Pair]:
+    """ "the Prime Minister and the French president agreed on a pilot under which people who arrive by small boat
+    can be returned to France", in a story about Britain where no state is seen sending: one host, and the one state
+    the document names that is known for sending people to third countries (``deporting_states``) — weaker, on a
+    ``reference`` basis."""
+    resolved, sentence, facts, view = at.resolved, at.sentence.index, at.facts, at.view
+    hosts, deps, parties = _sides(resolved)
+    if deps or parties or len(hosts) != 1 or not facts.firm_status:
+        return []
+    if not (facts.about_deportation or hosts[0].weight >= w.DECISIVE):
+        return []
+    if any(played[DEPORTING] > 0 for played in view.roles.values()):
+        return []  # the story names a sender somewhere: side-and-document-partner decides
+    prior = countries().deporting_prior
+    named = [c for c in view.seen if c in prior and c != hosts[0].iso3 and c not in view.nationalities]
+    if len(named) != 1:
+        return []
+    sender = (named[0], None)
+    return [replace(_pair(sender, hosts[0], w.PAIR_REFERENCE, sentence, host_and_story_sender), basis="reference")]
+
+
 _LIKE = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})
 
 
