@@ -577,6 +577,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:deal|agreement|plan|scheme|arrangement|send|deport|transfer|relocate|take|accept|host)|"
             r"proposals?|floated|offer(?:ed|s|ing)? to (?:take|accept|host|receive|hold|house|detain|keep|welcome)|"
             r"open to (?:accepting|receiving|taking|hosting)|"
+            # "rejected outright the idea that Africans deported from Italy could be sent to Tunisia"
+            r"(?:the|an|this|that) idea (?:that|of)|"
             # "a US request to take in deportees", "no request from Washington to accept them"
             r"requests? (?:from [\w .-]{1,30}? )?to (?:take|accept|receive|host|house|hold)|"
             # a request of the receiving state: "asked Gabon, Liberia and Senegal to accept deportees"

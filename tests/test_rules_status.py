@@ -627,3 +627,12 @@ def test_a_main_clause_about_something_else_leaves_the_background_status() -> No
         "on hold last week."
     )
     assert "suspended" not in [c.value for c in claims(found, "FIN-MDA", "status")]
+
+
+@pytest.mark.covers("status.wording")
+def test_the_idea_that_people_could_be_sent_is_a_proposal() -> None:
+    text = (
+        "Last month the president rejected outright the idea that Africans deported from Norway could be sent to "
+        "Moldova."
+    )
+    assert status_of(fragment(text), "NOR-MDA") == "proposed"
