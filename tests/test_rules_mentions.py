@@ -391,3 +391,22 @@ def test_there_after_a_state_in_a_clause_of_its_own_is_not_that_state() -> None:
         "approach, arguing that if a few thousand people were sent there the number of crossings would fall."
     )
     assert [m for m in _mentions(text)[0] if m[1] == "there"] == []
+
+
+@pytest.mark.covers("mentions.there-it-is", acts=False)
+def test_there_is_not_a_state_that_speaks_of_it() -> None:
+    text = (
+        "Italy has moved dozens of migrants to centres in Albania. Germany argues that migrants transferred there by "
+        "Italy have no access to lawyers."
+    )
+    assert [m for m in _mentions(text)[1] if m[1] == "there"] == []
+    assert keys(text) == ["ITA-ALB"]
+
+
+@pytest.mark.covers("mentions.country-anaphor")
+def test_the_country_opening_a_sentence_after_anothers_subject_within_an_entry_is_that_subject() -> None:
+    text = (
+        "Where Norway sends people\n\nUganda.\n\nThe United States struck a deal with Uganda in August. The country "
+        "will deport migrants of African origin to Kampala under the arrangement."
+    )
+    assert ("USA", "The country", "anaphor") in _mentions(text)[3]

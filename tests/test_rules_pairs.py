@@ -805,3 +805,62 @@ def test_a_host_beside_an_unnamed_leader_takes_the_one_known_sender_the_story_na
     found = fragment(text)
     assert "DNK-ARM" in keys(text)
     assert {c.basis for c in claims(found, "DNK-ARM", "status")} == {"reference"}
+
+
+# The review of the fourth round (2026-12-07): sentences a reviewer wrote to break the new rules.
+
+
+@pytest.mark.covers("roles.asked-to-take", "pairs.side-and-party")
+def test_the_partners_of_a_named_senders_deals_stay_its_own_beside_the_state_it_persuaded() -> None:
+    text = (
+        "Washington has reached agreements with Rwanda and Uganda, and in June persuaded Kosovo to take up to 50 "
+        "people."
+    )
+    found = fragment(text)
+    assert keys(text) == ["USA-RWA", "USA-UGA", "USA-XKX"]
+    assert [c.value for c in claims(found, "USA-XKX", "cap")] == [50]
+
+
+@pytest.mark.covers("pairs.similar-deal", acts=False)
+def test_a_similar_deal_with_a_partner_of_its_own_takes_nothing_from_the_deal_before() -> None:
+    text = (
+        "Italy signed a deal in 2023 to send migrants rescued at sea to Albania. "
+        "Britain and Germany have since signed similar agreements with Kosovo."
+    )
+    assert "ITA-GBR" not in keys(text) and "ITA-XKX" not in keys(text)
+
+
+@pytest.mark.covers("pairs.similar-deal", acts=False)
+def test_senders_with_a_similar_scheme_of_their_own_are_not_its_hosts() -> None:
+    text = (
+        "Britain agreed to send asylum seekers to Rwanda in 2022. Denmark and Austria have held talks about a "
+        "similar scheme."
+    )
+    assert keys(text) == ["GBR-RWA"]
+
+
+@pytest.mark.covers("pairs.home-of-the-story", acts=False)
+def test_another_states_returns_home_do_not_make_a_transfer_a_return() -> None:
+    text = (
+        "Mexico regularly deports Guatemalan migrants to Guatemala. "
+        "On Friday, the United States deported 80 asylum seekers to Guatemala."
+    )
+    assert keys(text) == ["USA-GTM"]
+
+
+@pytest.mark.covers("pairs.host-and-story-sender", acts=False)
+def test_a_known_sender_named_only_in_passing_is_no_partner() -> None:
+    text = (
+        "Uganda has agreed to accept migrants who are not Ugandan, the foreign ministry said. "
+        "Britain's foreign secretary visited Kampala last month."
+    )
+    assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_a_deal_another_states_officials_speak_of_is_not_the_senders() -> None:
+    text = (
+        "The United States deported 14 West Africans to Ghana last week, and officials in Accra said the government "
+        "had since reached agreements with Nigeria and Togo."
+    )
+    assert keys(text) == ["USA-GHA"]

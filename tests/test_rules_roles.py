@@ -1107,11 +1107,11 @@ def test_a_speaker_reporting_another_states_deal_is_no_party() -> None:
 @pytest.mark.covers("roles.brought-back")
 def test_people_brought_back_to_a_state_are_not_hosted_by_it() -> None:
     text = (
-        "Norway opened a centre in Moldova for rejected applicants last year. Since the first transfers, "
-        "most of the men have been brought back to Norway within days."
-    )
-    assert roles_in(text, 1).get("NOR", Role("none", "", ())).role != "host"
-    assert keys(text) == ["NOR-MDA"]
+        "Denmark opened a centre in Moldova for rejected applicants last year. Since the first transfers, "
+        "most of the men have been brought back to Denmark within days."
+    )  # (a state known for sending people abroad: "taken back to France" under a returns pilot is a host)
+    assert roles_in(text, 1).get("DNK", Role("none", "", ())).role != "host"
+    assert keys(text) == ["DNK-MDA"]
 
 
 @pytest.mark.covers("roles.subject-of-receive", acts=False)
@@ -1173,3 +1173,33 @@ def test_the_centres_a_state_will_build_are_not_yet_in_use() -> None:
     text = "Critics say the centres Norway will build in Moldova will stand empty."
     found = fragment(text)
     assert [c.value for a in found.agreements for c in claims(found, a.key, "status")] == []
+
+
+@pytest.mark.covers("roles.brought-back", acts=False)
+def test_people_taken_back_to_a_state_under_a_returns_pilot_are_hosted_there() -> None:
+    text = (
+        "Under the pilot that Britain agreed with France on Thursday, migrants who cross the Channel by small boat "
+        "will be taken back to France within days."
+    )
+    assert keys(text) == ["GBR-FRA"]
+
+
+@pytest.mark.covers("roles.one-of-many-origins", acts=False)
+def test_groups_each_sent_to_their_own_state_go_home() -> None:
+    text = "Mexico deported 200 Guatemalans to Guatemala, 300 Hondurans to Honduras and 100 Salvadorans to El Salvador."
+    assert keys(text) == []
+
+
+@pytest.mark.covers("roles.receivers-listed", acts=False)
+def test_a_list_of_governments_that_want_to_send_people_is_no_list_of_receivers() -> None:
+    text = (
+        "The United States has deported 14 West Africans to Ghana. Ghana has joined Britain on a list of governments "
+        "that want to send failed asylum seekers to states that take them in."
+    )
+    assert roles_in(text, 1).get("GBR", Role("none", "", ())).role != "host"
+
+
+@pytest.mark.covers("roles.centres-it-built", acts=False)
+def test_a_centre_a_state_built_at_home_makes_it_no_sender() -> None:
+    text = "The reception centre Rwanda built in Kigali to house asylum seekers sent by Britain stands empty."
+    assert roles_in(text).get("RWA", Role("none", "", ())).role != "deporting"

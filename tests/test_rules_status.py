@@ -636,3 +636,9 @@ def test_the_idea_that_people_could_be_sent_is_a_proposal() -> None:
         "Moldova."
     )
     assert status_of(fragment(text), "NOR-MDA") == "proposed"
+
+
+@pytest.mark.covers("status.news-after-background", acts=False)
+def test_the_main_clause_about_another_states_deal_lends_no_status() -> None:
+    found = fragment("Italy, which runs two centres in Albania, has put its plans for Tunisia on hold.")
+    assert "suspended" not in [c.value for c in claims(found, "ITA-ALB", "status")]

@@ -449,3 +449,10 @@ def test_a_limit_on_the_deal_of_the_sentence_holds_for_its_pair() -> None:
 def test_a_cap_on_the_number_of_people_a_host_accepts() -> None:
     text = "Under the deal with Norway, the number of deportees Moldova accepts is capped at 300."
     assert [c[0] for c in _caps(text, "NOR-MDA")] == [300]
+
+
+@pytest.mark.covers("caps.taken-by-another-host", acts=False)
+def test_a_number_two_joined_hosts_each_take_is_each_ones_cap() -> None:
+    found = fragment("Rwanda and Uganda have each agreed to take up to 100 deportees from the United States.")
+    assert [c.value for c in claims(found, "USA-UGA", "cap")] == [100]
+    assert [c.value for c in claims(found, "USA-RWA", "cap")] == [100]

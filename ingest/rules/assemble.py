@@ -198,6 +198,7 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
     co_named: list[list[Vote]] = []
     resettled: set[tuple[str, str]] = set()
     returned_home: set[str] = set()
+    sent_home: set[tuple[str, str]] = set()  # (sender, home): who the document says sent people home where
     for sentence in sentences:
         if not sentence.makes_claims:
             all_roles.append({})
@@ -209,9 +210,13 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
         sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
         all_roles.append(pairs.resolved_roles(sentence_roles))
         co_named.append(named_states(named, all_roles[-1]))
-        returned_home |= pairs.homeward(sentence_roles, sentence.text)
+        home = pairs.homeward(sentence_roles, sentence.text)
+        returned_home |= home
+        senders = {v.iso3 for v in all_roles[-1].values() if v.role == roles.DEPORTING}
+        sent_home |= {(s, h) for s in senders for h in home}
         resettled |= roles.resettlement_flows(roles.Context(doc, sentence, named))
     view = pairs.document_view(all_roles, returned_home)
+    view.sent_home = sent_home
 
     hits = [status.hits(doc, s) if s.makes_claims else status.Sentenced((), None) for s in sentences]
     caps = [caps_stage.caps(doc, s) if s.makes_claims else [] for s in sentences]

@@ -176,6 +176,9 @@ def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool
         if is_host_word(current):
             if _held_abroad(current, deporting):
                 return False  # "Italy may hold no more than 3,000 men in the centres at Shengjin and Gjader"
+            asker = current.head
+            if lemma(asker) in _ASKING and any(c.dep_ == "dobj" for c in asker.children):
+                return False  # "Washington persuaded Kosovo to take up to 50 people": the state asked takes them
             for t in [current, *current.ancestors][:3]:  # "Canada committed to welcome": the first subject up
                 subjects = [c for c in t.children if c.dep_ == "nsubj"]  # the chain ("the Pacific nation agreed to
                 if subjects:  # accept up to 75; Washington will provide": the nation's, not Washington's)
@@ -197,15 +200,18 @@ def taken_by_another_host(doc: Doc, cap_token: int | None, host_token: int | Non
     for _ in range(5):
         current = current.head
         if is_host_word(current):
-            takers = {c.i for c in current.children if c.dep_ in ("nsubj", "nsubjpass")}
+            subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
             if current.dep_ == "xcomp":  # "persuaded Kosovo to take": the one asked
-                takers |= {c.i for c in current.head.children if c.dep_ in ("dobj", "nsubj")}
+                subjects += [c for c in current.head.children if c.dep_ in ("dobj", "nsubj")]
+            # "Rwanda and Uganda have each agreed to take up to 100": every state joined to the subject
+            takers = {t.i for s in subjects for t in (s, *s.conjuncts)}
             return bool(takers & others) and host_token not in takers
         if current.head == current:
             break
     return False
 
 
+_ASKING = frozenset({"persuade", "ask", "press", "urge", "push", "pressure", "convince", "get", "sign", "enlist"})
 _PLACE_NOUNS = frozenset({"place", "bed", "cell", "space"})
 _RENT_VERBS = frozenset({"rent", "lease", "hire", "reserve"})
 

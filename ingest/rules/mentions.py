@@ -237,10 +237,15 @@ def country_anaphors(
         if span is None or not counts:
             continue
         opens = span.root.dep_ in ("nsubj", "nsubjpass") and not any(m.end <= start for m in named)
-        if len(topic) == 1 and not any(m.end <= start and m.iso3 != topic[0].iso3 for m in named):
+        subject_before = opens and previous_subject is not None
+        if (
+            len(topic) == 1
+            and not subject_before
+            and not any(m.end <= start and m.iso3 != topic[0].iso3 for m in named)
+        ):
             out.append(_refers_to(doc, span, sentence, topic[0]))
             continue
-        if opens and previous_subject is not None:
+        if subject_before and previous_subject is not None:
             best, source = previous_subject.iso3, previous_subject
         else:
             best = max(counts, key=lambda code: (counts[code], latest[code].start))
@@ -437,6 +442,9 @@ def there(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[Cou
             and not origin_listed(m)
             and _subject_of(m).i in above
             and _subject_of(m).dep_ != "relcl"  # not "countries Norway could approach, arguing ... sent there"
+            # not a state that speaks for itself ("Germany argues that migrants transferred there ..."); its
+            # government may ("Eswatini's government says the five men deported there")
+            and not (lemma(_subject_of(m)) in _VOICE_VERBS and m.token.dep_ not in ("poss", "compound"))
         ]
         if before:
             out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, before[-1]))
@@ -444,6 +452,7 @@ def there(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[Cou
 
 
 _RELATIVE = frozenset({"which", "that", "who"})
+_VOICE_VERBS = lx.SPEECH_VERBS | {"argue", "warn", "contend", "maintain", "complain", "note", "allege", "believe"}
 
 
 @rule("mentions", "which-it-is")

@@ -41,6 +41,7 @@ from dakg.ingest.rules.roles import (
     NATIONALITY,
     PARTY,
     SentenceRoles,
+    asked_to_take,
     its_own_citizens,
     one_of_many_origins,
     other_side_named,
@@ -89,6 +90,7 @@ class DocumentView:
     pair_votes: Counter[tuple[str, str]] = field(default_factory=Counter)
     nationalities: set[str] = field(default_factory=set)
     homeward: set[str] = field(default_factory=set)  # states people are sent to and hold the nationality of
+    sent_home: set[tuple[str, str]] = field(default_factory=set)  # (sender, home) of those returns, where named
     # every host and deporting vote, however weak: what orients two states a sentence merely names together
     leaning: defaultdict[str, defaultdict[str, float]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(float))
@@ -123,7 +125,7 @@ class SentenceReading:
 
 def resolved_roles(roles: SentenceRoles) -> dict[str, Vote]:
     out = {}
-    origins = len({v.iso3 for v in roles.votes if v.role == NATIONALITY})
+    origins = _listed_origins(roles)
     for iso3 in roles.countries():
         vote = resolve(roles.of(iso3), origins)
         if vote is not None:
@@ -139,16 +141,25 @@ _SENT_HOME = re.compile(
 )
 
 
+_PEOPLE_FROM = "roles.people-from/"
+
+
+def _listed_origins(roles: SentenceRoles) -> int:
+    """How many states one list of origins names ("men from Cuba, Laos, Mexico and South Sudan")."""
+    return len({v.iso3 for v in roles.votes if v.role == NATIONALITY and v.rule.startswith(_PEOPLE_FROM)})
+
+
 def homeward(roles: SentenceRoles, text: str = "") -> set[str]:
     """States a sentence sends people to who hold their nationality: "returned the Moroccan adults to Morocco",
     "send home Kenyans who have no right to stay"."""
     home = bool(_SENT_HOME.search(text))
-    if not home and one_of_many_origins(len({v.iso3 for v in roles.votes if v.role == NATIONALITY})):
-        return set()  # "men from Cuba, Laos, Vietnam and South Sudan were deported to Juba": no return home
+    mixed = not home and one_of_many_origins(_listed_origins(roles))
     return {
         iso3
         for iso3 in roles.countries()
         if NATIONALITY in {v.role for v in roles.of(iso3)}
+        # "men from Cuba, Laos, Vietnam and South Sudan were deported to Juba": no return home for South Sudan
+        and not (mixed and any(v.rule.startswith(_PEOPLE_FROM) for v in roles.of(iso3)))
         and (
             home
             or (
@@ -258,7 +269,9 @@ def both_sides(at: SentenceReading) -> list[Pair]:
         out.extend(  # administration terminated it, together with similar accords with Honduras and El Salvador"
             _pair(deps[0], p, w.PAIR_PARTY_SENDER, sentence, both_sides)
             for p in parties
-            if p.iso3 not in senders and _counterpart_of_the_unnamed(p, span.doc)
+            if p.iso3 not in senders
+            and _counterpart_of_the_unnamed(p, span.doc)
+            and not _told_by_others(p, span, senders)
         )
     return out
 
@@ -304,12 +317,16 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
         return []
     weight = w.PAIR_WITH_PARTY if len(parties) == 1 else w.PAIR_WITH_PARTIES
     out = []
+    partners_of_the_sender: list[Vote] = []
     for side in hosts or deps:
         for party in parties:
             if party.iso3 == side.iso3 or not _together(side, party, span):
                 continue
             if side.role == HOST and span is not None and _counterpart_of_the_unnamed(party, span.doc):
                 continue  # the partners of the administration's deals, not of a host named beside them
+            if side.role == HOST and side.rule == rule_id(asked_to_take) and party.rule.startswith(_COUNTERPART):
+                partners_of_the_sender.append(party)  # "reached agreements with Rwanda, and persuaded Kosovo to take"
+                continue
             if party.rule == rule_id(other_side_named):
                 weight = min(weight, w.PAIR_WITH_OFFICIAL)
             out.append(
@@ -317,6 +334,11 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
                 if side.role == HOST
                 else _pair(side, party, weight, sentence, side_and_party)
             )
+    senders = {(p.deporting, p.deporting_token) for p in out}
+    if partners_of_the_sender and len({code for code, _ in senders}) == 1:
+        code = next(iter(senders))[0]
+        sender = (code, resolved.get(code) or at.view.evidence.get((code, DEPORTING)))
+        out.extend(_pair(sender, p, w.PAIR_PARTY_SENDER, sentence, side_and_party) for p in partners_of_the_sender)
     sides = hosts or deps
     acting = [p for p in parties if p.rule != rule_id(other_side_named)]  # a party by its deed, not a name
     if (
@@ -336,6 +358,16 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
             else _pair(side, party, apart, sentence, side_and_party)
         )
     return out
+
+
+def _told_by_others(party: Vote, span: Span, senders: Set[str]) -> bool:
+    """ "officials in Accra said the government had reached agreements with Nigeria": the deal is told by speakers
+    of another state than the sender (whose government it may well be)."""
+    for above in span.doc[party.token].ancestors:
+        if lemma(above) in lx.SPEECH_VERBS:
+            speakers = [t for c in above.children if c.dep_ == "nsubj" for t in c.subtree]
+            return any(t.ent_id_ and t.ent_id_ not in senders for t in speakers)
+    return False
 
 
 def _counterpart_of_the_unnamed(party: Vote, doc: Doc) -> bool:
@@ -736,8 +768,8 @@ def host_and_story_sender(at: SentenceReading) -> list[Pair]:
         return []  # the story names a sender somewhere: side-and-document-partner decides
     prior = countries().deporting_prior
     named = [c for c in view.seen if c in prior and c != hosts[0].iso3 and c not in view.nationalities]
-    if len(named) != 1:
-        return []
+    if len(named) != 1 or not any(named[0] in both for both in view.together):
+        return []  # (a known sender named only in passing, "Britain's foreign secretary visited Kampala", is none)
     sender = (named[0], None)
     return [replace(_pair(sender, hosts[0], w.PAIR_REFERENCE, sentence, host_and_story_sender), basis="reference")]
 
@@ -762,9 +794,15 @@ def similar_deal(at: SentenceReading) -> list[Pair]:
     ]
     if not like:
         return []
+    partners = [p for p in parties if p.rule.startswith(_COUNTERPART)]
+    if partners and len(partners) < len(parties):
+        return []  # "Britain and Germany have signed similar agreements with Kosovo": their own partner, named
     previous = next((p for p in reversed(recent) if sentence - p.sentence <= w.PAIR_ANAPHOR_REACH), None)
     if previous is None:
         return []
+    prior = countries().deporting_prior
+    if all(p.iso3 in prior for p in parties) and previous.host not in prior:
+        return []  # "Denmark and Austria held talks about a similar scheme": senders with schemes of their own
     own = {p.iso3 for p in parties}
     if previous.deporting in own:
         return []  # the sender of the deal before is among them: its partner is unknown
@@ -1001,10 +1039,11 @@ def own_citizens_home(sentence: Sentence) -> bool:
 @rule("pairs", "home-of-the-story")
 def home_of_the_story(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: DocumentView) -> bool:
     """ "Germany deported 81 Afghan men to Afghanistan ... The Gulf emirate also helped arrange Germany's first
-    deportation flight to Afghanistan": where the document sends people home to a state, a transfer there is a
-    return of its nationals — unless the sentence names people of other states, or third-country people."""
-    if pair.host not in view.homeward or _THIRD_COUNTRY_PEOPLE.search(sentence.text):
-        return False
+    deportation flight to Afghanistan": where the document says a state sends people home to another, a transfer
+    between the two with no deal named is a return of nationals too — unless the sentence names people of other
+    states, or third-country people."""
+    if (pair.deporting, pair.host) not in view.sent_home or _THIRD_COUNTRY_PEOPLE.search(sentence.text):
+        return False  # the same sender's returns there only ("Mexico deports Guatemalans" is not the US's)
     host = resolved.get(pair.host)
     if host is None or not host.rule.startswith("roles.sent-to/"):
         return False  # only a transfer there ("a deportation flight to Afghanistan"), not a deal with the state

@@ -671,7 +671,7 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
 _HELD_VERBS: Final = frozenset({"hold", "detain", "keep"})
 
 
-_BROUGHT: Final = frozenset({"bring", "take", "fly", "transfer", "move"})
+_BROUGHT: Final = frozenset({"bring", "take", "transfer", "move"})
 
 
 @rule("roles", "brought-back")
@@ -684,9 +684,10 @@ def brought_back(ctx: Context, mention: CountryMention, verb: Token) -> bool:
     if lemma(verb) not in lx.RETURN_VERBS | lx.CARRY_VERBS | {"bring", "transfer", "move", "take"}:
         return False
     back = back or any(c.dep_ in ("prt", "advmod") and spelled(c) == "back" for c in verb.children)
-    if back and lemma(verb) in _BROUGHT:
-        return True  # "most of the men have been brought back to Italy within days": back where they were sent from
     sender = countries().deporting_prior
+    if back and lemma(verb) in _BROUGHT and mention.iso3 in sender:
+        return True  # "most of the men have been brought back to Italy within days": back where they were sent from
+    # (not "migrants will be taken back to France", "transferred back to Mexico": a host, under a returns deal)
     if mention.iso3 not in sender and not back:
         return False  # "Venezuelans held in the United States were taken to El Salvador": a deportation
     return any(
@@ -864,7 +865,10 @@ def held_abroad(verb: Token, iso3: str) -> Token | None:
 
 def _where_they_are(place: Token) -> bool:
     """ "hold migrants already in Italy": where the people are now, not where they are held."""
-    return any(spelled(c) in ("already", "still", "currently") for c in (*place.children, *place.head.children))
+    around = [*place.children, *(place.head.children if place.head.pos_ in ("NOUN", "PROPN", "PRON") else [])]
+    if any(spelled(c) in ("already", "still", "currently") for c in around):
+        return True
+    return any(spelled(c) == "already" for c in place.head.children)  # "hold migrants already in": not "still holding"
 
 
 def _awaiting_removal_there(mention: CountryMention) -> bool:
@@ -1079,6 +1083,8 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
             or (child.dep_ == "prep" and spelled(child) in ("in", "on") and lemma(verb) in ("join", "follow"))
         )  # "Ghana joins Eswatini and South Sudan in accepting US deportees", "... on the list of states taking"
         receivers = [t for t in child.subtree if is_host_word(t)] if as_phrase else []
+        if spelled(child) == "on" and any(is_deport_word(t) and t.pos_ == "VERB" for t in child.subtree):
+            receivers = []  # "joined Britain on a list of governments that want to send ... to states that take them"
         if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
     return None
@@ -1591,7 +1597,11 @@ def centres_it_built(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     if lemma(verb) not in lx.BUILD_VERBS - {"host"} or verb.tag_ not in ("VBD", "VBN", "VBZ"):
         return None  # not "the centres Italy will build"
-    return _vote(ctx, mention, DEPORTING, w.BUILDS_CENTRES, centres_it_built, verb)
+    abroad = any(
+        p.dep_ == "prep" and spelled(p) in ("in", "on") and any(_code(o) not in (None, mention.iso3) for o in p.subtree)
+        for p in (*verb.children, *verb.head.children)
+    )  # in another state: not "the reception centre Rwanda built in Kigali"
+    return _vote(ctx, mention, DEPORTING, w.BUILDS_CENTRES, centres_it_built, verb) if abroad else None
 
 
 @rule("roles", "held-by", kind="mention")
@@ -2135,7 +2145,8 @@ def resolve(votes: Sequence[Vote], origins: int = 1) -> Vote | None:
         return None
     nationality = [v for v in votes if v.role == NATIONALITY]
     others = [v for v in votes if v.role != NATIONALITY and v.token not in {n.token for n in nationality}]
-    home = any(v.rule == rule_id(sent_to) for v in others) and not one_of_many_origins(origins)
+    listed = any(n.rule == rule_id(people_from) for n in nationality)  # "men from Cuba, Laos and South Sudan"
+    home = any(v.rule == rule_id(sent_to) for v in others) and not (listed and one_of_many_origins(origins))
     if nationality and (not others or home):
         return max(nationality, key=lambda v: v.weight)
     votes = others

@@ -308,6 +308,21 @@ def said_of_the_deal(doc: Doc, hit: Hit) -> bool:
     )
 
 
+def _partner_phrase(token: Token) -> bool:
+    """A state named as what a clause is with, for or to ("plans for Tunisia", "an agreement with Georgia"), not in
+    passing ("in favour of an EU-wide approach")."""
+    return any(a.dep_ == "prep" and spelled(a) in ("with", "for", "to") for a in list(token.ancestors)[:3])
+
+
+def _background_on_the_sender(doc: Doc, pair: Pair) -> bool:
+    if pair.host_token is None or pair.deporting_token is None:
+        return False
+    clause = doc[clause_root(doc[pair.host_token])]
+    if clause.dep_ != "relcl" or not clause.head.ent_id_:
+        return False  # the sender is the state the clause hangs on, or the relative pronoun standing for it
+    return clause.head.i == pair.deporting_token or pair.deporting_token in {t.i for t in clause.subtree}
+
+
 @rule("status", "news-after-background")
 def news_of(doc: Doc, hit: Hit, background: list[Hit]) -> bool:
     """ "Denmark, which signed a declaration with Rwanda in 2022, put those plans on hold": where the pair's clause
@@ -324,7 +339,12 @@ def news_of(doc: Doc, hit: Hit, background: list[Hit]) -> bool:
             continue
         clause = doc[clause_root(doc[other.token])]
         if clause.dep_ == "relcl" and clause.head.dep_ in ("nsubj", "nsubjpass") and clause.head.head == main:
-            return True
+            aside = {t.i for t in clause.subtree}
+            state = clause.head.ent_id_
+            # not "Italy, which runs two centres in Albania, has put its plans for Tunisia on hold": another state's
+            return not any(
+                t.ent_id_ and t.ent_id_ != state and _partner_phrase(t) for t in main.subtree if t.i not in aside
+            )
     return False
 
 
@@ -343,7 +363,10 @@ def for_pair(doc: Doc, sentenced: Sentenced, pair: Pair | None) -> StatusValue |
     most advanced stage; a denial makes the claim negated (talk of a proposal denied is a denied agreement)."""
     found = [h for h in sentenced.hits if not (sentenced.denial is not None and h.status == "proposed")]
     if pair is not None and found:
-        scoped = clause_scoped(found, pair, lambda h: h.token, doc)
+        # "Italy, which runs two centres in Albania, has put its plans for Tunisia on hold": the host named in a
+        # background clause on the sender takes that clause's status (the main clause only through news-of)
+        background = _background_on_the_sender(doc, pair)
+        scoped = clause_scoped(found, pair, lambda h: h.token, doc, host_only=background)
         found = scoped + [h for h in found if h not in scoped and (said_of_the_deal(doc, h) or news_of(doc, h, scoped))]
     this = rule_id(for_pair)
     if not found:
