@@ -53,6 +53,8 @@ CELL_NOUNS: Final = frozenset({"cell", "place", "bed", "prison", "facility", "sp
 # "turn back", "push back" asylum seekers: sending them away (with the particle "back" or "away").
 BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
 # "hand over" people to another state: sending them there (with the particle "over").
+# A verb that itself says "back" ("ramener", "reconduire" in French): people brought back where they were sent from.
+BACK_VERBS_ALONE: Final = frozenset[str]()
 HAND_OVER_VERBS: Final = frozenset({"hand", "turn"})
 # Deciding people's claims: the state that does it receives them ("Rwanda will process the claims", "processing on
 # Nauru", "Paraguay shares responsibility for the examination of applications").

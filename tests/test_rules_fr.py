@@ -213,3 +213,13 @@ def test_a_conditional_the_model_took_for_an_imperfect_says_nothing_done() -> No
 @pytest.mark.covers("status.event-of-the-pair")
 def test_an_imperfect_is_done() -> None:
     assert status_of(_fr("Le Chili envoyait des migrants vers le Pérou."), "CHL-PER") == "implemented"
+
+
+@pytest.mark.covers("roles.brought-back")
+def test_reconduits_au_danemark_is_no_host() -> None:
+    text = (
+        "Le Danemark a transféré seize hommes vers son centre en Moldavie. "
+        "Quatre avaient été reconduits au Danemark presque aussitôt."
+    )
+    assert roles_in(text, 1, language="fr").get("DNK", Role("none", "", ())).role != "host"
+    assert keys(text, language="fr") == ["DNK-MDA"]

@@ -681,10 +681,17 @@ def brought_back(ctx: Context, mention: CountryMention, verb: Token) -> bool:
     this state is no host of theirs."""
     back = spelled(verb) == "back"  # "be brought back to Norway": "to" hangs on "back"
     verb = verb.head if back else verb
-    if lemma(verb) not in lx.RETURN_VERBS | lx.CARRY_VERBS | {"bring", "transfer", "move", "take"}:
+    if lemma(verb) not in lx.RETURN_VERBS | lx.CARRY_VERBS | lx.BACK_VERBS_ALONE | {
+        "bring",
+        "transfer",
+        "move",
+        "take",
+    }:
         return False
     back = back or any(c.dep_ in ("prt", "advmod") and spelled(c) == "back" for c in verb.children)
     sender = countries().deporting_prior
+    if lemma(verb) in lx.BACK_VERBS_ALONE and mention.iso3 in sender:
+        return True  # « quatre avaient été reconduits en Italie »: the verb says "back"
     if back and lemma(verb) in _BROUGHT and mention.iso3 in sender:
         return True  # "most of the men have been brought back to Italy within days": back where they were sent from
     # (not "migrants will be taken back to France", "transferred back to Mexico": a host, under a returns deal)
