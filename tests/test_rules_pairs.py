@@ -864,3 +864,17 @@ def test_a_deal_another_states_officials_speak_of_is_not_the_senders() -> None:
         "had since reached agreements with Nigeria and Togo."
     )
     assert keys(text) == ["USA-GHA"]
+
+
+@pytest.mark.covers("pairs.subjects-of-two-clauses")
+def test_two_states_each_the_subject_of_its_own_clause_are_not_partners() -> None:
+    text = (
+        "Moldova agreed in August to take up to 250 migrants, Armenia reached a temporary deal, and deportees have "
+        "already been sent to Georgia."
+    )
+    assert "ARM-MDA" not in keys(text) and "MDA-ARM" not in keys(text)
+
+
+@pytest.mark.covers("pairs.subjects-of-two-clauses", acts=False)
+def test_a_host_in_the_terms_of_the_partys_deal_is_its_partner() -> None:
+    assert keys("Denmark signed a deal under which Moldova will accept rejected asylum seekers.") == ["DNK-MDA"]

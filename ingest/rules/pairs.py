@@ -324,6 +324,8 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
                 continue
             if side.role == HOST and span is not None and _counterpart_of_the_unnamed(party, span.doc):
                 continue  # the partners of the administration's deals, not of a host named beside them
+            if span is not None and subjects_of_two_clauses(side, party, span.doc):
+                continue  # "Rwanda agreed to take 250 migrants, Uganda reached a temporary deal, and ..."
             if side.role == HOST and side.rule == rule_id(asked_to_take) and party.rule.startswith(_COUNTERPART):
                 partners_of_the_sender.append(party)  # "reached agreements with Rwanda, and persuaded Kosovo to take"
                 continue
@@ -358,6 +360,27 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
             else _pair(side, party, apart, sentence, side_and_party)
         )
     return out
+
+
+@rule("pairs", "subjects-of-two-clauses")
+def subjects_of_two_clauses(side: Vote, party: Vote, doc: Doc) -> bool:
+    """ "Rwanda agreed in August to take up to 250 migrants, Uganda reached a temporary deal": a host that is the
+    subject of its own receiving verb and a party that is the subject of its own verb of agreeing are two states
+    side by side, not each other's partner — unless the host's clause tells what the party's deal provides ("the UK
+    signed a deal under which Rwanda will accept migrants")."""
+    if not (side.rule.startswith("roles.subject-of-receive/") and party.rule.startswith("roles.subject-of-agree/")):
+        return False
+    host_verb, party_verb = doc[side.token].head, doc[party.token].head
+    if host_verb == party_verb:
+        return False
+    for above in [host_verb, *host_verb.ancestors]:
+        if above == party_verb:
+            break
+        if above.dep_ in ("relcl", "acl") and lemma(above.head) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS:
+            return False  # the deal's own terms
+        if above.dep_ in ("xcomp",) and above.head == party_verb:
+            return False  # "X agreed with Y to ..." (one clause)
+    return True
 
 
 def _told_by_others(party: Vote, span: Span, senders: Set[str]) -> bool:
