@@ -309,6 +309,10 @@ def _sender(governor: Token, case: Token) -> Token | None:
     """The word of sending a phrase of place belongs to: the word it hangs on, else the one whose people it hangs
     on ("transférer des migrants en Albanie", "le transfert d'immigrants d'Israël": the parser hung the phrase on
     the people), else a participle of sending between ("des migrants expulsés des États-Unis")."""
+    from dakg.ingest.vocabulary import lx
+
+    if case.lower_ in lx.FROM_OR_OF and governor.lemma_.lower() in lx.FACILITY_NOUNS:
+        return None  # « vers le centre de Gjadër »: the centre's place, not where people are sent from
     if _sending(governor):
         return governor
     if governor.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass", "nmod") and _sending(governor.head):
@@ -447,7 +451,9 @@ def _ud_scheme(doc: Doc) -> Doc:
         governor, sender = token.head, senders[case.i]
         word = case.lower_
         if word in lx.TOWARD_OR_IN:
-            case.norm_ = "to" if sender is not None else "in"
+            # « un arrêté d'expulsion en Italie »: "en" with no article after a noun of sending says where it is
+            in_place = word == "en" and sender is not None and sender.pos_ == "NOUN" and sender == governor
+            case.norm_ = "to" if sender is not None and not in_place else "in"
         elif word in lx.FROM_OR_OF or case.lemma_.lower() in lx.FROM_OR_OF:
             case.norm_ = "from" if sender is not None else "of"
         else:

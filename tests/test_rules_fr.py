@@ -223,3 +223,19 @@ def test_reconduits_au_danemark_is_no_host() -> None:
     )
     assert roles_in(text, 1, language="fr").get("DNK", Role("none", "", ())).role != "host"
     assert keys(text, language="fr") == ["DNK-MDA"]
+
+
+@pytest.mark.covers("roles.sent-to", acts=False)
+def test_en_after_a_noun_of_sending_says_where_not_where_to() -> None:
+    text = (
+        "Le centre pourra accueillir des personnes visées par un arrêté d'expulsion en Norvège, a précisé le "
+        "gouvernement moldave."
+    )
+    assert roles_in(text, language="fr").get("NOR", Role("none", "", ())).role != "host"
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_the_centre_de_a_place_is_where_people_are_sent_not_from() -> None:
+    text = "Le Danemark a organisé les premiers transferts de migrants vers le centre de Chisinau, en Moldavie."
+    found = roles_in(text, language="fr")
+    assert found.get("MDA", Role("none", "", ())).role != "deporting"
