@@ -239,3 +239,12 @@ def test_the_centre_de_a_place_is_where_people_are_sent_not_from() -> None:
     text = "Le Danemark a organisé les premiers transferts de migrants vers le centre de Chisinau, en Moldavie."
     found = roles_in(text, language="fr")
     assert found.get("MDA", Role("none", "", ())).role != "deporting"
+
+
+@pytest.mark.covers("mentions.the-government-of-the-place")
+def test_a_la_capitale_le_gouvernement_est_celui_du_lieu() -> None:
+    text = (
+        "À Chisinau, la presse rappelle que le gouvernement a confirmé en août un accord avec le Danemark pour "
+        "accueillir jusqu'à 250 migrants."
+    )
+    assert keys(text, language="fr") == ["DNK-MDA"]

@@ -410,3 +410,19 @@ def test_the_country_opening_a_sentence_after_anothers_subject_within_an_entry_i
         "will deport migrants of African origin to Kampala under the arrangement."
     )
     assert ("USA", "The country", "anaphor") in _mentions(text)[3]
+
+
+@pytest.mark.covers("mentions.the-government-of-the-place")
+def test_the_government_in_a_paragraph_opened_by_a_place_is_that_places() -> None:
+    text = (
+        "In Chisinau, the press recalls that the government confirmed in August a deal with Norway to take in up "
+        "to 250 migrants."
+    )
+    assert ("MDA", "government", "anaphor") in _mentions(text)[0]
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("mentions.the-government-of-the-place", acts=False)
+def test_a_government_with_its_own_state_keeps_it() -> None:
+    text = "In Chisinau, reporters said the Armenian government had confirmed a deal with Norway."
+    assert [m for m in _mentions(text)[0] if m[1] == "government"] == []

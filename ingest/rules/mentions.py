@@ -451,6 +451,38 @@ def there(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[Cou
     return out
 
 
+_GOVERNMENT_WORDS = frozenset({"government", "administration", "authority", "gouvernement", "autorité", "exécutif"})
+
+
+@rule("mentions", "the-government-of-the-place")
+def government_of_the_place(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "In Kigali, the press recalls that the government confirmed a deal with the United States", « À Kigali, la
+    presse rappelle que le gouvernement a confirmé un accord » (a press review, paragraph by capital): "the
+    government", "the authorities" with no state of their own, in a sentence that opens with a place naming a state,
+    are that state's."""
+    tokens = [t for t in sentence.span if not t.is_space]
+    if len(tokens) < 4:
+        return []
+    if spelled(tokens[0]) in ("in", "at") and tokens[0].dep_ == "prep":
+        opening = [m for m in named if m.token.head.i == tokens[0].i and m.token.dep_ == "pobj"]
+    elif tokens[0].lower_ in ("à", "au", "en") and tokens[0].dep_ == "case":  # « À Kigali, » (the French parse)
+        opening = [m for m in named if m.token.i == tokens[0].head.i]
+    else:
+        return []
+    if len(opening) != 1 or not any(t.text == "," for t in tokens[2:5]):
+        return []
+    out = []
+    for token in tokens:
+        if lemma(token) not in _GOVERNMENT_WORDS or token.i <= opening[0].token.i:
+            continue
+        if not any(c.dep_ == "det" and spelled(c) in ("the", "le", "la", "les", "l'", "l’") for c in token.children):
+            continue
+        if any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in token.children):
+            continue  # "the Ugandan government", "the government of Uganda": its own state
+        out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, opening[0]))
+    return out
+
+
 _RELATIVE = frozenset({"which", "that", "who"})
 _VOICE_VERBS = lx.SPEECH_VERBS | {"argue", "warn", "contend", "maintain", "complain", "note", "allege", "believe"}
 
@@ -626,6 +658,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         anaphors += pronoun_subjects(doc, sentence, named)
         anaphors += relative_subjects(doc, sentence, named)
         anaphors += there(doc, sentence, named)
+        anaphors += government_of_the_place(doc, sentence, named)
         anaphors += two_states(doc, sentence, named, last)
         anaphors += listed_states(doc, sentence, named)
         anaphors += officials_country(doc, sentence, named)
