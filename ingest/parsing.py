@@ -46,11 +46,28 @@ def piped(nlp: Language, texts: Iterable[str], batch_size: int, processes: int) 
     """Every text's parse, in order: in ``processes`` child processes (one child if 1 and forking is safe, see the
     module's notes), else here."""
     if processes > 1:
-        yield from nlp.pipe(texts, batch_size=batch_size, n_process=processes)
+        yield from _ending_children(nlp.pipe(texts, batch_size=batch_size, n_process=processes))
     elif fork_is_safe():
-        yield from _one_child(nlp, texts, batch_size)
+        yield from _ending_children(_one_child(nlp, texts, batch_size))
     else:
         yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+def _ending_children(docs: Iterator[Doc]) -> Iterator[Doc]:
+    """The children's parses; when the caller stops before the end (the store went away, an error, Ctrl-C), the
+    children the pipe started are ended first. spaCy's pipe, closed early, waits for its workers to finish, and a
+    worker blocked on a full channel never does: seen in CI as an ingest that hung after its store was killed."""
+    before = set(multiprocessing.active_children())  # the pipe starts its workers at the first document asked for
+    try:
+        for doc in docs:  # noqa: UP028 (not "yield from": it would close the pipe before the children end)
+            yield doc
+    except GeneratorExit:
+        for child in set(multiprocessing.active_children()) - before:
+            child.terminate()
+        close = getattr(docs, "close", None)
+        if close is not None:
+            close()  # spaCy's own cleanup: its join now returns at once
+        raise
 
 
 def _one_child(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterator[Doc]:

@@ -135,3 +135,31 @@ def test_a_ctrl_c_to_the_group_stops_the_owner_and_the_child_quietly(
     _out, err = owner.communicate(timeout=30)
     assert err.decode().strip() == "stopped"  # no traceback from the child
     assert gone_within([child], 5.0) == []
+
+
+_STOP_EARLY = """
+import multiprocessing, sys, time
+from dakg.ingest.nlp import get_pipeline
+from dakg.ingest.parsing import piped
+nlp = get_pipeline("en_core_web_md")
+text = " ".join(["Officials said the first group of deportees had landed in the capital on Friday."] * 400)
+docs = piped(nlp, (text for _ in range(40)), 1, int(sys.argv[1]))
+next(docs)
+time.sleep(3)  # the child fills its channel while nobody reads
+started = time.perf_counter()
+docs.close()
+print(f"{time.perf_counter() - started:.1f}", len(multiprocessing.active_children()))
+"""
+
+
+@pytest.mark.skipif(not fork_is_safe(), reason="the parse runs in this process where forking is not safe")
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_pipe_closed_early_ends_its_children_at_once(processes: int) -> None:
+    """An ingest that stops early (its store went away) closes the parse; spaCy's pipe, closed while its worker
+    is blocked on a full channel, used to wait for it for ever (seen in CI; reproduced by this script)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _STOP_EARLY, str(processes)], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    seconds, left = done.stdout.split()
+    assert float(seconds) < 10 and left == "0"
