@@ -26,6 +26,7 @@ import functools
 import multiprocessing
 import signal
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -66,7 +67,9 @@ def _ending_children(docs: Iterator[Doc]) -> Iterator[Doc]:
             child.terminate()
         close = getattr(docs, "close", None)
         if close is not None:
-            close()  # spaCy's own cleanup: its join now returns at once
+            with warnings.catch_warnings():  # spaCy's W127 ("not all processes exited with 0"): we ended them
+                warnings.simplefilter("ignore")
+                close()  # spaCy's own cleanup: its join now returns at once
         raise
 
 
