@@ -157,9 +157,19 @@ print(f"{time.perf_counter() - started:.1f}", len(multiprocessing.active_childre
 def test_a_pipe_closed_early_ends_its_children_at_once(processes: int) -> None:
     """An ingest that stops early (its store went away) closes the parse; spaCy's pipe, closed while its worker
     is blocked on a full channel, used to wait for it for ever (seen in CI; reproduced by this script)."""
-    done = subprocess.run(
-        [sys.executable, "-c", _STOP_EARLY, str(processes)], capture_output=True, text=True, timeout=120
+    run = subprocess.Popen(
+        [sys.executable, "-c", _STOP_EARLY, str(processes)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # on a hang, its parse workers are ended with it (they are not its owner's to end)
     )
-    assert done.returncode == 0, done.stderr[-2000:]
-    seconds, left = done.stdout.split()
+    try:
+        out, err = run.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail("closing the pipe early hung for 120 s")
+    assert run.returncode == 0, err[-2000:]
+    seconds, left = out.split()
     assert float(seconds) < 10 and left == "0"
