@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Sentence, char_evidence, doc_text, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.rules.syntax import clause_root, conj_head, is_deport_word, is_host_word, lemma
+from dakg.ingest.rules.syntax import asks_another, clause_root, conj_head, is_deport_word, is_host_word, lemma
 from dakg.ingest.vocabulary import lx, spelled
 
 _HOLD_VERBS = frozenset({"hold", "house", "detain", "shelter", "accommodate", "relocate", "resettle", "take", "allow"})
@@ -177,7 +177,7 @@ def taken_by_the_sender(doc: Doc, cap_token: int | None, deporting: str) -> bool
             if _held_abroad(current, deporting):
                 return False  # "Italy may hold no more than 3,000 men in the centres at Shengjin and Gjader"
             asker = current.head
-            if lemma(asker) in _ASKING and any(c.dep_ == "dobj" for c in asker.children):
+            if asks_another(asker) and any(c.dep_ == "dobj" for c in asker.children):
                 return False  # "Washington persuaded Kosovo to take up to 50 people": the state asked takes them
             for t in [current, *current.ancestors][:3]:  # "Canada committed to welcome": the first subject up
                 subjects = [c for c in t.children if c.dep_ == "nsubj"]  # the chain ("the Pacific nation agreed to
@@ -211,7 +211,6 @@ def taken_by_another_host(doc: Doc, cap_token: int | None, host_token: int | Non
     return False
 
 
-_ASKING = frozenset({"persuade", "ask", "press", "urge", "push", "pressure", "convince", "get", "sign", "enlist"})
 _PLACE_NOUNS = frozenset({"place", "bed", "cell", "space"})
 _RENT_VERBS = frozenset({"rent", "lease", "hire", "reserve"})
 

@@ -444,7 +444,7 @@ def there(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[Cou
             and _subject_of(m).dep_ != "relcl"  # not "countries Norway could approach, arguing ... sent there"
             # not a state that speaks for itself ("Germany argues that migrants transferred there ..."); its
             # government may ("Eswatini's government says the five men deported there")
-            and not (lemma(_subject_of(m)) in _VOICE_VERBS and m.token.dep_ not in ("poss", "compound"))
+            and not (_voices(_subject_of(m)) and m.token.dep_ not in ("poss", "compound"))
         ]
         if before:
             out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, before[-1]))
@@ -484,7 +484,7 @@ def government_of_the_place(doc: Doc, sentence: Sentence, named: list[CountryMen
 
 
 _RELATIVE = frozenset({"which", "that", "who"})
-_VOICE_VERBS = lx.SPEECH_VERBS | {"argue", "warn", "contend", "maintain", "complain", "note", "allege", "believe"}
+_VOICE_VERBS = frozenset({"argue", "warn", "contend", "maintain", "complain", "note", "allege", "believe"})
 
 
 @rule("mentions", "which-it-is")
@@ -613,6 +613,11 @@ def entry_subject(
             return []
         word = root
     return [_refers_to(doc, doc[word.i : word.i + 1], sentence, source) for source in topic]
+
+
+def _voices(verb: Token) -> bool:
+    """A verb of saying or arguing, in the language being read (``lx`` is read at call time, not at import)."""
+    return lemma(verb) in lx.SPEECH_VERBS or lemma(verb) in _VOICE_VERBS
 
 
 def _subject_of(mention: CountryMention) -> Token:

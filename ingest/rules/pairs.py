@@ -336,9 +336,9 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
                 if side.role == HOST
                 else _pair(side, party, weight, sentence, side_and_party)
             )
-    senders = {(p.deporting, p.deporting_token) for p in out}
-    if partners_of_the_sender and len({code for code, _ in senders}) == 1:
-        code = next(iter(senders))[0]
+    senders = {p.deporting for p in out}
+    if partners_of_the_sender and len(senders) == 1:
+        code = next(iter(senders))
         sender = (code, resolved.get(code) or at.view.evidence.get((code, DEPORTING)))
         out.extend(_pair(sender, p, w.PAIR_PARTY_SENDER, sentence, side_and_party) for p in partners_of_the_sender)
     sides = hosts or deps

@@ -32,6 +32,8 @@ from dakg.ingest.rules.records import (
 )
 from dakg.ingest.rules.registry import applied, rule, rule_id
 from dakg.ingest.rules.syntax import (
+    ASKING_VERBS,
+    asks_another,
     conj_head,
     controlled,
     is_deport_word,
@@ -935,25 +937,6 @@ def holds_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-_ASKING_VERBS = frozenset(
-    {
-        "want",
-        "ask",
-        "press",
-        "urge",
-        "persuade",
-        "push",
-        "pressure",
-        "need",
-        "expect",
-        "get",
-        "approach",
-        "lobby",
-        "court",
-    }
-)
-
-
 @rule("roles", "asks-another-to-receive", kind="mention")
 def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "The United States wants Ecuador to accept 300 people a year", "Britain pressed Rwanda to take more": the
@@ -962,7 +945,7 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     if found is None or found[2]:
         return None
     _, verb, _ = found
-    if lemma(verb) not in _ASKING_VERBS:
+    if lemma(verb) not in ASKING_VERBS:
         return None
     clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     clauses += [  # "approached five governments, including Gabon, about taking in deported migrants"
@@ -987,7 +970,7 @@ def asked_to_take(ctx: Context, mention: CountryMention) -> Vote | None:
     signed up Rwanda and Uganda to take others": the state another asks, presses, persuades or signs up to receive
     people is the one that would receive them."""
     token = proxy(mention.token)
-    if token.dep_ != "dobj" or not (lemma(token.head) in _ASKING_VERBS or _signed_up(token.head)):
+    if token.dep_ != "dobj" or not asks_another(token.head):
         return None
     verb = token.head
     clauses = [
@@ -1000,13 +983,6 @@ def asked_to_take(ctx: Context, mention: CountryMention) -> Vote | None:
         if is_host_word(clause) and receives_people(clause) and not its_own_citizens(clause):
             return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, asked_to_take, clause)
     return None
-
-
-def _signed_up(verb: Token) -> bool:
-    """ "signed up Rwanda", "lined up Uganda", "enlisted Ghana": got a state to join."""
-    if lemma(verb) in ("enlist", "recruit", "convince"):
-        return True
-    return lemma(verb) in ("sign", "line") and any(c.dep_ == "prt" and spelled(c) == "up" for c in verb.children)
 
 
 _REQUEST_NOUNS: Final = frozenset(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from spacy.tokens import Token
 
 from dakg.ingest.rules.records import doc_text
@@ -380,3 +382,32 @@ def same_clause_group(a: Token, b: Token) -> bool:
         if any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in path):
             return False
     return True
+
+
+# Asking another to do something: "pressed Ghana to take", "wants Ecuador to accept".
+ASKING_VERBS: Final = frozenset(
+    {
+        "want",
+        "ask",
+        "press",
+        "urge",
+        "persuade",
+        "push",
+        "pressure",
+        "need",
+        "expect",
+        "get",
+        "approach",
+        "lobby",
+        "court",
+    }
+)
+
+
+def asks_another(verb: Token) -> bool:
+    """ "persuaded Kosovo to take", "signed up Rwanda and Uganda to take others", "enlisted Ghana": a verb by which one
+    state gets another to do something (its object is the one asked)."""
+    word = lemma(verb)
+    if word in ASKING_VERBS or word in ("enlist", "recruit", "convince"):
+        return True
+    return word in ("sign", "line") and any(c.dep_ == "prt" and spelled(c) == "up" for c in verb.children)
