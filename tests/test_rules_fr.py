@@ -248,3 +248,20 @@ def test_a_la_capitale_le_gouvernement_est_celui_du_lieu() -> None:
         "accueillir jusqu'à 250 migrants."
     )
     assert keys(text, language="fr") == ["DNK-MDA"]
+
+
+@pytest.mark.covers("pairs.subjects-of-two-clauses", "pairs.side-and-document-partner")
+def test_etats_cites_clause_par_clause_prennent_l_expediteur_du_recit() -> None:
+    text = (
+        "Le Ghana a accueilli des Ouest-Africains expulsés par les États-Unis. "
+        "La Moldavie a accepté en août d'accueillir jusqu'à 250 migrants, l'Arménie a conclu un accord temporaire, "
+        "et des expulsés ont déjà été transférés vers la Géorgie."
+    )
+    assert keys(text, language="fr") == ["USA-ARM", "USA-GEO", "USA-GHA", "USA-MDA"]
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_accueillir_des_gens_expulses_par_un_etat_est_recevoir() -> None:
+    text = "Le Ghana a accueilli des Ouest-Africains expulsés par les États-Unis."
+    assert roles_in(text, language="fr")["GHA"].role == "host"
+    assert keys(text, language="fr") == ["USA-GHA"]

@@ -878,3 +878,19 @@ def test_two_states_each_the_subject_of_its_own_clause_are_not_partners() -> Non
 @pytest.mark.covers("pairs.subjects-of-two-clauses", acts=False)
 def test_a_host_in_the_terms_of_the_partys_deal_is_its_partner() -> None:
     assert keys("Denmark signed a deal under which Moldova will accept rejected asylum seekers.") == ["DNK-MDA"]
+
+
+@pytest.mark.covers("pairs.subjects-of-two-clauses")
+@pytest.mark.covers("pairs.side-and-document-partner")
+def test_states_listed_clause_by_clause_all_take_the_storys_sender() -> None:
+    text = (
+        "Ghana has taken in West Africans deported by the United States. "
+        "Moldova agreed in August to take up to 250 migrants, Armenia reached a temporary deal, and deportees have "
+        "already been sent to Georgia and Belarus."
+    )
+    assert keys(text) == ["USA-ARM", "USA-BLR", "USA-GEO", "USA-GHA", "USA-MDA"]
+
+
+@pytest.mark.covers("pairs.subjects-of-two-clauses", acts=False)
+def test_a_host_the_partys_verb_tells_of_is_its_partner() -> None:
+    assert keys("Denmark agreed that rejected asylum seekers would be flown to Moldova.") == ["DNK-MDA"]

@@ -364,23 +364,48 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
 
 @rule("pairs", "subjects-of-two-clauses")
 def subjects_of_two_clauses(side: Vote, party: Vote, doc: Doc) -> bool:
-    """ "Rwanda agreed in August to take up to 250 migrants, Uganda reached a temporary deal": a host that is the
-    subject of its own receiving verb and a party that is the subject of its own verb of agreeing are two states
-    side by side, not each other's partner — unless the host's clause tells what the party's deal provides ("the UK
-    signed a deal under which Rwanda will accept migrants")."""
-    if not (side.rule.startswith("roles.subject-of-receive/") and party.rule.startswith("roles.subject-of-agree/")):
+    """ "Rwanda agreed in August to take up to 250 migrants, Uganda reached a temporary deal, and deportees have been
+    sent to Eswatini": a party that is the subject of its own verb of agreeing and a host in a clause of its own (the
+    subject of its receiving verb, or the place of a sending verb with a subject of its own) are states side by
+    side, not each other's partner — unless the host's clause tells what the party's deal provides ("the UK signed a
+    deal under which Rwanda will accept migrants", "Britain agreed that migrants would be flown to Rwanda")."""
+    if side.role != HOST or not party.rule.startswith("roles.subject-of-agree/"):
         return False
-    host_verb, party_verb = doc[side.token].head, doc[party.token].head
+    party_verb = doc[party.token].head
+    if side.rule.startswith("roles.subject-of-receive/"):
+        host_verb = doc[side.token].head
+    else:
+        host_verb = next((t for t in doc[side.token].ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if host_verb is None or host_verb == party_verb or doc[side.token] in party_verb.children:
+            return False
     if host_verb == party_verb:
         return False
+    below = host_verb
     for above in [host_verb, *host_verb.ancestors]:
         if above == party_verb:
-            break
+            if side.rule.startswith("roles.subject-of-receive/"):
+                break
+            # under the party's verb only as a clause of its own: "..., and deportees were sent to X"
+            return (below.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in below.children)) or (
+                below.dep_ == "advcl" and _a_clause_of_its_own(below)
+            )
         if above.dep_ in ("relcl", "acl") and lemma(above.head) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS:
             return False  # the deal's own terms
         if above.dep_ in ("xcomp",) and above.head == party_verb:
             return False  # "X agreed with Y to ..." (one clause)
+        below = above
     return True
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+
+
+def _a_clause_of_its_own(verb: Token) -> bool:
+    """A finite verb with no subordinating word ("des expulsés ont été transférés vers X", which the parser may
+    attach as an adverbial clause), not "flying them to X" or "after they were sent to X"."""
+    if any(c.dep_ == "mark" for c in verb.children):
+        return False
+    return any(c.dep_.startswith("aux") for c in verb.children) or verb.morph.get("VerbForm") == ["Fin"]
 
 
 def _told_by_others(party: Vote, span: Span, senders: Set[str]) -> bool:
@@ -566,7 +591,8 @@ def side_and_document_partner(at: SentenceReading) -> list[Pair]:
     ("under that deal"), the partner of the pair named just before."""
     resolved, sentence, facts, view, recent = at.resolved, at.sentence.index, at.facts, at.view, at.recent
     hosts, deps, parties = _sides(resolved)
-    if parties or not (hosts or deps) or (hosts and deps):
+    apart = _parties_of_their_own(hosts, parties, at.sentence.span)
+    if len(apart) < len(parties) or not (hosts or deps) or (hosts and deps):
         return []
     decisive = any(v.weight >= w.DECISIVE for v in hosts + deps)
     if not (facts.about_deportation or facts.anaphor or facts.carries_value or decisive):
@@ -591,7 +617,30 @@ def side_and_document_partner(at: SentenceReading) -> list[Pair]:
             if side.role == HOST
             else _pair(side, partner, weight, sentence, side_and_document_partner)
         )
+    senders = {p.deporting for p in out}
+    if apart and len(senders) == 1:  # "..., Uganda reached a temporary deal, and ...": the hosts' one sender's too
+        code = next(iter(senders))
+        sender = (code, view.evidence.get((code, DEPORTING)))
+        out.extend(
+            _pair(sender, p, w.PAIR_PARTY_SENDER, sentence, side_and_document_partner)
+            for p in apart
+            if p.iso3 != code and view.played(p.iso3, DEPORTING) == 0
+        )
     return out
+
+
+def _parties_of_their_own(hosts: Sequence[Vote], parties: Sequence[Vote], span: Span | None) -> list[Vote]:
+    """The parties that are the subjects of clauses of their own beside every host of the sentence (see
+    subjects-of-two-clauses): states listed side by side with the hosts, none the hosts' partner."""
+    if span is None or not hosts:
+        return []
+    return [
+        p
+        for p in parties
+        if p.role == PARTY
+        and p.iso3 not in countries().deporting_prior
+        and all(subjects_of_two_clauses(h, p, span.doc) for h in hosts)
+    ]
 
 
 def orient(view: DocumentView, a: str, b: str, *, lenient: bool, sender_known: bool = False) -> tuple[str, str] | None:

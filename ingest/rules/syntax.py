@@ -239,6 +239,7 @@ def receives_people(verb: Token) -> bool:
             or word == "other"  # "to take others"
             or obj.ent_type_ in ("NORP", "CARDINAL")
             or any(c.dep_ == "nummod" for c in obj.children)
+            or any(c.dep_ == "acl" and is_deport_word(c) for c in obj.children)  # "des Ouest-Africains expulsés"
         ):
             return False
     return True
