@@ -894,3 +894,18 @@ def test_states_listed_clause_by_clause_all_take_the_storys_sender() -> None:
 @pytest.mark.covers("pairs.subjects-of-two-clauses", acts=False)
 def test_a_host_the_partys_verb_tells_of_is_its_partner() -> None:
     assert keys("Denmark agreed that rejected asylum seekers would be flown to Moldova.") == ["DNK-MDA"]
+
+
+def test_people_leaving_a_known_sender_for_a_host_in_a_deportation_story_are_moved_between_them() -> None:
+    text = (
+        "Israel pressed asylum seekers into voluntary departures and threatened deportation. "
+        "Some 4,000 people left Israel for Rwanda."
+    )
+    assert keys(text) == ["ISR-RWA"]
+
+
+def test_migrants_leaving_a_state_not_known_for_sending_are_no_deal_of_it() -> None:
+    text = (
+        "Italy wants to deport more people to third countries. Most of the people left Libya for Italy on small boats."
+    )
+    assert "LBY-ITA" not in keys(text)

@@ -1202,6 +1202,7 @@ def sentence_pairs(
         any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))
         or any(v.rule.startswith(CENTRE_RULES) for v in resolved.values())  # "Italy's centres in Albania"
         or _moved_between(resolved)  # "4,000 Eritreans left Israel for Rwanda": people moved, whatever the words
+        or (view.about_deportation and _moved_between(resolved, from_a_sender=True))
     )
     if not (facts.talks_of_it or decisive) or humanitarian(sentence):
         return []
@@ -1233,10 +1234,15 @@ def humanitarian(sentence: Sentence) -> bool:
     return lx.HUMANITARIAN.search(sentence.text) is not None
 
 
-def _moved_between(resolved: dict[str, Vote]) -> bool:
+def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False) -> bool:
     """A state people leave and one they reach, each by a rule of movement at full strength for it, with the
-    people's nationality named: the sentence tells of people moved."""
+    people's nationality named: the sentence tells of people moved. ``from_a_sender``: in a story about
+    deportation, without the nationality, where the state left is one known for sending people to third countries
+    ("some 4,000 people left Israel for Kigali or Entebbe"; not "migrants who left Libya for Italy")."""
     roles_ = [v for v in resolved.values() if v.weight >= w.MOVED_BETWEEN]
+    if from_a_sender:
+        prior = countries().deporting_prior
+        return any(v.role == DEPORTING and v.iso3 in prior for v in roles_) and any(v.role == HOST for v in roles_)
     return (
         any(v.role == DEPORTING for v in roles_)
         and any(v.role == HOST for v in roles_)

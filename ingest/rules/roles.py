@@ -160,7 +160,7 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
     listed = any(c.dep_ == "conj" for c in token.children) or mention.token.dep_ == "conj"
     if any(spelled(c) in ("originally", "originating") for c in (*prep.children, *governor.children)):
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, prep)
-    if is_deport_word(governor) or lemma(governor) == "leave":
+    if is_deport_word(governor) or lemma(governor) in lx.LEAVE_VERBS:
         return None
     if lemma(governor) == "refugee" and any(c.ent_type_ == "NORP" for c in governor.children):
         return None  # "Syrian refugees from Lebanon": where they fled from, not their nationality, not a sender
@@ -327,11 +327,11 @@ def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is not None:
         prep, _, governor = found
-        moved = is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS | {"leave"}
+        moved = is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS | lx.LEAVE_VERBS
         if prep == "from" and moved and not is_host_word(governor):  # "taken from Norway to a centre"; not "take in"
             return _vote(ctx, mention, DEPORTING, w.DEPORTED_FROM, deported_from, governor)
     actor = proxy(mention.token)
-    if actor.dep_ == "dobj" and lemma(actor.head) == "leave":
+    if actor.dep_ == "dobj" and lemma(actor.head) in lx.LEAVE_VERBS:
         return _vote(ctx, mention, DEPORTING, w.LEFT, deported_from, actor.head)
     return None
 
@@ -760,7 +760,7 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)  # "two migration centres in Albania"
     if (
         prep == "for"
-        and lemma(governor) == "leave"
+        and lemma(governor) in lx.LEAVE_VERBS
         and any(_code(c) not in (None, mention.iso3) for c in governor.children)
     ):
         return _vote(ctx, mention, HOST, w.LEFT, arrived_in, governor)  # "asylum seekers who left Israel for Uganda"

@@ -513,7 +513,7 @@ def event_verb(host: Token) -> Token | None:
     if token.dep_ == "pobj" and spelled(token.head) in ("to", "into"):
         verb = sending_governor(token.head.head)
         return verb if verb is not None and verb.pos_ == "VERB" else None
-    if token.dep_ == "pobj" and spelled(token.head) == "for" and lemma(token.head.head) == "leave":
+    if token.dep_ == "pobj" and spelled(token.head) == "for" and lemma(token.head.head) in lx.LEAVE_VERBS:
         return token.head.head if token.head.head.pos_ == "VERB" else None  # "4,000 Eritreans left Israel for Rwanda"
     if token.dep_ in ("nsubj",) and is_host_word(token.head) and token.head.pos_ == "VERB":
         if any(lemma(t) == "refugee" for c in token.head.children if c.dep_ == "dobj" for t in c.subtree):
