@@ -295,7 +295,14 @@ def make_officials(nlp: Language, name: str) -> OfficialTagger:
     return OfficialTagger(nlp)
 
 
-_UD_DEPS = {"obj": "dobj", "nsubj:pass": "nsubjpass", "aux:pass": "auxpass", "iobj": "dative", "acl:relcl": "relcl"}
+_UD_DEPS = {
+    "obj": "dobj",
+    "nsubj:pass": "nsubjpass",
+    "aux:pass": "auxpass",
+    "aux:tense": "aux",
+    "iobj": "dative",
+    "acl:relcl": "relcl",
+}
 _UD_PREP_DEPS = {"obl", "obl:arg", "obl:mod", "obl:agent", "nmod"}
 
 

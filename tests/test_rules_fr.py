@@ -265,3 +265,19 @@ def test_accueillir_des_gens_expulses_par_un_etat_est_recevoir() -> None:
     text = "Le Ghana a accueilli des Ouest-Africains expulsés par les États-Unis."
     assert roles_in(text, language="fr")["GHA"].role == "host"
     assert keys(text, language="fr") == ["USA-GHA"]
+
+
+@pytest.mark.covers("roles.deported-from", "roles.arrived-in")
+def test_quitter_un_etat_pour_un_autre_est_un_depart_de_l_un_vers_l_autre() -> None:
+    text = "Quelque 4 000 Érythréens ont quitté Israël pour le Rwanda."
+    found = roles_in(text, language="fr")
+    assert found["ISR"].role == "deporting" and found["RWA"].role == "host"
+    assert keys(text, language="fr") == ["ISR-RWA"]
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+def test_le_passe_compose_d_un_verbe_qui_deplace_des_gens_est_une_mise_en_oeuvre() -> None:
+    # "ont quitté": the parser's auxiliary of tense (aux:tense) is the English "aux", so the compound past is done
+    text = "Quelque 4 000 Érythréens ont quitté Israël pour le Rwanda."
+    statuses = claims(_fr(text), "ISR-RWA", "status")
+    assert [(c.value, c.negated) for c in statuses] == [("implemented", False)]
