@@ -1203,3 +1203,23 @@ def test_a_list_of_governments_that_want_to_send_people_is_no_list_of_receivers(
 def test_a_centre_a_state_built_at_home_makes_it_no_sender() -> None:
     text = "The reception centre Rwanda built in Kigali to house asylum seekers sent by Britain stands empty."
     assert roles_in(text).get("RWA", Role("none", "", ())).role != "deporting"
+
+
+@pytest.mark.covers("roles.officials-moved")
+def test_officials_flown_in_from_a_state_make_it_no_sender() -> None:
+    text = "The two centres in Moldova stand empty, guarded by police officers flown in from Denmark."
+    assert "DNK" not in {c for c, r in roles_in(text).items() if r.role == "deporting"}
+    assert keys(text) == []
+
+
+@pytest.mark.covers("roles.officials-moved", acts=False)
+def test_people_flown_in_from_a_state_are_still_sent_from_it() -> None:
+    assert roles_in("The camp holds asylum seekers flown in from Denmark.")["DNK"].role == "deporting"
+
+
+def test_people_leaving_for_the_capital_of_their_own_state_go_home() -> None:
+    text = (
+        "A flight carrying Moldovan men whose asylum claims had been refused left Denmark for Chisinau on Monday, "
+        "under a returns arrangement agreed with Moldova."
+    )
+    assert keys(text) == []

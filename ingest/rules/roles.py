@@ -320,6 +320,14 @@ def _prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
     return spelled(prep), prep, governor
 
 
+@rule("roles", "officials-moved")
+def officials_moved(verb: Token) -> bool:
+    """ "police officers flown in from Italy", "the minister was flown to Kigali": the people a verb of moving moves
+    are officials (``ACTOR_NOUNS``), not people deported — the places it names are no sender and no host."""
+    moved = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return bool(moved) and all(lemma(t) in lx.ACTOR_NOUNS for t in moved)
+
+
 @rule("roles", "deported-from", kind="mention")
 def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "deported from the United States", "deportees from the U.S.", "removal from Britain", "people who leave
@@ -328,6 +336,8 @@ def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
     if found is not None:
         prep, _, governor = found
         moved = is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS | lx.LEAVE_VERBS
+        if moved and officials_moved(governor):
+            return None  # "guarded by police officers flown in from Italy"
         if prep == "from" and moved and not is_host_word(governor):  # "taken from Norway to a centre"; not "take in"
             return _vote(ctx, mention, DEPORTING, w.DEPORTED_FROM, deported_from, governor)
     actor = proxy(mention.token)
@@ -656,6 +666,8 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
         spelled(t) in lx.HYPOTHETICAL for t in ctx.doc[max(ctx.sentence.span.start, governor.i - 4) : governor.i + 1]
     ):
         return None  # "the possibility of eventual relocation to Canada": a destination nobody was sent to
+    if (is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS) and officials_moved(governor):
+        return None  # "police officers flown to Tirana", "the minister was flown to Kigali": no one deported
     if is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS:
         if brought_back(ctx, mention, governor):
             return None
@@ -2129,7 +2141,8 @@ def resolve(votes: Sequence[Vote], origins: int = 1) -> Vote | None:
     nationality = [v for v in votes if v.role == NATIONALITY]
     others = [v for v in votes if v.role != NATIONALITY and v.token not in {n.token for n in nationality}]
     listed = any(n.rule == rule_id(people_from) for n in nationality)  # "men from Cuba, Laos and South Sudan"
-    home = any(v.rule == rule_id(sent_to) for v in others) and not (listed and one_of_many_origins(origins))
+    moved_there = (rule_id(sent_to), rule_id(arrived_in))  # "sent to X", "landed in X", "left Britain for X"
+    home = any(v.rule in moved_there for v in others) and not (listed and one_of_many_origins(origins))
     if nationality and (not others or home):
         return max(nationality, key=lambda v: v.weight)
     votes = others
