@@ -11,7 +11,7 @@ import itertools
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -73,6 +73,7 @@ class Countries:
     entries: tuple[CountryEntry, ...]
     names: dict[str, str]  # ISO-3 -> display name
     deporting_prior: frozenset[str]  # orients a pair only when a text gives no direction at all
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "central american" -> its states
 
     def name(self, iso3: str) -> str:
         return self.names.get(iso3, iso3)
@@ -124,7 +125,13 @@ def countries(language: str = "en") -> Countries:
         add(phrase, iso3, "institution")
     for phrase in data["not_countries"]:
         add(phrase, None, "block")
-    return Countries(entries=tuple(phrases.values()), names=names, deporting_prior=frozenset(data["deporting_states"]))
+    regions = {word: frozenset(codes) for word, codes in data.get("regions", {}).items()}
+    return Countries(
+        entries=tuple(phrases.values()),
+        names=names,
+        deporting_prior=frozenset(data["deporting_states"]),
+        regions=regions,
+    )
 
 
 def _add_local(local: dict[str, Any], language: str, add: Any) -> None:

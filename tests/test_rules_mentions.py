@@ -426,3 +426,20 @@ def test_the_government_in_a_paragraph_opened_by_a_place_is_that_places() -> Non
 def test_a_government_with_its_own_state_keeps_it() -> None:
     text = "In Chisinau, reporters said the Armenian government had confirmed a deal with Norway."
     assert [m for m in _mentions(text)[0] if m[1] == "government"] == []
+
+
+@pytest.mark.covers("mentions.country-anaphor")
+def test_a_description_naming_a_region_refers_to_a_state_of_that_region() -> None:
+    text = (
+        "Honduras signed an agreement with the United States under which people who sought asylum in the US could "
+        "be moved to the Central American country instead."
+    )
+    assert keys(text) == ["USA-HND"]
+
+
+def test_every_state_of_a_region_is_a_known_state() -> None:
+    from dakg.ingest.gazetteer import countries
+
+    regions = countries().regions
+    assert {"central american", "east african", "balkan"} <= set(regions)
+    assert all(countries().is_code(code) for codes in regions.values() for code in codes)

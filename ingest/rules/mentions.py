@@ -233,6 +233,12 @@ def country_anaphors(
             if mention.end <= start and mention.kind != "demonym" and not origin_listed(mention):
                 counts[mention.iso3] += 1
                 latest[mention.iso3] = mention
+        region = _region_of(match.group(0))
+        if region is not None:  # "the Central American country": a state of that region, or none
+            counts = Counter({code: n for code, n in counts.items() if code in region})
+            topic = [t for t in topic if t.iso3 in region]
+            if previous_subject is not None and previous_subject.iso3 not in region:
+                previous_subject = None
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or not counts:
             continue
@@ -256,6 +262,12 @@ def country_anaphors(
             source = latest[best]
         out.append(_refers_to(doc, span, sentence, source))  # source names ``best``
     return out
+
+
+def _region_of(phrase: str) -> frozenset[str] | None:
+    """The states of the region a description names ("the Central American country"), if it names one."""
+    lowered = " ".join(phrase.lower().split())
+    return next((codes for word, codes in countries().regions.items() if f" {word} " in f" {lowered} "), None)
 
 
 def _receives(word: Token) -> bool:
