@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dakg.ingest.rules.syntax import timeline_verb
 
 from .extraction import Role, claims, fragment, keys, roles_in, votes_in
 
@@ -1223,3 +1227,42 @@ def test_people_leaving_for_the_capital_of_their_own_state_go_home() -> None:
         "under a returns arrangement agreed with Moldova."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("roles.subject-of-deport", acts=False)
+def test_a_host_promising_not_to_send_people_on_is_no_sender() -> None:
+    text = (
+        "Denmark's minister signed a treaty in which Moldova promises not to send anyone relocated to another country."
+    )
+    assert roles_in(text).get("MDA") is None or roles_in(text)["MDA"].role != "deporting"
+
+
+def test_a_sender_that_will_not_send_to_a_named_host_stays_its_sender() -> None:
+    assert roles_in("Denmark will not send rejected asylum seekers to Moldova this year.")["DNK"].role == "deporting"
+
+
+def _timeline_doc(colon: bool) -> Doc:
+    """ "- 14 April 2022: Minister Dybvad sign the partnership" as the English model sometimes parses such an entry:
+    the subject in apposition to the date, the date on the verb."""
+    words = ["-", "14", "April", "2022", ":" if colon else ",", "Minister", "Dybvad", "sign", "the", "partnership"]
+    heads = [2, 2, 7, 2, 2, 6, 2, 7, 9, 7]
+    deps = ["punct", "nummod", "npadvmod", "nummod", "punct", "compound", "appos", "ROOT", "det", "dobj"]
+    pos = ["PUNCT", "NUM", "PROPN", "NUM", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN"]
+    lemmas = ["-", "14", "April", "2022", ":", "Minister", "Dybvad", "sign", "the", "partnership"]
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def test_the_subject_a_timeline_entry_hangs_on_its_date_is_the_verbs() -> None:
+    assert timeline_verb(_timeline_doc(colon=True)[6]).text == "sign"
+    assert timeline_verb(_timeline_doc(colon=False)[6]) is None
+
+
+@pytest.mark.covers("roles.official-signs", "roles.subject-of-agree")
+def test_the_signers_of_a_timeline_entry_are_the_subjects_of_its_verb() -> None:
+    text = (
+        "Timeline of the scheme\n\n"
+        "- 3 May 2024: Danish Immigration Minister Kaare Dybvad and Moldova's foreign minister sign a migration "
+        "partnership in Chisinau.\n\n"
+        "- 9 June 2024: Rejected asylum seekers can now be flown to Moldova."
+    )
+    assert keys(text) == ["DNK-MDA"]

@@ -45,6 +45,7 @@ from dakg.ingest.rules.syntax import (
     proxy,
     receives_people,
     sending_governor,
+    timeline_verb,
     verb_chain,
 )
 from dakg.ingest.vocabulary import lx, spelled
@@ -400,6 +401,9 @@ def _subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
     if mention.kind == "anaphor" and mention.token.pos_ in ("VERB", "AUX"):  # mentions.entry-subject
         return mention.token, mention.token, passive(mention.token)
     actor = proxy(mention.token)
+    dated = timeline_verb(actor)
+    if dated is not None:  # "- 14 April 2022: Britain and Rwanda sign the partnership"
+        return actor, dated, passive(dated)
     if actor.dep_ not in ("nsubj", "nsubjpass") or _court(actor):
         return None
     verb = actor.head
@@ -411,6 +415,13 @@ def _subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
 
 
 _RAISING = frozenset({"report", "say", "believe", "expect", "understand", "know", "think", "set", "due", "understood"})
+
+
+def _promised_not_to_send_on(verb: Token) -> bool:
+    """ "Rwanda promises not to send anyone relocated under the scheme to another country": a sending denied, with no
+    state named where the people would go — a host's guarantee, not a sender's deal ("Denmark will not send anyone to
+    Rwanda" names one, and keeps Denmark the sender of what it will not do)."""
+    return negated(verb) and not any(t.ent_id_ for t in verb.subtree if t.i > verb.i)
 
 
 @rule("roles", "subject-of-deport", kind="mention")
@@ -430,6 +441,7 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
         and _as_verb(t)
         and (not passive(t) or lemma(t.head) in lx.ALLOW_VERBS)  # "passed a law that allows them to be flown abroad"
         and not homeward(t)
+        and not _promised_not_to_send_on(t)
     ]
     if not senders:  # "passed a law that allows asylum seekers to be flown to a country outside Europe"
         senders = [
@@ -1969,11 +1981,13 @@ def official_signs(ctx: Context, people: Sequence[PersonMention]) -> list[Vote]:
         token = person.token
         top = token
         for _ in range(6):  # "by X's minister, A, and his counterpart, the Home Secretary, B": up to "by"
+            if timeline_verb(top) is not None:
+                break
             if top.dep_ in ("appos", "conj", "compound"):
                 top = top.head
             else:
                 break
-        verb = None
+        verb = timeline_verb(top)  # "- 14 April 2022: Home Secretary Priti Patel and ... sign the partnership"
         if top.dep_ == "nsubj":
             verb = top.head
         elif top.dep_ == "pobj" and spelled(top.head) == "by" and passive(top.head.head):

@@ -306,6 +306,40 @@ def sending_governor(token: Token) -> Token | None:
     return None
 
 
+def timeline_verb(actor: Token) -> Token | None:
+    """ "- 5 December 2023: Britain and Rwanda sign a treaty": in a timeline's entry the parser hangs the subject on
+    the date before the colon; the verb the date modifies is the subject's own."""
+    if actor.dep_ != "appos":
+        return None
+    date = actor.head
+    if date.dep_ not in ("npadvmod", "nmod", "obl", "obl:mod") or date.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (date.ent_type_ == "DATE" or date.like_num or lemma(date) in _MONTHS):
+        return None
+    between = actor.doc[date.i + 1 : actor.i]
+    if not any(t.text == ":" for t in between) or date.head.i < actor.i:
+        return None
+    return date.head
+
+
+_MONTHS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    }
+)
+
+
 def passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "amod")
