@@ -1266,3 +1266,23 @@ def test_the_signers_of_a_timeline_entry_are_the_subjects_of_its_verb() -> None:
         "- 9 June 2024: Rejected asylum seekers can now be flown to Moldova."
     )
     assert keys(text) == ["DNK-MDA"]
+
+
+@pytest.mark.covers("roles.soil")
+def test_a_centre_another_state_would_host_belongs_to_the_demonyms_state() -> None:
+    found = roles_in("Moldova's prime minister said his country would not host a Danish centre.")
+    assert found["DNK"] == Role("deporting", "roles.soil", ("host a Danish centre",))
+
+
+@pytest.mark.covers("roles.arrived-in", "roles.rents-places")
+def test_a_prison_at_a_town_in_a_state_is_in_that_state() -> None:
+    text = "Denmark has rented 300 cells in a prison at Balti in Moldova for foreign offenders who are to be deported."
+    assert roles_in(text)["MDA"].role == "host"
+    assert keys(text) == ["DNK-MDA"]
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_a_demonym_before_a_scheme_named_after_its_host_is_the_owner() -> None:
+    text = "The minister has pointed to the Danish Moldova scheme as an idea Europe should not have dropped."
+    assert roles_in(text)["DNK"].role == "deporting"
+    assert keys(text) == ["DNK-MDA"]

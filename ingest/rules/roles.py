@@ -384,6 +384,9 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
         elsewhere = any(c.dep_ == "prep" and spelled(c) in ("in", "on", "at") for c in place.children)
         if mention.kind == "demonym" and elsewhere:
             return None  # "the Italian centres in Albania": the demonym is the owner
+        if mention.kind == "demonym" and place.dep_ == "dobj" and is_host_word(place.head):
+            # "Albania would not host a British centre": the centre another state hosts is the demonym's own
+            return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, soil, place.head, place)
         return _vote(ctx, mention, HOST, w.ON_SOIL, soil, place)
     if token.dep_ not in ("amod", "compound", "poss") or lemma(token.head) not in {"soil", "territory", "land"}:
         return None
@@ -421,7 +424,7 @@ def _promised_not_to_send_on(verb: Token) -> bool:
     """ "Rwanda promises not to send anyone relocated under the scheme to another country": a sending denied, with no
     state named where the people would go — a host's guarantee, not a sender's deal ("Denmark will not send anyone to
     Rwanda" names one, and keeps Denmark the sender of what it will not do)."""
-    return negated(verb) and not any(t.ent_id_ for t in verb.subtree if t.i > verb.i)
+    return negated(verb) and not any(t.ent_id_ or t.lower_ == "there" for t in verb.subtree if t.i > verb.i)
 
 
 @rule("roles", "subject-of-deport", kind="mention")
@@ -776,7 +779,7 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         prep == "in"
         and lemma(governor) not in lx.FACILITY_NOUNS | _CUSTODY_NOUNS
         and governor.dep_ == "pobj"
-        and governor.head.lower_ == "in"
+        and spelled(governor.head) in ("in", "at")
         and not any(_code(c) is not None for c in governor.children)  # not "in a US base in Djibouti"
     ):
         governor = governor.head.head  # "held in a hotel in Ghana": where the hotel is
@@ -1150,6 +1153,15 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     token = mention.token
     if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and _scheme_noun(token.head):
         return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, owner_of_the_scheme, token.head)
+    named_after = token.head  # "the British Rwanda scheme": the owner of a scheme named after its host
+    if (
+        mention.kind == "demonym"
+        and token.dep_ in ("amod", "compound")
+        and _code(named_after) not in (None, mention.iso3)
+        and named_after.dep_ == "compound"
+        and _scheme_noun(named_after.head)
+    ):
+        return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, named_after.head)
     hub = token.head.head if lemma(token.head) in lx.READMISSION_NOUNS else token.head
     returns = lemma(token.head) in lx.READMISSION_NOUNS or any(
         c.dep_ == "compound" and lemma(c) in lx.READMISSION_NOUNS for c in hub.children
