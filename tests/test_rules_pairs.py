@@ -909,3 +909,17 @@ def test_migrants_leaving_a_state_not_known_for_sending_are_no_deal_of_it() -> N
         "Italy wants to deport more people to third countries. Most of the people left Libya for Italy on small boats."
     )
     assert "LBY-ITA" not in keys(text)
+
+
+@pytest.mark.covers("pairs.asked-to-join")
+def test_a_state_to_be_approached_beside_a_host_is_another_would_be_host() -> None:
+    text = "He argued that Moldova had shown it was willing to take in migrants and that Georgia should be approached."
+    assert "GEO-MDA" not in keys(text)
+
+
+def test_states_named_together_as_possible_partners_are_not_each_others() -> None:
+    text = (
+        "The motion names Moldova and Georgia as possible partners for processing asylum claims abroad. "
+        "Moldova has said it is willing to take in rejected asylum seekers."
+    )
+    assert "GEO-MDA" not in keys(text) and "MDA-GEO" not in keys(text)

@@ -326,6 +326,8 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
                 continue  # the partners of the administration's deals, not of a host named beside them
             if span is not None and subjects_of_two_clauses(side, party, span.doc):
                 continue  # "Rwanda agreed to take 250 migrants, Uganda reached a temporary deal, and ..."
+            if asked_to_join(side, party):
+                continue  # "Rwanda was willing to take in people, and Ghana should be approached as well"
             if side.role == HOST and side.rule == rule_id(asked_to_take) and party.rule.startswith(_COUNTERPART):
                 partners_of_the_sender.append(party)  # "reached agreements with Rwanda, and persuaded Kosovo to take"
                 continue
@@ -349,6 +351,7 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
         and len(parties) == len(acting) == 1
         and sides[0].iso3 != parties[0].iso3
         and facts.carries_value
+        and not asked_to_join(sides[0], parties[0])
     ):
         # "Processing on Manus was revived ..., when Rudd signed the arrangement with PNG": the one side and the one
         # party, in different clauses of a sentence that states something of them: weaker than side by side
@@ -360,6 +363,14 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
             else _pair(side, party, apart, sentence, side_and_party)
         )
     return out
+
+
+@rule("pairs", "asked-to-join")
+def asked_to_join(side: Vote, party: Vote) -> bool:
+    """ "He argued that Rwanda had shown it was willing to take in people and that Ghana should be approached as
+    well": a state asked to join an arrangement (roles.approached) beside a host is another would-be host, not the
+    host's sender."""
+    return side.role == HOST and party.rule.startswith("roles.approached/")
 
 
 @rule("pairs", "subjects-of-two-clauses")
@@ -693,8 +704,9 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
     migration_deal = facts.agreement_word and view.about_deportation and lx.OTHER_DEAL.search(span.text) is None
     for i, a in enumerate(named):
         for b in named[i + 1 :]:
-            if a.rule == b.rule and a.rule.startswith(_COUNTERPART) and _listed_together(a, b, span):
+            if a.rule == b.rule and a.rule.startswith((_COUNTERPART, _NAMED_AS)) and _listed_together(a, b, span):
                 continue  # "deals with Guatemala, Honduras and El Salvador": partners of a third, not of each other
+                # (also "names Rwanda and Ghana as possible partners")
             if _same_side_of_a_third(a, b, named):
                 continue  # "Rwanda and Uganda deny any deal with Israel": both partners of Israel, not of each other
             if of_different_deals(a, b, span.doc):
@@ -779,6 +791,7 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
 
 
 _COUNTERPART = "roles.deal-with/"
+_NAMED_AS = "roles.named-as/"
 
 
 def _same_side_of_a_third(a: Vote, b: Vote, parties: Sequence[Vote]) -> bool:
