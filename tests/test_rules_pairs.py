@@ -923,3 +923,13 @@ def test_states_named_together_as_possible_partners_are_not_each_others() -> Non
         "Moldova has said it is willing to take in rejected asylum seekers."
     )
     assert "GEO-MDA" not in keys(text) and "MDA-GEO" not in keys(text)
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_a_senders_own_scheme_named_with_its_host_lends_it_to_no_other_host() -> None:
+    text = (
+        "Unlike Denmark's abandoned plan to fly asylum seekers to Moldova, people taken to Georgia remain under "
+        "Finnish jurisdiction."
+    )
+    assert "DNK-GEO" not in keys(text)
+    assert "DNK-MDA" in keys(text)

@@ -256,13 +256,18 @@ def both_sides(at: SentenceReading) -> list[Pair]:
     resolved, sentence, span = at.resolved, at.sentence.index, at.sentence.span
     hosts, deps, parties = _sides(resolved)
     out: list[Pair] = []
+    doc = span.doc if span is not None else None
+    bound = {d.iso3: [h.iso3 for h in hosts if _in_its_scheme(d, h, doc)] for d in deps}
     for h in hosts:
-        partners = [d for d in deps if d.iso3 != h.iso3 and _together(d, h, span)]
+        # "Unlike Britain's plan to fly asylum seekers to Rwanda, people taken to Albania ...": a sender whose own
+        # scheme the sentence names with its host is that host's, not the others'
+        free = [d for d in deps if not bound[d.iso3] or h.iso3 in bound[d.iso3]]
+        partners = [d for d in free if d.iso3 != h.iso3 and _together(d, h, span)]
         owners = [d for d in partners if _owns(d, h)]
         partners = owners or partners  # "the Dutch plan raised the questions that sank Britain's Rwanda scheme"
         weight = w.PAIR_BOTH_SIDES
-        if not partners and len({d.iso3 for d in deps if d.iso3 != h.iso3}) == 1:
-            partners, weight = [d for d in deps if d.iso3 != h.iso3], w.PAIR_BOTH_CLAUSES  # the one sender, next door
+        if not partners and len({d.iso3 for d in free if d.iso3 != h.iso3}) == 1:
+            partners, weight = [d for d in free if d.iso3 != h.iso3], w.PAIR_BOTH_CLAUSES  # the one sender, next door
         out.extend(_pair(d, h, weight, sentence, both_sides) for d in partners)
     senders = {d.iso3 for d in deps}
     if out and len(deps) == 1 and span is not None:  # "... were sent there by the United States; the Biden
@@ -274,6 +279,17 @@ def both_sides(at: SentenceReading) -> list[Pair]:
             and not _told_by_others(p, span, senders)
         )
     return out
+
+
+def _in_its_scheme(deporting: Vote, host: Vote, doc: Doc | None) -> bool:
+    """The host is named inside the scheme the deporting state owns: "Britain's plan to fly asylum seekers to
+    Rwanda"."""
+    if doc is None:
+        return False
+    owner = doc[deporting.token]
+    if owner.dep_ != "poss" or lemma(owner.head) not in lx.SCHEME_NOUNS | lx.AGREEMENT_NOUNS:
+        return False
+    return doc[host.token] in owner.head.subtree
 
 
 def _owns(deporting: Vote, host: Vote) -> bool:
