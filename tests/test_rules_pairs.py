@@ -933,3 +933,12 @@ def test_a_senders_own_scheme_named_with_its_host_lends_it_to_no_other_host() ->
     )
     assert "DNK-GEO" not in keys(text)
     assert "DNK-MDA" in keys(text)
+
+
+@pytest.mark.covers("pairs.not-onward-movement")
+def test_people_eventually_resettled_elsewhere_moved_on_from_the_host() -> None:
+    text = (
+        "She wrote to men held on Nauru, where Australia sends boat arrivals, and to others who were eventually "
+        "resettled in Canada."
+    )
+    assert "AUS-CAN" not in keys(text)

@@ -58,7 +58,8 @@ _GENERIC_SUBJECT = re.compile(
 )
 _ONWARD = re.compile(
     r"\b(?:on to|onward|onwards|from where|from there|in transit|transit(?:ed)? through|"
-    r"(?:were|was|had been|have been|are|is) then|later (?:sent|moved|bussed|flown|taken|transferred|deported))\b",
+    r"(?:were|was|had been|have been|are|is) then|later (?:sent|moved|bussed|flown|taken|transferred|deported)|"
+    r"(?:later|eventually|subsequently|ultimately) resettled)\b",
     re.I,
 )  # "14 West Africans, who were then bussed to Togo"
 
