@@ -201,6 +201,8 @@ LAW_NOUNS: Final = frozenset({"law", "bill", "legislation", "act", "decree", "am
 NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", "compatriot"})
 # "returned to X": sent to X, which is a host unless X is where the people come from.
 RETURN_VERBS: Final = frozenset({"return"})
+# "Nauru, where Australia sends new arrivals": the relative word of place.
+WHERE_WORDS: Final = frozenset({"where"})
 # "4,000 Eritreans left Israel for Rwanda": people leave the sender (the object) for the host ("for X").
 LEAVE_VERBS: Final = frozenset({"leave"})
 # "flights taking migrants to X", "brought to X": people carried to X (a destination, like "sent to X").

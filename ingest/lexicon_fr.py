@@ -81,6 +81,7 @@ CUSTODY_VERBS: Final = frozenset({"détenir", "retenir", "garder", "loger", "hé
 WISH_VERBS: Final = frozenset({"vouloir", "prévoir", "proposer", "chercher", "viser", "envisager", "souhaiter"})
 RETURN_VERBS: Final = frozenset({"rapatrier", "retourner", "ramener"})
 BACK_VERBS_ALONE: Final = frozenset({"ramener", "reconduire"})  # "quatre avaient été reconduits en Italie"
+WHERE_WORDS: Final = frozenset({"où"})
 LEAVE_VERBS: Final = frozenset({"quitter"})  # "4 000 personnes ont quitté Israël pour Kigali"
 CARRY_VERBS: Final = frozenset({"conduire", "emmener", "amener", "acheminer", "transporter", "escorter"})
 IN_HOST_VERBS: Final = frozenset(

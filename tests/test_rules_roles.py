@@ -1286,3 +1286,16 @@ def test_a_demonym_before_a_scheme_named_after_its_host_is_the_owner() -> None:
     text = "The minister has pointed to the Danish Moldova scheme as an idea Europe should not have dropped."
     assert roles_in(text)["DNK"].role == "deporting"
     assert keys(text) == ["DNK-MDA"]
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_a_place_where_a_state_sends_people_is_their_host() -> None:
+    text = "Dozens of men are still held on Nauru, where Denmark still sends rejected asylum seekers."
+    found = roles_in(text)["NRU"]
+    assert (found.role, found.rule) == ("host", "roles.sent-to")
+    assert keys(text) == ["DNK-NRU"]
+
+
+def test_a_place_where_a_state_hands_over_boats_is_no_host() -> None:
+    text = "The minister travelled to Tripoli, where Denmark handed over the first of five new patrol boats."
+    assert "LBY" not in roles_in(text) or roles_in(text)["LBY"].role != "host"

@@ -652,6 +652,40 @@ def _paid_to_receive(verb: Token, is_passive: bool) -> bool:
 # --- host ----------------------------------------------------------------------------------------------------
 
 
+def _sent_where(token: Token) -> Token | None:
+    """The verb of sending of a relative clause on the place, opened by "where" ("Nauru, where Australia sends new
+    arrivals", "Rwanda, where Britain had planned to send asylum seekers"), not denied."""
+    for clause in token.children:
+        if clause.dep_ != "relcl" or not any(
+            c.dep_ == "advmod" and c.lower_ in lx.WHERE_WORDS for c in clause.children
+        ):
+            continue
+        for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
+            moves = is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS
+            if moves and _people_sent(verb) and not negated(verb) and not officials_moved(verb):
+                return verb
+    return None
+
+
+def _people_sent(verb: Token) -> bool:
+    """The verb's object, if it has one, is people ("sends new boat arrivals", "the first of 40 migrants"), not
+    things ("handed over the first of five patrol boats")."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        noun = next(
+            (
+                g
+                for p in obj.children
+                if p.dep_ == "prep" and spelled(p) == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
+            obj,
+        )
+        if not (lemma(noun) in lx.MIGRANT_NOUNS | lx.MOVED_PEOPLE or noun.pos_ == "PRON" or noun.ent_type_ == "NORP"):
+            return False
+    return True
+
+
 @rule("roles", "sent-to", kind="mention")
 def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "deported to Eswatini", "flights to Rwanda", "transfers of migrants to Albania", "returned to Turkey": where
@@ -661,6 +695,9 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
         if is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS:
             return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, verb)
         return None
+    where = _sent_where(mention.token)
+    if where is not None:  # "held on Nauru, where Australia still sends new arrivals"
+        return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, where)
     found = _prep_object(mention)
     if found is None:
         return None
