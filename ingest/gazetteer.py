@@ -134,6 +134,20 @@ def countries(language: str = "en") -> Countries:
     )
 
 
+@lru_cache(maxsize=4)
+def capital_names(language: str = "en") -> dict[str, str]:
+    """Unambiguous country names written in capitals, as headings write them ("SOUTH SUDAN", "SOUDAN DU SUD"):
+    longer than three letters, or in capitals already ("UK")."""
+    return {
+        entry.phrase.upper(): entry.iso3
+        for entry in countries(language).entries
+        if entry.kind == "name"
+        and entry.iso3 is not None
+        and not entry.ambiguous
+        and (len(entry.phrase) > 3 or entry.phrase.isupper())
+    }
+
+
 def _add_local(local: dict[str, Any], language: str, add: Any) -> None:
     """A language's own names: its curated file, then pycountry's translations of the ISO 3166 names."""
     import gettext

@@ -388,6 +388,17 @@ COUNTRY_ANAPHOR: Final = re.compile(
     re.I,
 )
 
+# The region a description names ("the Central American country"), as the gazetteer's ``regions`` keys it.
+REGION_WORDS: Final = {
+    "central american": "central american",
+    "east african": "east african",
+    "west african": "west african",
+    "southern african": "southern african",
+    "balkan": "balkan",
+    "gulf": "gulf",
+    "pacific": "pacific",
+}
+
 # "sent on from Guatemala to their home countries": the people go home, not to another state of the story.
 HOME_DESTINATION: Final = re.compile(
     r"\bto (?:their|his|her) (?:own )?(?:home countr(?:y|ies)|countr(?:y|ies) of (?:origin|nationality))\b", re.I

@@ -261,8 +261,24 @@ ANAPHOR: Final = re.compile(
 POSSESSIVE_COUNTRY: Final = re.compile(r"\b(?:son|sa) (?:pays|gouvernement)\b", re.I)
 COUNTRY_ANAPHOR: Final = re.compile(
     r"\b(?:[Ll]e|[Cc]e) (?:(?:petit|jeune|[a-zé]+ain|[a-zé]+ais)\s+)?(?:pays|royaume)\b"
-    r"(?!\s+(?:tiers|d['’]origine|hôte|de destination|de transit|voisin|membres?|d['’]accueil)\b)",
+    r"(?!\s+(?:tiers|d['’]origine|hôte|de destination|de transit|voisin|membres?|d['’]accueil)\b)"
+    r"(?:\s+(?:d['’]Afrique (?:australe|de l['’](?:Est|Ouest)|centrale)|d['’]Amérique centrale|des Balkans|du Golfe|"
+    r"du Pacifique|balkanique|insulaire))?",  # "le petit royaume d'Afrique australe": the region says which
 )
+# The region a description names ("le petit royaume d'Afrique australe"), as the gazetteer's ``regions`` keys it.
+REGION_WORDS: Final = {
+    "d'afrique australe": "southern african",
+    "d'afrique de l'est": "east african",
+    "d'afrique de l'ouest": "west african",
+    "ouest-africain": "west african",
+    "est-africain": "east african",
+    "d'amérique centrale": "central american",
+    "centraméricain": "central american",
+    "des balkans": "balkan",
+    "balkanique": "balkan",
+    "du golfe": "gulf",
+    "du pacifique": "pacific",
+}
 
 _COURT = r"(?:tribunal|tribunaux|cour|juges?|justice)"
 COURT_WORDS: Final = re.compile(_COURT, re.I)

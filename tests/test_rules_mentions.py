@@ -443,3 +443,23 @@ def test_every_state_of_a_region_is_a_known_state() -> None:
     regions = countries().regions
     assert {"central american", "east african", "balkan"} <= set(regions)
     assert all(countries().is_code(code) for codes in regions.values() for code in codes)
+
+
+@pytest.mark.covers("mentions.capitals-heading", "mentions.country-anaphor")
+def test_a_state_in_capitals_heading_an_entry_is_what_the_country_below_refers_to() -> None:
+    text = (
+        "Where the deportees went\n\n"
+        "MOLDOVA - A quiet start\n\n"
+        "The small country took in five men deported from Denmark in July, officials said."
+    )
+    assert keys(text) == ["DNK-MDA"]
+
+
+@pytest.mark.covers("mentions.capitals-heading", "mentions.country-anaphor")
+def test_un_etat_en_capitales_en_tete_d_entree_et_la_region_qui_le_designe() -> None:
+    text = (
+        "Tour d'horizon\n\n"
+        "ESWATINI - Le précurseur\n\n"
+        "Le petit royaume d'Afrique australe a accueilli en juillet cinq hommes expulsés des États-Unis."
+    )
+    assert keys(text, language="fr") == ["USA-SWZ"]

@@ -12,7 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from dakg.ingest.gazetteer import countries
+from dakg.ingest.gazetteer import capital_names, countries
 from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
 from dakg.ingest.rules.syntax import conj_head, ends_sentence, is_host_word, lemma, proxy
@@ -240,7 +240,7 @@ def country_anaphors(
             if previous_subject is not None and previous_subject.iso3 not in region:
                 previous_subject = None
         span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or not counts:
+        if span is None or (not counts and len(topic) != 1):
             continue
         opens = span.root.dep_ in ("nsubj", "nsubjpass") and not any(m.end <= start for m in named)
         subject_before = opens and previous_subject is not None
@@ -253,6 +253,8 @@ def country_anaphors(
             continue
         if subject_before and previous_subject is not None:
             best, source = previous_subject.iso3, previous_subject
+        elif not counts:
+            continue
         else:
             best = max(counts, key=lambda code: (counts[code], latest[code].start))
             source = latest[best]
@@ -266,8 +268,9 @@ def country_anaphors(
 
 def _region_of(phrase: str) -> frozenset[str] | None:
     """The states of the region a description names ("the Central American country"), if it names one."""
-    lowered = " ".join(phrase.lower().split())
-    return next((codes for word, codes in countries().regions.items() if f" {word} " in f" {lowered} "), None)
+    lowered = " ".join(phrase.lower().replace("’", "'").split())
+    regions = countries().regions
+    return next((regions[key] for words, key in lx.REGION_WORDS.items() if f" {words} " in f" {lowered} "), None)
 
 
 def _receives(word: Token) -> bool:
@@ -582,6 +585,31 @@ def topic_heading(sentence: Sentence, named: list[CountryMention]) -> list[Count
     return named if all(word.lower() in _LABEL_GLUE for word in words) else []
 
 
+@rule("mentions", "capitals-heading")
+def capitals_heading(doc: Doc, sentence: Sentence) -> list[CountryMention]:
+    """ "ESWATINI", "RWANDA - A ceiling of 250", "SOUDAN DU SUD - Huit hommes à Juba": a line whose first part is a
+    state's name alone, in capitals (which the tagger, reading names as running text writes them, does not mark),
+    heads the roundup's entry about that state."""
+    if sentence.prose:
+        return []
+    text = sentence.text.strip()
+    head = re.split(r"\s+[-–—]\s+|\s*:\s", text, maxsplit=1)[0].strip().rstrip(".")
+    if not head or head.upper() != head or not any(ch.isalpha() for ch in head):
+        return []
+    code = capital_names(doc.lang_).get(head)
+    if code is None:
+        return []
+    start = sentence.start + sentence.text.index(head)
+    span = doc.char_span(start, start + len(head), alignment_mode="expand")
+    if span is None:
+        return []
+    return [CountryMention(code, start, start + len(head), head, "name", sentence.index, span.root)]
+
+
+def _line_start(doc: Doc, sentence: Sentence) -> int:
+    return doc_text(doc).rfind("\n", 0, sentence.start)
+
+
 _PAGE_NOISE = re.compile(r"^(?:advertisement|photo|caption|image|video|read more|related|most read|share)\b", re.I)
 
 
@@ -657,6 +685,7 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
     last: dict[str, CountryMention] = {}
     previous_subject: CountryMention | None = None
     topic: list[CountryMention] = []  # the states the label of the roundup's entry being read names
+    heading_line = -2  # where the line of that label starts
     for sentence, sentence_ents in zip(sentences, ents, strict=True):
         named = [
             CountryMention(
@@ -688,9 +717,11 @@ def read(doc: Doc, published: date | None, title: str | None = None) -> Document
         subjects = [m for m in (*named, *anaphors) if _is_subject(m)]
         if sentence.makes_claims:  # within a roundup's entry, a sentence of no subject leaves the entry's state
             previous_subject = subjects[0] if subjects else (topic[0] if len(topic) == 1 else None)
-        elif heading := topic_heading(sentence, named):
+        elif heading := topic_heading(sentence, named) or capitals_heading(doc, sentence):
             topic = heading
             previous_subject = topic[0] if len(topic) == 1 else None
-        elif is_heading(sentence):  # "Critics", "What happens next": the entries are over
-            topic = []
+            heading_line = _line_start(doc, sentence)
+        elif is_heading(sentence) and _line_start(doc, sentence) != heading_line:
+            topic = []  # "Critics", "What happens next": the entries are over (not "- Le précurseur discret" after
+            # "ESWATINI" on the same line, which the parser made a sentence of its own)
     return Document(doc, published, tuple(sentences), tuple(tuple(e) for e in ents), tuple(mentions))

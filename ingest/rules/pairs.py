@@ -21,7 +21,6 @@ nationality is never a party. Every pair carries the evidence of both sides, fro
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence, Set
@@ -29,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dakg.ingest.gazetteer import countries
+from dakg.ingest.gazetteer import capital_names, countries
 from dakg.ingest.rules import mentions
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote
@@ -559,12 +558,13 @@ def _named_in_capitals(sentence: Sentence) -> dict[str, Vote]:
     """The states a heading in capitals names ("ITALY AND ALBANIA"), which the tagger, reading names as they are
     written in running text, does not mark."""
     found: dict[str, Vote] = {}
+    names = capital_names(sentence.span.doc.lang_)
     for match in re.finditer(r"[A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*)*", sentence.text):
         words = match.group().split()
         i = 0
         while i < len(words):  # the longest name from each word: "THE NETHERLANDS", "SOUTH SUDAN" (not "SUDAN")
-            j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in _capital_names()), i)
-            if j > i and (code := _capital_names()[" ".join(words[i:j])]) not in found:
+            j = next((j for j in range(len(words), i, -1) if " ".join(words[i:j]) in names), i)
+            if j > i and (code := names[" ".join(words[i:j])]) not in found:
                 at = sentence.start + match.start() + len(" ".join(words[:i])) + (1 if i else 0)
                 text = " ".join(words[i:j])
                 found[code] = Vote(
@@ -572,19 +572,6 @@ def _named_in_capitals(sentence: Sentence) -> dict[str, Vote]:
                 )
             i = max(j, i + 1)
     return found
-
-
-@functools.cache
-def _capital_names() -> dict[str, str]:
-    """Unambiguous country names in capitals (longer than three letters, or written in capitals already)."""
-    return {
-        entry.phrase.upper(): entry.iso3
-        for entry in countries().entries
-        if entry.kind == "name"
-        and entry.iso3 is not None
-        and not entry.ambiguous
-        and (len(entry.phrase) > 3 or entry.phrase.isupper())
-    }
 
 
 @rule("pairs", "section-partner", kind="sentence")
