@@ -1253,7 +1253,8 @@ def _timeline_doc(colon: bool) -> Doc:
 
 
 def test_the_subject_a_timeline_entry_hangs_on_its_date_is_the_verbs() -> None:
-    assert timeline_verb(_timeline_doc(colon=True)[6]).text == "sign"
+    verb = timeline_verb(_timeline_doc(colon=True)[6])
+    assert verb is not None and verb.text == "sign"
     assert timeline_verb(_timeline_doc(colon=False)[6]) is None
 
 

@@ -399,12 +399,12 @@ def subjects_of_two_clauses(side: Vote, party: Vote, doc: Doc) -> bool:
     if side.role != HOST or not party.rule.startswith("roles.subject-of-agree/"):
         return False
     party_verb = doc[party.token].head
-    if side.rule.startswith("roles.subject-of-receive/"):
-        host_verb = doc[side.token].head
-    else:
-        host_verb = next((t for t in doc[side.token].ancestors if t.pos_ in ("VERB", "AUX")), None)
-        if host_verb is None or host_verb == party_verb or doc[side.token] in party_verb.children:
+    host_verb = doc[side.token].head
+    if not side.rule.startswith("roles.subject-of-receive/"):
+        governing = next((t for t in doc[side.token].ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if governing is None or doc[side.token] in party_verb.children:
             return False
+        host_verb = governing
     if host_verb == party_verb:
         return False
     below = host_verb
@@ -432,7 +432,7 @@ def _a_clause_of_its_own(verb: Token) -> bool:
     attach as an adverbial clause), not "flying them to X" or "after they were sent to X"."""
     if any(c.dep_ == "mark" for c in verb.children):
         return False
-    return any(c.dep_.startswith("aux") for c in verb.children) or verb.morph.get("VerbForm") == ["Fin"]
+    return any(c.dep_.startswith("aux") for c in verb.children) or "Fin" in verb.morph.get("VerbForm", [])
 
 
 def _told_by_others(party: Vote, span: Span, senders: Set[str]) -> bool:

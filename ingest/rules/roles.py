@@ -1190,15 +1190,15 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     token = mention.token
     if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and _scheme_noun(token.head):
         return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, owner_of_the_scheme, token.head)
-    named_after = token.head  # "the British Rwanda scheme": the owner of a scheme named after its host
+    host_name = token.head  # "the British Rwanda scheme": the owner of a scheme named after its host
     if (
         mention.kind == "demonym"
         and token.dep_ in ("amod", "compound")
-        and _code(named_after) not in (None, mention.iso3)
-        and named_after.dep_ == "compound"
-        and _scheme_noun(named_after.head)
+        and _code(host_name) not in (None, mention.iso3)
+        and host_name.dep_ == "compound"
+        and _scheme_noun(host_name.head)
     ):
-        return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, named_after.head)
+        return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, host_name.head)
     hub = token.head.head if lemma(token.head) in lx.READMISSION_NOUNS else token.head
     returns = lemma(token.head) in lx.READMISSION_NOUNS or any(
         c.dep_ == "compound" and lemma(c) in lx.READMISSION_NOUNS for c in hub.children
