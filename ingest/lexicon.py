@@ -201,6 +201,8 @@ LAW_NOUNS: Final = frozenset({"law", "bill", "legislation", "act", "decree", "am
 NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", "compatriot"})
 # "returned to X": sent to X, which is a host unless X is where the people come from.
 RETURN_VERBS: Final = frozenset({"return"})
+# "people arriving in the UK illegally will be sent to Rwanda": reaching a state (before being sent on from it).
+ARRIVE_VERBS: Final = frozenset({"arrive", "land", "enter", "reach"})
 # "Nauru, where Australia sends new arrivals": the relative word of place.
 WHERE_WORDS: Final = frozenset({"where"})
 # "4,000 Eritreans left Israel for Rwanda": people leave the sender (the object) for the host ("for X").

@@ -281,3 +281,12 @@ def test_le_passe_compose_d_un_verbe_qui_deplace_des_gens_est_une_mise_en_oeuvre
     text = "Quelque 4 000 Érythréens ont quitté Israël pour le Rwanda."
     statuses = claims(_fr(text), "ISR-RWA", "status")
     assert [(c.value, c.negated) for c in statuses] == [("implemented", False)]
+
+
+@pytest.mark.covers("roles.sent-to", "roles.arrived-in")
+def test_l_envoi_vers_un_etat_de_gens_arrives_dans_un_autre_va_de_l_un_a_l_autre() -> None:
+    text = "Le plan prévoyait l'envoi au Kosovo de demandeurs d'asile arrivés au Danemark."
+    found = roles_in(text, language="fr")
+    assert (found["XKX"].role, found["XKX"].rule) == ("host", "roles.sent-to")
+    assert (found["DNK"].role, found["DNK"].rule) == ("deporting", "roles.arrived-in")
+    assert keys(text, language="fr") == ["DNK-XKX"]

@@ -836,7 +836,7 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         return None  # not "nobody who arrived by boat would ever be settled in Australia"
     if _awaiting_removal_there(mention):
         return None  # "Gjader could also hold migrants already in Italy who are awaiting removal"
-    if lemma(governor) in {"arrive", "land", "enter", "reach"}:
+    if lemma(governor) in lx.ARRIVE_VERBS:
         sent_elsewhere = any(
             other.iso3 != mention.iso3 and sent_to(ctx, other) is not None for other in ctx.mentions
         )  # "moved to a reception centre in a country such as Rwanda"
