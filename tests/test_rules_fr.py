@@ -290,3 +290,10 @@ def test_l_envoi_vers_un_etat_de_gens_arrives_dans_un_autre_va_de_l_un_a_l_autre
     assert (found["XKX"].role, found["XKX"].rule) == ("host", "roles.sent-to")
     assert (found["DNK"].role, found["DNK"].rule) == ("deporting", "roles.arrived-in")
     assert keys(text, language="fr") == ["DNK-XKX"]
+
+
+@pytest.mark.covers("status.event-of-the-pair")
+def test_un_accord_qui_autorise_un_etat_a_transferer_des_gens_est_convenu() -> None:
+    # the French verbs of allowing (lexicon_fr.ALLOW_VERBS), read when the rule runs, not the English ones
+    text = "L'accord autorise l'Italie à transférer des migrants en Albanie."
+    assert status_of(_fr(text), "ITA-ALB") == "agreed"

@@ -1985,7 +1985,9 @@ def arrangement_of(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
-_HYPHEN_NOUNS = lx.AGREEMENT_NOUNS | lx.INTENT_DOCUMENTS | lx.SCHEME_NOUNS  # "the EU-Turkey statement"
+def _hyphen_noun(token: Token) -> bool:
+    """A noun a hyphenated pair of states names ("the EU-Turkey statement"), in the words of the language read."""
+    return lemma(token) in lx.AGREEMENT_NOUNS | lx.INTENT_DOCUMENTS | lx.SCHEME_NOUNS
 
 
 @rule("roles", "hyphen-pair")
@@ -2000,9 +2002,9 @@ def hyphen_pair(ctx: Context) -> list[Vote]:
         if between.strip() not in ("-", "–", "—") or left.iso3 == right.iso3:
             continue
         after = doc.char_span(right.end, min(len(text), right.end + 40), alignment_mode="expand")
-        if after is None or not any(lemma(t) in _HYPHEN_NOUNS for t in list(after)[:3]):
+        if after is None or not any(_hyphen_noun(t) for t in list(after)[:3]):
             continue
-        noun = next(t for t in list(after)[:3] if lemma(t) in _HYPHEN_NOUNS)
+        noun = next(t for t in list(after)[:3] if _hyphen_noun(t))
         span = Evidence(left.start, noun.idx + len(noun.text), text[left.start : noun.idx + len(noun.text)], "party")
         votes.append(Vote(left.iso3, DEPORTING, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), left.token.i))
         votes.append(Vote(right.iso3, HOST, w.HYPHEN_PAIR, rule_id(hyphen_pair), (span,), right.token.i))

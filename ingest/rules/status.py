@@ -413,7 +413,7 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
         verb, auxes = verb.head, {spelled(c) for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     if auxes & _MODAL == {"would"} and backshifted(verb):  # "said his country would receive 200 migrants"
         auxes = (auxes - {"would"}) | {"will"}
-    allowing = verb.head if verb.dep_ in ("xcomp", "ccomp") and lemma(verb.head) in _ALLOW_VERBS else None
+    allowing = verb.head if verb.dep_ in ("xcomp", "ccomp") and lemma(verb.head) in _allow_verbs() else None
     if allowing is not None and not negated(allowing) and allowing.tag_ in ("VBD", "VBZ", "VBP"):
         allowed_by = {spelled(c) for c in allowing.children if c.dep_ in ("aux", "auxpass")}
         if not allowed_by & _MODAL:  # "the statement allowed Greece to return migrants to Turkey": provided for
@@ -434,7 +434,14 @@ def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
     return StatusValue(value, strength, False, (evidence,), (rule_id(event_of_the_pair),))
 
 
-_ALLOW_VERBS = lx.ALLOW_VERBS | {"let", "empower"}  # "the scheme lets the US outsource"
+def _allow_verbs() -> frozenset[str]:
+    """ "the scheme lets the US outsource": the language's verbs of allowing (read when called, not at import,
+    so that French reads its own)."""
+    allowing: frozenset[str] = lx.ALLOW_VERBS | _LET
+    return allowing
+
+
+_LET = frozenset({"let", "empower"})
 
 
 def backshifted(verb: Token) -> bool:
