@@ -203,6 +203,9 @@ NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", 
 RETURN_VERBS: Final = frozenset({"return"})
 # "people arriving in the UK illegally will be sent to Rwanda": reaching a state (before being sent on from it).
 ARRIVE_VERBS: Final = frozenset({"arrive", "land", "enter", "reach"})
+# The words that mark the one allowed to act where a language does so with a preposition (French « permettre à X
+# de »); English allows its object ("allow X to").
+DATIVE_MARKS: Final = frozenset[str]()
 # "Nauru, where Australia sends new arrivals": the relative word of place.
 WHERE_WORDS: Final = frozenset({"where"})
 # "4,000 Eritreans left Israel for Rwanda": people leave the sender (the object) for the host ("for X").

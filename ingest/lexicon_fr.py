@@ -83,7 +83,10 @@ WISH_VERBS: Final = frozenset({"vouloir", "prévoir", "proposer", "chercher", "v
 RETURN_VERBS: Final = frozenset({"rapatrier", "retourner", "ramener"})
 BACK_VERBS_ALONE: Final = frozenset({"ramener", "reconduire"})  # "quatre avaient été reconduits en Italie"
 WHERE_WORDS: Final = frozenset({"où"})
-ALLOW_VERBS: Final = frozenset({"permettre", "autoriser"})  # « le protocole permet à l'Italie de transférer »
+ALLOW_VERBS: Final = frozenset({"permettre", "autoriser"})
+DATIVE_MARKS: Final = frozenset(
+    {"à", "au", "aux"}
+)  # « permettre aux États-Unis de transférer »  # « le protocole permet à l'Italie de transférer »
 ARRIVE_VERBS: Final = frozenset({"arriver", "atterrir", "entrer", "débarquer", "parvenir"})
 LEAVE_VERBS: Final = frozenset({"quitter"})  # "4 000 personnes ont quitté Israël pour Kigali"
 CARRY_VERBS: Final = frozenset({"conduire", "emmener", "amener", "acheminer", "transporter", "escorter"})

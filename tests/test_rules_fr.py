@@ -297,3 +297,14 @@ def test_un_accord_qui_autorise_un_etat_a_transferer_des_gens_est_convenu() -> N
     # the French verbs of allowing (lexicon_fr.ALLOW_VERBS), read when the rule runs, not the English ones
     text = "L'accord autorise l'Italie à transférer des migrants en Albanie."
     assert status_of(_fr(text), "ITA-ALB") == "agreed"
+
+
+@pytest.mark.covers("roles.asked-to-send")
+def test_l_etat_qu_un_accord_permet_de_transferer_des_gens_les_envoie() -> None:
+    text = (
+        "La Moldavie a signé en août un accord de pays tiers sûr, qui permettrait aux États-Unis d'y transférer "
+        "des demandeurs d'asile."
+    )
+    found = roles_in(text, language="fr")
+    assert (found["USA"].role, found["USA"].rule) == ("deporting", "roles.asked-to-send")
+    assert keys(text, language="fr") == ["USA-MDA"]

@@ -512,12 +512,16 @@ def homeward(verb: Token) -> bool:
 
 @rule("roles", "asked-to-send", kind="mention")
 def asked_to_send(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Conservatives want Germany to outsource the claims to Rwanda", "the deal allows Spain to return them":
-    the state another actor wants or allows to send people sends them."""
+    """ "Conservatives want Germany to outsource the claims to Rwanda", "the deal allows Spain to return them"
+    (« permettrait aux États-Unis d'y transférer »): the state another actor wants or allows to send people sends
+    them."""
     actor = proxy(mention.token)
-    if actor.dep_ != "dobj":
+    if actor.dep_ == "pobj" and actor.head.lower_ in lx.DATIVE_MARKS and lemma(actor.head.head) in lx.ALLOW_VERBS:
+        verb = actor.head.head  # « qui permettrait aux États-Unis d'y transférer des demandeurs d'asile »
+    elif actor.dep_ == "dobj":
+        verb = actor.head
+    else:
         return None
-    verb = actor.head
     for clause in verb.children:
         if clause.dep_ != "xcomp":
             continue
