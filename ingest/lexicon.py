@@ -206,6 +206,9 @@ ARRIVE_VERBS: Final = frozenset({"arrive", "land", "enter", "reach"})
 # The words that mark the one allowed to act where a language does so with a preposition (French « permettre à X
 # de »); English allows its object ("allow X to").
 DATIVE_MARKS: Final = frozenset[str]()
+# "people who claim asylum in Britain": the protection people seek, and the verbs of seeking it.
+ASYLUM_WORDS: Final = frozenset({"asylum"})
+SEEK_VERBS: Final = frozenset({"claim", "seek", "apply", "request", "lodge", "file"})
 # "Nauru, where Australia sends new arrivals": the relative word of place.
 WHERE_WORDS: Final = frozenset({"where"})
 # "4,000 Eritreans left Israel for Rwanda": people leave the sender (the object) for the host ("for X").

@@ -84,6 +84,8 @@ RETURN_VERBS: Final = frozenset({"rapatrier", "retourner", "ramener"})
 BACK_VERBS_ALONE: Final = frozenset({"ramener", "reconduire"})  # "quatre avaient été reconduits en Italie"
 WHERE_WORDS: Final = frozenset({"où"})
 ALLOW_VERBS: Final = frozenset({"permettre", "autoriser"})
+ASYLUM_WORDS: Final = frozenset({"asile"})
+SEEK_VERBS: Final = frozenset({"demander", "déposer", "solliciter"})
 DATIVE_MARKS: Final = frozenset(
     {"à", "au", "aux"}
 )  # « permettre aux États-Unis de transférer »  # « le protocole permet à l'Italie de transférer »

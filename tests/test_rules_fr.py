@@ -308,3 +308,10 @@ def test_l_etat_qu_un_accord_permet_de_transferer_des_gens_les_envoie() -> None:
     found = roles_in(text, language="fr")
     assert (found["USA"].role, found["USA"].rule) == ("deporting", "roles.asked-to-send")
     assert keys(text, language="fr") == ["USA-MDA"]
+
+
+@pytest.mark.covers("roles.asylum-sought-in")
+def test_l_etat_ou_l_on_demande_l_asile_avant_d_etre_envoye_ailleurs_envoie() -> None:
+    text = "Ceux qui demandent l'asile au Danemark pourraient être envoyés au Kosovo."
+    found = roles_in(text, language="fr")
+    assert (found["DNK"].role, found["DNK"].rule) == ("deporting", "roles.asylum-sought-in")

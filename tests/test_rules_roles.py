@@ -1300,3 +1300,16 @@ def test_a_place_where_a_state_sends_people_is_their_host() -> None:
 def test_a_place_where_a_state_hands_over_boats_is_no_host() -> None:
     text = "The minister travelled to Tripoli, where Denmark handed over the first of five new patrol boats."
     assert "LBY" not in roles_in(text) or roles_in(text)["LBY"].role != "host"
+
+
+@pytest.mark.covers("roles.asylum-sought-in")
+def test_where_people_claim_asylum_before_being_sent_elsewhere_sends_them() -> None:
+    text = "Migrants who claim asylum in Denmark could be sent to Moldova under the plan."
+    found = roles_in(text)
+    assert (found["DNK"].role, found["DNK"].rule) == ("deporting", "roles.asylum-sought-in")
+    assert found["MDA"].role == "host"
+
+
+@pytest.mark.covers("roles.asylum-sought-in", acts=False)
+def test_asylum_claimed_in_a_state_with_no_other_destination_says_nothing_of_it() -> None:
+    assert "DNK" not in roles_in("Fewer people claimed asylum in Denmark last year, the agency said.")

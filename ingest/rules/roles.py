@@ -850,6 +850,30 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
 
 
+@rule("roles", "asylum-sought-in", kind="mention")
+def asylum_sought_in(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "migrants who claim asylum in Britain could be sent to Rwanda", "people who apply for asylum in Germany would
+    have their claims examined in Rwanda": where people seek asylum, in a sentence that names another state they are
+    sent to or have their claims decided in, is the state that sends them."""
+    found = _prep_object(mention)
+    if found is None:
+        return None
+    prep, _, governor = found
+    near = [governor, *governor.children, *(g for c in governor.children for g in c.children)]
+    asylum = lemma(governor) in lx.ASYLUM_WORDS or (
+        lemma(governor) in lx.SEEK_VERBS and any(lemma(t) in lx.ASYLUM_WORDS for t in near)
+    )
+    if prep != "in" or not asylum:
+        return None
+    elsewhere = any(
+        other.iso3 != mention.iso3 and (sent_to(ctx, other) is not None or processes_claims(ctx, other) is not None)
+        for other in ctx.mentions
+    )
+    if not elsewhere:
+        return None
+    return _vote(ctx, mention, DEPORTING, w.ARRIVED_BEFORE_TRANSFER, asylum_sought_in, governor)
+
+
 _CITIZEN_NOUNS: Final = frozenset({"citizen", "national"})
 
 
