@@ -206,6 +206,10 @@ ARRIVE_VERBS: Final = frozenset({"arrive", "land", "enter", "reach"})
 # The words that mark the one allowed to act where a language does so with a preposition (French « permettre à X
 # de »); English allows its object ("allow X to").
 DATIVE_MARKS: Final = frozenset[str]()
+# "Kosovo's decision to receive deportees": what a state decides, offers or refuses to do.
+INTENT_NOUNS: Final = frozenset(
+    {"decision", "offer", "willingness", "readiness", "commitment", "pledge", "promise", "refusal", "agreement"}
+)
 # "people who claim asylum in Britain": the protection people seek, and the verbs of seeking it.
 ASYLUM_WORDS: Final = frozenset({"asylum"})
 SEEK_VERBS: Final = frozenset({"claim", "seek", "apply", "request", "lodge", "file"})

@@ -1313,3 +1313,18 @@ def test_where_people_claim_asylum_before_being_sent_elsewhere_sends_them() -> N
 @pytest.mark.covers("roles.asylum-sought-in", acts=False)
 def test_asylum_claimed_in_a_state_with_no_other_destination_says_nothing_of_it() -> None:
     assert "DNK" not in roles_in("Fewer people claimed asylum in Denmark last year, the agency said.")
+
+
+@pytest.mark.covers("roles.its-decision-to-receive")
+def test_a_states_decision_to_receive_deportees_makes_it_their_host() -> None:
+    text = "An article about Moldova's decision to receive deportees from Denmark misstated the number of people."
+    found = roles_in(text)
+    assert (found["MDA"].role, found["MDA"].rule) == ("host", "roles.its-decision-to-receive")
+    assert keys(text) == ["DNK-MDA"]
+
+
+@pytest.mark.covers("roles.nationals-of", acts=False)
+def test_people_who_are_not_citizens_of_a_state_do_not_hold_its_nationality() -> None:
+    text = "Moldova has agreed to host up to fifty people deported from Denmark who are not citizens of Moldova."
+    assert roles_in(text)["MDA"].role == "host"
+    assert keys(text) == ["DNK-MDA"]

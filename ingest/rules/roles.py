@@ -258,7 +258,10 @@ def nationals_of(ctx: Context, mention: CountryMention) -> Vote | None:
     if lemma(token) in lx.NATIONAL_NOUNS:  # "Nationals of Nigeria and Liberia" parsed with Liberia beside "Nationals"
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token)
     if token.dep_ == "pobj" and spelled(token.head) == "of" and lemma(token.head.head) in lx.NATIONAL_NOUNS:
-        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token.head.head)
+        nationals = token.head.head
+        if nationals.dep_ == "attr" and negated(nationals.head):
+            return None  # "fifty people who are not citizens of Kosovo": whom they are not
+        return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, nationals)
     if token.dep_ in ("compound", "amod", "poss", "nmod") and lemma(token.head) in lx.NATIONAL_NOUNS:
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, nationals_of, token.head)
     for child in token.children:
@@ -848,6 +851,23 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         if sent_elsewhere or irregular:  # "people arriving in the UK illegally will be sent to Rwanda"
             return _vote(ctx, mention, DEPORTING, w.ARRIVED_BEFORE_TRANSFER, arrived_in, governor)
     return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
+
+
+@rule("roles", "its-decision-to-receive", kind="mention")
+def its_decision_to_receive(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Kosovo's decision to receive deportees from the United States", "Uganda's offer to take in migrants",
+    « la décision du Kosovo d'accueillir des expulsés »: the state whose decision, offer or refusal it is to receive
+    people is the host of what it decided (or refused)."""
+    token = conj_head(mention.token)
+    owned = token.dep_ == "poss" or (token.dep_ == "pobj" and spelled(token.head) == "of")
+    noun = token.head if token.dep_ == "poss" else token.head.head
+    if not owned or lemma(noun) not in lx.INTENT_NOUNS:
+        return None
+    for clause in noun.children:
+        if clause.dep_ in ("acl", "xcomp", "relcl") and is_host_word(clause) and receives_people(clause):
+            if not its_own_citizens(clause):
+                return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, its_decision_to_receive, noun, clause)
+    return None
 
 
 @rule("roles", "asylum-sought-in", kind="mention")
