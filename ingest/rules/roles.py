@@ -864,9 +864,9 @@ def its_decision_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     if not owned or lemma(noun) not in lx.INTENT_NOUNS:
         return None
     for clause in noun.children:
-        if clause.dep_ in ("acl", "xcomp", "relcl") and is_host_word(clause) and receives_people(clause):
-            if not its_own_citizens(clause):
-                return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, its_decision_to_receive, noun, clause)
+        receives = is_host_word(clause) and receives_people(clause) and not its_own_citizens(clause)
+        if clause.dep_ in ("acl", "xcomp", "relcl") and receives:
+            return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, its_decision_to_receive, noun, clause)
     return None
 
 
