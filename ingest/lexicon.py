@@ -210,6 +210,8 @@ DATIVE_MARKS: Final = frozenset[str]()
 INTENT_NOUNS: Final = frozenset(
     {"decision", "offer", "willingness", "readiness", "commitment", "pledge", "promise", "refusal", "agreement"}
 )
+# "the agreement works in both directions": a deal that sends people each way.
+BOTH_WAYS: Final = re.compile(r"\b(?:in both directions|both ways|reciprocal(?:ly)?|works either way)\b", re.I)
 # "people who claim asylum in Britain": the protection people seek, and the verbs of seeking it.
 ASYLUM_WORDS: Final = frozenset({"asylum"})
 SEEK_VERBS: Final = frozenset({"claim", "seek", "apply", "request", "lodge", "file"})

@@ -942,3 +942,18 @@ def test_people_eventually_resettled_elsewhere_moved_on_from_the_host() -> None:
         "resettled in Canada."
     )
     assert "AUS-CAN" not in keys(text)
+
+
+@pytest.mark.covers("pairs.both-ways")
+def test_a_deal_said_to_work_in_both_directions_sends_people_each_way() -> None:
+    text = (
+        "Moldova turns back asylum seekers arriving from Romania under a safe third country agreement. "
+        "The agreement, signed in 2004, works in both directions."
+    )
+    assert keys(text) == ["MDA-ROU", "ROU-MDA"]
+
+
+@pytest.mark.covers("pairs.both-ways", acts=False)
+def test_a_deal_not_said_to_be_mutual_goes_one_way() -> None:
+    text = "Moldova turns back asylum seekers arriving from Romania under a safe third country agreement."
+    assert keys(text) == ["MDA-ROU"]

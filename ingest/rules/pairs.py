@@ -1221,8 +1221,10 @@ def sentence_pairs(
         or _moved_between(resolved)  # "4,000 Eritreans left Israel for Rwanda": people moved, whatever the words
         or (view.about_deportation and _moved_between(resolved, from_a_sender=True))
     )
-    if not (facts.talks_of_it or decisive) or humanitarian(sentence):
+    mutual = both_ways(sentence, found, recent)
+    if not (facts.talks_of_it or decisive or mutual) or humanitarian(sentence):
         return []
+    found = [*found, *mutual]
     kept: dict[str, Pair] = {}
     if own_citizens_home(sentence):
         return []
@@ -1240,6 +1242,31 @@ def sentence_pairs(
         if pair.key not in kept or kept[pair.key].weight < pair.weight:
             kept[pair.key] = pair
     return list(kept.values())
+
+
+@rule("pairs", "both-ways")
+def both_ways(sentence: Sentence, found: Sequence[Pair], recent: Sequence[Pair]) -> list[Pair]:
+    """ "It works in both directions, but in practice almost all returns are from Canada to the United States": a
+    deal the sentence calls mutual ("in both directions", "reciprocal") sends people each way — the other direction of
+    the pair the sentence names, or else of the one named just before."""
+    if lx.BOTH_WAYS.search(sentence.text) is None:
+        return []
+    base = list(found)
+    if not base and recent and sentence.index - recent[-1].sentence <= w.PAIR_ANAPHOR_REACH:
+        base = [recent[-1]]
+    this = rule_id(both_ways)
+    return [
+        replace(
+            p,
+            deporting=p.host,
+            host=p.deporting,
+            host_token=p.deporting_token,
+            deporting_token=p.host_token,
+            sentence=sentence.index,
+            rules=(this, *p.rules),
+        )
+        for p in base
+    ]
 
 
 @rule("pairs", "humanitarian-mechanism")
@@ -1288,8 +1315,11 @@ def one_direction(pairs: Sequence[Sequence[Pair]], resettled: Set[tuple[str, str
             if not pair.rules[0].startswith(_ECHOES):
                 totals[pair.key] += pair.weight
     dropped = {f"{origin}-{receiver}" for origin, receiver in resettled}
+    mutual = {p.key for sentence_pairs_ in pairs for p in sentence_pairs_ if p.rules[0] == rule_id(both_ways)}
     for key, total in totals.items():
         deporting, host = key.split("-")
+        if key in mutual or f"{host}-{deporting}" in mutual:
+            continue  # a deal the document calls mutual goes both ways
         reverse = totals.get(f"{host}-{deporting}", 0.0)
         if reverse and not total >= w.DIRECTION_MARGIN * reverse:
             dropped.add(key)
