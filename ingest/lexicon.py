@@ -212,6 +212,8 @@ INTENT_NOUNS: Final = frozenset(
 )
 # "the agreement works in both directions": a deal that sends people each way.
 BOTH_WAYS: Final = re.compile(r"\b(?:in both directions|both ways|reciprocal(?:ly)?|works either way)\b", re.I)
+# "to have claims examined there" (French « faire examiner »): a verb that has others do what follows it.
+CAUSATIVE_VERBS: Final = frozenset({"have", "get"})
 # "people who claim asylum in Britain": the protection people seek, and the verbs of seeking it.
 ASYLUM_WORDS: Final = frozenset({"asylum"})
 SEEK_VERBS: Final = frozenset({"claim", "seek", "apply", "request", "lodge", "file"})

@@ -85,6 +85,7 @@ BACK_VERBS_ALONE: Final = frozenset({"ramener", "reconduire"})  # "quatre avaien
 WHERE_WORDS: Final = frozenset({"où"})
 ALLOW_VERBS: Final = frozenset({"permettre", "autoriser"})
 ASYLUM_WORDS: Final = frozenset({"asile"})
+CAUSATIVE_VERBS: Final = frozenset({"faire"})
 BOTH_WAYS: Final = re.compile(r"\b(?:dans les deux sens|réciproque(?:ment)?)\b", re.I)
 INTENT_NOUNS: Final = frozenset({"décision", "offre", "volonté", "engagement", "promesse", "refus", "accord"})
 SEEK_VERBS: Final = frozenset({"demander", "déposer", "solliciter"})

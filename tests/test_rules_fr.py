@@ -315,3 +315,9 @@ def test_l_etat_ou_l_on_demande_l_asile_avant_d_etre_envoye_ailleurs_envoie() ->
     text = "Ceux qui demandent l'asile au Danemark pourraient être envoyés au Kosovo."
     found = roles_in(text, language="fr")
     assert (found["DNK"].role, found["DNK"].rule) == ("deporting", "roles.asylum-sought-in")
+
+
+@pytest.mark.covers("roles.processes-claims", acts=False)
+def test_faire_examiner_des_demandes_ailleurs_n_est_pas_les_examiner() -> None:
+    text = "L'Italie veut faire examiner les demandes d'asile des migrants en Albanie."
+    assert roles_in(text, language="fr").get("ITA") is None or roles_in(text, language="fr")["ITA"].role != "host"

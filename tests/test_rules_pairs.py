@@ -957,3 +957,12 @@ def test_a_deal_said_to_work_in_both_directions_sends_people_each_way() -> None:
 def test_a_deal_not_said_to_be_mutual_goes_one_way() -> None:
     text = "Moldova turns back asylum seekers arriving from Romania under a safe third country agreement."
     assert keys(text) == ["MDA-ROU"]
+
+
+@pytest.mark.covers("pairs.of-different-deals")
+def test_the_one_known_sender_is_not_lent_to_the_parties_of_another_deal() -> None:
+    text = (
+        "Denmark has signed a protocol with Moldova on returns, while Georgia concluded a joint declaration with "
+        "Finland last year."
+    )
+    assert keys(text) == ["DNK-MDA"]

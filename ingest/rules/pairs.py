@@ -739,15 +739,17 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
 def _deal_of(vote: Vote, doc: Doc) -> int | None:
     """The deal noun a party is attached to: its owner ("Rwanda's deal") or its partner ("a deal with Britain")."""
     token = doc[vote.token]
-    if token.dep_ in ("poss", "compound") and lemma(token.head) in lx.AGREEMENT_NOUNS:
+    deals = lx.AGREEMENT_NOUNS | lx.INTENT_DOCUMENTS  # "a joint declaration with Rwanda" too
+    if token.dep_ in ("poss", "compound") and lemma(token.head) in deals:
         return token.head.i
     head = conj_head(token)
-    if (
-        head.dep_ == "pobj"
-        and spelled(head.head) in ("with", "between")
-        and lemma(head.head.head) in lx.AGREEMENT_NOUNS
-    ):
+    if head.dep_ == "pobj" and spelled(head.head) in ("with", "between") and lemma(head.head.head) in deals:
         return head.head.head.i
+    if head.dep_ == "nsubj":  # "Italy has just signed a protocol with Albania": the subject's deal is its object
+        verbs = [head.head, *(c for c in head.head.children if c.dep_ == "xcomp")]
+        signed = [o for v in verbs for o in v.children if o.dep_ == "dobj" and lemma(o) in deals]
+        if signed:
+            return signed[0].i
     return None
 
 
@@ -789,6 +791,8 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
             continue  # "to send home Kenyans who have no right to stay": a deal about the partner's own nationals
         if any(t.ent_type_ == "NORP" and t.ent_id_ == partner.iso3 for t in span):
             continue  # "a migration agreement with Kenya ... Kenyan workers ... the return of Kenyans": its own people
+        if of_different_deals(sender, partner, span.doc):
+            continue  # "Denmark signed a protocol with Moldova, while Georgia concluded a declaration with Finland"
         pair = _pair(sender, partner, w.PAIR_REFERENCE, sentence, parties_by_reference)
         out.append(replace(pair, basis="reference"))
     return out

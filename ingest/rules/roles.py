@@ -1199,6 +1199,9 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     for word in verb.subtree:
         if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i or _course_of(word):
             continue
+        caused = any(c.dep_ in ("aux", "dep", "aux:caus") and lemma(c) in lx.CAUSATIVE_VERBS for c in word.children)
+        if caused or (word.dep_ in ("xcomp", "ccomp") and lemma(word.head) in lx.CAUSATIVE_VERBS):
+            continue  # « pour y faire examiner des demandes d'asile », « veut faire examiner »: others examine them
         claims = [t for t in word.subtree if lemma(t) in lx.CLAIM_NOUNS and not _names_a_deal(t)]
         if claims and (word == verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):
             return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, word)
