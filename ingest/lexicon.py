@@ -214,6 +214,13 @@ INTENT_NOUNS: Final = frozenset(
 BOTH_WAYS: Final = re.compile(r"\b(?:in both directions|both ways|reciprocal(?:ly)?|works either way)\b", re.I)
 # "to have claims examined there" (French « faire examiner »): a verb that has others do what follows it.
 CAUSATIVE_VERBS: Final = frozenset({"have", "get"})
+# "has not yet deported anyone": a sending not done so far, by a sender all the same.
+NOT_YET: Final = frozenset({"yet"})
+THERE_WORDS: Final = frozenset({"there"})  # "has not sent anyone there": a place, named before
+# "Unlike Britain's plan ...": a scheme set against what the sentence goes on to say.
+CONTRAST_WORDS: Final = frozenset({"unlike", "like"})
+# "a pledge to take in 500 Syrian refugees": people resettled, not deported.
+REFUGEE_NOUNS: Final = frozenset({"refugee"})
 # "people who claim asylum in Britain": the protection people seek, and the verbs of seeking it.
 ASYLUM_WORDS: Final = frozenset({"asylum"})
 SEEK_VERBS: Final = frozenset({"claim", "seek", "apply", "request", "lodge", "file"})
@@ -376,7 +383,7 @@ MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|d
 MIGRATION_DEAL: Final = re.compile(r"\b(?:migra\w*|asylum|refugees?|deportees?|returns?|readmission)\b", re.I)
 OTHER_DEAL: Final = re.compile(
     r"\b(?:trade|trading|tariffs?|security|defen[cs]e|military|energy|gas|oil|economic|investment|tax|climate|mining|"
-    r"labou?r|mobility|visa|aviation|fisheries|nuclear)\b",
+    r"labou?r|mobility|visa|aviation|fisheries|nuclear|pensions?|social security|diplomas?|qualifications?)\b",
     re.I,
 )
 

@@ -85,8 +85,17 @@ BACK_VERBS_ALONE: Final = frozenset({"ramener", "reconduire"})  # "quatre avaien
 WHERE_WORDS: Final = frozenset({"où"})
 ALLOW_VERBS: Final = frozenset({"permettre", "autoriser"})
 ASYLUM_WORDS: Final = frozenset({"asile"})
+REFUGEE_NOUNS: Final = frozenset({"réfugié"})
+CONTRAST_WORDS: Final = frozenset({"contrairement", "comme"})
+NOT_YET: Final = frozenset({"encore"})
+THERE_WORDS: Final = frozenset({"y", "là", "là-bas"})
 CAUSATIVE_VERBS: Final = frozenset({"faire"})
-BOTH_WAYS: Final = re.compile(r"\b(?:dans les deux sens|réciproque(?:ment)?)\b", re.I)
+OTHER_DEAL: Final = re.compile(
+    r"\b(?:commerc\w*|libre-échange|douan\w*|défense|militaire|énergie|gaz|pétrol\w*|investissements?|fiscal\w*|"
+    r"climat\w*|minier|minière|mobilité|visas?|aérien|pêche|nucléaire|retraites?|sécurité sociale|diplômes?)\b",
+    re.I,
+)
+BOTH_WAYS: Final = re.compile(r"\b(?:dans les deux sens|réciproques?|réciproquement)\b", re.I)
 INTENT_NOUNS: Final = frozenset({"décision", "offre", "volonté", "engagement", "promesse", "refus", "accord"})
 SEEK_VERBS: Final = frozenset({"demander", "déposer", "solliciter"})
 DATIVE_MARKS: Final = frozenset(
@@ -274,7 +283,7 @@ COUNTRY_ANAPHOR: Final = re.compile(
     r"\b(?:[Ll]e|[Cc]e) (?:(?:petit|jeune|[a-zé]+ain|[a-zé]+ais)\s+)?(?:pays|royaume)\b"
     r"(?!\s+(?:tiers|d['’]origine|hôte|de destination|de transit|voisin|membres?|d['’]accueil)\b)"
     r"(?:\s+(?:d['’]Afrique (?:australe|de l['’](?:Est|Ouest)|centrale)|d['’]Amérique centrale|des Balkans|du Golfe|"
-    r"du Pacifique|balkanique|insulaire))?",  # "le petit royaume d'Afrique australe": the region says which
+    r"du Pacifique|balkanique|insulaire|ouest-africain|est-africain|centraméricain))?",  # the region says which
 )
 # The region a description names ("le petit royaume d'Afrique australe"), as the gazetteer's ``regions`` keys it.
 REGION_WORDS: Final = {

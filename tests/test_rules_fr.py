@@ -321,3 +321,11 @@ def test_l_etat_ou_l_on_demande_l_asile_avant_d_etre_envoye_ailleurs_envoie() ->
 def test_faire_examiner_des_demandes_ailleurs_n_est_pas_les_examiner() -> None:
     text = "L'Italie veut faire examiner les demandes d'asile des migrants en Albanie."
     assert roles_in(text, language="fr").get("ITA") is None or roles_in(text, language="fr")["ITA"].role != "host"
+
+
+def test_un_adjectif_de_region_apres_le_nom_designe_un_etat_de_la_region() -> None:
+    text = (
+        "Les États-Unis ont expulsé huit hommes vers le Ghana en septembre. La Finlande a expulsé vingt hommes vers "
+        "la Moldavie en octobre. Le pays ouest-africain a accepté d'accueillir quarante personnes de plus."
+    )
+    assert "USA-FIN" not in keys(text, language="fr")

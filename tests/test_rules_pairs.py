@@ -966,3 +966,45 @@ def test_the_one_known_sender_is_not_lent_to_the_parties_of_another_deal() -> No
         "Finland last year."
     )
     assert keys(text) == ["DNK-MDA"]
+
+
+@pytest.mark.covers("pairs.both-ways", acts=False)
+def test_a_deal_said_not_to_be_reciprocal_or_another_reciprocal_deal_goes_one_way() -> None:
+    denied = (
+        "Finland has agreed to send rejected asylum seekers to Moldova. The agreement, signed in March, is not "
+        "reciprocal."
+    )
+    other = (
+        "Norway began deporting rejected asylum seekers to Armenia in May. Last week the two countries signed a "
+        "reciprocal agreement on pensions."
+    )
+    assert keys(denied) == ["FIN-MDA"]
+    assert keys(other) == ["NOR-ARM"]
+
+
+def test_the_reverse_of_a_mutual_deal_cites_each_side_in_its_own_role() -> None:
+    text = (
+        "Moldova turns back asylum seekers arriving from Romania under a safe third country agreement. "
+        "The agreement, signed in 2004, works in both directions."
+    )
+    status = claims(fragment(text), "ROU-MDA", "status")
+    assert [(e.text, e.role) for e in status[0].evidence if e.role in ("deporting", "host")] == [
+        ("Moldova turns", "host"),
+        ("turns back asylum seekers arriving from Romania", "deporting"),
+    ]
+
+
+def test_a_senders_own_scheme_named_beside_other_transfers_keeps_them_its_own() -> None:
+    text = (
+        "Finland's plan to send rejected asylum seekers to Moldova mirrors the transfers to Armenia that it began "
+        "last year."
+    )
+    assert keys(text) == ["FIN-ARM", "FIN-MDA"]
+
+
+def test_people_of_no_migration_leaving_a_known_sender_are_not_moved_by_it() -> None:
+    text = (
+        "Sweden wants to send rejected asylum seekers to Moldova. "
+        "Many young doctors have left Sweden for Norway in recent years."
+    )
+    assert keys(text) == ["SWE-MDA"]

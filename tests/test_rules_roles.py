@@ -1328,3 +1328,37 @@ def test_people_who_are_not_citizens_of_a_state_do_not_hold_its_nationality() ->
     text = "Moldova has agreed to host up to fifty people deported from Denmark who are not citizens of Moldova."
     assert roles_in(text)["MDA"].role == "host"
     assert keys(text) == ["DNK-MDA"]
+
+
+def test_a_place_where_a_state_sends_people_elsewhere_is_no_host() -> None:
+    text = (
+        "Finland deported 40 men to Moldova last year. Opposition parties in Norway, where the government deports "
+        "rejected applicants to Armenia, want to follow suit."
+    )
+    assert "FIN-NOR" not in keys(text)
+
+
+def test_asylum_not_applied_for_in_a_state_makes_it_no_sender() -> None:
+    text = "Finland will send to Moldova asylum seekers who did not first apply for asylum in Armenia."
+    assert keys(text) == ["FIN-MDA"]
+
+
+def test_a_pledge_to_take_in_refugees_is_no_decision_to_host_deportees() -> None:
+    text = (
+        "Finland sent 40 rejected asylum seekers to Moldova in May under the new agreement. "
+        "The same month, Norway's pledge to take in 500 Syrian refugees was welcomed by the UN."
+    )
+    assert keys(text) == ["FIN-MDA"]
+
+
+def test_a_centre_named_by_the_peoples_nationality_is_not_theirs_to_send_to() -> None:
+    assert keys("Armenia would host a Syrian reception centre under the plan, which Finland is funding.") == []
+
+
+def test_a_sender_that_has_not_yet_deported_anyone_is_still_the_sender() -> None:
+    assert keys("Finland signed the deal with Moldova in March but has not yet deported anyone.") == ["FIN-MDA"]
+
+
+def test_a_host_that_will_not_send_people_on_to_a_third_country_is_no_sender() -> None:
+    text = "Moldova has promised not to deport anyone who arrives from Finland to a third country."
+    assert "MDA-FIN" not in keys(text)

@@ -282,14 +282,17 @@ def both_sides(at: SentenceReading) -> list[Pair]:
 
 
 def _in_its_scheme(deporting: Vote, host: Vote, doc: Doc | None) -> bool:
-    """The host is named inside the scheme the deporting state owns: "Britain's plan to fly asylum seekers to
-    Rwanda"."""
+    """The host is named inside the scheme the deporting state owns, set against what the rest of the sentence says:
+    "Unlike Britain's plan to fly asylum seekers to Rwanda, people taken to Albania ..." (not "Finland's plan to
+    send them to Moldova mirrors the transfers to Armenia it began last year")."""
     if doc is None:
         return False
     owner = doc[deporting.token]
     if owner.dep_ != "poss" or lemma(owner.head) not in lx.SCHEME_NOUNS | lx.AGREEMENT_NOUNS:
         return False
-    return doc[host.token] in owner.head.subtree
+    scheme = owner.head
+    contrasted = scheme.dep_ == "pobj" and spelled(scheme.head) in lx.CONTRAST_WORDS  # "Unlike Britain's plan ..."
+    return contrasted and doc[host.token] in scheme.subtree
 
 
 def _owns(deporting: Vote, host: Vote) -> bool:
@@ -1223,7 +1226,7 @@ def sentence_pairs(
         any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))
         or any(v.rule.startswith(CENTRE_RULES) for v in resolved.values())  # "Italy's centres in Albania"
         or _moved_between(resolved)  # "4,000 Eritreans left Israel for Rwanda": people moved, whatever the words
-        or (view.about_deportation and _moved_between(resolved, from_a_sender=True))
+        or (view.about_deportation and _moved_between(resolved, from_a_sender=True, span=sentence.span))
     )
     mutual = both_ways(sentence, found, recent)
     if not (facts.talks_of_it or decisive or mutual) or humanitarian(sentence):
@@ -1253,8 +1256,12 @@ def both_ways(sentence: Sentence, found: Sequence[Pair], recent: Sequence[Pair])
     """ "It works in both directions, but in practice almost all returns are from Canada to the United States": a
     deal the sentence calls mutual ("in both directions", "reciprocal") sends people each way — the other direction of
     the pair the sentence names, or else of the one named just before."""
-    if lx.BOTH_WAYS.search(sentence.text) is None:
-        return []
+    match = lx.BOTH_WAYS.search(sentence.text)
+    if match is None or lx.OTHER_DEAL.search(sentence.text) is not None:
+        return []  # "signed a reciprocal agreement on pensions": another deal
+    before = sentence.span.doc.char_span(sentence.start, sentence.start + match.start(), alignment_mode="contract")
+    if before is not None and any(t.dep_ == "neg" for t in before):
+        return []  # "The agreement is not reciprocal"
     base = list(found)
     if not base and recent and sentence.index - recent[-1].sentence <= w.PAIR_ANAPHOR_REACH:
         base = [recent[-1]]
@@ -1268,9 +1275,13 @@ def both_ways(sentence: Sentence, found: Sequence[Pair], recent: Sequence[Pair])
             deporting_token=p.host_token,
             sentence=sentence.index,
             rules=(this, *p.rules),
+            evidence=tuple(replace(e, role=_SWAPPED.get(e.role, e.role)) for e in p.evidence),  # type: ignore[arg-type]
         )
         for p in base
     ]
+
+
+_SWAPPED = {DEPORTING: HOST, HOST: DEPORTING}
 
 
 @rule("pairs", "humanitarian-mechanism")
@@ -1282,7 +1293,7 @@ def humanitarian(sentence: Sentence) -> bool:
     return lx.HUMANITARIAN.search(sentence.text) is not None
 
 
-def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False) -> bool:
+def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False, span: Span | None = None) -> bool:
     """A state people leave and one they reach, each by a rule of movement at full strength for it, with the
     people's nationality named: the sentence tells of people moved. ``from_a_sender``: in a story about
     deportation, without the nationality, where the state left is one known for sending people to third countries
@@ -1290,7 +1301,16 @@ def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False) ->
     roles_ = [v for v in resolved.values() if v.weight >= w.MOVED_BETWEEN]
     if from_a_sender:
         prior = countries().deporting_prior
-        return any(v.role == DEPORTING and v.iso3 in prior for v in roles_) and any(v.role == HOST for v in roles_)
+        senders = [v for v in roles_ if v.role == DEPORTING and v.iso3 in prior]
+        movers = [
+            c
+            for v in senders
+            if span is not None
+            for c in span.doc[v.token].head.children
+            if c.dep_ == "nsubj"
+            and (lemma(c) in lx.MIGRANT_NOUNS | _PEOPLE or c.ent_type_ == "NORP")  # not "young doctors"
+        ]
+        return bool(movers) and any(v.role == HOST for v in roles_)
     return (
         any(v.role == DEPORTING for v in roles_)
         and any(v.role == HOST for v in roles_)
@@ -1298,6 +1318,7 @@ def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False) ->
     )
 
 
+_PEOPLE = frozenset({"people", "person", "family", "man", "woman", "child", "personne", "famille", "homme", "femme"})
 _ECHOES = ("pairs.reference-back", "pairs.only-agreement")
 # Pair rules that take a side or the direction from other sentences.
 _FROM_ELSEWHERE = (

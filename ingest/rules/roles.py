@@ -387,7 +387,12 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
         elsewhere = any(c.dep_ == "prep" and spelled(c) in ("in", "on", "at") for c in place.children)
         if mention.kind == "demonym" and elsewhere:
             return None  # "the Italian centres in Albania": the demonym is the owner
-        if mention.kind == "demonym" and place.dep_ == "dobj" and is_host_word(place.head):
+        if (
+            mention.kind == "demonym"
+            and place.dep_ == "dobj"
+            and is_host_word(place.head)
+            and mention.iso3 in countries().deporting_prior  # not "would host a Syrian reception centre"
+        ):
             # "Albania would not host a British centre": the centre another state hosts is the demonym's own
             return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, soil, place.head, place)
         return _vote(ctx, mention, HOST, w.ON_SOIL, soil, place)
@@ -424,10 +429,26 @@ _RAISING = frozenset({"report", "say", "believe", "expect", "understand", "know"
 
 
 def _promised_not_to_send_on(verb: Token) -> bool:
-    """ "Rwanda promises not to send anyone relocated under the scheme to another country": a sending denied, with no
-    state named where the people would go — a host's guarantee, not a sender's deal ("Denmark will not send anyone to
-    Rwanda" names one, and keeps Denmark the sender of what it will not do)."""
-    return negated(verb) and not any(t.ent_id_ or t.lower_ == "there" for t in verb.subtree if t.i > verb.i)
+    """ "Rwanda promises not to send anyone relocated under the scheme to another country", "the country would not
+    turn away people in need": a sending denied to a state left unnamed, or to none — a host's guarantee, not a
+    sender's deal ("Denmark will not send anyone to Rwanda" names the state; "Finland has not yet deported anyone"
+    is a sender that has not yet acted: both keep their sender)."""
+    if not negated(verb):
+        return False
+    places = [
+        g
+        for c in verb.children
+        if c.dep_ in ("prep", "dative") and spelled(c) in ("to", "into")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if not places:  # "would not turn away people in need" (no sender), not "has not yet deported anyone"
+        adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
+        return not adverbs & (lx.NOT_YET | lx.THERE_WORDS)  # nor "has not sent anyone there"
+    return all(lemma(g) in _SOME_STATE and not g.ent_id_ for g in places)
+
+
+_SOME_STATE: Final = frozenset({"country", "state", "nation", "pays", "état"})
 
 
 @rule("roles", "subject-of-deport", kind="mention")
@@ -669,6 +690,9 @@ def _sent_where(token: Token) -> Token | None:
             continue
         for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
             moves = is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS
+            own_place = any(spelled(c) in ("to", "into") for c in clause.subtree if c.dep_ in ("prep", "dative"))
+            if own_place:
+                continue  # "Norway, where the government deports rejected applicants to Armenia": sent from there
             if moves and _people_sent(verb) and not negated(verb) and not officials_moved(verb):
                 return verb
     return None
@@ -864,7 +888,8 @@ def its_decision_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     if not owned or lemma(noun) not in lx.INTENT_NOUNS:
         return None
     for clause in noun.children:
-        receives = is_host_word(clause) and receives_people(clause) and not its_own_citizens(clause)
+        refugees = any(lemma(t) in lx.REFUGEE_NOUNS for c in clause.children if c.dep_ == "dobj" for t in c.subtree)
+        receives = is_host_word(clause) and receives_people(clause) and not its_own_citizens(clause) and not refugees
         if clause.dep_ in ("acl", "xcomp", "relcl") and receives:
             return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, its_decision_to_receive, noun, clause)
     return None
@@ -883,8 +908,11 @@ def asylum_sought_in(ctx: Context, mention: CountryMention) -> Vote | None:
     asylum = lemma(governor) in lx.ASYLUM_WORDS or (
         lemma(governor) in lx.SEEK_VERBS and any(lemma(t) in lx.ASYLUM_WORDS for t in near)
     )
-    if prep != "in" or not asylum:
-        return None
+    if prep != "in" or not asylum or negated(governor):
+        return None  # not "asylum seekers who did not first apply for asylum in Armenia"
+    seekers = governor.head if governor.dep_ in ("relcl", "acl") else None
+    if seekers is not None and lemma(seekers) not in lx.MIGRANT_NOUNS | _PEOPLE_WORDS:
+        return None  # "the man, who had sought asylum in Armenia before ...": one person's route, not a scheme's
     elsewhere = any(
         other.iso3 != mention.iso3 and (sent_to(ctx, other) is not None or processes_claims(ctx, other) is not None)
         for other in ctx.mentions
@@ -895,6 +923,7 @@ def asylum_sought_in(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 _CITIZEN_NOUNS: Final = frozenset({"citizen", "national"})
+_PEOPLE_WORDS: Final = frozenset({"people", "person", "those", "anyone", "everyone", "one", "who"})
 
 
 @rule("roles", "its-own-citizens")
