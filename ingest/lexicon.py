@@ -6,6 +6,7 @@ spaCy lemmas; status patterns are regular expressions matched case-insensitively
 
 from __future__ import annotations
 
+import calendar
 import re
 from typing import Final
 
@@ -214,6 +215,8 @@ INTENT_NOUNS: Final = frozenset(
 BOTH_WAYS: Final = re.compile(r"\b(?:in both directions|both ways|reciprocal(?:ly)?|works either way)\b", re.I)
 # "to have claims examined there" (French « faire examiner »): a verb that has others do what follows it.
 CAUSATIVE_VERBS: Final = frozenset({"have", "get"})
+# "- 14 April 2022: ...": the names of the months, as a timeline's entries begin.
+MONTH_NAMES: Final = frozenset(name.lower() for name in calendar.month_name if name)
 # "has not yet deported anyone": a sending not done so far, by a sender all the same.
 NOT_YET: Final = frozenset({"yet"})
 THERE_WORDS: Final = frozenset({"there"})  # "has not sent anyone there": a place, named before

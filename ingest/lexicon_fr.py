@@ -88,6 +88,10 @@ ASYLUM_WORDS: Final = frozenset({"asile"})
 REFUGEE_NOUNS: Final = frozenset({"réfugié"})
 CONTRAST_WORDS: Final = frozenset({"contrairement", "comme"})
 NOT_YET: Final = frozenset({"encore"})
+MONTH_NAMES: Final = frozenset(
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre"}
+    | {"décembre"}
+)
 THERE_WORDS: Final = frozenset({"y", "là", "là-bas"})
 CAUSATIVE_VERBS: Final = frozenset({"faire"})
 OTHER_DEAL: Final = re.compile(

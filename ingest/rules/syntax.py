@@ -314,30 +314,12 @@ def timeline_verb(actor: Token) -> Token | None:
     date = actor.head
     if date.dep_ not in ("npadvmod", "nmod", "obl", "obl:mod") or date.head.pos_ not in ("VERB", "AUX"):
         return None
-    if not (date.ent_type_ == "DATE" or date.like_num or lemma(date) in _MONTHS):
+    if not (date.ent_type_ == "DATE" or date.like_num or lemma(date) in lx.MONTH_NAMES):
         return None
     between = actor.doc[date.i + 1 : actor.i]
     if not any(t.text == ":" for t in between) or date.head.i < actor.i:
         return None
     return date.head
-
-
-_MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
-)
 
 
 def passive(verb: Token) -> bool:
