@@ -217,6 +217,8 @@ BOTH_WAYS: Final = re.compile(r"\b(?:in both directions|both ways|reciprocal(?:l
 CAUSATIVE_VERBS: Final = frozenset({"have", "get"})
 # "- 14 April 2022: ...": the names of the months, as a timeline's entries begin.
 MONTH_NAMES: Final = frozenset(name.lower() for name in calendar.month_name if name)
+# "From: Home Office": the line of a press release that names who issues it.
+ISSUER_LINE: Final = re.compile(r"\s*(?:From|Issued by|Published by)\s*:", re.I)
 # "has not yet deported anyone": a sending not done so far, by a sender all the same.
 NOT_YET: Final = frozenset({"yet"})
 THERE_WORDS: Final = frozenset({"there"})  # "has not sent anyone there": a place, named before

@@ -88,6 +88,7 @@ ASYLUM_WORDS: Final = frozenset({"asile"})
 REFUGEE_NOUNS: Final = frozenset({"réfugié"})
 CONTRAST_WORDS: Final = frozenset({"contrairement", "comme"})
 NOT_YET: Final = frozenset({"encore"})
+ISSUER_LINE: Final = re.compile(r"\s*(?:De|Émetteur|Publié par|Communiqué de)\s*:", re.I)
 MONTH_NAMES: Final = frozenset(
     {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre"}
     | {"décembre"}

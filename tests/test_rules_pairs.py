@@ -1008,3 +1008,27 @@ def test_people_of_no_migration_leaving_a_known_sender_are_not_moved_by_it() -> 
         "Many young doctors have left Sweden for Norway in recent years."
     )
     assert keys(text) == ["SWE-MDA"]
+
+
+@pytest.mark.covers("pairs.host-and-story-sender")
+def test_a_press_release_speaks_for_the_state_of_its_issuer() -> None:
+    text = (
+        "Press release\n\n"
+        "First rejected applicant returned to Moldova under new pilot\n\n"
+        "From: Danish Ministry of Immigration\n\n"
+        "A man whose claim was refused was today returned to Moldova, the first return under the pilot agreed "
+        "with the Moldovan government this summer."
+    )
+    assert keys(text) == ["DNK-MDA"]
+
+
+@pytest.mark.covers("pairs.host-and-story-sender", acts=False)
+def test_a_known_sender_named_outside_an_issuer_line_and_not_with_the_host_is_no_sender() -> None:
+    text = (
+        "Press release\n\n"
+        "First rejected applicant returned to Moldova under new pilot\n\n"
+        "Photo: Danish police at a border post\n\n"
+        "A man whose claim was refused was today returned to Moldova, the first return under the pilot agreed "
+        "with the Moldovan government this summer."
+    )
+    assert keys(text) == []

@@ -242,6 +242,13 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
         for mention in sentence_mentions:
             view.seen.setdefault(mention.iso3, []).append(index)
     view.sections = pairs.section_headings(sentences, document.countries)
+    view.issuers = {  # "From: Home Office and the Rt Hon ...": the state a press release speaks for
+        m.iso3
+        for sentence, sentence_mentions in zip(sentences, document.countries, strict=True)
+        if lx.ISSUER_LINE.match(sentence.text)
+        for m in sentence_mentions
+        if m.kind in ("name", "institution", "demonym")  # "From: Danish Ministry of Immigration"
+    }
     found_pairs: list[list[Pair]] = []
     recent: list[Pair] = []
     for sentence in sentences:

@@ -101,6 +101,7 @@ class DocumentView:
     seen: dict[str, list[int]] = field(default_factory=dict)  # the sentences that name each state
     # per sentence, the states the section heading above it names ("THE UK" over a roundup's paragraph on Britain)
     sections: list[dict[str, Vote]] = field(default_factory=list)
+    issuers: set[str] = field(default_factory=set)  # states a release's issuer line names ("From: Home Office")
 
     def played(self, iso3: str, role: str) -> float:
         return self.roles[iso3][role]
@@ -852,8 +853,8 @@ def host_and_named_sender(at: SentenceReading) -> list[Pair]:
 def host_and_story_sender(at: SentenceReading) -> list[Pair]:
     """ "the Prime Minister and the French president agreed on a pilot under which people who arrive by small boat
     can be returned to France", in a story about Britain where no state is seen sending: one host, and the one state
-    the document names that is known for sending people to third countries (``deporting_states``) — weaker, on a
-    ``reference`` basis."""
+    the document names that is known for sending people to third countries (``deporting_states``), named with the
+    host elsewhere or as the release's issuer ("From: Home Office") — weaker, on a ``reference`` basis."""
     resolved, sentence, facts, view = at.resolved, at.sentence.index, at.facts, at.view
     hosts, deps, parties = _sides(resolved)
     if deps or parties or len(hosts) != 1 or not facts.firm_status:
@@ -864,8 +865,9 @@ def host_and_story_sender(at: SentenceReading) -> list[Pair]:
         return []  # the story names a sender somewhere: side-and-document-partner decides
     prior = countries().deporting_prior
     named = [c for c in view.seen if c in prior and c != hosts[0].iso3 and c not in view.nationalities]
-    if len(named) != 1 or not any(named[0] in both for both in view.together):
-        return []  # (a known sender named only in passing, "Britain's foreign secretary visited Kampala", is none)
+    if len(named) != 1 or not (named[0] in view.issuers or any(named[0] in both for both in view.together)):
+        return []  # (a known sender named only in passing, "Britain's foreign secretary visited Kampala", is none;
+        # the one that issues the release, "From: Home Office", speaks for the story)
     sender = (named[0], None)
     return [replace(_pair(sender, hosts[0], w.PAIR_REFERENCE, sentence, host_and_story_sender), basis="reference")]
 
