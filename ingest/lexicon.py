@@ -226,6 +226,11 @@ THERE_WORDS: Final = frozenset({"there"})  # "has not sent anyone there": a plac
 CONTRAST_WORDS: Final = frozenset({"unlike", "like"})
 # "a pledge to take in 500 Syrian refugees": people resettled, not deported.
 REFUGEE_NOUNS: Final = frozenset({"refugee"})
+# "some 4,000 people left Israel": people named as people (not "young doctors"); "people who claim asylum": people at
+# large (not "the man who ..."); "to another country": a state left unnamed.
+PERSON_NOUNS: Final = frozenset({"people", "person", "family", "man", "woman", "child"})
+PEOPLE_AT_LARGE: Final = frozenset({"people", "person", "those", "anyone", "everyone", "one", "who"})
+SOME_STATE: Final = frozenset({"country", "state", "nation"})
 # "people who claim asylum in Britain": the protection people seek, and the verbs of seeking it.
 ASYLUM_WORDS: Final = frozenset({"asylum"})
 SEEK_VERBS: Final = frozenset({"claim", "seek", "apply", "request", "lodge", "file"})

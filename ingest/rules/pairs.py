@@ -1310,7 +1310,7 @@ def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False, sp
             if span is not None
             for c in span.doc[v.token].head.children
             if c.dep_ == "nsubj"
-            and (lemma(c) in lx.MIGRANT_NOUNS | _PEOPLE or c.ent_type_ == "NORP")  # not "young doctors"
+            and (lemma(c) in lx.MIGRANT_NOUNS | lx.PERSON_NOUNS or c.ent_type_ == "NORP")  # not "young doctors"
         ]
         return bool(movers) and any(v.role == HOST for v in roles_)
     return (
@@ -1320,7 +1320,6 @@ def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False, sp
     )
 
 
-_PEOPLE = frozenset({"people", "person", "family", "man", "woman", "child", "personne", "famille", "homme", "femme"})
 _ECHOES = ("pairs.reference-back", "pairs.only-agreement")
 # Pair rules that take a side or the direction from other sentences.
 _FROM_ELSEWHERE = (

@@ -34,6 +34,7 @@ from dakg.ingest.rules.registry import applied, rule, rule_id
 from dakg.ingest.rules.syntax import (
     ASKING_VERBS,
     asks_another,
+    carries_people,
     conj_head,
     controlled,
     is_deport_word,
@@ -339,7 +340,7 @@ def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is not None:
         prep, _, governor = found
-        moved = is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS | lx.LEAVE_VERBS
+        moved = carries_people(governor) or lemma(governor) in lx.LEAVE_VERBS
         if moved and officials_moved(governor):
             return None  # "guarded by police officers flown in from Italy"
         if prep == "from" and moved and not is_host_word(governor):  # "taken from Norway to a centre"; not "take in"
@@ -445,10 +446,7 @@ def _promised_not_to_send_on(verb: Token) -> bool:
     if not places:  # "would not turn away people in need" (no sender), not "has not yet deported anyone"
         adverbs = {c.lower_ for c in verb.children if c.dep_ == "advmod"}
         return not adverbs & (lx.NOT_YET | lx.THERE_WORDS)  # nor "has not sent anyone there"
-    return all(lemma(g) in _SOME_STATE and not g.ent_id_ for g in places)
-
-
-_SOME_STATE: Final = frozenset({"country", "state", "nation", "pays", "état"})
+    return all(lemma(g) in lx.SOME_STATE and not g.ent_id_ for g in places)
 
 
 @rule("roles", "subject-of-deport", kind="mention")
@@ -689,7 +687,7 @@ def _sent_where(token: Token) -> Token | None:
         ):
             continue
         for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
-            moves = is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS
+            moves = carries_people(verb)
             own_place = any(spelled(c) in ("to", "into") for c in clause.subtree if c.dep_ in ("prep", "dative"))
             if own_place:
                 continue  # "Norway, where the government deports rejected applicants to Armenia": sent from there
@@ -723,7 +721,7 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     people are sent; "the men deported there" (mentions.there-it-is)."""
     if mention.kind == "anaphor" and spelled(mention.token) == "there":
         verb = mention.token.head
-        if is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+        if carries_people(verb):
             return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, verb)
         return None
     where = _sent_where(mention.token)
@@ -741,7 +739,7 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     if governor.dep_ == "conj" and (governor.like_num or lemma(governor) in lx.MIGRANT_NOUNS):
         verb = governor.head  # "were flown to Costa Rica, and about three hundred to Panama": the verb left out
-        if is_deport_word(verb) or lemma(verb) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+        if carries_people(verb):
             return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, verb)
     if any(c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS for c in governor.children):
         governor = next(c for c in governor.children if c.dep_ == "dobj" and lemma(c) in lx.DEPORT_NOUNS)
@@ -749,9 +747,9 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
         spelled(t) in lx.HYPOTHETICAL for t in ctx.doc[max(ctx.sentence.span.start, governor.i - 4) : governor.i + 1]
     ):
         return None  # "the possibility of eventual relocation to Canada": a destination nobody was sent to
-    if (is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS) and officials_moved(governor):
-        return None  # "police officers flown to Tirana", "the minister was flown to Kigali": no one deported
-    if is_deport_word(governor) or lemma(governor) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+    if carries_people(governor):
+        if officials_moved(governor):
+            return None  # "police officers flown to Tirana", "the minister was flown to Kigali": no one deported
         if brought_back(ctx, mention, governor):
             return None
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)
@@ -911,7 +909,7 @@ def asylum_sought_in(ctx: Context, mention: CountryMention) -> Vote | None:
     if prep != "in" or not asylum or negated(governor):
         return None  # not "asylum seekers who did not first apply for asylum in Armenia"
     seekers = governor.head if governor.dep_ in ("relcl", "acl") else None
-    if seekers is not None and lemma(seekers) not in lx.MIGRANT_NOUNS | _PEOPLE_WORDS:
+    if seekers is not None and lemma(seekers) not in lx.MIGRANT_NOUNS | lx.PEOPLE_AT_LARGE:
         return None  # "the man, who had sought asylum in Armenia before ...": one person's route, not a scheme's
     elsewhere = any(
         other.iso3 != mention.iso3 and (sent_to(ctx, other) is not None or processes_claims(ctx, other) is not None)
@@ -923,7 +921,6 @@ def asylum_sought_in(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 _CITIZEN_NOUNS: Final = frozenset({"citizen", "national"})
-_PEOPLE_WORDS: Final = frozenset({"people", "person", "those", "anyone", "everyone", "one", "who"})
 
 
 @rule("roles", "its-own-citizens")

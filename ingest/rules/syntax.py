@@ -282,12 +282,17 @@ def is_deport_word(token: Token) -> bool:
     )
 
 
+def carries_people(word: Token) -> bool:
+    """A word of sending, returning or carrying people: deport, send, return, take, fly ..."""
+    return is_deport_word(word) or lemma(word) in lx.RETURN_VERBS | lx.CARRY_VERBS
+
+
 def sending_governor(token: Token) -> Token | None:
     """The sending or returning word a "to X" belongs to, also where the parser hung the phrase on a word inside
     the people's description ("send people who cross the Channel in small boats to Rwanda": "to" on "cross")."""
     current = token
     for _ in range(5):
-        if is_deport_word(current) or lemma(current) in lx.RETURN_VERBS | lx.CARRY_VERBS:
+        if carries_people(current):
             return current
         if current.head == current or current.dep_ not in (
             "relcl",
