@@ -533,6 +533,14 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?! no\b))\b",
             0.9,
         ),
+        (  # "the agreements with El Salvador and Honduras are not yet in effect": concluded, awaiting force
+            "not-yet-in-force",
+            "signed",
+            r"\b(?:(?:is|are|was|were|has|have|had)(?: been)? not yet "
+            r"(?:in (?:force|effect)|entered into (?:force|effect)|taken effect|ratified)|"
+            r"(?:has|have|had) yet to (?:enter into|come into|take) (?:force|effect))\b",
+            0.9,
+        ),
         (
             "in-force",
             "in_force",

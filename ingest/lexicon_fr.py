@@ -348,6 +348,13 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"\b)",
             0.9,
         ),
+        (  # « les accords ne sont pas encore entrés en vigueur »: conclus, en attente
+            "not-yet-in-force",
+            "signed",
+            r"\b(?:(?:n'|ne )(?:est|sont|était|étaient|a|ont|avait|avaient)(?: été)? pas encore "
+            r"(?:en vigueur|entr(?:é|ée|és|ées) en vigueur|ratifi\w+))",
+            0.9,
+        ),
         ("in-force", "in_force", r"\b(?:entr(?:é|ée|és|ées|e|er|era) en vigueur|en vigueur|ratifi\w+)", 1.0),
         (
             "signed",

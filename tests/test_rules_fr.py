@@ -329,3 +329,12 @@ def test_un_adjectif_de_region_apres_le_nom_designe_un_etat_de_la_region() -> No
         "la Moldavie en octobre. Le pays ouest-africain a accepté d'accueillir quarante personnes de plus."
     )
     assert "USA-FIN" not in keys(text, language="fr")
+
+
+@pytest.mark.covers("status.wording", "roles.sent-to")
+def test_pas_encore_en_vigueur_is_signed() -> None:
+    text = (
+        "L'accord pour renvoyer des demandeurs d'asile déboutés de Norvège vers la Moldavie n'est pas encore "
+        "entré en vigueur."
+    )
+    assert status_of(_fr(text), "NOR-MDA") == "signed"

@@ -1032,3 +1032,12 @@ def test_a_known_sender_named_outside_an_issuer_line_and_not_with_the_host_is_no
         "with the Moldovan government this summer."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.party-and-document-sender", "roles.partner-of-the-destination")
+def test_a_partner_named_after_the_rule_that_sends_to_a_third_country_receives_from_its_state() -> None:
+    text = (
+        "Under the new rule, people who reach the border may be transferred to a third country with which Norway "
+        "has signed an agreement. Moldova signed its agreement in May."
+    )
+    assert keys(text) == ["NOR-MDA"]

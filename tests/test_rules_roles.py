@@ -1362,3 +1362,28 @@ def test_a_sender_that_has_not_yet_deported_anyone_is_still_the_sender() -> None
 def test_a_host_that_will_not_send_people_on_to_a_third_country_is_no_sender() -> None:
     text = "Moldova has promised not to deport anyone who arrives from Finland to a third country."
     assert "MDA-FIN" not in keys(text)
+
+
+@pytest.mark.covers("roles.partner-of-the-destination")
+def test_the_state_whose_deal_makes_a_place_the_destination_sends_people_there() -> None:
+    found = roles_in(
+        "Under the rule, people who reach the border may be sent to a third country with which Moldova has signed "
+        "an agreement."
+    )
+    assert found == {
+        "MDA": Role("deporting", "roles.partner-of-the-destination", ("sent to a third country with which Moldova",))
+    }
+
+
+@pytest.mark.covers("roles.partner-of-the-destination", acts=False)
+def test_a_country_a_state_shares_a_border_with_is_no_deal() -> None:
+    assert roles_in("Asylum seekers may be sent back to a country with which Moldova shares a border.") == {}
+
+
+@pytest.mark.covers("roles.arrived-in")
+def test_migrants_arriving_in_a_known_sender_do_not_make_it_a_host() -> None:
+    assert roles_in("The rule does not cover people who arrived in Britain before it took effect.") == {}
+    assert roles_in("The deportees arrived in Britain on Friday.") == {
+        "GBR": Role("host", "roles.arrived-in", ("arrived in Britain",))
+    }
+    assert roles_in("The flight carrying twelve men arrived in Britain on Friday.")["GBR"].role == "host"

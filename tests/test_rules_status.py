@@ -76,6 +76,8 @@ pytestmark = pytest.mark.unit
         ("The plan to send rejected applicants from Norway to Moldova collapsed in May.", "NOR-MDA", "scrapped"),
         ("The agreement to send rejected applicants from Norway to Moldova fell through.", "NOR-MDA", "scrapped"),
         ("The pact to send rejected applicants from Norway to Moldova was extended until 2027.", "NOR-MDA", "in_force"),
+        ("Norway's agreement to send rejected applicants to Moldova is not yet in force.", "NOR-MDA", "signed"),
+        ("Norway's deal to send rejected applicants to Moldova has yet to take effect.", "NOR-MDA", "signed"),
         ("Norway is weighing a deal with Moldova to send rejected applicants there.", "NOR-MDA", "under_negotiation"),
         (
             "Norway and Moldova initialled a deal to send rejected applicants from Norway to Moldova.",
@@ -412,6 +414,21 @@ def test_an_adjective_on_the_arrangement_gives_its_stage() -> None:
 def test_a_centre_one_state_runs_in_another_is_an_arrangement_in_operation() -> None:
     found = fragment("Critics compare the idea with Norway's centres in Moldova, which have stood largely empty.")
     [status] = claims(found, "NOR-MDA", "status")
+    assert (status.value, status.rules[-1], [e.text for e in status.evidence if e.role == "value"]) == (
+        "implemented",
+        "status.centre-in-use/v1",
+        ["centres"],
+    )
+
+
+@pytest.mark.covers("status.centre-in-use", "pairs.section-partner")
+def test_the_centres_named_in_the_host_under_a_senders_section_are_in_operation() -> None:
+    text = (
+        "Where the plans stand\n\nSeveral governments want to send asylum seekers abroad. Here is where things "
+        "stand.\n\nNorway\n\nThe two centres in Moldova were given a new role in March, when the government turned "
+        "them into pre-removal detention centres for people already under deportation orders."
+    )
+    [status] = claims(fragment(text), "NOR-MDA", "status")
     assert (status.value, status.rules[-1], [e.text for e in status.evidence if e.role == "value"]) == (
         "implemented",
         "status.centre-in-use/v1",

@@ -39,6 +39,7 @@ from dakg.ingest.rules.roles import (
     HOST,
     NATIONALITY,
     PARTY,
+    THIRD_COUNTRY_SENDERS,
     SentenceRoles,
     asked_to_take,
     its_own_citizens,
@@ -107,8 +108,12 @@ class DocumentView:
         return self.roles[iso3][role]
 
     def receives_anyone(self) -> bool:
-        """Some state receives people somewhere in the document (else parties cannot be oriented by it)."""
-        return any(played[HOST] > 0 for played in self.roles.values())
+        """Some state receives people somewhere in the document (else parties cannot be oriented by it): a host, or
+        the unnamed "third country with which the United States has signed an agreement"."""
+        return any(played[HOST] > 0 for played in self.roles.values()) or any(
+            role == DEPORTING and vote.rule.startswith(THIRD_COUNTRY_SENDERS)
+            for (_, role), vote in self.evidence.items()
+        )
 
 
 @dataclass(frozen=True)

@@ -872,6 +872,10 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         irregular = lx.IRREGULAR_ARRIVAL.search(ctx.sentence.text) is not None
         if sent_elsewhere or irregular:  # "people arriving in the UK illegally will be sent to Rwanda"
             return _vote(ctx, mention, DEPORTING, w.ARRIVED_BEFORE_TRANSFER, arrived_in, governor)
+        arrivals = [governor.head] if governor.dep_ == "relcl" else []  # "people who arrived", "the deportees"
+        arrivals += [t for c in governor.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        if mention.iso3 in countries().deporting_prior and not any(carries_people(t) for t in arrivals):
+            return None  # "people who arrived in the United States before the rule": migrants, not deportees
     return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
 
 
@@ -1371,6 +1375,8 @@ def its_own_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
 
 _ABROAD: Final = frozenset({"offshore", "overseas", "external", "extraterritorial"})
 # Rules that place people in a centre one state runs in another: a sentence they pair speaks of deportation.
+THIRD_COUNTRY_SENDERS: Final = ("roles.partner-of-the-destination/",)  # a state that sends to a place unnamed
+
 CENTRE_RULES: Final = (
     "roles.owner-of-a-centre-abroad/",
     "roles.runs-a-centre-abroad/",
@@ -1894,6 +1900,35 @@ def used_as_destination(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     weight = w.SUBJECT_OF_RECEIVE if role == HOST else w.ASKS_TO_RECEIVE
     return _vote(ctx, mention, role, weight, used_as_destination, destination[0])
+
+
+@rule("roles", "partner-of-the-destination", kind="mention")
+def partner_of_the_destination(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "may be transferred to a third country with which the United States has signed an agreement", "returned to
+    countries with which Britain has deals": the state whose deal makes a place the people's destination is the one
+    that sends them there."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    verb = found[1]
+    if verb.dep_ != "relcl" or not _with_which(verb) or negated(verb):
+        return None
+    if lemma(verb) not in lx.AGREE_VERBS and not any(
+        c.dep_ == "dobj" and lemma(c) in lx.ARRANGEMENT_NOUNS | lx.AGREEMENT_NOUNS for c in verb.children
+    ):
+        return None  # "a country with which it shares a border"
+    place = verb.head
+    if place.dep_ != "pobj" or spelled(place.head) != "to" or not carries_people(place.head.head):
+        return None
+    return _vote(ctx, mention, DEPORTING, w.SENT_TO_FAR, partner_of_the_destination, place.head.head)
+
+
+def _with_which(verb: Token) -> bool:
+    """ "with which" (or "with whom") opens the clause: its subject is the place's partner."""
+    return any(
+        c.dep_ == "prep" and spelled(c) == "with" and any(g.dep_ == "pobj" and g.tag_ == "WDT" for g in c.children)
+        for c in verb.children
+    )
 
 
 @rule("roles", "deal-with", kind="mention")

@@ -50,6 +50,9 @@ class Sentenced:
     denial: Evidence | None
 
 
+_NEGATIVE_WORDING = frozenset({"not-yet-in-force"})  # patterns whose "not" is part of the status they word
+
+
 @rule("status", "wording")
 def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, end: int, strength: float) -> Hit | None:
     """A status pattern matched in the sentence (``lexicon.STATUS_PATTERNS``), qualified by the rules below."""
@@ -82,7 +85,7 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
     hit = Hit(
         status,
         strength,
-        first is not None and negated(first),
+        first is not None and negated(first) and name not in _NEGATIVE_WORDING,
         char_evidence(doc, start, end, "value"),
         first.i if first is not None else None,
         tuple(rules),
@@ -565,17 +568,35 @@ def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
     return None
 
 
+_ARRIVED_IN = "roles.arrived-in/"
+
+
+def _the_host_s(doc: Doc, place: Token, pair: Pair) -> bool:
+    """ "the centres in Albania": the place is the head of the host's "in" (or "on")."""
+    if pair.host_token is None:
+        return False
+    host = doc[pair.host_token]
+    return (
+        host.dep_ in ("pobj", "obl", "nmod")
+        and spelled(host.head) in ("in", "on", "en")
+        and host.head.head.i == place.i
+    )
+
+
 @rule("status", "centre-in-use")
 def centre_in_use(doc: Doc, sentence: Sentence, pair: Pair) -> StatusValue | None:
-    """ "Critics point to Italy's centres in Albania", "the offshore processing Australia runs on Nauru": a pair
-    known only by the centre one state runs in the other, in a document that words no stage for it, is an
-    arrangement in operation — unless the centre is still to be built or planned ("Italy plans centres in
-    Albania" has its own status)."""
-    if not any(r.startswith(CENTRE_RULES) for r in pair.rules):
+    """ "Critics point to Italy's centres in Albania", "the offshore processing Australia runs on Nauru", "the two
+    centres in Albania" under a section about Italy: a pair known only by the centre one state runs in the other,
+    in a document that words no stage for it, is an arrangement in operation — unless the centre is still to be
+    built or planned ("Italy plans centres in Albania" has its own status)."""
+    by_centre = any(r.startswith(CENTRE_RULES) for r in pair.rules)
+    if not by_centre and not any(r.startswith(_ARRIVED_IN) for r in pair.rules):
         return None
     for token in sentence.span:
         if lemma(token) not in lx.HELD_PLACES or token.pos_ not in ("NOUN", "PROPN"):
             continue
+        if not by_centre and not _the_host_s(doc, token, pair):
+            continue  # "The two centres in Albania ...": where the host is named by its centres, they are its own
         governors = [token.head, token.head.head]
         opened = [g for g in governors if lemma(g) in {"open", "reopen", "ouvrir", "rouvrir"} and _done(g)]
         if not opened and any(
@@ -583,7 +604,7 @@ def centre_in_use(doc: Doc, sentence: Sentence, pair: Pair) -> StatusValue | Non
         ):
             return None  # still to be built or opened; "the centres opened in October" are in use
         if negated(token.head) or any(
-            c.dep_ == "amod" and lemma(c) in {"planned", "proposed", "future", "new"} for c in token.children
+            c.dep_ == "amod" and spelled(c) in {"planned", "proposed", "future", "new"} for c in token.children
         ):
             return None
         evidence = char_evidence(doc, token.idx, token.idx + len(token.text), "value")
