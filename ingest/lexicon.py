@@ -145,6 +145,8 @@ AGREEMENT_NOUNS: Final = frozenset(
         "lease",
     }
 )
+# "exploratory contacts with Uganda", "in contact with Kigali": a party to talks (``roles.deal-with``)
+CONTACT_NOUNS: Final = frozenset({"contact"})
 # Nouns that name a concrete arrangement: speaking of "the deal" as a thing implies it was agreed.
 ARRANGEMENT_NOUNS: Final = frozenset(
     {
@@ -585,7 +587,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:deal|agreement|plan|proposal|arrangement|partnership|scheme)|"
             r"(?:is|are|was|were|has been|have been) (?:studying|considering|examining|assessing) (?:whether|how)|"
             r"(?:is|are|was|were) (?:prepared|ready|willing) to|engaged in (?:\w+ ){0,2}?"
-            r"(?:talks|discussions|negotiations|dialogue)|in contact|imminent|(?:still )?being worked out)\b",
+            r"(?:talks|discussions|negotiations|dialogue)|in contact|imminent|(?:still )?being worked out|"
+            r"exploratory (?:talks|contacts|discussions)|contacts with)\b",
             0.9,
         ),
         (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .extraction import agreement, claims, fragment, keys
+from .extraction import agreement, claims, fragment, keys, status_of
 
 pytestmark = pytest.mark.unit
 
@@ -1041,3 +1041,15 @@ def test_a_partner_named_after_the_rule_that_sends_to_a_third_country_receives_f
         "has signed an agreement. Moldova signed its agreement in May."
     )
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.section-partner", "roles.deal-with")
+def test_a_lone_party_in_a_section_headed_by_a_sender_is_its_partner() -> None:
+    text = (
+        "Where the plans stand\n\nSeveral governments want to send rejected asylum seekers abroad. Here is where "
+        "things stand.\n\nNetherlands\n\nThe minister wants a return hub outside Europe. Dutch media have reported "
+        "exploratory contacts with Moldova, which the government has not confirmed.\n\nFinland\n\nThe government "
+        "says it has no plans of its own."
+    )
+    assert keys(text) == ["NLD-MDA"]
+    assert status_of(fragment(text), "NLD-MDA") == "under_negotiation"

@@ -1387,3 +1387,26 @@ def test_migrants_arriving_in_a_known_sender_do_not_make_it_a_host() -> None:
         "GBR": Role("host", "roles.arrived-in", ("arrived in Britain",))
     }
     assert roles_in("The flight carrying twelve men arrived in Britain on Friday.")["GBR"].role == "host"
+
+
+@pytest.mark.covers("roles.deal-with")
+def test_contacts_with_a_state_make_it_a_party() -> None:
+    assert roles_in("Dutch media have reported exploratory contacts with Moldova.") == {
+        "MDA": Role("party", "roles.deal-with", ("contacts with Moldova",))
+    }
+
+
+@pytest.mark.covers("roles.named-after-its-host", "roles.scheme-named-after-host")
+def test_a_scheme_called_by_the_demonym_of_a_state_not_known_for_sending_is_named_after_its_host() -> None:
+    assert roles_in("Critics point to the Albanian model as a warning.") == {
+        "ALB": Role("host", "roles.scheme-named-after-host", ("Albanian model",))
+    }
+    text = "Vient ensuite le modèle albanais, que la Norvège présente comme la preuve qu'une autre voie est possible."
+    assert roles_in(text, language="fr")["ALB"] == Role("host", "roles.scheme-named-after-host", ("modèle albanais",))
+
+
+@pytest.mark.covers("roles.named-after-its-host", acts=False)
+def test_a_known_senders_demonym_on_a_scheme_is_its_owner() -> None:
+    assert roles_in("Critics point to the Italian model as a warning.") == {
+        "ITA": Role("deporting", "roles.owner-of-the-scheme", ("Italian model",))
+    }

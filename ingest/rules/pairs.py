@@ -590,9 +590,11 @@ def section_partner(at: SentenceReading) -> list[Pair]:
     story has that state play the side's own role (a section about another host)."""
     resolved, sentence, facts, view = at.resolved, at.sentence.index, at.facts, at.view
     hosts, deps, parties = _sides(resolved)
-    if parties or len(hosts + deps) != 1 or not view.sections:
+    if not view.sections or not (facts.about_deportation or facts.anaphor or facts.carries_value):
         return []
-    if not (facts.about_deportation or facts.anaphor or facts.carries_value):
+    if not hosts and not deps and len(parties) == 1:
+        return _party_under_a_senders_heading(parties[0], view, sentence)
+    if parties or len(hosts + deps) != 1:
         return []
     side = (hosts + deps)[0]
     if side.iso3 in view.sections[sentence]:
@@ -606,6 +608,19 @@ def section_partner(at: SentenceReading) -> list[Pair]:
     partner = (heading[0].iso3, heading[0])
     deporting, host = (partner, side) if side.role == HOST else (side, partner)
     return [_pair(deporting, host, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
+
+
+def _party_under_a_senders_heading(party: Vote, view: DocumentView, sentence: int) -> list[Pair]:
+    """ "Netherlands / Dutch media have reported exploratory contacts with Uganda": the one party of a sentence in a
+    section headed by a state that sends people (known for it, or in the story) is that state's partner."""
+    heading = list(view.sections[sentence].values())
+    if len(heading) != 1 or party.iso3 == heading[0].iso3 or party.iso3 in view.sections[sentence]:
+        return []
+    sender = heading[0].iso3
+    sends = sender in countries().deporting_prior or view.played(sender, DEPORTING) > view.played(sender, HOST)
+    if not sends or view.played(party.iso3, DEPORTING) > 0 or party.iso3 in countries().deporting_prior:
+        return []
+    return [_pair((sender, heading[0]), party, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
 
 
 @rule("pairs", "side-and-document-partner", kind="sentence")

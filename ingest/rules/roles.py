@@ -1258,6 +1258,19 @@ def _scheme_noun(token: Token) -> bool:
     return lemma(token) in lx.INTENT_DOCUMENTS and lx.LETTER_OF_INTENT.match(following) is not None
 
 
+@rule("roles", "named-after-its-host")
+def named_after_its_host(mention: CountryMention) -> bool:
+    """ "the Albanian model", « le modèle albanais », "the Rwandan scheme": a scheme called by the demonym of a state
+    that is not known for sending people is named after where it sends them, as "the Albania model" is — unless
+    the scheme is that state's own to send ("a Libyan plan to deport migrants to Niger")."""
+    token = mention.token
+    if mention.kind != "demonym" or mention.iso3 in countries().deporting_prior:
+        return False
+    if token.dep_ not in ("amod", "compound") or lemma(token.head) not in lx.SCHEME_NOUNS:
+        return False
+    return not any(c.dep_ in ("acl", "relcl", "xcomp", "advcl") and carries_people(c) for c in token.head.children)
+
+
 @rule("roles", "owner-of-the-scheme", kind="mention")
 def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Italian-run centres in Albania", "an Israeli plan to expel asylum seekers", "the Italian scheme", "Italy's
@@ -1269,7 +1282,12 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     if suffix is not None:
         return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme)
     token = mention.token
-    if mention.kind == "demonym" and token.dep_ in ("amod", "compound") and _scheme_noun(token.head):
+    if (
+        mention.kind == "demonym"
+        and token.dep_ in ("amod", "compound")
+        and _scheme_noun(token.head)
+        and not named_after_its_host(mention)
+    ):
         return _vote(ctx, mention, DEPORTING, w.OWNER_SCHEME, owner_of_the_scheme, token.head)
     host_name = token.head  # "the British Rwanda scheme": the owner of a scheme named after its host
     if (
@@ -1583,6 +1601,8 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     or a possessive: "Britain's Rwanda scheme"). Not "a Rwanda-style scheme" (another scheme), nor "the US deal
     with Uganda" (a name beside the partner is a party), nor hubs ("UK return hubs" serve the UK)."""
     token = mention.token
+    if named_after_its_host(mention):  # "the Albanian model", « le modèle albanais »
+        return _vote(ctx, mention, HOST, w.SCHEME_NAMED, scheme_named_after_host, token.head)
     if mention.kind != "name" or token.dep_ not in ("compound", "nmod"):
         return None
     head = token.head
@@ -1948,8 +1968,9 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
     if verb is not None:  # "Talks are also under way with Honduras": the talks are the clause's subject
         nearby += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(
-        lemma(t) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.INTENT_DOCUMENTS for t in nearby
-    ):  # "a letter of intent with Uganda"
+        lemma(t) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.INTENT_DOCUMENTS | lx.CONTACT_NOUNS
+        for t in nearby
+    ):  # "a letter of intent with Uganda", "exploratory contacts with Uganda"
         return _vote(ctx, mention, PARTY, w.PARTY_WITH, deal_with, governor)
     return None
 
