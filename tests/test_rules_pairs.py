@@ -1053,3 +1053,8 @@ def test_a_lone_party_in_a_section_headed_by_a_sender_is_its_partner() -> None:
     )
     assert keys(text) == ["NLD-MDA"]
     assert status_of(fragment(text), "NLD-MDA") == "under_negotiation"
+
+
+def test_a_quoted_scheme_name_keeps_its_owner_the_sender() -> None:
+    text = 'The first man sent back under Norway\'s "one in, one out" arrangement with Moldova was flown to Chisinau.'
+    assert keys(text) == ["NOR-MDA"]

@@ -1410,3 +1410,18 @@ def test_a_known_senders_demonym_on_a_scheme_is_its_owner() -> None:
     assert roles_in("Critics point to the Italian model as a warning.") == {
         "ITA": Role("deporting", "roles.owner-of-the-scheme", ("Italian model",))
     }
+
+
+@pytest.mark.covers("roles.readmitted-by", acts=False)
+def test_the_by_of_the_states_that_agreed_the_returns_is_no_readmission() -> None:
+    found = roles_in("These were the first returns carried out under the statement agreed by Finland and Moldova.")
+    assert {code: (r.role, r.rule) for code, r in found.items()} == {
+        "FIN": ("party", "roles.signed-by"),
+        "MDA": ("party", "roles.signed-by"),
+    }
+
+
+@pytest.mark.covers("roles.arrangement-of")
+def test_a_states_arrangement_called_by_a_name_in_quotation_marks_is_its_own() -> None:
+    text = 'The first man sent back under Norway\'s "one in, one out" arrangement with Moldova was flown to Chisinau.'
+    assert roles_in(text)["NOR"] == Role("party", "roles.arrangement-of", ('Norway\'s "one in, one out" arrangement',))

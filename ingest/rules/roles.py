@@ -1841,10 +1841,13 @@ def readmitted_by(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is None or found[0] != "by":
         return None
-    readmission = next(
-        (a for a in [found[2], *list(found[2].ancestors)[:5]] if lemma(a) in lx.READMISSION_NOUNS and a.pos_ == "NOUN"),
-        None,
-    )
+    readmission = None
+    for word in [found[2], *list(found[2].ancestors)[:5]]:
+        if lemma(word) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS:
+            break  # "the returns under the statement agreed by the EU and Turkey": the "by" of the agreeing
+        if lemma(word) in lx.READMISSION_NOUNS and word.pos_ == "NOUN":
+            readmission = word
+            break
     if readmission is not None:
         return _vote(ctx, mention, HOST, w.READMITTED_BY, readmitted_by, readmission)
     return None
@@ -2111,11 +2114,21 @@ def named_as(ctx: Context, mention: CountryMention) -> Vote | None:
 
 @rule("roles", "arrangement-of", kind="mention")
 def arrangement_of(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "Israel's agreement with Uganda", "Denmark's plan": the state whose arrangement it is (a party)."""
+    """ "Israel's agreement with Uganda", "Denmark's plan", "Britain's "one in, one out" arrangement with France"
+    (a name in quotation marks, which the parser does not read as the noun's modifier): the state whose arrangement
+    it is (a party)."""
     token = mention.token
     if token.dep_ == "poss" and lemma(token.head) in lx.ARRANGEMENT_NOUNS:
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, arrangement_of, token.head)
+    quoted = _QUOTED_NAME.match(doc_text(ctx.doc), mention.end)
+    if token.dep_ == "poss" and quoted is not None:
+        noun = ctx.doc.char_span(quoted.start(1), quoted.end(1))
+        if noun is not None and lemma(noun[0]) in lx.ARRANGEMENT_NOUNS:
+            return _vote(ctx, mention, PARTY, w.PARTY_NOUN, arrangement_of, noun[0])
     return None
+
+
+_QUOTED_NAME = re.compile(r"['’]s\s+[\"“‘'][^\"”’\n]{1,40}[\"”’']\s+(\w+)")
 
 
 def _hyphen_noun(token: Token) -> bool:
