@@ -194,6 +194,7 @@ class OverviewCache:
         self._lock = threading.Lock()
         self._version: Any = None
         self._entries: dict[tuple[str | None, float, str], Overview] = {}
+        self._flights: dict[tuple[Any, ...], _Flight] = {}  # computations under way, which the same asks join
 
     def get(
         self, store: GraphStore, keys: Sequence[str], as_of: str | None, min_confidence: float
@@ -207,12 +208,45 @@ class OverviewCache:
             found = {k: entry for k, entry in cached if entry is not None}
         missing = [k for k in keys if k not in found]
         if missing:
-            computed = _overviews(store, missing, as_of, min_confidence)
+            found.update(self._compute_once(store, version, missing, as_of, min_confidence))
+        return found
+
+    def _compute_once(
+        self, store: GraphStore, version: Any, keys: list[str], as_of: str | None, min_confidence: float
+    ) -> dict[str, Overview]:
+        """One computation for the same overviews asked at once: after a write, every client that asks for the
+        busiest host's page misses together; the first computes, the others wait for its answer (a failure is
+        each one's own: they compute in turn)."""
+        wanted = (version, as_of, min_confidence, tuple(sorted(keys)))
+        with self._lock:
+            flight = self._flights.get(wanted)
+            leads = flight is None
+            if flight is None:
+                flight = self._flights[wanted] = _Flight()
+        if not leads:
+            flight.done.wait()
+            if flight.result is not None:
+                return flight.result
+            return _overviews(store, keys, as_of, min_confidence)
+        try:
+            computed = _overviews(store, keys, as_of, min_confidence)
+            flight.result = computed
             with self._lock:
                 if self._version == version and len(self._entries) + len(computed) <= self.max_entries:
                     self._entries.update({(as_of, min_confidence, k): v for k, v in computed.items()})
-            found.update(computed)
-        return found
+            return computed
+        finally:
+            with self._lock:
+                self._flights.pop(wanted, None)
+            flight.done.set()
+
+
+@dataclass
+class _Flight:
+    """A computation of overviews under way: its answer, once ``done`` is set (None if it failed)."""
+
+    done: threading.Event = dataclasses.field(default_factory=threading.Event)
+    result: dict[str, Overview] | None = None
 
 
 def overview_of(

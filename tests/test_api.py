@@ -642,3 +642,43 @@ def test_a_source_with_more_claims_than_the_row_cap_is_read_in_pages(embedded_se
             assert [(s["claims_total"], len(s["claims"])) for s in full["sources"]] == [(300, 300)]
     finally:
         drop_graph(store)
+
+
+def test_clients_that_miss_the_same_overviews_at_once_share_one_computation(
+    fresh_corpus: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a write every client asking for the busiest host's page misses the cache together: one computes the
+    overviews, the others wait for its answer (under load, 50 clients each computing them kept the store busy)."""
+    import threading
+    import time
+
+    from dakg.answers import overview
+
+    computed: list[tuple[str, ...]] = []
+    real = overview._overviews
+
+    def counted(store: GraphStore, keys: Any, as_of: Any, min_confidence: float) -> Any:
+        computed.append(tuple(keys))
+        time.sleep(0.3)  # long enough for every client to ask while it runs
+        return real(store, keys, as_of, min_confidence)
+
+    monkeypatch.setattr(overview, "_overviews", counted)
+    cache = overview.OverviewCache()
+    keys = ["GBR-RWA", "USA-SWZ"]
+    answers: list[dict[str, Any]] = []
+
+    def ask() -> None:
+        answers.append(cache.get(fresh_corpus, keys, None, 0.4))
+
+    clients = [threading.Thread(target=ask) for _ in range(6)]
+    for client in clients:
+        client.start()
+    for client in clients:
+        client.join()
+    assert computed == [("GBR-RWA", "USA-SWZ")]
+    assert len(answers) == 6 and all(a == answers[0] for a in answers) and sorted(answers[0]) == keys
+    later = Doc(text="Eswatini said it was still in talks.", title="Still in talks", published="2030-01-01")
+    later.claim("USA-SWZ", "status", "under_negotiation", "Eswatini said it was still in talks.")
+    load_fragment(fresh_corpus, later.fragment())
+    assert cache.get(fresh_corpus, keys, None, 0.4)["USA-SWZ"].sources == answers[0]["USA-SWZ"].sources + 1
+    assert len(computed) == 2  # a write makes the next ask compute again
