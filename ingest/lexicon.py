@@ -145,6 +145,8 @@ AGREEMENT_NOUNS: Final = frozenset(
         "lease",
     }
 )
+# where claims processed "abroad" are examined: the state that processes them so sends the people
+ABROAD_WORDS: Final = frozenset({"abroad", "offshore", "overseas", "elsewhere"})
 # "exploratory contacts with Uganda", "in contact with Kigali": a party to talks (``roles.deal-with``)
 CONTACT_NOUNS: Final = frozenset({"contact"})
 # Nouns that name a concrete arrangement: speaking of "the deal" as a thing implies it was agreed.

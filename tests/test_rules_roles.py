@@ -1425,3 +1425,36 @@ def test_the_by_of_the_states_that_agreed_the_returns_is_no_readmission() -> Non
 def test_a_states_arrangement_called_by_a_name_in_quotation_marks_is_its_own() -> None:
     text = 'The first man sent back under Norway\'s "one in, one out" arrangement with Moldova was flown to Chisinau.'
     assert roles_in(text)["NOR"] == Role("party", "roles.arrangement-of", ('Norway\'s "one in, one out" arrangement',))
+
+
+@pytest.mark.covers("roles.processes-claims")
+def test_a_state_that_processes_claims_abroad_sends_the_people() -> None:
+    assert roles_in("Norway passed a law that allows the processing of asylum claims abroad.") == {
+        "NOR": Role(
+            "deporting",
+            "roles.processes-claims",
+            ("Norway passed a law that allows the processing of asylum claims abroad",),
+        )
+    }
+    text = (
+        "Le Danemark, qui s'est doté d'une loi autorisant le traitement des demandes d'asile à l'étranger, a engagé "
+        "des discussions avec la Moldavie."
+    )
+    assert roles_in(text, language="fr")["DNK"] == Role(
+        "deporting", "roles.processes-claims", ("traitement", "étranger", "Danemark")
+    )
+
+
+@pytest.mark.covers("roles.processes-claims", acts=False)
+def test_a_known_sender_examining_claims_examines_its_own() -> None:
+    assert roles_in("Britain hoped to process 36,000 asylum claims a year.") == {}
+
+
+@pytest.mark.covers("roles.owner-of-a-centre-abroad", "roles.arrived-in")
+def test_the_demonym_on_centres_in_another_state_names_their_owner() -> None:
+    assert roles_in("The Danish centres in Moldova stand largely empty.") == {
+        "DNK": Role("deporting", "roles.owner-of-a-centre-abroad", ("Danish centres",)),
+        "MDA": Role("host", "roles.arrived-in", ("centres in Moldova",)),
+    }
+    found = roles_in("Les centres italiens en Albanie sont restés vides pendant des mois.", language="fr")
+    assert found["ITA"] == Role("deporting", "roles.owner-of-a-centre-abroad", ("centres italiens",))

@@ -1218,7 +1218,9 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
 @rule("roles", "processes-claims", kind="mention")
 def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Rwanda will process their asylum claims", "offshore processing on Nauru", "Paraguay will share
-    responsibility for the examination of applications": the state that decides the people's claims has them."""
+    responsibility for the examination of applications": the state that decides the people's claims has them. But
+    a state that processes claims abroad sends the people there (« une loi autorisant le traitement des demandes
+    d'asile à l'étranger »), and one known for sending examines its own ("Rome hoped to examine 36,000 a year")."""
     found = _prep_object(mention)
     if found is not None and found[0] in ("in", "on") and lemma(found[2]) in lx.PROCESS_WORDS:
         return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, found[2])
@@ -1233,8 +1235,14 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
         if caused or (word.dep_ in ("xcomp", "ccomp") and lemma(word.head) in lx.CAUSATIVE_VERBS):
             continue  # « pour y faire examiner des demandes d'asile », « veut faire examiner »: others examine them
         claims = [t for t in word.subtree if lemma(t) in lx.CLAIM_NOUNS and not _names_a_deal(t)]
-        if claims and (word == verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):
-            return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, word)
+        if not claims or not (word == verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):
+            continue
+        abroad = next((t for t in word.subtree if lemma(t) in lx.ABROAD_WORDS), None)
+        if abroad is not None:  # « une loi autorisant le traitement des demandes d'asile à l'étranger »
+            return _vote(ctx, mention, DEPORTING, w.PROCESSES, processes_claims, word, abroad)
+        if mention.iso3 in countries().deporting_prior:
+            return None  # "Rome hoped to examine 36,000 claims a year": its own claims, wherever it examines them
+        return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, word)
     return None
 
 
@@ -1408,16 +1416,23 @@ CENTRE_RULES: Final = (
 @rule("roles", "owner-of-a-centre-abroad", kind="mention")
 def owner_of_a_centre_abroad(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "Nauru hosts Australia's offshore processing centre", "Italy's centres in Albania", "Britain's processing
-    centres abroad": the state whose centres stand in another state sends people to them. The centre must be
-    shown abroad — offshore, in or on another state, or hosted by one — for "Nauru's detention centre" is Nauru's
-    own."""
+    centres abroad", and by a sender's demonym, "the Italian centres in Albania", « les centres italiens en Albanie »:
+    the state whose centres stand in another state sends people to them. The centre must be shown abroad —
+    offshore, in or on another state, or hosted by one — for "Nauru's detention centre" is Nauru's own."""
     token = mention.token
-    if token.dep_ != "poss" or lemma(token.head) not in lx.FACILITY_NOUNS | {"processing"}:
+    owned = token.dep_ == "poss" or (
+        mention.kind == "demonym"
+        and token.dep_ in ("amod", "compound")
+        and mention.iso3 in countries().deporting_prior  # not "a Syrian reception centre": the people's
+    )
+    if not owned or lemma(token.head) not in lx.FACILITY_NOUNS | {"processing"}:
         return None
     centre = token.head
-    offshore = any(t.lower_ in _ABROAD or t.lower_ == "abroad" for t in centre.subtree)
+    offshore = any(t.lower_ in _ABROAD or lemma(t) in lx.ABROAD_WORDS for t in centre.subtree)
     elsewhere = any(
-        c.dep_ == "prep" and c.lower_ in ("in", "on") and any(_code(o) not in (None, mention.iso3) for o in c.children)
+        c.dep_ == "prep"
+        and spelled(c) in ("in", "on")
+        and any(_code(o) not in (None, mention.iso3) for o in c.children)
         for c in centre.children
     )
     host_verb = centre.head if centre.dep_ in ("dobj", "nsubjpass") else None
