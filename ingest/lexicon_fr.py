@@ -113,7 +113,19 @@ ARRIVE_VERBS: Final = frozenset({"arriver", "atterrir", "entrer", "débarquer", 
 LEAVE_VERBS: Final = frozenset({"quitter"})  # "4 000 personnes ont quitté Israël pour Kigali"
 CARRY_VERBS: Final = frozenset({"conduire", "emmener", "amener", "acheminer", "transporter", "escorter"})
 IN_HOST_VERBS: Final = frozenset(
-    {"installer", "loger", "détenir", "arriver", "atterrir", "retenir", "placer", "construire", "ouvrir", "gérer"}
+    {
+        "installer",
+        "loger",
+        "détenir",
+        "arriver",
+        "atterrir",
+        "débarquer",
+        "retenir",
+        "placer",
+        "construire",
+        "ouvrir",
+        "gérer",
+    }
 )
 PAY_VERBS: Final = frozenset({"payer", "financer", "verser"})
 GET_VERBS: Final = frozenset({"recevoir", "toucher", "percevoir", "obtenir"})

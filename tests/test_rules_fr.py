@@ -338,3 +338,17 @@ def test_pas_encore_en_vigueur_is_signed() -> None:
         "entré en vigueur."
     )
     assert status_of(_fr(text), "NOR-MDA") == "signed"
+
+
+@pytest.mark.covers("roles.arrived-in", "roles.deported-from")
+def test_debarques_a_is_where_they_arrive() -> None:
+    text = "Le 5 juillet, huit hommes expulsés de Norvège ont été débarqués à Chisinau, au terme de semaines d'attente."
+    assert roles_in(text, language="fr")["MDA"] == Role("host", "roles.arrived-in", ("débarqués à Chisinau",))
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_singular_demonym_ending_in_s_is_a_state_not_its_people() -> None:
+    text = "Notre voisin rwandais s'était engagé en 2022 à recevoir les demandeurs d'asile dont Oslo ne voulait pas."
+    assert roles_in(text, language="fr")["RWA"] == Role(
+        "host", "roles.subject-of-receive", ("rwandais s'était engagé en 2022 à recevoir",)
+    )

@@ -104,7 +104,8 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, demonym_for_people, head)
     is_people = (
         mention.token.tag_ in ("NNPS", "NNS")
-        or mention.text.endswith(("s", "es"))
+        or "Plur" in mention.token.morph.get("Number")
+        or (ctx.doc.lang_ == "en" and mention.text.endswith(("s", "es")))  # « notre voisin rwandais » is one state
         or any(c.dep_ == "det" and spelled(c) in ("every", "each", "one", "a", "an", "another") for c in token.children)
         or any(c.dep_ == "nummod" for c in token.children)  # "forty Honduran and Salvadoran deportees"
         or any(c.dep_ == "conj" and lemma(c) in lx.MIGRANT_NOUNS for c in token.children)
