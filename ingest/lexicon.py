@@ -145,6 +145,8 @@ AGREEMENT_NOUNS: Final = frozenset(
         "lease",
     }
 )
+# the body a head of government heads ("the Biden administration", "Starmer's government")
+GOVERNMENT_NOUNS: Final = frozenset({"administration", "government"})
 # where claims processed "abroad" are examined: the state that processes them so sends the people
 ABROAD_WORDS: Final = frozenset({"abroad", "offshore", "overseas", "elsewhere"})
 # "exploratory contacts with Uganda", "in contact with Kigali": a party to talks (``roles.deal-with``)

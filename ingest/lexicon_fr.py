@@ -182,6 +182,7 @@ BUILD_VERBS: Final = frozenset({"créer", "construire", "ouvrir", "établir", "i
 NATIONAL_NOUNS: Final = frozenset({"ressortissant", "citoyen", "natif", "compatriote"})
 GROUP_NOUNS: Final = frozenset({"réseau", "liste", "groupe"})
 READMISSION_NOUNS: Final = frozenset({"réadmission", "retour"})
+GOVERNMENT_NOUNS: Final = frozenset({"administration", "gouvernement"})  # « l'administration Trump »
 ABROAD_WORDS: Final = frozenset({"étranger", "extérieur", "ailleurs"})  # « à l'étranger », « à l'extérieur de l'UE »
 CONTACT_NOUNS: Final = frozenset({"contact"})  # « des contacts exploratoires avec l'Ouganda »
 COOPERATE_WORDS: Final = frozenset(

@@ -352,3 +352,19 @@ def test_a_singular_demonym_ending_in_s_is_a_state_not_its_people() -> None:
     assert roles_in(text, language="fr")["RWA"] == Role(
         "host", "roles.subject-of-receive", ("rwandais s'était engagé en 2022 à recevoir",)
     )
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_a_name_of_two_words_the_parser_split_is_still_the_destination() -> None:
+    text = (
+        "En moins de deux semaines, l'administration Trump a fait débarquer près de 500 migrants expulsés au "
+        "Costa Rica."
+    )
+    assert roles_in(text, language="fr")["CRI"] == Role("host", "roles.sent-to", ("expulsés au Costa Rica",))
+
+
+@pytest.mark.covers("officials.head-of-government")
+def test_l_administration_trump_acts_for_the_united_states() -> None:
+    text = "En février, l'administration Trump a expulsé deux cents migrants vers le Costa Rica."
+    assert keys(text, language="fr") == ["USA-CRI"]
+    assert roles_in(text, language="fr")["USA"].role == "deporting"

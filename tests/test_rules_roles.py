@@ -1458,3 +1458,12 @@ def test_the_demonym_on_centres_in_another_state_names_their_owner() -> None:
     }
     found = roles_in("Les centres italiens en Albanie sont restés vides pendant des mois.", language="fr")
     assert found["ITA"] == Role("deporting", "roles.owner-of-a-centre-abroad", ("centres italiens",))
+
+
+@pytest.mark.covers("roles.deported-by")
+def test_a_demonym_that_deports_is_the_state_not_the_people() -> None:
+    assert roles_in("Seven people deported by the Americans arrived in Moldova.")["USA"] == Role(
+        "deporting", "roles.deported-by", ("deported by the Americans",)
+    )
+    found = roles_in("Sept personnes renvoyées par les Américains sont arrivées en Moldavie.", language="fr")
+    assert found["USA"] == Role("deporting", "roles.deported-by", ("renvoyées par les Américains",))

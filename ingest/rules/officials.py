@@ -32,6 +32,7 @@ from dakg.ingest.gazetteer import countries, known_officials, slug
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import CountryMention, Document, Evidence, token_evidence
 from dakg.ingest.rules.registry import rule, rule_id
+from dakg.ingest.rules.syntax import lemma
 from dakg.ingest.vocabulary import lx, spelled
 
 
@@ -226,12 +227,15 @@ def title_after(doc: Doc, ent: Span) -> Office | None:
 
 @rule("officials", "head-of-government")
 def head_of_government(doc: Doc, ent: Span) -> Office | None:
-    """ "the Biden administration" -> "head of the administration"; "Starmer's Labour government" likewise."""
+    """ "the Biden administration" -> "head of the administration"; "Starmer's Labour government", « l'administration
+    Trump », « le gouvernement Meloni » likewise."""
     governed = None
-    if ent.end < len(doc) and spelled(doc[ent.end]) in ("administration", "government"):
+    if ent.end < len(doc) and lemma(doc[ent.end]) in lx.GOVERNMENT_NOUNS:
         governed = doc[ent.end]
-    elif ent.root.dep_ in ("poss", "compound") and spelled(ent.root.head) in ("administration", "government"):
+    elif ent.root.dep_ in ("poss", "compound") and lemma(ent.root.head) in lx.GOVERNMENT_NOUNS:
         governed = ent.root.head
+    elif ent.start > 0 and lemma(doc[ent.start - 1]) in lx.GOVERNMENT_NOUNS and doc.lang_ != "en":
+        governed = doc[ent.start - 1]  # « l'administration Trump », « le gouvernement Meloni »
     if governed is None:
         return None
     words = [

@@ -104,7 +104,7 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, demonym_for_people, head)
     is_people = (
         mention.token.tag_ in ("NNPS", "NNS")
-        or "Plur" in mention.token.morph.get("Number")
+        or "Plur" in mention.token.morph.get("Number", [])
         or (ctx.doc.lang_ == "en" and mention.text.endswith(("s", "es")))  # « notre voisin rwandais » is one state
         or any(c.dep_ == "det" and spelled(c) in ("every", "each", "one", "a", "an", "another") for c in token.children)
         or any(c.dep_ == "nummod" for c in token.children)  # "forty Honduran and Salvadoran deportees"
@@ -113,6 +113,8 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
     if is_people and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT"):
         if token.dep_ == "pobj" and not _people_moving(ctx):
             return None  # "visa-free travel for Turks": people, but not the ones any deal moves
+        if token.dep_ == "pobj" and token.head.dep_ == "agent" and is_deport_word(token.head.head):
+            return None  # "deported by the Americans", « renvoyées par les Américains »: the state that sends them
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, demonym_for_people)
     return None
 
@@ -319,11 +321,23 @@ def _prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
     actor = proxy(mention.token)
     if actor.dep_ == "appos" and actor.head.dep_ == "pobj":
         actor = actor.head  # "flown to Gjilan, Kosovo": the state in apposition to the town
+    if actor.dep_ != "pobj":
+        actor = _split_name_object(mention) or actor
     if actor.dep_ != "pobj" or _court(actor):
         return None
     prep = actor.head
     governor = conj_head(prep.head) if prep.dep_ == "conj" else prep.head
     return spelled(prep), prep, governor
+
+
+def _split_name_object(mention: CountryMention) -> Token | None:
+    """« expulsés au Costa Rica »: a name of two words the parser split, its first the preposition's object and its
+    last hung elsewhere (the mention's head): the word that is the object."""
+    doc = mention.token.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return None
+    return next((t for t in span if t.dep_ == "pobj" and t.head.i == span.start - 1), None)
 
 
 @rule("roles", "officials-moved")
