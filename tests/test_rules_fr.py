@@ -368,3 +368,11 @@ def test_l_administration_trump_acts_for_the_united_states() -> None:
     text = "En février, l'administration Trump a expulsé deux cents migrants vers le Costa Rica."
     assert keys(text, language="fr") == ["USA-CRI"]
     assert roles_in(text, language="fr")["USA"].role == "deporting"
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_who_makes_people_land_sends_them() -> None:
+    text = "En février, l'administration Trump a fait débarquer deux cents migrants au Costa Rica."
+    assert roles_in(text, language="fr")["USA"] == Role(
+        "deporting", "roles.subject-of-deport", ("administration Trump a fait débarquer",)
+    )

@@ -1467,3 +1467,10 @@ def test_a_demonym_that_deports_is_the_state_not_the_people() -> None:
     )
     found = roles_in("Sept personnes renvoyées par les Américains sont arrivées en Moldavie.", language="fr")
     assert found["USA"] == Role("deporting", "roles.deported-by", ("renvoyées par les Américains",))
+
+
+@pytest.mark.covers("roles.processes-claims")
+def test_a_perfect_have_is_no_causative() -> None:
+    assert roles_in("Moldova has processed the asylum claims of forty people sent from Norway.")["MDA"] == Role(
+        "host", "roles.processes-claims", ("Moldova has processed",)
+    )

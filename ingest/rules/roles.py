@@ -35,6 +35,7 @@ from dakg.ingest.rules.syntax import (
     ASKING_VERBS,
     asks_another,
     carries_people,
+    caused,
     conj_head,
     controlled,
     is_deport_word,
@@ -466,8 +467,8 @@ def _promised_not_to_send_on(verb: Token) -> bool:
 
 @rule("roles", "subject-of-deport", kind="mention")
 def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
-    """ "The U.S. deported five men to Eswatini", "Britain signed a deal to send asylum seekers": the subject of
-    an active sending verb (weaker when the verb is further down the chain)."""
+    """ "The U.S. deported five men to Eswatini", "Britain signed a deal to send asylum seekers", « a fait débarquer
+    500 migrants »: the subject of an active sending verb (weaker when the verb is further down the chain)."""
     found = _subject_verb(mention)
     if found is None or found[2]:
         return None
@@ -477,7 +478,7 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     senders = [
         t
         for t in chain
-        if (lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(t))  # "Canada turns back asylum seekers"
+        if (lemma(t) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(t) or _made_to_arrive(t))
         and _as_verb(t)
         and (not passive(t) or lemma(t.head) in lx.ALLOW_VERBS)  # "passed a law that allows them to be flown abroad"
         and not homeward(t)
@@ -509,6 +510,11 @@ def subject_of_deport(ctx: Context, mention: CountryMention) -> Vote | None:
     near = [t for t in senders if t in direct]
     weight = w.SUBJECT_OF_DEPORT if near else w.SUBJECT_OF_DEPORT_FAR
     return _vote(ctx, mention, DEPORTING, weight, subject_of_deport, (near or senders)[0])
+
+
+def _made_to_arrive(verb: Token) -> bool:
+    """« l'administration Trump a fait débarquer 500 migrants »: who makes people land or arrive sends them."""
+    return lemma(verb) in lx.ARRIVE_VERBS and caused(verb)
 
 
 def _as_verb(token: Token) -> bool:
@@ -1246,8 +1252,7 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     for word in verb.subtree:
         if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i or _course_of(word):
             continue
-        caused = any(c.dep_ in ("aux", "dep", "aux:caus") and lemma(c) in lx.CAUSATIVE_VERBS for c in word.children)
-        if caused or (word.dep_ in ("xcomp", "ccomp") and lemma(word.head) in lx.CAUSATIVE_VERBS):
+        if caused(word) or (word.dep_ in ("xcomp", "ccomp") and lemma(word.head) in lx.CAUSATIVE_VERBS):
             continue  # « pour y faire examiner des demandes d'asile », « veut faire examiner »: others examine them
         claims = [t for t in word.subtree if lemma(t) in lx.CLAIM_NOUNS and not _names_a_deal(t)]
         if not claims or not (word == verb or word.dep_ in ("xcomp", "dobj", "pobj", "conj")):

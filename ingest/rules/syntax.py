@@ -433,3 +433,12 @@ def asks_another(verb: Token) -> bool:
     if word in ASKING_VERBS or word in ("enlist", "recruit", "convince"):
         return True
     return word in ("sign", "line") and any(c.dep_ == "prt" and spelled(c) == "up" for c in verb.children)
+
+
+def caused(verb: Token) -> bool:
+    """« a fait débarquer », « faire examiner »: a verb under a causative auxiliary (French « faire »). English
+    says it with an object between ("had their claims examined"): a "have" hung on the verb itself is its perfect
+    ("has landed"), never a causative."""
+    return verb.doc.lang_ != "en" and any(
+        c.dep_ in ("aux", "dep", "aux:caus") and lemma(c) in lx.CAUSATIVE_VERBS for c in verb.children
+    )
