@@ -116,7 +116,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "official_country": 0.9,
     },
     "heldout-fr": {  # French, blind since 2026-12-07: scored, never read
-        "agreement_pairs": 0.64,
+        "agreement_pairs": 0.68,
         "agreement_pairs_primary": 0.8,
         "status": 0.6,
         "status_precision": 0.63,
@@ -138,10 +138,10 @@ FLOORS: dict[str, dict[str, float]] = {
 }
 FLOORS |= {
     "tune6": {  # written on 2026-12-07 (mostly schemes not US-led, older, in forms the other sets lack), tuned on
-        "agreement_pairs": 0.65,
-        "agreement_pairs_primary": 0.59,
-        "status": 0.52,
-        "status_precision": 0.65,
+        "agreement_pairs": 0.74,
+        "agreement_pairs_primary": 0.7,
+        "status": 0.56,
+        "status_precision": 0.69,
         "cap": 0.45,
         "cap_precision": 0.45,
         "officials": 0.93,
@@ -166,6 +166,28 @@ FLOORS |= {
         "cap_precision": 0.75,
         "officials": 0.9,
         "official_country": 0.91,
+    },
+}
+FLOORS |= {
+    "tune7": {  # written on 2026-12-07 (second session) by a helper who saw no rule; first look at 10bf1e7 in its
+        "agreement_pairs": 0.79,  # README (pairs F1 0.74), then tuned on
+        "agreement_pairs_primary": 0.83,
+        "status": 0.6,
+        "status_precision": 0.65,
+        "cap": 0.7,
+        "cap_precision": 0.8,
+        "officials": 0.88,
+        "official_country": 0.9,
+    },
+    "tune-fr3": {  # French, written and first looked at with tune7 (pairs F1 0.63), then tuned on
+        "agreement_pairs": 0.72,
+        "agreement_pairs_primary": 0.75,
+        "status": 0.48,
+        "status_precision": 0.68,
+        "cap": 0.25,
+        "cap_precision": 0.95,
+        "officials": 0.85,
+        "official_country": 0.95,
     },
 }
 ALL = {"countries": 0.95, "quote_integrity": 1.0, "evidence_integrity": 1.0}
@@ -201,10 +223,12 @@ def test_seed_scores_hold_their_floors(shared_dir: Path) -> None:
         "heldout5",
         "tune5",
         "tune6",
+        "tune7",
         "fr",
         "heldout-fr",
         "tune-fr",
         "tune-fr2",
+        "tune-fr3",
     ],
 )
 def test_written_sets_hold_their_floors(name: str) -> None:
