@@ -1474,3 +1474,9 @@ def test_a_perfect_have_is_no_causative() -> None:
     assert roles_in("Moldova has processed the asylum claims of forty people sent from Norway.")["MDA"] == Role(
         "host", "roles.processes-claims", ("Moldova has processed",)
     )
+
+
+@pytest.mark.covers("roles.arrived-in", acts=False)
+def test_officials_arriving_on_a_visit_make_no_host() -> None:
+    assert roles_in("A day before European leaders arrive in Moldova, the president spoke of the plan.") == {}
+    assert roles_in("The minister landed in Moldova on Monday to discuss the plan.") == {}

@@ -886,6 +886,8 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         return None  # not "nobody who arrived by boat would ever be settled in Australia"
     if _awaiting_removal_there(mention):
         return None  # "Gjader could also hold migrants already in Italy who are awaiting removal"
+    if lemma(governor) in lx.ARRIVE_VERBS and _officials_arrive(governor):
+        return None  # "a day before European leaders arrive in Tunis": a visit, not people sent
     if lemma(governor) in lx.ARRIVE_VERBS:
         sent_elsewhere = any(
             other.iso3 != mention.iso3 and sent_to(ctx, other) is not None for other in ctx.mentions
@@ -898,6 +900,14 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         if mention.iso3 in countries().deporting_prior and not any(carries_people(t) for t in arrivals):
             return None  # "people who arrived in the United States before the rule": migrants, not deportees
     return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
+
+
+def _officials_arrive(verb: Token) -> bool:
+    """The ones who arrive are officials ("European leaders arrive in Tunis", "the minister landed in Kigali")."""
+    arriving = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ in ("relcl", "acl") and not arriving:
+        arriving = [verb.head]
+    return bool(arriving) and all(lemma(t) in lx.ACTOR_NOUNS or t.ent_type_ in ("PERSON", "PER") for t in arriving)
 
 
 @rule("roles", "its-decision-to-receive", kind="mention")
