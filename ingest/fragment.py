@@ -181,19 +181,19 @@ def _states_number(text: str, value: int) -> bool:
         grouped = re.findall(r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+", text)
         if any(lexicon_fr.words_to_number(g) == value for g in grouped):
             return True
-    lowered = re.findall(r"[a-zé]+(?:[- ][a-zé]+)*", text.lower())
-    if value > 1 and any(lexicon_fr.words_to_number(w) == value for w in lowered):
-        return True
-    for match in re.finditer(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[- ][A-Za-z]+)*", text):
-        words = match.group(0)
-        if words_to_number(words) == value:
+    for run in re.findall(r"[a-zé]+(?:[- ][a-zé]+)*", text.lower()):  # "pas plus de trois mille": its number words
+        if value > 1 and any(lexicon_fr.words_to_number(words) == value for words in _sub_runs(run)):
             return True
-        parts = re.split(r"[\s-]+", words)
-        for i in range(len(parts)):
-            for j in range(i + 1, len(parts) + 1):
-                if words_to_number(" ".join(parts[i:j])) == value:
-                    return True
+    for match in re.finditer(r"\d[\d,]*(?:\.\d+)?|[A-Za-z]+(?:[- ][A-Za-z]+)*", text):
+        if any(words_to_number(words) == value for words in _sub_runs(match.group(0))):
+            return True
     return False
+
+
+def _sub_runs(words: str) -> list[str]:
+    """Every run of consecutive words ("no more than fifty" -> "fifty", "than fifty", ...), the whole first."""
+    parts = re.split(r"[\s-]+", words)
+    return [words] + [" ".join(parts[i:j]) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1)]
 
 
 def text_key(text: str) -> str:

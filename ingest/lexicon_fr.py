@@ -444,8 +444,17 @@ PERIOD_WORDS: Final = {
     "mensuellement": "per month",
     "par an": "per year",
 }
+# a number in words is only number words (« trois mille », « deux cent cinquante »), not « trois mille personnes »
+_WORD: Final = (
+    r"(?:quarante|cinquante|soixante|quatre|quinze|trente|douze|trois|vingt|cents?|mille|deux|cinq|sept|huit|neuf|"
+    r"onze|dix|six|une|un)"
+)
 NUMBER: Final = (
-    r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?(?:\s?(?:millions?|milliers?))?|[a-zé]+(?:[- ][a-zé]+){0,2})"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:,\d+)?(?:\s?(?:millions?|milliers?))?|"
+    + _WORD
+    + r"(?:[- ](?:et[- ])?"
+    + _WORD
+    + r"){0,3})"
 )
 CAP: Final = re.compile(
     r"(?:\bjusqu['’]\s?à|\bau maximum|\bun maximum de|\bau plus|\bpas plus de|\bun plafond de|\bplafonnée? à|"

@@ -376,3 +376,36 @@ def test_who_makes_people_land_sends_them() -> None:
     assert roles_in(text, language="fr")["USA"] == Role(
         "deporting", "roles.subject-of-deport", ("administration Trump a fait débarquer",)
     )
+
+
+@pytest.mark.covers("status.future-or-conditional", "status.wording")
+def test_de_before_a_noun_tells_a_history_not_an_infinitive_to_come() -> None:
+    told = "L'accord d'expulsion entre l'Autriche et l'Ouganda, de la signature à l'abandon"
+    assert status_of(_fr(told), "AUT-UGA") == "signed"
+    to_come = "L'Autriche prévoit de signer un accord avec l'Ouganda pour expulser des migrants."
+    assert status_of(_fr(to_come), "AUT-UGA") == "under_negotiation"
+
+
+@pytest.mark.covers("caps.ceiling")
+@pytest.mark.parametrize(
+    ("text", "key", "cap"),
+    [
+        (
+            "L'Italie pourra transférer vers l'Albanie au maximum trois mille migrants par mois.",
+            "ITA-ALB",
+            (3000, "per month"),
+        ),
+        (
+            "Le Royaume-Uni enverra au Rwanda pas plus de deux cents demandeurs d'asile chaque année.",
+            "GBR-RWA",
+            (200, "per year"),
+        ),
+        (
+            "L'accord prévoit que l'Ouganda accueillera jusqu'à cinquante personnes expulsées par l'Autriche.",
+            "AUT-UGA",
+            (50, None),
+        ),
+    ],
+)
+def test_a_french_ceiling_in_words_is_its_number_words_only(text: str, key: str, cap: tuple[int, str | None]) -> None:
+    assert [(c.value, c.detail) for c in claims(_fr(text), key, "cap")] == [cap]

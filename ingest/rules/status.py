@@ -90,7 +90,7 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         first.i if first is not None else None,
         tuple(rules),
     )
-    return future_or_conditional(sentence, hit)
+    return future_or_conditional(sentence, hit, first)
 
 
 @rule("status", "event-to-come")
@@ -239,14 +239,17 @@ def _done(verb: Token) -> bool:
 
 
 @rule("status", "future-or-conditional")
-def future_or_conditional(sentence: Sentence, hit: Hit) -> Hit:
+def future_or_conditional(sentence: Sentence, hit: Hit, first: Token | None = None) -> Hit:
     """ "will sign", "could accept", "plans to send": an event not yet done is downgraded — signed, agreed or in
-    force to under negotiation, carried out to agreed — and weighs less."""
+    force to under negotiation, carried out to agreed — and weighs less. A bare preposition before the word marks
+    an infinitive to come (« de signer », « pour les accueillir »), not a noun: « de la signature à l'abandon »
+    tells a history."""
     if hit.status not in ("signed", "agreed", "in_force", "implemented"):
         return hit
     before = sentence.text[: hit.evidence.start - sentence.start]
-    if not lx.IRREALIS.search(before[-60:]):
-        return hit
+    match = lx.IRREALIS.search(before[-60:])
+    if match is None or (match.group(1) is None and first is not None and first.pos_ == "NOUN"):
+        return hit  # group 1 holds the words of the future or the wish; the rest only marks an infinitive
     lowered = "under_negotiation" if hit.status in ("signed", "agreed", "in_force") else "agreed"
     return replace(
         hit,
