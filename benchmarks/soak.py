@@ -14,7 +14,8 @@
 4. Every ``--interval`` seconds: requests, p50/p99, server errors (any 5xx or a failed connection) in that
    interval, and the resident memory of the API process and of the store server.
 
-Results go to ``benchmarks/results/soak.json``; the run fails (exit 1) if any server error was seen.
+Results go to ``benchmarks/results/soak.json`` (``--out`` names another file there); the run fails (exit 1)
+if any server error was seen.
 """
 
 from __future__ import annotations
@@ -198,6 +199,23 @@ def soak(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         bench.stop()
 
 
+def _errors(lines: list[str]) -> dict[str, int]:
+    """Each exception the API's log shows (a traceback's last line, or an ERROR line), with how often."""
+    found: dict[str, int] = {}
+    in_traceback = False
+    for i, line in enumerate(lines):
+        if line.startswith("Traceback"):
+            in_traceback = True
+        elif in_traceback and line and not line.startswith((" ", "\t")) and not line.startswith("During handling"):
+            if not (i + 1 < len(lines) and lines[i + 1].startswith(("  ", "The above exception"))):
+                found[line[:300]] = found.get(line[:300], 0) + 1
+                in_traceback = False
+        elif " ERROR " in line or line.startswith("ERROR"):
+            key = line[:300]
+            found[key] = found.get(key, 0) + 1
+    return dict(sorted(found.items(), key=lambda kv: -kv[1])[:20])
+
+
 def _report(
     args: argparse.Namespace,
     records: list[tuple[float, float, int, str]],
@@ -269,6 +287,7 @@ def _report(
             "store": [min(s["store_rss_mb"] for s in warm), max(s["store_rss_mb"] for s in warm)] if warm else None,
         },
         "api_log_tracebacks": sum(1 for line in api_lines if line.startswith("Traceback")),
+        "api_log_errors": _errors(api_lines),
         "timeline": timeline,
     }
 
@@ -281,6 +300,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=60_000, help="words of documents dakg ingest writes meanwhile")
     parser.add_argument("--store", choices=("falkordb", "neo4j"), default="falkordb")
     parser.add_argument("--interval", type=float, default=10)
+    parser.add_argument("--out", default="soak.json", help="file under benchmarks/results/ for the result")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="dakg-soak-"))
     try:
@@ -288,7 +308,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "soak.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    (RESULTS / args.out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps({k: v for k, v in result.items() if k != "timeline"}, indent=1))
     if result["server_errors"]:
         raise SystemExit(1)

@@ -1,0 +1,44 @@
+"""How the Neo4j adapter names the driver's errors (unit tier: the driver's own exception classes, no server).
+
+The live errors are provoked on a real server in tests/test_store_contract.py; the one here came only under load
+(the soak: five of 1,176 timeouts), where the driver, closing the transaction, read the failed result again and
+raised its own error over the server's."""
+
+from __future__ import annotations
+
+import pytest
+from neo4j.exceptions import Neo4jError, ResultConsumedError, ResultFailedError
+
+from dakg.errors import QueryTimeout
+from dakg.store.base import Limits
+from dakg.store.neo4j import Neo4jStore, server_error
+
+pytestmark = pytest.mark.unit
+
+TIMED_OUT = "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration"
+
+
+def _raised_over_the_servers(code: str) -> ResultFailedError:
+    try:
+        try:
+            raise Neo4jError._hydrate_neo4j(code=code, message="The transaction has been terminated.")
+        except Neo4jError as server:
+            raise ResultFailedError(None, "The result has failed.") from server
+    except ResultFailedError as driver:
+        return driver
+
+
+def test_a_failed_result_is_named_by_the_servers_error_behind_it() -> None:
+    failed = _raised_over_the_servers(TIMED_OUT)
+    behind = server_error(failed)
+    assert behind is not None and behind.code == TIMED_OUT
+    store = Neo4jStore("bolt://127.0.0.1:9", user="neo4j", password="x", database="neo4j", limits=Limits())
+    try:
+        named = store._classify(behind)
+    finally:
+        store.close()
+    assert isinstance(named, QueryTimeout) and "time limit" in str(named)
+
+
+def test_a_drivers_error_with_no_server_error_behind_it_has_none() -> None:
+    assert server_error(ResultConsumedError(None, "The result is out of scope.")) is None
