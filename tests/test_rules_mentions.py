@@ -463,3 +463,22 @@ def test_un_etat_en_capitales_en_tete_d_entree_et_la_region_qui_le_designe() -> 
         "Le petit royaume d'Afrique australe a accueilli en juillet cinq hommes expulsés des États-Unis."
     )
     assert keys(text, language="fr") == ["USA-SWZ"]
+
+
+@pytest.mark.covers("mentions.the-government-of-the-place")
+def test_a_place_opening_a_sentence_after_and_still_gives_the_government_its_state() -> None:
+    text = "And in Ecuador, deputies are studying the transfer agreement the government signed with Austria in May."
+    assert ("ECU", "government", "anaphor") in _mentions(text)[0]
+
+
+@pytest.mark.covers("mentions.there-it-is", "roles.sent-to")
+def test_sent_back_there_is_where_the_people_came_from() -> None:
+    text = "Under the Austrian plan, migrants who arrived from Serbia could be sent back there if their claims fail."
+    assert ("SRB", "there", "anaphor") in _mentions(text)[0]
+    assert keys(text) == ["AUT-SRB"]
+
+
+@pytest.mark.covers("mentions.there-it-is", acts=False)
+def test_sent_there_without_back_is_not_where_the_people_came_from() -> None:
+    text = "Migrants who travelled from Serbia were sent there by Austria."
+    assert [m for m in _mentions(text)[0] if m[1] == "there"] == []

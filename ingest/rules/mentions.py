@@ -463,10 +463,33 @@ def there(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[Cou
         ]
         if before:
             out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, before[-1]))
+        elif (came_from := _came_from(verb, token, named)) is not None:
+            out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, came_from))
     return out
 
 
+def _came_from(verb: Token, there: Token, named: list[CountryMention]) -> CountryMention | None:
+    """ "people who crossed from Tunisia ... could be sent back there": sent back, "there" is where the people
+    came from, named in their own words (a "from" phrase on the people sent)."""
+    if not any(spelled(t) == "back" for t in (*verb.children, *there.children)):
+        return None
+    people = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    origins = [
+        m
+        for m in named
+        if m.kind != "demonym"
+        and people
+        and m.token.dep_ == "pobj"
+        and spelled(m.token.head) == "from"
+        and m.token.i in {t.i for t in people[0].subtree}
+    ]
+    return origins[0] if len(origins) == 1 else None
+
+
 _GOVERNMENT_WORDS = frozenset({"government", "administration", "authority", "gouvernement", "autorité", "exécutif"})
+
+
+_OPENING_LINKS = frozenset({"and", "but", "meanwhile", "elsewhere", "et", "mais", "ailleurs"})
 
 
 @rule("mentions", "the-government-of-the-place")
@@ -476,6 +499,8 @@ def government_of_the_place(doc: Doc, sentence: Sentence, named: list[CountryMen
     government", "the authorities" with no state of their own, in a sentence that opens with a place naming a state,
     are that state's."""
     tokens = [t for t in sentence.span if not t.is_space]
+    while tokens and (tokens[0].dep_ == "cc" or spelled(tokens[0]) in _OPENING_LINKS):
+        tokens = tokens[1:]  # "And in Paraguay, ...", "Meanwhile in Rome, ...", « Et à Asunción, »
     if len(tokens) < 4:
         return []
     if spelled(tokens[0]) in ("in", "at") and tokens[0].dep_ == "prep":
