@@ -1480,3 +1480,27 @@ def test_a_perfect_have_is_no_causative() -> None:
 def test_officials_arriving_on_a_visit_make_no_host() -> None:
     assert roles_in("A day before European leaders arrive in Moldova, the president spoke of the plan.") == {}
     assert roles_in("The minister landed in Moldova on Monday to discuss the plan.") == {}
+
+
+@pytest.mark.covers("roles.counted-destination", "roles.sent-to")
+def test_a_state_in_the_list_that_spells_out_the_countries_people_were_sent_to_is_one() -> None:
+    text = (
+        "Austria has deported 90 rejected applicants to two countries: about 50 to Uganda and nearly 40 to "
+        "Montenegro."
+    )
+    assert keys(text) == ["AUT-MNE", "AUT-UGA"]
+
+
+@pytest.mark.covers("roles.counted-destination", "roles.sent-to")
+def test_la_liste_qui_detaille_les_pays_de_destination() -> None:
+    text = (
+        "L'Autriche a expulsé 90 migrants vers deux pays : une cinquantaine en Ouganda et près de 40 "
+        "au Monténégro."
+    )
+    assert keys(text, language="fr") == ["AUT-MNE", "AUT-UGA"]
+
+
+@pytest.mark.covers("roles.counted-destination", acts=False)
+def test_the_countries_people_came_from_are_no_destination() -> None:
+    text = "Austria received 90 applicants from two countries: about 50 from Uganda and nearly 40 from Montenegro."
+    assert keys(text) == []

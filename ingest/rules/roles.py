@@ -752,6 +752,9 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     if found is None:
         return None
     prep, _, governor = found
+    counted = counted_destination(governor) if prep in ("to", "into", "in") else None
+    if counted is not None:
+        return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, counted)
     if prep == "in" and spelled(governor) in ("to", "into") and governor.dep_ == "prep":
         governor = governor.head  # "the centres it transfers migrants to in Albania"
     elif prep in ("in", "at") and governor.dep_ == "pobj" and spelled(governor.head) in ("to", "into"):
@@ -781,6 +784,37 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, HOST, w.SENT_TO_FAR, sent_to, sender)  # the phrase hung on the people's words
     if lemma(governor) in lx.MIGRANT_NOUNS and any(is_deport_word(a) for a in list(governor.ancestors)[:3]):
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, governor)  # "deported five men to X and eight men to Y"
+    return None
+
+
+@rule("roles", "counted-destination")
+def counted_destination(governor: Token) -> Token | None:
+    """ "deported 500 migrants to two countries: about 200 to Costa Rica and nearly 300 to Panama", « expulsés dans
+    deux pays : environ 200 au Costa Rica et près de 300 au Panama »: a state in the list that spells out a number
+    of countries people were sent to is one of them; the verb that sent them. So is a state in the list that splits
+    the people sent (« expulsé 90 migrants vers deux pays : une cinquantaine en Ouganda », the parser hanging the
+    list on the people)."""
+    node, split = governor, False
+    for _ in range(6):
+        if (
+            lemma(node) in lx.SOME_STATE
+            and node.dep_ == "pobj"
+            and spelled(node.head) in ("to", "into", "in")
+            and any(c.dep_ == "nummod" for c in node.children)
+            and carries_people(node.head.head)
+        ):
+            return node.head.head
+        if (
+            split
+            and lemma(node) in lx.MIGRANT_NOUNS
+            and node.dep_ in ("dobj", "nsubjpass")
+            and carries_people(node.head)
+        ):
+            return node.head
+        if node.dep_ not in ("conj", "appos", "pobj", "prep"):
+            return None
+        split = split or node.dep_ == "appos"
+        node = node.head
     return None
 
 
