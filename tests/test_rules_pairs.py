@@ -1058,3 +1058,25 @@ def test_a_lone_party_in_a_section_headed_by_a_sender_is_its_partner() -> None:
 def test_a_quoted_scheme_name_keeps_its_owner_the_sender() -> None:
     text = 'The first man sent back under Norway\'s "one in, one out" arrangement with Moldova was flown to Chisinau.'
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.scheme-and-paragraph-sender", "roles.scheme-named-after-host", "status.arrangement-named")
+def test_a_scheme_called_by_its_hosts_name_belongs_to_the_one_sender_its_paragraph_names() -> None:
+    text = (
+        "The Kosovo protocol was meant to be the cheaper option. Within a month a court in Copenhagen ordered three "
+        "men flown back to Denmark.\n\n"
+        "The Rwanda plan is another story."
+    )
+    found = fragment(text)
+    assert [(a.key, a.claims[0].value, a.claims[0].basis) for a in found.agreements] == [
+        ("DNK-XKX", "signed", "reference")
+    ]
+
+
+@pytest.mark.covers("pairs.scheme-and-paragraph-sender", acts=False)
+def test_a_scheme_whose_paragraph_names_two_senders_has_no_owner_from_it() -> None:
+    text = (
+        "The Kosovo protocol was meant to be the cheaper option. Courts in Denmark and in Sweden have since looked "
+        "at it."
+    )
+    assert keys(text) == []

@@ -1485,18 +1485,14 @@ def test_officials_arriving_on_a_visit_make_no_host() -> None:
 @pytest.mark.covers("roles.counted-destination", "roles.sent-to")
 def test_a_state_in_the_list_that_spells_out_the_countries_people_were_sent_to_is_one() -> None:
     text = (
-        "Austria has deported 90 rejected applicants to two countries: about 50 to Uganda and nearly 40 to "
-        "Montenegro."
+        "Austria has deported 90 rejected applicants to two countries: about 50 to Uganda and nearly 40 to Montenegro."
     )
     assert keys(text) == ["AUT-MNE", "AUT-UGA"]
 
 
 @pytest.mark.covers("roles.counted-destination", "roles.sent-to")
 def test_la_liste_qui_detaille_les_pays_de_destination() -> None:
-    text = (
-        "L'Autriche a expulsé 90 migrants vers deux pays : une cinquantaine en Ouganda et près de 40 "
-        "au Monténégro."
-    )
+    text = "L'Autriche a expulsé 90 migrants vers deux pays : une cinquantaine en Ouganda et près de 40 au Monténégro."
     assert keys(text, language="fr") == ["AUT-MNE", "AUT-UGA"]
 
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from dakg.ingest.gazetteer import capital_names, countries
 from dakg.ingest.rules import mentions
 from dakg.ingest.rules import weights as w
-from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote
+from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote, doc_text
 from dakg.ingest.rules.registry import applied, rule, rule_id
 from dakg.ingest.rules.roles import (
     CENTRE_RULES,
@@ -890,6 +890,45 @@ def host_and_story_sender(at: SentenceReading) -> list[Pair]:
         # the one that issues the release, "From: Home Office", speaks for the story)
     sender = (named[0], None)
     return [replace(_pair(sender, hosts[0], w.PAIR_REFERENCE, sentence, host_and_story_sender), basis="reference")]
+
+
+_SCHEME_NAMED = "roles.scheme-named-after-host/"
+
+
+@rule("pairs", "scheme-and-paragraph-sender", kind="sentence")
+def scheme_and_paragraph_sender(at: SentenceReading) -> list[Pair]:
+    """ "The Albania protocol was supposed to be the smarter version. ... judges in Rome ordered the first dozen men
+    brought back to Italy": a scheme called by its host's name, in a sentence that names no other side, belongs to
+    the one state known for sending people to third countries (``deporting_states``) that its paragraph names — an
+    editorial's paragraph on "the Nauru model" that counts what it "costs Australian taxpayers". Weaker, on a
+    ``reference`` basis: the paragraph, not the sentence, gives the sender."""
+    hosts, deps, parties = _sides(at.resolved)
+    if deps or parties or len(hosts) != 1 or not hosts[0].rule.startswith(_SCHEME_NAMED):
+        return []
+    host, known = hosts[0], countries()
+    if host.iso3 in known.deporting_prior:
+        return []  # "people transferred under the US arrangement": a sender's name is its own scheme's
+    doc = at.sentence.span.doc
+    text = doc_text(doc)
+    start = text.rfind("\n\n", 0, at.sentence.start) + 1
+    end = text.find("\n\n", at.sentence.end)
+    paragraph = doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand")
+    if paragraph is None:
+        return []
+    senders = {
+        t.ent_id_
+        for t in paragraph
+        if t.ent_id_ in known.deporting_prior and t.ent_id_ != host.iso3 and t.ent_id_ not in at.view.nationalities
+    }
+    if len(senders) != 1:
+        return []
+    sender = (senders.pop(), None)
+    return [
+        replace(
+            _pair(sender, host, w.PAIR_SCHEME_PARAGRAPH, at.sentence.index, scheme_and_paragraph_sender),
+            basis="reference",
+        )
+    ]
 
 
 _LIKE = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})

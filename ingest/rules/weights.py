@@ -83,6 +83,7 @@ RECURRING: Final = 3  # how many sentences about the matter must name the two to
 LEANING_MARGIN: Final = 0.5  # how much more one of two co-mentioned states must lean to receiving
 PAIR_REFERENCE: Final = 0.55  # two parties; the sender is the one known for sending (a reference basis)
 REFERENCE_PARTIES_MAX: Final = 4  # ... with at most this many parties in the sentence (else a list, not a deal)
+PAIR_SCHEME_PARAGRAPH: Final = 0.7  # "the Albania protocol", and the one known sender its paragraph names
 PAIR_PARTY_SENDER: Final = 0.55  # one party; the document's one sending state sends to it
 PAIR_ENTRY: Final = 0.55  # a roundup entry's state, in a sentence of the entry; the document's one sender sends to it
 PAIR_ANAPHOR: Final = 0.55  # "the deal", "that programme": the pair named just before
