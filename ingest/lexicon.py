@@ -221,6 +221,8 @@ INTENT_NOUNS: Final = frozenset(
 BOTH_WAYS: Final = re.compile(r"\b(?:in both directions|both ways|reciprocal(?:ly)?|works either way)\b", re.I)
 # "to have claims examined there" (French « faire examiner »): a verb that has others do what follows it.
 CAUSATIVE_VERBS: Final = frozenset({"have", "get"})
+# Calling for a step ("a motion calling on the government to negotiate agreements", "urged talks"): proposed.
+CALL_VERBS: Final = frozenset({"call", "urge", "press", "demand", "ask", "push", "propose", "suggest", "advocate"})
 # "- 14 April 2022: ...": the names of the months, as a timeline's entries begin.
 MONTH_NAMES: Final = frozenset(name.lower() for name in calendar.month_name if name)
 # "From: Home Office": the line of a press release that names who issues it.

@@ -98,6 +98,9 @@ MONTH_NAMES: Final = frozenset(
 )
 THERE_WORDS: Final = frozenset({"y", "là", "là-bas"})
 CAUSATIVE_VERBS: Final = frozenset({"faire"})
+CALL_VERBS: Final = frozenset(
+    {"appeler", "exhorter", "presser", "demander", "réclamer", "pousser", "proposer", "suggérer", "plaider", "inviter"}
+)
 OTHER_DEAL: Final = re.compile(
     r"\b(?:commerc\w*|libre-échange|douan\w*|défense|militaire|énergie|gaz|pétrol\w*|investissements?|fiscal\w*|"
     r"climat\w*|minier|minière|mobilité|visas?|aérien|pêche|nucléaire|retraites?|sécurité sociale|diplômes?)\b",

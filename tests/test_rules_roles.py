@@ -1500,3 +1500,14 @@ def test_la_liste_qui_detaille_les_pays_de_destination() -> None:
 def test_the_countries_people_came_from_are_no_destination() -> None:
     text = "Austria received 90 applicants from two countries: about 50 from Uganda and nearly 40 from Montenegro."
     assert keys(text) == []
+
+
+@pytest.mark.covers("roles.asylum-sought-in")
+def test_where_people_seek_asylum_sends_them_when_their_claims_go_to_an_unnamed_country() -> None:
+    text = (
+        "Ministers want people who apply for asylum in Belgium to have their claims examined in a safe country "
+        "outside Europe."
+    )
+    assert roles_in(text)["BEL"].role == "deporting"
+    at_home = "Ministers want people who apply for asylum in Belgium to have their claims examined faster."
+    assert "BEL" not in roles_in(at_home) or roles_in(at_home)["BEL"].role != "deporting"

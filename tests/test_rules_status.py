@@ -659,3 +659,35 @@ def test_the_idea_that_people_could_be_sent_is_a_proposal() -> None:
 def test_the_main_clause_about_another_states_deal_lends_no_status() -> None:
     found = fragment("Italy, which runs two centres in Albania, has put its plans for Tunisia on hold.")
     assert "suspended" not in [c.value for c in claims(found, "ITA-ALB", "status")]
+
+
+@pytest.mark.covers("status.called-for", "status.wording")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "A motion calls on the government to negotiate deals with Ghana to take in people deported from Belgium.",
+            "en",
+        ),
+        ("The opposition urged talks with Ghana on taking in people deported from Belgium.", "en"),
+        (
+            "La motion appelle le gouvernement à négocier un accord avec le Ghana pour accueillir des migrants "
+            "expulsés de Belgique.",
+            "fr",
+        ),
+    ],
+)
+def test_a_step_called_for_is_proposed_not_under_way(text: str, language: str) -> None:
+    assert status_of(fragment(text, language=language), "BEL-GHA") == "proposed"
+
+
+@pytest.mark.covers("status.called-for", acts=False)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belgium called the talks with Ghana on taking in deportees productive.",
+        "Belgium is negotiating a deal with Ghana to take in people deported from Belgium.",
+    ],
+)
+def test_talks_called_something_or_under_way_are_under_negotiation(text: str) -> None:
+    assert status_of(fragment(text), "BEL-GHA") == "under_negotiation"

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
@@ -984,9 +984,23 @@ def asylum_sought_in(ctx: Context, mention: CountryMention) -> Vote | None:
         other.iso3 != mention.iso3 and (sent_to(ctx, other) is not None or processes_claims(ctx, other) is not None)
         for other in ctx.mentions
     )
-    if not elsewhere:
+    if not elsewhere and not _unnamed_elsewhere(ctx.sentence.span):
         return None
     return _vote(ctx, mention, DEPORTING, w.ARRIVED_BEFORE_TRANSFER, asylum_sought_in, governor)
+
+
+def _unnamed_elsewhere(span: Span) -> bool:
+    """ "would have their claims examined in a safe country outside the European Union", "sent to a third country",
+    "processed abroad": people sent, or their claims decided, in a state the sentence leaves unnamed."""
+    for token in span:
+        moved = token.head.head if token.dep_ == "pobj" and spelled(token.head) in ("in", "to") else None
+        if lemma(token) in lx.ABROAD_WORDS and token.dep_ == "advmod":
+            moved = token.head
+        if moved is None or not (lemma(moved) in lx.PROCESS_WORDS or carries_people(moved)):
+            continue
+        if lemma(token) in lx.ABROAD_WORDS or (lemma(token) in lx.SOME_STATE and not token.ent_id_):
+            return True
+    return False
 
 
 _CITIZEN_NOUNS: Final = frozenset({"citizen", "national"})

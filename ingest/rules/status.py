@@ -73,6 +73,9 @@ def wording(doc: Doc, sentence: Sentence, name: str, status: str, start: int, en
         return None
     if name == "talks" and (talks_before_the_deal(first) or details_to_settle(first)):
         return None
+    if status in ("under_negotiation", "agreed", "signed") and called_for(first):
+        status = "proposed"  # "a motion calling on the government to negotiate agreements": asked for, not begun
+        rules.append(rule_id(called_for))
     if name == "carried-out" and first is not None and gerund_no_event(first):
         return None
     if status == "proposed" and describes_people(first):
@@ -160,6 +163,26 @@ def approved_the_arrangement(sentence: Sentence, first: Token | None) -> bool:
     by_court = any(c.dep_ == "agent" and any(lx.COURT_WORDS.search(t.text) for t in c.subtree) for c in first.children)
     governed = first.dep_ in ("acl", "relcl") and lemma(first.head) in lx.ARRANGEMENT_NOUNS
     return bool(arranged or governed) and not by_court
+
+
+@rule("status", "called-for")
+def called_for(first: Token | None) -> bool:
+    """ "a motion calling on the federal government to negotiate agreements", "the opposition urged talks with
+    Ghana", « appelle le gouvernement à négocier »: a step someone calls for has not been taken; it is proposed."""
+    if first is None:
+        return False
+    verb = first if first.pos_ in ("VERB", "AUX") else first.head
+    if first.dep_ == "pobj" and spelled(first.head) == "for":
+        verb = first.head.head  # "calling for talks"
+    elif first.dep_ == "dobj" and first.pos_ == "NOUN" and lemma(first.head) not in ("call", "appeler"):
+        verb = first.head  # "urged talks" (not "called the talks productive")
+        if any(c.dep_ in ("oprd", "acomp", "ccomp", "xcomp") for c in verb.children):
+            return False
+    elif verb.dep_ in ("xcomp", "ccomp") or first.dep_ in ("xcomp", "ccomp"):
+        verb = verb.head if verb.dep_ in ("xcomp", "ccomp") else first.head  # "calling on X to negotiate"
+    else:
+        return False
+    return lemma(verb) in lx.CALL_VERBS and not negated(verb)
 
 
 @rule("status", "talks-before-the-deal")
