@@ -1080,3 +1080,22 @@ def test_a_scheme_whose_paragraph_names_two_senders_has_no_owner_from_it() -> No
         "at it."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.parties-beside", "pairs.parties-by-reference", "roles.subject-of-agree")
+def test_two_parties_in_a_clause_beside_a_found_pair_are_read_on_their_own() -> None:
+    text = (
+        "Ghana agreed in May to take some deportees from the United States, and Austria shelved a similar plan with "
+        "Montenegro in 2024."
+    )
+    found = fragment(text)
+    assert [(a.key, a.claims[0].value, a.claims[0].basis) for a in found.agreements] == [
+        ("USA-GHA", "agreed", "text"),
+        ("AUT-MNE", "scrapped", "reference"),
+    ]
+
+
+@pytest.mark.covers("pairs.parties-beside", acts=False)
+def test_a_third_party_in_the_pairs_own_clause_is_not_read_apart() -> None:
+    text = "Ghana agreed with Austria and Montenegro to take some deportees from the United States."
+    assert "AUT-MNE" not in keys(text)

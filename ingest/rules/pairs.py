@@ -760,6 +760,22 @@ def parties_oriented(at: SentenceReading) -> list[Pair]:
     return out
 
 
+@rule("pairs", "parties-beside")
+def parties_beside(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
+    """ "Kampala agreed to take some deportees from the United States, and Denmark shelved a comparable plan with
+    Rwanda": two parties left beside the pair a sentence's first rule found, in another clause, are read as a
+    sentence of their own (``parties_oriented``, else ``parties_by_reference``)."""
+    taken = {code for p in found for code in (p.deporting, p.host)}
+    if not found or len(taken) != 2:
+        return []
+    rest = {c: v for c, v in at.resolved.items() if c not in taken and v.role == PARTY}
+    span = at.sentence.span
+    if len(rest) != 2 or any(_together(v, at.resolved[c], span) for v in rest.values() for c in taken):
+        return []
+    alone = replace(at, resolved=rest)
+    return parties_oriented(alone) or parties_by_reference(alone)
+
+
 def _deal_of(vote: Vote, doc: Doc) -> int | None:
     """The deal noun a party is attached to: its owner ("Rwanda's deal") or its partner ("a deal with Britain")."""
     token = doc[vote.token]
@@ -1283,6 +1299,7 @@ def sentence_pairs(
         found = pair_rule(at)
         if found:
             break
+    found = [*found, *parties_beside(at, found)]
     decisive = (
         any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))
         or any(v.rule.startswith(CENTRE_RULES) for v in resolved.values())  # "Italy's centres in Albania"

@@ -2096,6 +2096,17 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
         for c in t.children
         if c.dep_ in ("dobj", "attr") and lemma(c) in lx.ARRANGEMENT_NOUNS | lx.INTENT_DOCUMENTS
     ]  # "Denmark and Rwanda issued a joint statement"
+    nouns += [  # "Denmark shelved a comparable plan with Rwanda": a scheme "with" another state is a deal
+        c
+        for t in direct
+        for c in t.children
+        if c.dep_ == "dobj"
+        and lemma(c) in lx.SCHEME_NOUNS
+        and any(
+            p.dep_ == "prep" and spelled(p) == "with" and any(_code(o) not in (None, mention.iso3) for o in p.children)
+            for p in c.children
+        )
+    ]
     nouns += [  # "Paraguay announces the signing of a safe third country agreement"
         c
         for t in direct
