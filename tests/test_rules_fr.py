@@ -409,3 +409,11 @@ def test_de_before_a_noun_tells_a_history_not_an_infinitive_to_come() -> None:
 )
 def test_a_french_ceiling_in_words_is_its_number_words_only(text: str, key: str, cap: tuple[int, str | None]) -> None:
     assert [(c.value, c.detail) for c in claims(_fr(text), key, "cap")] == [cap]
+
+
+@pytest.mark.covers("roles.sent-to")
+def test_ou_opens_the_clause_that_sends_people_to_the_place_wherever_the_parser_hangs_it() -> None:
+    found = roles_in(
+        "Les regards se tournent vers l'Ouganda, où les États-Unis ont envoyé sept hommes en août.", language="fr"
+    )
+    assert found["UGA"].role == "host" and found["UGA"].rule == "roles.sent-to"

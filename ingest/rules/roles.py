@@ -699,17 +699,24 @@ def _paid_to_receive(verb: Token, is_passive: bool) -> bool:
 # --- host ----------------------------------------------------------------------------------------------------
 
 
+_PLACE_LABELS: Final = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _sent_where(token: Token) -> Token | None:
     """The verb of sending of a relative clause on the place, opened by "where" ("Nauru, where Australia sends new
     arrivals", "Rwanda, where Britain had planned to send asylum seekers"), not denied."""
     for clause in token.children:
-        if clause.dep_ != "relcl" or not any(
-            c.dep_ == "advmod" and c.lower_ in lx.WHERE_WORDS for c in clause.children
+        if clause.dep_ != "relcl" or not any(  # « où » the French parse may hang anywhere before the verb
+            t.lower_ in lx.WHERE_WORDS and t.i < clause.i for t in clause.subtree
         ):
             continue
         for verb in (clause, *(c for c in clause.children if c.dep_ == "xcomp")):
             moves = carries_people(verb)
-            own_place = any(spelled(c) in ("to", "into") for c in clause.subtree if c.dep_ in ("prep", "dative"))
+            own_place = any(  # a place of its own the clause sends to (not « envoyé en août »: a month)
+                spelled(c) in ("to", "into") and any(o.ent_id_ or o.ent_type_ in _PLACE_LABELS for o in c.subtree)
+                for c in clause.subtree
+                if c.dep_ in ("prep", "dative")
+            )
             if own_place:
                 continue  # "Norway, where the government deports rejected applicants to Armenia": sent from there
             if moves and _people_sent(verb) and not negated(verb) and not officials_moved(verb):
