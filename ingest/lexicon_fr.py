@@ -34,7 +34,7 @@ PREPOSITIONS: Final = {
     "via": "via",
     "comme": "as",
 }
-TOWARD_OR_IN: Final = frozenset({"à", "au", "aux", "en"})
+TOWARD_OR_IN: Final = frozenset({"à", "au", "aux", "en", "a"})  # "a": « à » typed without its accent
 FROM_OR_OF: Final = frozenset({"de", "du", "des", "d'", "d’"})
 NEGATIONS: Final = {"ne": "not", "n'": "not", "n’": "not", "pas": "not", "jamais": "never"}
 PRONOUNS: Final = {"ils": "they", "elles": "they", "nous": "we"}  # subjects that stand for states named before

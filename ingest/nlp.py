@@ -429,11 +429,33 @@ def _verbs_read_as_modifiers(doc: Doc) -> None:
         name.dep_ = "nsubj"
 
 
+def _unaccented_a(doc: Doc) -> None:
+    """ "sont arrives samedi a Juba" (French typed without accents): an "a" hung on the place it stands before,
+    as no auxiliary of a verb, is the preposition « à »."""
+    if doc.lang_ != "fr":
+        return
+    places = {t.i for e in doc.ents if e.label_ in ("LOC", "GPE") for t in e}
+    for token in doc:
+        if token.lower_ != "a" or token.i + 1 >= len(doc) or token.i + 1 not in places:
+            continue
+        place = doc[token.i + 1]
+        if place.head == token and place.dep_ in ("obj", "dobj") and token.dep_ not in ("aux", "ROOT"):
+            if not any(c.dep_.startswith("nsubj") for c in token.children):  # read as "has Juba": no one has
+                place.head, place.dep_ = token.head, "obl:mod"
+                token.head = place
+        elif token.head == place.head and token.dep_ == "dep" and place.dep_ in _UD_PREP_DEPS | {"dep"}:
+            token.head = place  # "arrives jeudi a Kigali": both hung on the verb
+            place.dep_ = place.dep_ if place.dep_ != "dep" else "obl:mod"
+        if token.head == place and token.dep_ in ("dep", "case", "det") and place.dep_ in _UD_PREP_DEPS:
+            token.dep_, token.pos_ = "case", "ADP"
+
+
 def _ud_scheme(doc: Doc) -> Doc:
     from dakg.ingest.vocabulary import lx
 
     _detached_subjects(doc)
     _verbs_read_as_modifiers(doc)
+    _unaccented_a(doc)
     cases = []
     for token in doc:
         if token.dep_ in _UD_PREP_DEPS and token.head != token:

@@ -417,3 +417,25 @@ def test_ou_opens_the_clause_that_sends_people_to_the_place_wherever_the_parser_
         "Les regards se tournent vers l'Ouganda, où les États-Unis ont envoyé sept hommes en août.", language="fr"
     )
     assert found["UGA"].role == "host" and found["UGA"].rule == "roles.sent-to"
+
+
+@pytest.mark.covers("roles.arrived-in", "roles.deported-by")
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        ("Six hommes expulses par les Etats-Unis sont arrives jeudi a Kigali.", 0),
+        (
+            "KIGALI, 3 mai - Six hommes expulses par les Etats-Unis sont arrives jeudi a Kigali, a dit le ministere.",
+            1,
+        ),
+    ],
+)
+def test_a_without_its_accent_before_a_place_is_the_preposition(text: str, sentence: int) -> None:
+    found = roles_in(text, sentence, language="fr")
+    assert (found["USA"].role, found["RWA"].role) == ("deporting", "host")
+
+
+@pytest.mark.covers("roles.arrived-in", acts=False)
+def test_a_state_that_has_something_keeps_its_verb() -> None:
+    found = roles_in("Le Rwanda a Kigali pour capitale depuis 1962.", language="fr")
+    assert "host" not in {r.role for r in found.values()}
