@@ -1099,3 +1099,12 @@ def test_two_parties_in_a_clause_beside_a_found_pair_are_read_on_their_own() -> 
 def test_a_third_party_in_the_pairs_own_clause_is_not_read_apart() -> None:
     text = "Ghana agreed with Austria and Montenegro to take some deportees from the United States."
     assert "AUT-MNE" not in keys(text)
+
+
+@pytest.mark.covers("pairs.scheme-and-paragraph-sender", acts=False)
+def test_a_sender_named_on_the_next_line_is_in_another_paragraph() -> None:
+    text = (
+        "The Kosovo protocol was meant to be the cheaper option.\n"
+        "Within a month a court in Copenhagen ordered three men flown back to Denmark."
+    )
+    assert keys(text) == []

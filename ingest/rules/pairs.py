@@ -926,8 +926,8 @@ def scheme_and_paragraph_sender(at: SentenceReading) -> list[Pair]:
         return []  # "people transferred under the US arrangement": a sender's name is its own scheme's
     doc = at.sentence.span.doc
     text = doc_text(doc)
-    start = text.rfind("\n\n", 0, at.sentence.start) + 1
-    end = text.find("\n\n", at.sentence.end)
+    start = text.rfind("\n", 0, at.sentence.start) + 1  # its paragraph: the line it stands on
+    end = text.find("\n", at.sentence.end)
     paragraph = doc.char_span(start, end if end >= 0 else len(text), alignment_mode="expand")
     if paragraph is None:
         return []
