@@ -439,3 +439,10 @@ def test_a_without_its_accent_before_a_place_is_the_preposition(text: str, sente
 def test_a_state_that_has_something_keeps_its_verb() -> None:
     found = roles_in("Le Rwanda a Kigali pour capitale depuis 1962.", language="fr")
     assert "host" not in {r.role for r in found.values()}
+
+
+@pytest.mark.covers("roles.arrived-in", "roles.subject-of-deport")
+def test_la_destination_accrochee_aux_arrivants_est_celle_de_l_envoi() -> None:
+    text = "La Suède envoie les migrants arrivés par bateau en Moldavie, un pays voisin de la Roumanie."
+    found = roles_in(text, language="fr")
+    assert (found["SWE"].role, found["MDA"].role) == ("deporting", "host")

@@ -929,6 +929,8 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         return None  # "Gjader could also hold migrants already in Italy who are awaiting removal"
     if lemma(governor) in lx.ARRIVE_VERBS and _officials_arrive(governor):
         return None  # "a day before European leaders arrive in Tunis": a visit, not people sent
+    if lemma(governor) in lx.ARRIVE_VERBS and _arrival_where_sent(ctx, mention, governor):
+        return _vote(ctx, mention, HOST, w.SENT_TO_FAR, arrived_in, governor.head.head)
     if lemma(governor) in lx.ARRIVE_VERBS:
         sent_elsewhere = any(
             other.iso3 != mention.iso3 and sent_to(ctx, other) is not None for other in ctx.mentions
@@ -941,6 +943,18 @@ def arrived_in(ctx: Context, mention: CountryMention) -> Vote | None:
         if mention.iso3 in countries().deporting_prior and not any(carries_people(t) for t in arrivals):
             return None  # "people who arrived in the United States before the rule": migrants, not deportees
     return _vote(ctx, mention, HOST, w.ARRIVED_IN, arrived_in, governor)
+
+
+def _arrival_where_sent(ctx: Context, mention: CountryMention, arrive: Token) -> bool:
+    """« L'Australie envoie les demandeurs d'asile arrivés par bateau à Nauru »: the French parser hangs the
+    place of a sending that names no destination of its own on the participle describing the people sent; the
+    place is where they are sent (not a state known for sending: "sends asylum seekers arriving in Australia")."""
+    people, sending = arrive.head, arrive.head.head
+    if arrive.dep_ != "acl" or people.dep_ != "dobj" or not carries_people(sending) or negated(sending):
+        return False
+    if mention.iso3 in countries().deporting_prior or ctx.doc.lang_ == "en":
+        return False  # the English parse attaches "to" where it belongs
+    return not any(spelled(c) in ("to", "into") for c in sending.children if c.dep_ in ("prep", "dative"))
 
 
 def _officials_arrive(verb: Token) -> bool:
