@@ -215,8 +215,8 @@ ARRIVE_VERBS: Final = frozenset({"arrive", "land", "enter", "reach"})
 DATIVE_MARKS: Final = frozenset[str]()
 # "Kosovo's decision to receive deportees": what a state decides, offers or refuses to do.
 INTENT_NOUNS: Final = frozenset(
-    {"decision", "offer", "willingness", "readiness", "commitment", "pledge", "promise", "refusal", "agreement"}
-)
+    {"decision", "offer", "willingness", "readiness", "commitment", "pledge", "promise", "refusal", "agreement", "turn"}
+)  # "turn": "ten days later it was Eswatini's turn to take in five men"
 # "the agreement works in both directions": a deal that sends people each way.
 BOTH_WAYS: Final = re.compile(r"\b(?:in both directions|both ways|reciprocal(?:ly)?|works either way)\b", re.I)
 # "to have claims examined there" (French « faire examiner »): a verb that has others do what follows it.

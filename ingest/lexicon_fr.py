@@ -107,7 +107,9 @@ OTHER_DEAL: Final = re.compile(
     re.I,
 )
 BOTH_WAYS: Final = re.compile(r"\b(?:dans les deux sens|réciproques?|réciproquement)\b", re.I)
-INTENT_NOUNS: Final = frozenset({"décision", "offre", "volonté", "engagement", "promesse", "refus", "accord"})
+INTENT_NOUNS: Final = frozenset(  # « c'était au tour de l'Eswatini d'accueillir »
+    {"décision", "offre", "volonté", "engagement", "promesse", "refus", "accord", "tour"}
+)
 SEEK_VERBS: Final = frozenset({"demander", "déposer", "solliciter"})
 DATIVE_MARKS: Final = frozenset(
     {"à", "au", "aux"}

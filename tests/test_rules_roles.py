@@ -1511,3 +1511,16 @@ def test_where_people_seek_asylum_sends_them_when_their_claims_go_to_an_unnamed_
     assert roles_in(text)["BEL"].role == "deporting"
     at_home = "Ministers want people who apply for asylum in Belgium to have their claims examined faster."
     assert "BEL" not in roles_in(at_home) or roles_in(at_home)["BEL"].role != "deporting"
+
+
+@pytest.mark.covers("roles.its-decision-to-receive")
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A week later it was Ghana's turn to take in six men deported from the United States.", "en"),
+        ("Une semaine plus tard, c'était au tour du Ghana d'accueillir six hommes expulsés des États-Unis.", "fr"),
+    ],
+)
+def test_a_states_turn_to_receive_people_makes_it_the_host(text: str, language: str) -> None:
+    found = roles_in(text, language=language)
+    assert (found["GHA"].role, found["GHA"].rule) == ("host", "roles.its-decision-to-receive")
