@@ -162,15 +162,13 @@ class Neo4jStore(GraphStore):
                 return session.execute_write(work) if write else session.execute_read(work)
         except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
             raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
-        except Neo4jError as exc:
+        except (Neo4jError, ResultError) as exc:
             raise self._classify(exc) from exc
-        except ResultError as exc:
-            cause = server_error(exc)
-            if cause is None:
-                raise
-            raise self._classify(cause) from exc
 
-    def _classify(self, exc: Neo4jError) -> Exception:
+    def _classify(self, failure: Neo4jError | ResultError) -> Exception:
+        exc = server_error(failure)  # a ResultFailedError over a server timeout is that timeout
+        if exc is None:
+            return QueryError(f"the Neo4j driver failed the query: {failure}")
         code = exc.code or ""
         if code.startswith(_TIMEOUT_CODES):
             return QueryTimeout(f"query ran over its time limit: {exc.message}")
@@ -209,13 +207,8 @@ class Neo4jStore(GraphStore):
             )
         except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
             raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
-        except Neo4jError as exc:
+        except (Neo4jError, ResultError) as exc:
             raise self._classify(exc) from exc
-        except ResultError as exc:
-            cause = server_error(exc)
-            if cause is None:
-                raise
-            raise self._classify(cause) from exc
         return records
 
     def _existing_names(self) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from neo4j.exceptions import Neo4jError, ResultConsumedError, ResultFailedError
 
-from dakg.errors import QueryTimeout
+from dakg.errors import QueryError, QueryTimeout
 from dakg.store.base import Limits
 from dakg.store.neo4j import Neo4jStore, server_error
 
@@ -28,17 +28,28 @@ def _raised_over_the_servers(code: str) -> ResultFailedError:
         return driver
 
 
+def _store() -> Neo4jStore:
+    return Neo4jStore("bolt://127.0.0.1:9", user="neo4j", password="x", database="neo4j", limits=Limits())
+
+
 def test_a_failed_result_is_named_by_the_servers_error_behind_it() -> None:
     failed = _raised_over_the_servers(TIMED_OUT)
     behind = server_error(failed)
     assert behind is not None and behind.code == TIMED_OUT
-    store = Neo4jStore("bolt://127.0.0.1:9", user="neo4j", password="x", database="neo4j", limits=Limits())
+    store = _store()
     try:
-        named = store._classify(behind)
+        named = store._classify(failed)
     finally:
         store.close()
     assert isinstance(named, QueryTimeout) and "time limit" in str(named)
 
 
-def test_a_drivers_error_with_no_server_error_behind_it_has_none() -> None:
-    assert server_error(ResultConsumedError(None, "The result is out of scope.")) is None
+def test_a_drivers_error_with_no_server_error_behind_it_is_a_query_error() -> None:
+    consumed = ResultConsumedError(None, "The result is out of scope.")
+    assert server_error(consumed) is None
+    store = _store()
+    try:
+        named = store._classify(consumed)
+    finally:
+        store.close()
+    assert isinstance(named, QueryError) and "out of scope" in str(named)
