@@ -14,7 +14,15 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from dakg.errors import DakgError, DocumentError, InvalidValue, QueryTimeout, StoreUnavailable, TooManyRows
+from dakg.errors import (
+    DakgError,
+    DocumentError,
+    InvalidValue,
+    QueryTimeout,
+    StoreBusy,
+    StoreUnavailable,
+    TooManyRows,
+)
 
 log = logging.getLogger("dakg.api")
 
@@ -75,6 +83,9 @@ def install_problem_handlers(app: FastAPI) -> None:
         if isinstance(exc, StoreUnavailable):
             log.error("store unavailable: %s", exc)  # it names the socket or host: the log keeps it, the answer not
             return problem(503, "the graph store is unavailable; the server log has the details")
+        if isinstance(exc, StoreBusy):
+            log.warning("%s", exc)
+            return problem(503, "the server is busy; try again shortly", headers={"Retry-After": "5"})
         if isinstance(exc, QueryTimeout):
             return problem(504, "the query ran over its time limit; narrow it (filters, a smaller limit)")
         if isinstance(exc, TooManyRows):

@@ -131,6 +131,18 @@ class Settings(BaseSettings):
         ge=100,
         description="Time limit of every write (one document, or schema set-up), in milliseconds.",
     )
+    concurrent_reads: int = Field(
+        4,
+        ge=1,
+        description="Reads one process (an API server, a command) runs on the store at once; the others wait their "
+        "turn, and a read's time limit starts when it runs. More than the store's cores only makes every read slower.",
+    )
+    read_queue_ms: int = Field(
+        30000,
+        ge=1,
+        description="Longest a read waits for its turn (DAKG_CONCURRENT_READS) before the request fails with 503 "
+        "and a Retry-After.",
+    )
     max_rows: int = Field(
         5000,
         ge=1,

@@ -38,6 +38,10 @@ class StoreUnavailable(DakgError):
     """The graph store cannot be reached or started."""
 
 
+class StoreBusy(DakgError):
+    """Every read slot of this process stayed taken for longer than the read queue allows (DAKG_READ_QUEUE_MS)."""
+
+
 class QueryError(DakgError):
     """The store refused or failed a query."""
 

@@ -41,6 +41,8 @@ def limits_from(settings: Settings) -> Limits:
         read_timeout_ms=settings.query_timeout_ms,
         write_timeout_ms=settings.write_timeout_ms,
         max_rows=settings.max_rows,
+        concurrent_reads=settings.concurrent_reads,
+        read_queue_ms=settings.read_queue_ms,
     )
 
 

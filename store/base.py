@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from dakg.errors import InvalidValue, QueryError
+from dakg.errors import InvalidValue, QueryError, StoreBusy
 from dakg.store.queries import Dialect, get_query
 
 Row = dict[str, Any]
@@ -35,11 +36,15 @@ class WriteStats:
 
 @dataclass(frozen=True)
 class Limits:
-    """Time limits and the row cap every query runs under (DAKG_QUERY_TIMEOUT_MS, ..._WRITE_..., _MAX_ROWS)."""
+    """Time limits and the row cap every query runs under (DAKG_QUERY_TIMEOUT_MS, ..._WRITE_..., _MAX_ROWS), and
+    how many reads one process runs on the store at once (DAKG_CONCURRENT_READS; the others wait their turn, at
+    most DAKG_READ_QUEUE_MS, and a query's time limit starts when it runs)."""
 
     read_timeout_ms: int = 5000
     write_timeout_ms: int = 60000
     max_rows: int = 5000
+    concurrent_reads: int = 4
+    read_queue_ms: int = 30000
 
 
 @dataclass(frozen=True)
@@ -148,6 +153,9 @@ class GraphStore(ABC):
 
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
+        # Reads queue here rather than in the store: fifty reads run at once on a store with two cores each take
+        # fifty times as long and run over their time limit together; a few at a time each finish within it.
+        self._read_slots = threading.BoundedSemaphore(limits.concurrent_reads)
 
     @property
     @abstractmethod
@@ -159,9 +167,24 @@ class GraphStore(ABC):
         """What /health may show anyone: the kind of store, without paths or hosts."""
         return self.description
 
-    @abstractmethod
     def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:
-        """Run one statement: in a read-only transaction unless ``write``; under the time limit and row cap."""
+        """Run one statement: in a read-only transaction unless ``write``; under the time limit and row cap. A read
+        waits for one of the process's read slots first (``Limits.concurrent_reads``)."""
+        if write:
+            return self._run(text, params, write)
+        if not self._read_slots.acquire(timeout=self.limits.read_queue_ms / 1000):
+            raise StoreBusy(
+                f"no read slot came free in {self.limits.read_queue_ms} ms ({self.limits.concurrent_reads} reads "
+                f"at a time, DAKG_CONCURRENT_READS): the store is overloaded"
+            )
+        try:
+            return self._run(text, params, write)
+        finally:
+            self._read_slots.release()
+
+    @abstractmethod
+    def _run(self, text: str, params: Params | None, write: bool) -> tuple[list[Row], WriteStats]:
+        """Run one statement on the store (``run`` says how)."""
 
     @abstractmethod
     def ping(self) -> None:

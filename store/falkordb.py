@@ -113,7 +113,7 @@ class FalkorStore(GraphStore):
         conn: redis.Redis = self._client.connection
         return conn
 
-    def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:
+    def _run(self, text: str, params: Params | None, write: bool) -> tuple[list[Row], WriteStats]:
         checked = check_params(params, write=write)
         timeout = self.limits.write_timeout_ms if write else self.limits.read_timeout_ms
         # The client's own parameter serialiser quotes and escapes every value; its reply parser is replaced by
@@ -128,7 +128,7 @@ class FalkorStore(GraphStore):
                 # read again, so the query answers as on an empty graph (a count gives 0, not no row at all), as
                 # an empty Neo4j database does.
                 self._create_empty_graph(timeout)
-                return self.run(text, params, write=write)
+                return self._run(text, params, write)
             raise _classify(exc) from exc
         except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
             raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc

@@ -136,7 +136,7 @@ class Neo4jStore(GraphStore):
         # so a batch of 1000 rows that each carry a long source text could exhaust it and drop the connection.
         return self._driver.session(database=self._database, default_access_mode=mode, fetch_size=FETCH_SIZE)
 
-    def run(self, text: str, params: Params | None = None, *, write: bool = False) -> tuple[list[Row], WriteStats]:
+    def _run(self, text: str, params: Params | None, write: bool) -> tuple[list[Row], WriteStats]:
         checked = check_params(params, write=write)
         timeout_s = (self.limits.write_timeout_ms if write else self.limits.read_timeout_ms) / 1000
         limit = self.limits.max_rows

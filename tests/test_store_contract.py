@@ -5,9 +5,11 @@ with the same rows on both, and each error a user can meet raised the same way o
 from __future__ import annotations
 
 import json
+import threading
 import time
 import warnings
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from neo4j import GraphDatabase
 from dakg.api import create_app
 from dakg.api.deps import StoreDep
 from dakg.config import Settings
-from dakg.errors import QueryTimeout, StoreUnavailable, TooManyRows
+from dakg.errors import QueryTimeout, StoreBusy, StoreUnavailable, TooManyRows
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.load import fragment_params
 from dakg.ingest.nlp import get_pipeline
@@ -328,6 +330,69 @@ def test_a_slow_query_is_a_504_problem(store: GraphStore, settings: Settings) ->
     assert response.status_code == 504, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     assert "time limit" in response.json()["detail"]
+
+
+SLOW_READ = "MATCH (a:Country), (b:Country), (c:Country) WHERE a.rank + b.rank + c.rank = -1 RETURN count(*) AS n"
+
+
+@contextmanager
+def _limited(store: GraphStore, settings: Settings, slots: int) -> Iterator[GraphStore]:
+    """A store with ``slots`` read slots, a read queue of 300 ms and reads limited to 2 s; 300 countries in it."""
+    store.run("UNWIND range(1, 300) AS i CREATE (:Country {key: 'C' + toString(i), rank: i})", write=True)
+    limited = {"query_timeout_ms": 2000, "concurrent_reads": slots, "read_queue_ms": 300}
+    busy = open_store(settings.model_copy(update=limited), start_embedded=False)
+    try:
+        yield busy
+    finally:
+        busy.close()
+
+
+@contextmanager
+def _a_slow_read_running(busy: GraphStore) -> Iterator[None]:
+    """One of the store's read slots held by a read that runs to its time limit."""
+
+    def slow_read() -> None:
+        with pytest.raises(QueryTimeout):
+            busy.run(SLOW_READ)
+
+    slow = threading.Thread(target=slow_read, daemon=True)
+    slow.start()
+    try:
+        time.sleep(0.5)
+        assert slow.is_alive()
+        yield
+    finally:
+        slow.join(timeout=10)
+
+
+@pytest.mark.parametrize("slots", [1, 2])
+def test_a_read_waits_for_a_read_slot_and_a_long_wait_is_a_503(
+    store: GraphStore, settings: Settings, slots: int
+) -> None:
+    with (
+        _limited(store, settings, slots) as busy,
+        TestClient(create_app(settings, store=busy)) as client,
+        _a_slow_read_running(busy),
+    ):
+        started = time.monotonic()
+        response = client.get("/countries?limit=1")
+        waited = time.monotonic() - started
+    if slots == 2:  # a slot to spare: the read runs at once
+        assert response.status_code == 200, response.text
+        return
+    assert response.status_code == 503, response.text
+    assert response.headers["retry-after"] == "5"
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert response.json()["detail"] == "the server is busy; try again shortly"
+    assert 0.3 <= waited < 1.5, waited  # gave up after its queue time, before the slow read ended
+
+
+def test_a_read_that_finds_no_slot_in_time_says_why(store: GraphStore, settings: Settings) -> None:
+    with _limited(store, settings, 1) as busy, _a_slow_read_running(busy), pytest.raises(StoreBusy) as raised:
+        busy.read("graph_version")
+    assert str(raised.value) == (
+        "no read slot came free in 300 ms (1 reads at a time, DAKG_CONCURRENT_READS): the store is overloaded"
+    )
 
 
 @pytest.mark.integration  # a real Neo4j server
