@@ -279,3 +279,60 @@ def test_an_export_its_client_leaves_mid_way_is_one_line_in_the_log(
     assert match, line
     assert 0 < int(match.group(1).replace(",", "")) < len(whole.content)
     assert "Traceback" not in log and "ERROR" not in log
+
+
+STORE_CUT = re.compile(
+    r"WARNING dakg\.api: export claims\.csv: the store failed \((.+)\) after ([\d,]+) bytes; the export stopped$"
+)
+
+
+@pytest.mark.skipif("falkordb" not in STORE_KINDS, reason="DAKG_TEST_STORES leaves out FalkorDB")
+@pytest.mark.parametrize("store_kind", ["falkordb"], indirect=True)
+def test_an_export_whose_store_goes_away_mid_way_is_cut_not_ended(
+    own_store: OwnStore,
+    serve: Callable[..., Served],
+    free_port: int,
+    cli_env: Callable[..., dict[str, str]],
+) -> None:
+    """The store killed while an export streams: the client's download breaks (no clean end it could take for a
+    whole file), the log says so in one line, and the API answers again once the store is back."""
+    graph = open_graph(own_store.settings)
+    try:
+        for i in range(300):  # 300 sources, a claim each quoting 3 KB, read 20 rows a page: 15 pages
+            text = f"Report {i}: the United States and South Sudan agreed on transfers. " + "Details follow. " * 200
+            load_fragment(graph, posted(text, title=f"Report {i}"))
+    finally:
+        graph.close()
+    served = serve(
+        [str(VENV_BIN / "dakg"), "serve", "--port", str(free_port)],
+        free_port,
+        cli_env(**settings_env(own_store.settings), DAKG_MAX_ROWS="20"),
+    )
+    whole = httpx.get(served.url + "/export/claims.csv", timeout=60)
+    assert whole.status_code == 200 and whole.text.count("\n") > 300
+    received = 0
+    with (
+        pytest.raises(httpx.RemoteProtocolError),
+        httpx.stream("GET", served.url + "/export/claims.csv", timeout=60) as cut,
+    ):
+        assert cut.status_code == 200
+        chunks = cut.iter_raw()
+        received += len(next(chunks))
+        own_store.kill()
+        for chunk in chunks:
+            received += len(chunk)
+    assert 0 < received < len(whole.content)
+    deadline = time.monotonic() + 20
+    while not [line for line in served.output().splitlines() if STORE_CUT.match(line)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+    [line] = [line for line in served.output().splitlines() if "export claims.csv" in line]
+    match = STORE_CUT.match(line)
+    assert match, line
+    assert 0 < int(match.group(2).replace(",", "")) < len(whole.content)
+    own_store.restart()
+    deadline = time.monotonic() + 30
+    again = httpx.get(served.url + "/export/claims.csv", timeout=60)
+    while again.status_code != 200 and time.monotonic() < deadline:
+        time.sleep(0.5)
+        again = httpx.get(served.url + "/export/claims.csv", timeout=60)
+    assert again.content == whole.content
