@@ -35,8 +35,8 @@ def _agreements(
     ``models.AgreementSummary`` (the callers validate the whole answer into its model in one pass).
 
     Sources that report on an agreement can number in thousands: totals, disputes and the order of sources
-    come from ``Overview`` (cached per graph version when a cache is given), and only the requested page of
-    sources is read with its claims. As of a day, only the sources published by then.
+    come from ``Overview`` (cached per agreement while its stamp stands, when a cache is given), and only the
+    requested page of sources is read with its claims. As of a day, only the sources published by then.
     """
     keys = [r["agreement"]["key"] for r in rows]
     overviews = overview_of(store, keys, as_of, cache, min_confidence)

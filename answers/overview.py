@@ -1,6 +1,7 @@
 """The overview engine: what an agreement list needs about each agreement beyond its page of claims — how many
 sources and claims, which fields its sources dispute, its sources newest first (the first with a status gives the
-current status, ``dakg.status``), and how many (independent) sources claim each value — cached per graph version.
+current status, ``dakg.status``), and how many (independent) sources claim each value — cached per agreement
+while its stamp stands.
 
 Sources that report on an agreement can number in thousands, so without ``as_of`` the overview comes from
 aggregates (``cypher/agreement_positions.cypher``, decided by ``dakg.answers.dispute_rules.groups_disputes``);
@@ -183,41 +184,47 @@ def _overviews(store: GraphStore, keys: Sequence[str], as_of: str | None, min_co
 
 
 class OverviewCache:
-    """Agreement overviews, kept per graph version (and per as-of day and min_confidence).
+    """Agreement overviews, each kept while its agreement's stamp stands (per as-of day and min_confidence).
 
-    Every document write and removal increments the graph's version in the same statement, so an answer
-    served from here is never older than the graph; reading the version is one indexed lookup.
+    Every document write and removal stamps, in the same statement, each agreement whose answer it changes with
+    the graph's new version (``cypher/write_document.cypher``): a write costs the next read the overviews of the
+    agreements it touched, not all of them, and an answer served from here is never older than the graph.
+    Reading the stamps of a page's agreements is one indexed lookup each.
     """
 
     def __init__(self, max_entries: int = 5000) -> None:
         self.max_entries = max_entries
         self._lock = threading.Lock()
-        self._version: Any = None
-        self._entries: dict[tuple[str | None, float, str], Overview] = {}
+        # (as_of, min_confidence, key) -> (its stamp, its overview or None when no counted report reaches it)
+        self._entries: dict[tuple[str | None, float, str], tuple[Any, Overview | None]] = {}
         self._flights: dict[tuple[Any, ...], _Flight] = {}  # computations under way, which the same asks join
 
     def get(
         self, store: GraphStore, keys: Sequence[str], as_of: str | None, min_confidence: float
     ) -> dict[str, Overview]:
-        rows = store.read("graph_version")
-        version = rows[0]["version"] if rows else None
+        stamps = {row["key"]: row["stamp"] for row in store.read("agreement_stamps", {"keys": list(keys)})}
+        found: dict[str, Overview] = {}
+        known: set[str] = set()  # kept in the cache, with an overview or with none (no counted report)
         with self._lock:
-            if version != self._version:
-                self._version, self._entries = version, {}
-            cached = ((k, self._entries.get((as_of, min_confidence, k))) for k in keys)
-            found = {k: entry for k, entry in cached if entry is not None}
-        missing = [k for k in keys if k not in found]
+            for k in keys:
+                entry = self._entries.get((as_of, min_confidence, k))
+                if entry is not None and k in stamps and entry[0] == stamps[k]:
+                    known.add(k)
+                    if entry[1] is not None:
+                        found[k] = entry[1]
+        missing = [k for k in keys if k not in known]
         if missing:
-            found.update(self._compute_once(store, version, missing, as_of, min_confidence))
+            found.update(self._compute_once(store, {k: stamps.get(k) for k in missing}, as_of, min_confidence))
         return found
 
     def _compute_once(
-        self, store: GraphStore, version: Any, keys: list[str], as_of: str | None, min_confidence: float
+        self, store: GraphStore, stamps: dict[str, Any], as_of: str | None, min_confidence: float
     ) -> dict[str, Overview]:
         """One computation for the same overviews asked at once: after a write, every client that asks for the
         busiest host's page misses together; the first computes, the others wait for its answer (a failure is
         each one's own: they compute in turn)."""
-        wanted = (version, as_of, min_confidence, tuple(sorted(keys)))
+        keys = sorted(stamps)
+        wanted = (as_of, min_confidence, tuple((k, stamps[k]) for k in keys))
         with self._lock:
             flight = self._flights.get(wanted)
             leads = flight is None
@@ -232,8 +239,11 @@ class OverviewCache:
             computed = _overviews(store, keys, as_of, min_confidence)
             flight.result = computed
             with self._lock:
-                if self._version == version and len(self._entries) + len(computed) <= self.max_entries:
-                    self._entries.update({(as_of, min_confidence, k): v for k, v in computed.items()})
+                # Computed from a graph at least as new as the stamps read before: keeping it under those stamps
+                # is safe (a write in between has stamped a newer version, so the entry is recomputed next time).
+                if len(self._entries) + len(computed) > self.max_entries:
+                    self._entries = {}
+                self._entries.update({(as_of, min_confidence, k): (stamps[k], computed.get(k)) for k in keys})
             return computed
         finally:
             with self._lock:

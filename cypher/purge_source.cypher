@@ -7,6 +7,19 @@
 // params: key, relink
 // mode: write
 MATCH (s:Source {key: $key})
+// Every agreement whose answer this removal changes is stamped with the graph's new version (see
+// write_document.cypher): those this source reports on and, with $relink, those the version it superseded
+// reports on (it becomes current again).
+MERGE (v:Graph {key: 'graph'})
+SET v.version = coalesce(v.version, 0) + 1
+WITH s, v
+OPTIONAL MATCH (s)-->(reported:Agreement)
+WITH s, v, collect(reported) AS reported
+OPTIONAL MATCH (earlier:Source {superseded_by: $key})-->(regained:Agreement)
+WHERE $relink
+WITH s, v, reported, collect(DISTINCT regained) AS regained
+FOREACH (a IN reported + regained | SET a.stamp = v.version)
+WITH s
 OPTIONAL MATCH (s)-[:CLAIMS]->(c:Claim)
 WITH s, collect(c) AS claims
 OPTIONAL MATCH (s)-[:CLAIMS]->(:Claim)-[:ABOUT]->(e)
@@ -45,6 +58,4 @@ WITH s, orphaned, groups, b, count(other) AS others
 WITH s, orphaned, groups, collect(CASE WHEN others = 0 THEN b END) AS lonely
 FOREACH (b IN lonely | DETACH DELETE b)
 DETACH DELETE s
-MERGE (v:Graph {key: 'graph'})
-SET v.version = coalesce(v.version, 0) + 1
 RETURN orphaned, size(groups) AS groups

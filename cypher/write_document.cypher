@@ -62,19 +62,28 @@ FOREACH (x IN [e IN $edges WHERE e.type = 'NATIONALITY'] |
   MERGE (a:MigrantGroup {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:NATIONALITY]->(b))
 MERGE (v:Graph {key: 'graph'})
 SET v.version = coalesce(v.version, 0) + 1, v.updated = $source.ingested_at
+// Every agreement whose answer this write changes is stamped with the graph's new version (the overview cache,
+// dakg.answers.overview, keeps an agreement's overview while its stamp stands): those this source reports on,
+// those the version it supersedes reported on, and those the sources it regroups report on.
+FOREACH (x IN $reports | MERGE (a:Agreement {key: x.agreement}) SET a.stamp = v.version)
 // A new text of a document already in the graph (the same URL, else the same file) is its new version: the
 // current version so far is kept and marked superseded by this one (one current version per document).
-WITH s
+WITH s, v
 OPTIONAL MATCH (old:Source {document: $source.document})
 WHERE $source.superseded_by IS NULL AND old.key <> s.key AND old.superseded_by IS NULL
-WITH s, collect(old) AS older
+WITH s, v, collect(old) AS older
 FOREACH (o IN older | SET o.superseded_by = s.key)
 // A source that is a near duplicate of sources in two reprint groups joins them into one (dakg.reprints).
-WITH s
+WITH s, v, older
 OPTIONAL MATCH (o:Source)
 WHERE o.reprint_group IN $source.merged_groups
-WITH s, collect(o) AS regrouped
+WITH s, v, older, collect(o) AS regrouped
 FOREACH (o IN regrouped | SET o.reprint_group = $source.reprint_group)
+WITH s, v, older + regrouped AS changed
+UNWIND (CASE WHEN size(changed) = 0 THEN [null] ELSE changed END) AS o
+OPTIONAL MATCH (o)-->(a:Agreement)
+WITH s, v, collect(DISTINCT a) AS restamped
+FOREACH (a IN restamped | SET a.stamp = v.version)
 // Every fact edge gains its backing claims and this source: one block for all six types. An edge is found from
 // its start, an entity one of this source's claims is about. (Untyped patterns with type() filters: FalkorDB
 // 4.16 does not find, by type, relationships whose type the same statement created first.)

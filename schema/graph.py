@@ -187,6 +187,13 @@ GRAPH: Final = GraphSchema(
                 _NAME,
                 Property(name="deporting", type="string", description="ISO-3 of the deporting state.", required=True),
                 Property(name="host", type="string", description="ISO-3 of the host state.", required=True),
+                Property(
+                    name="stamp",
+                    type="integer",
+                    description="The graph's version at the last write or removal that changed this agreement's "
+                    "answer (what the overview cache keeps its overview by).",
+                    required=True,
+                ),
             ),
             indexes=("deporting", "host"),
         ),

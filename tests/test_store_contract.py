@@ -168,6 +168,7 @@ def sample_params(name: str, keys: dict[str, Any]) -> dict[str, Any]:
         "countries_by_key": {"keys": ["RWA", "USA"]},
         "graph_stats": {},
         "graph_version": {},
+        "agreement_stamps": {"keys": ["USA-RWA", "GBR-RWA", "NOT-THERE"]},
         "guide_disputes": {},
         "guide_official_agreements": {"name": "Nduhungirehe"},
         "guide_source_claims": {"title": "First deportees"},
