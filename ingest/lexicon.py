@@ -151,6 +151,7 @@ GOVERNMENT_NOUNS: Final = frozenset({"administration", "government"})
 ABROAD_WORDS: Final = frozenset({"abroad", "offshore", "overseas", "elsewhere"})
 # "exploratory contacts with Uganda", "in contact with Kigali": a party to talks (``roles.deal-with``)
 CONTACT_NOUNS: Final = frozenset({"contact"})
+CONCLUSION_NOUNS: Final = frozenset({"conclusion", "signing"})  # "the signing with Washington of a deal"
 # Nouns that name a concrete arrangement: speaking of "the deal" as a thing implies it was agreed.
 ARRANGEMENT_NOUNS: Final = frozenset(
     {

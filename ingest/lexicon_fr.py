@@ -190,6 +190,7 @@ READMISSION_NOUNS: Final = frozenset({"réadmission", "retour"})
 GOVERNMENT_NOUNS: Final = frozenset({"administration", "gouvernement"})  # « l'administration Trump »
 ABROAD_WORDS: Final = frozenset({"étranger", "extérieur", "ailleurs"})  # « à l'étranger », « à l'extérieur de l'UE »
 CONTACT_NOUNS: Final = frozenset({"contact"})  # « des contacts exploratoires avec l'Ouganda »
+CONCLUSION_NOUNS: Final = frozenset({"conclusion", "signature"})  # « la conclusion avec Washington d'un accord »
 COOPERATE_WORDS: Final = frozenset(
     {
         "travailler",
@@ -380,6 +381,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "signed",
             "signed",
             rf"\b(?:sign(?:{_VERB_PAST}|e|ent|er|era|ant|ature)|paraph\w+|conclu(?:e|s|es)?|scell\w+|"
+            r"(?<!en )conclusion\b|"  # « la conclusion avec Washington d'un accord », not « en conclusion »
             r"mémorandum d['’]entente|protocole d['’]accord)\b",
             1.0,
         ),

@@ -213,6 +213,22 @@ def _sends_or_receives(doc: Doc, start: int, end: int) -> bool:
     return end - start == 1 and doc[start].dep_.startswith("nsubj") and doc[start].head.lemma_.lower() in verbs
 
 
+_WITH: Final = frozenset({"with", "avec"})
+
+
+def _partnered(doc: Doc, start: int, end: int) -> bool:
+    """« la conclusion avec Washington d'un accord », « l'arrangement conclu avec Washington », "talks with
+    Washington": a name that is also a person's is the state where it follows "with" on a word of agreeing,
+    negotiating or working together (the French model often calls a capital a person there)."""
+    from dakg.ingest.vocabulary import lx, reading
+
+    if end - start != 1 or start < 2 or doc[start - 1].lower_ not in _WITH:
+        return False
+    with reading(doc.lang_):
+        words = lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.CONTACT_NOUNS | lx.CONCLUSION_NOUNS
+    return doc[start - 2].lemma_.lower() in words
+
+
 class CountryTagger:
     """Countries, demonyms and metonyms as entities with the ISO-3 code in ``ent_id_``."""
 
@@ -241,7 +257,10 @@ class CountryTagger:
                 spans.append(Span(doc, start, end, label="LOC"))
                 continue
             if entry.ambiguous and not (
-                self._ner_agrees(doc, start, end) or _located(doc, start, end) or _sends_or_receives(doc, start, end)
+                self._ner_agrees(doc, start, end)
+                or _located(doc, start, end)
+                or _sends_or_receives(doc, start, end)
+                or _partnered(doc, start, end)
             ):
                 continue
             label = {"demonym": "NORP", "institution": "ORG"}.get(entry.kind, "GPE")

@@ -446,3 +446,35 @@ def test_la_destination_accrochee_aux_arrivants_est_celle_de_l_envoi() -> None:
     text = "La Suède envoie les migrants arrivés par bateau en Moldavie, un pays voisin de la Roumanie."
     found = roles_in(text, language="fr")
     assert (found["SWE"].role, found["MDA"].role) == ("deporting", "host")
+
+
+@pytest.mark.covers("roles.place-of-the-deal", "roles.deal-with")
+def test_a_la_capitale_la_conclusion_avec_washington_fait_des_deux_etats_les_parties() -> None:
+    # « Washington » after « avec » on a word of agreeing is the state even where the model calls it a person
+    text = (
+        "À Kampala, le ministère des Affaires étrangères a confirmé la conclusion avec Washington d'un accord "
+        "provisoire pour accueillir des migrants expulsés."
+    )
+    found = roles_in(text, language="fr")
+    assert found["UGA"] == Role("party", "roles.place-of-the-deal", ("À Kampala",))
+    assert found["USA"].rule == "roles.deal-with"
+    assert [a.key for a in _fr(text).agreements] == ["USA-UGA"]
+
+
+@pytest.mark.covers("status.wording")
+def test_la_conclusion_d_un_accord_is_signed_and_en_conclusion_is_not() -> None:
+    text = "Le Danemark a annoncé la conclusion d'un accord avec le Kosovo pour y transférer des détenus."
+    assert status_of(_fr(text), "DNK-XKX") == "signed"
+    other = "En conclusion, le Danemark veut transférer des détenus vers le Kosovo."
+    assert status_of(_fr(other), "DNK-XKX") == "proposed"
+
+
+@pytest.mark.covers("status.approved-the-arrangement")
+def test_le_droit_d_approuver_chaque_dossier_n_est_pas_un_statut() -> None:
+    text = (
+        "Le Rwanda accueillera des migrants expulsés par les États-Unis et se réserve le droit d'approuver chaque "
+        "dossier."
+    )
+    assert claims(_fr(text), "USA-RWA", "status") == []  # was under negotiation, on « approuver »
+    approved = "Le Parlement moldave a approuvé l'accord avec le Danemark pour accueillir des détenus."
+    assert status_of(_fr(approved), "DNK-MDA") == "agreed"

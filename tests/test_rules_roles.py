@@ -1524,3 +1524,20 @@ def test_where_people_seek_asylum_sends_them_when_their_claims_go_to_an_unnamed_
 def test_a_states_turn_to_receive_people_makes_it_the_host(text: str, language: str) -> None:
     found = roles_in(text, language=language)
     assert (found["GHA"].role, found["GHA"].rule) == ("host", "roles.its-decision-to-receive")
+
+
+@pytest.mark.covers("roles.place-of-the-deal", "roles.deal-with", "pairs.parties-by-reference")
+def test_the_place_a_sentence_opens_with_is_the_other_party_to_its_deal_with_a_state() -> None:
+    text = "In Kampala, the foreign ministry confirmed a temporary deal with Washington on receiving deported migrants."
+    found = roles_in(text)
+    assert found["UGA"] == Role("party", "roles.place-of-the-deal", ("In Kampala",))
+    assert found["USA"].rule == "roles.deal-with"
+    assert keys(text) == ["USA-UGA"]
+
+
+@pytest.mark.covers("roles.place-of-the-deal", acts=False)
+def test_the_opening_place_is_no_party_beside_a_third_state_or_without_a_deal() -> None:
+    two = "In Kampala, papers said the deal with Washington resembled the one Kigali made."
+    assert roles_in(two).get("UGA", Role("none", "", ())).rule != "roles.place-of-the-deal"
+    none = "In Kampala, the foreign minister met Washington's envoy to discuss deported migrants."
+    assert roles_in(none).get("UGA", Role("none", "", ())).rule != "roles.place-of-the-deal"

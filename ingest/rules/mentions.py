@@ -492,34 +492,47 @@ _GOVERNMENT_WORDS = frozenset({"government", "administration", "authority", "gou
 _OPENING_LINKS = frozenset({"and", "but", "meanwhile", "elsewhere", "et", "mais", "ailleurs"})
 
 
+def opening_place(sentence: Sentence, named: Sequence[CountryMention]) -> CountryMention | None:
+    """ "In Kigali, ...", « À Kampala, ... », "And in Paraguay, ...": the state named by the place a sentence opens
+    with, set off by a comma (a press review, a round-up paragraph by capital), or None."""
+    tokens = [t for t in sentence.span if not t.is_space]
+    while tokens and (tokens[0].dep_ == "cc" or spelled(tokens[0]) in _OPENING_LINKS):
+        tokens = tokens[1:]  # "And in Paraguay, ...", "Meanwhile in Rome, ...", « Et à Asunción, »
+    if len(tokens) < 4:
+        return None
+    if spelled(tokens[0]) in ("in", "at") and tokens[0].dep_ == "prep":
+        opening = [m for m in named if m.token.head.i == tokens[0].i and m.token.dep_ == "pobj"]
+    elif tokens[0].lower_ in ("à", "au", "en") and tokens[0].dep_ in ("case", "prep"):  # « À Kigali, »
+        opening = [
+            m
+            for m in named
+            if m.token.i == tokens[0].head.i or (m.token.head.i == tokens[0].i and m.token.dep_ == "pobj")
+        ]
+    else:
+        return None
+    if len(opening) != 1 or not any(t.text == "," for t in tokens[2:5]):
+        return None
+    return opening[0]
+
+
 @rule("mentions", "the-government-of-the-place")
 def government_of_the_place(doc: Doc, sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
     """ "In Kigali, the press recalls that the government confirmed a deal with the United States", « À Kigali, la
     presse rappelle que le gouvernement a confirmé un accord » (a press review, paragraph by capital): "the
     government", "the authorities" with no state of their own, in a sentence that opens with a place naming a state,
     are that state's."""
-    tokens = [t for t in sentence.span if not t.is_space]
-    while tokens and (tokens[0].dep_ == "cc" or spelled(tokens[0]) in _OPENING_LINKS):
-        tokens = tokens[1:]  # "And in Paraguay, ...", "Meanwhile in Rome, ...", « Et à Asunción, »
-    if len(tokens) < 4:
-        return []
-    if spelled(tokens[0]) in ("in", "at") and tokens[0].dep_ == "prep":
-        opening = [m for m in named if m.token.head.i == tokens[0].i and m.token.dep_ == "pobj"]
-    elif tokens[0].lower_ in ("à", "au", "en") and tokens[0].dep_ == "case":  # « À Kigali, » (the French parse)
-        opening = [m for m in named if m.token.i == tokens[0].head.i]
-    else:
-        return []
-    if len(opening) != 1 or not any(t.text == "," for t in tokens[2:5]):
+    place = opening_place(sentence, named)
+    if place is None:
         return []
     out = []
-    for token in tokens:
-        if lemma(token) not in _GOVERNMENT_WORDS or token.i <= opening[0].token.i:
+    for token in sentence.span:
+        if lemma(token) not in _GOVERNMENT_WORDS or token.i <= place.token.i:
             continue
         if not any(c.dep_ == "det" and spelled(c) in ("the", "le", "la", "les", "l'", "l’") for c in token.children):
             continue
         if any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in token.children):
             continue  # "the Ugandan government", "the government of Uganda": its own state
-        out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, opening[0]))
+        out.append(_refers_to(doc, doc[token.i : token.i + 1], sentence, place))
     return out
 
 

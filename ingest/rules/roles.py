@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
+from dakg.ingest.rules.mentions import opening_place
 from dakg.ingest.rules.officials import PersonMention, reference_state
 from dakg.ingest.rules.records import (
     CountryMention,
@@ -2086,10 +2087,27 @@ def deal_with(ctx: Context, mention: CountryMention) -> Vote | None:
         nearby += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(
         lemma(t) in lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.INTENT_DOCUMENTS | lx.CONTACT_NOUNS
+        or lemma(t) in lx.CONCLUSION_NOUNS
         for t in nearby
-    ):  # "a letter of intent with Uganda", "exploratory contacts with Uganda"
+    ):  # "a letter of intent with Uganda", "exploratory contacts with Uganda", « la conclusion avec Washington »
         return _vote(ctx, mention, PARTY, w.PARTY_WITH, deal_with, governor)
     return None
+
+
+@rule("roles", "place-of-the-deal", kind="mention")
+def place_of_the_deal(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "In Kampala, the foreign ministry confirmed a deal with Washington to take in deportees", « À Kampala, le
+    ministère a confirmé la conclusion avec Washington d'un accord »: the state a sentence opens with (a press
+    review, a round-up paragraph by capital) is the other party to the deal it reports "with" one named state, where
+    the sentence names no third (the direction comes from elsewhere)."""
+    if mention.kind == "demonym" or opening_place(ctx.sentence, ctx.mentions) is not mention:
+        return None
+    others = {m.iso3 for m in ctx.mentions if m.iso3 != mention.iso3}
+    partners = {m.iso3 for m in ctx.mentions if m.iso3 in others and deal_with(ctx, m) is not None}
+    if len(others) != 1 or partners != others:
+        return None
+    opening = next(t for t in ctx.sentence.span if not t.is_space and t.i < mention.token.i)
+    return _vote(ctx, mention, PARTY, w.PARTY_PLACE, place_of_the_deal, opening)
 
 
 @rule("roles", "subject-of-agree", kind="mention")

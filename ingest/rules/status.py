@@ -148,17 +148,22 @@ def signed_intent(first: Token | None) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lx.INTENT_DOCUMENTS for c in first.children)
 
 
+_APPROVED_TEXTS = frozenset(
+    {"it", "text", "draft", "decision", "relocation", "le", "texte", "projet", "décision", "transfert"}
+)
+
+
 @rule("status", "approved-the-arrangement")
 def approved_the_arrangement(sentence: Sentence, first: Token | None) -> bool:
-    """ "The agreement with Turkey has been approved" is agreed; "the Cabinet approved a bill ratifying it" and "a
-    policy approved by the Supreme Court" are not (a bill, a court's approval)."""
-    if first is None or spelled(first) != "approved":
+    """ "The agreement with Turkey has been approved" is agreed; "the Cabinet approved a bill ratifying it", "a
+    policy approved by the Supreme Court" and « se réservant le droit d'approuver chaque dossier » are not (a bill,
+    a court's approval, each case)."""
+    if first is None or lemma(first) not in ("approve", "approuver"):
         return True
     arranged = [
         c
         for c in first.children
-        if c.dep_ in ("dobj", "nsubjpass")
-        and lemma(c) in lx.ARRANGEMENT_NOUNS | lx.DEPORT_NOUNS | {"it", "text", "draft", "decision", "relocation"}
+        if c.dep_ in ("dobj", "nsubjpass") and lemma(c) in lx.ARRANGEMENT_NOUNS | lx.DEPORT_NOUNS | _APPROVED_TEXTS
     ]
     by_court = any(c.dep_ == "agent" and any(lx.COURT_WORDS.search(t.text) for t in c.subtree) for c in first.children)
     governed = first.dep_ in ("acl", "relcl") and lemma(first.head) in lx.ARRANGEMENT_NOUNS

@@ -51,6 +51,7 @@ COURT_STATE: Final = 0.6  # "the UK Supreme Court ruled that sending people to R
 PAYER: Final = 0.6  # "X will pay ..." (the state that pays for the arrangement)
 PAID: Final = 0.6  # "paid X £240m"
 PARTY_WITH: Final = 0.6  # "a deal with X", "talks between X and Y"
+PARTY_PLACE: Final = 0.5  # "In Kampala, the ministry confirmed a deal with Washington": the place a sentence opens with
 PARTY_SUBJECT: Final = 0.5  # "X signed", "X agreed" (no direction)
 PARTY_PASSIVE: Final = 0.4  # "X was asked to sign"
 PARTY_NOUN: Final = 0.4  # "X's agreement", subject of a clause about the arrangement
