@@ -385,6 +385,13 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"mémorandum d['’]entente|protocole d['’]accord)\b",
             1.0,
         ),
+        (  # « Kampala a confirmé en août un arrangement « temporaire » avec Washington »
+            "confirmed-the-deal",
+            "agreed",
+            r"\bconfirm(?:é|ée|és|ées|e|ent|er|ait|aient|ant)\b[^.;]{0,30}?\b(?:un|une|l['’]|le|cet|son|leur) ?"
+            r"(?:[\w-]+ )?(?:accord|arrangement|entente|partenariat|protocole|mémorandum)\b",
+            0.9,
+        ),
         (
             "agreed",
             "agreed",

@@ -226,7 +226,10 @@ def _partnered(doc: Doc, start: int, end: int) -> bool:
         return False
     with reading(doc.lang_):
         words = lx.AGREE_VERBS | lx.AGREEMENT_NOUNS | lx.COOPERATE_WORDS | lx.CONTACT_NOUNS | lx.CONCLUSION_NOUNS
-    return doc[start - 2].lemma_.lower() in words
+    # the word just before "with", else the one the name (French) or "with" (English) hangs on: « un arrangement
+    # « temporaire » avec Washington »
+    governors = (doc[start - 2], doc[start].head, doc[start - 1].head)
+    return any(t.lemma_.lower() in words for t in governors)
 
 
 class CountryTagger:

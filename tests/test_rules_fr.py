@@ -478,3 +478,12 @@ def test_le_droit_d_approuver_chaque_dossier_n_est_pas_un_statut() -> None:
     assert claims(_fr(text), "USA-RWA", "status") == []  # was under negotiation, on « approuver »
     approved = "Le Parlement moldave a approuvé l'accord avec le Danemark pour accueillir des détenus."
     assert status_of(_fr(approved), "DNK-MDA") == "agreed"
+
+
+@pytest.mark.covers("roles.deal-with", "roles.subject-of-agree", "status.wording")
+def test_confirmer_un_arrangement_entre_guillemets_avec_washington_est_un_accord() -> None:
+    text = "Kampala a confirmé en mai un arrangement « provisoire » avec Washington sur l'accueil de migrants expulsés."
+    found = roles_in(text, language="fr")
+    assert found["USA"].rule == "roles.deal-with"  # « Washington » after « » avec », which the model calls a person
+    assert keys(text, language="fr") == ["USA-UGA"]
+    assert status_of(_fr(text), "USA-UGA") == "agreed"
