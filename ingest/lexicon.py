@@ -51,6 +51,7 @@ WISH_VERBS: Final = frozenset({"want", "plan", "propose", "seek", "aim", "intend
 # Renting a prison or places in another state: the renter sends people there ("Denmark will rent 300 cells").
 RENT_VERBS: Final = frozenset({"rent", "lease", "hire"})
 CELL_NOUNS: Final = frozenset({"cell", "place", "bed", "prison", "facility", "space", "centre", "center"})
+RENTED_PLACES: Final = frozenset({"place", "bed", "cell", "space"})  # counted: "rent 300 places"
 # "turn back", "push back" asylum seekers: sending them away (with the particle "back" or "away").
 BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
 # "hand over" people to another state: sending them there (with the particle "over").

@@ -78,6 +78,9 @@ DEPORT_NOUNS: Final = frozenset(
 SPEECH_VERBS: Final = frozenset(
     {"dire", "déclarer", "annoncer", "affirmer", "confirmer", "indiquer", "ajouter", "assurer", "préciser"}
 )
+RENT_VERBS: Final = frozenset({"louer"})  # « le Danemark loue 300 places de prison au Kosovo »
+CELL_NOUNS: Final = frozenset({"cellule", "place", "lit", "prison", "établissement", "centre"})
+RENTED_PLACES: Final = frozenset({"place", "lit", "cellule"})  # « louer 300 places de prison »
 CUSTODY_VERBS: Final = frozenset({"détenir", "retenir", "garder", "loger", "héberger"})
 WISH_VERBS: Final = frozenset({"vouloir", "prévoir", "proposer", "chercher", "viser", "envisager", "souhaiter"})
 RETURN_VERBS: Final = frozenset({"rapatrier", "retourner", "ramener"})

@@ -487,3 +487,12 @@ def test_confirmer_un_arrangement_entre_guillemets_avec_washington_est_un_accord
     assert found["USA"].rule == "roles.deal-with"  # « Washington » after « » avec », which the model calls a person
     assert keys(text, language="fr") == ["USA-UGA"]
     assert status_of(_fr(text), "USA-UGA") == "agreed"
+
+
+@pytest.mark.covers("roles.rents-places", "roles.where-the-places-are")
+def test_louer_des_places_de_prison_au_kosovo() -> None:
+    text = "Le Danemark loue 300 places de prison à Gjilan, au Kosovo, pour y incarcérer des étrangers expulsables."
+    found = roles_in(text, language="fr")
+    assert (found["DNK"].role, found["XKX"].role) == ("deporting", "host")
+    assert keys(text, language="fr") == ["DNK-XKX"]
+    assert [c.value for c in claims(_fr(text), "DNK-XKX", "cap")] == [300]  # the places rented, as in English

@@ -1541,3 +1541,19 @@ def test_the_opening_place_is_no_party_beside_a_third_state_or_without_a_deal() 
     assert roles_in(two).get("UGA", Role("none", "", ())).rule != "roles.place-of-the-deal"
     none = "In Kampala, the foreign minister met Washington's envoy to discuss deported migrants."
     assert roles_in(none).get("UGA", Role("none", "", ())).rule != "roles.place-of-the-deal"
+
+
+@pytest.mark.covers("roles.where-the-places-are", "roles.rents-places")
+def test_where_a_state_rents_places_of_custody_is_the_host() -> None:
+    text = "Denmark rents 300 prison places at Gjilan, in Kosovo, to hold foreigners sentenced to expulsion."
+    found = votes_in(text)
+    assert ("XKX", "host", "roles.where-the-places-are/v1") in {(v.iso3, v.role, v.rule) for v in found}
+    assert keys(text) == ["DNK-XKX"]
+
+
+@pytest.mark.covers("roles.where-the-places-are", acts=False)
+def test_offices_rented_abroad_or_cells_at_home_make_no_host() -> None:
+    offices = votes_in("Denmark rents 30 offices in Kosovo for its embassy staff.")
+    assert not [v for v in offices if v.rule == "roles.where-the-places-are/v1"]
+    home = votes_in("Norway rented 40 places in a prison in Oslo for people due to be deported.")
+    assert not [v for v in home if v.rule == "roles.where-the-places-are/v1"]

@@ -211,13 +211,14 @@ def taken_by_another_host(doc: Doc, cap_token: int | None, host_token: int | Non
     return False
 
 
-_PLACE_NOUNS = frozenset({"place", "bed", "cell", "space"})
-_RENT_VERBS = frozenset({"rent", "lease", "hire", "reserve"})
+_RESERVE_VERBS = frozenset({"reserve", "réserver"})
 
 
 def _places_rented(noun: Token) -> bool:
     """ "rent 300 places in the prison in Gjilan": places, beds or cells a state rents for the people it sends."""
-    return lemma(noun) in _PLACE_NOUNS and noun.dep_ == "dobj" and lemma(noun.head) in _RENT_VERBS
+    return (
+        lemma(noun) in lx.RENTED_PLACES and noun.dep_ == "dobj" and lemma(noun.head) in lx.RENT_VERBS | _RESERVE_VERBS
+    )
 
 
 def _coordinated(a: Token, b: Token) -> bool:

@@ -592,6 +592,32 @@ def rents_places(ctx: Context, mention: CountryMention) -> Vote | None:
     return None
 
 
+def _rents_cells(verb: Token) -> bool:
+    return lemma(verb) in lx.RENT_VERBS and any(c.dep_ == "dobj" and lemma(c) in lx.CELL_NOUNS for c in verb.children)
+
+
+@rule("roles", "where-the-places-are", kind="mention")
+def where_the_places_are(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Denmark rents 300 prison places at Gjilan, in Kosovo", "will rent cells in a Kosovo prison", « le Danemark
+    loue 300 places de prison à Gjilan, au Kosovo »: the state where a state's rented places of custody are
+    receives the people held in them."""
+    token = ctx.doc[mention.token.i]
+    placed = False  # under a preposition of place on the way up
+    while token.dep_ in ("compound", "amod", "appos", "pobj", "prep", "nmod") and token.head.i != token.i:
+        if token.dep_ == "pobj":
+            if spelled(token.head) not in ("in", "at", "on"):
+                return None
+            placed = True
+        token = token.head
+        if placed and (_rents_cells(token) or (token.dep_ == "dobj" and _rents_cells(token.head))):
+            verb = token if _rents_cells(token) else token.head
+            renters = {c.i for c in verb.children if c.dep_ == "nsubj"}
+            if any(m.iso3 == mention.iso3 and m.token.i in renters for m in ctx.mentions):
+                return None  # "Norway rents places in a prison in Oslo": places at home
+            return _vote(ctx, mention, HOST, w.HOLDS_ABROAD, where_the_places_are, verb)
+    return None
+
+
 @rule("roles", "people-sent-from", kind="mention")
 def people_sent_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "sought to send UK asylum seekers to Rwanda", "US deportees were flown to Ghana": a state's name (not a
