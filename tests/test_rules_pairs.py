@@ -1108,3 +1108,22 @@ def test_a_sender_named_on_the_next_line_is_in_another_paragraph() -> None:
         "Within a month a court in Copenhagen ordered three men flown back to Denmark."
     )
     assert keys(text) == []
+
+
+@pytest.mark.covers("pairs.like-the-named-deal", "roles.approached", "status.wording")
+def test_states_sounded_out_about_a_deal_like_one_named_take_its_host_s_place() -> None:
+    text = (
+        "Britain signed a partnership with Rwanda to send asylum seekers to Kigali. "
+        "Officials have sounded out Armenia, Botswana and Costa Rica about arrangements similar to the Rwanda "
+        "partnership."
+    )
+    found = fragment(text)
+    assert sorted(a.key for a in found.agreements) == ["GBR-ARM", "GBR-BWA", "GBR-CRI", "GBR-RWA"]
+    assert [status_of(found, k) for k in ("GBR-ARM", "GBR-BWA", "GBR-CRI")] == ["proposed"] * 3
+    assert keys(text) == ["GBR-RWA"]  # weaker than the default shows: a deal in passing, its direction inferred
+
+
+@pytest.mark.covers("pairs.like-the-named-deal", acts=False)
+def test_a_deal_like_one_the_story_never_gave_a_sender_takes_none() -> None:
+    text = "Officials have sounded out Armenia and Botswana about arrangements similar to the Rwanda partnership."
+    assert not [a.key for a in fragment(text).agreements if a.host in ("ARM", "BWA")]

@@ -950,6 +950,42 @@ def scheme_and_paragraph_sender(at: SentenceReading) -> list[Pair]:
 _LIKE = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})
 
 
+def _compared(span: Span) -> set[int]:
+    """The tokens of what a deal noun is compared with: "arrangements similar to the Rwanda partnership", "a
+    scheme like Italy's with Albania"."""
+    out: set[int] = set()
+    for noun in span:
+        if lemma(noun) not in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS:
+            continue
+        likes = [c for c in noun.children if c.dep_ == "amod" and spelled(c) in _LIKE]
+        preps = [p for c in likes for p in c.children if p.dep_ == "prep" and spelled(p) == "to"]
+        preps += [p for p in noun.children if p.dep_ == "prep" and spelled(p) == "like"]
+        out |= {t.i for p in preps for t in p.subtree}
+    return out
+
+
+@rule("pairs", "like-the-named-deal", kind="sentence")
+def like_the_named_deal(at: SentenceReading) -> list[Pair]:
+    """ "Officials have sounded out Armenia, Botswana and Costa Rica about arrangements similar to the Rwanda
+    partnership": the states a sentence names as parties to a deal like one it names by its host take that host's
+    place beside the sender of the deal named (the last pair the story gave that host)."""
+    compared = _compared(at.sentence.span)
+    if not compared:
+        return []
+    named_hosts = {v.iso3 for v in at.resolved.values() if v.token in compared and v.role == HOST}
+    rest = {c: v for c, v in at.resolved.items() if v.token not in compared}
+    if len(named_hosts) != 1 or not rest or any(v.role != PARTY for v in rest.values()):
+        return []
+    [host] = named_hosts
+    earlier = next((p for p in reversed(at.recent) if p.host == host), None)
+    if earlier is None or earlier.deporting in rest:
+        return []
+    sender = (earlier.deporting, at.view.evidence.get((earlier.deporting, DEPORTING)))
+    return [
+        _pair(sender, party, w.PAIR_PARTY_SENDER, at.sentence.index, like_the_named_deal) for party in rest.values()
+    ]
+
+
 @rule("pairs", "similar-deal", kind="sentence")
 def similar_deal(at: SentenceReading) -> list[Pair]:
     """ "Paraguay signed a safe third country agreement with the US. Guatemala and Honduras signed similar
