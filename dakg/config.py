@@ -131,11 +131,12 @@ class Settings(BaseSettings):
         ge=100,
         description="Time limit of every write (one document, or schema set-up), in milliseconds.",
     )
-    concurrent_reads: int = Field(
-        4,
+    concurrent_reads: int | None = Field(
+        None,
         ge=1,
-        description="Reads one process (an API server, a command) runs on the store at once; the others wait their "
-        "turn, and a read's time limit starts when it runs. More than the store's cores only makes every read slower.",
+        description="Reads one process (an API server, a command) runs on Neo4j at once; the others wait their turn, "
+        "and a read's time limit starts when it runs. Unset: 4 on Neo4j, and no limit on FalkorDB, which queues "
+        "reads itself (its time limit, too, starts when a read runs).",
     )
     read_queue_ms: int = Field(
         30000,

@@ -36,12 +36,18 @@ __all__ = [
 ]
 
 
+# Neo4j runs every read it is sent at once, each on its own time limit: fifty at once on a store with two cores each
+# take fifty times as long and run over it together. FalkorDB queues reads itself.
+NEO4J_CONCURRENT_READS = 4
+
+
 def limits_from(settings: Settings) -> Limits:
     return Limits(
         read_timeout_ms=settings.query_timeout_ms,
         write_timeout_ms=settings.write_timeout_ms,
         max_rows=settings.max_rows,
-        concurrent_reads=settings.concurrent_reads,
+        concurrent_reads=settings.concurrent_reads
+        or (NEO4J_CONCURRENT_READS if settings.store_kind == "neo4j" else None),
         read_queue_ms=settings.read_queue_ms,
     )
 

@@ -53,3 +53,19 @@ def test_a_drivers_error_with_no_server_error_behind_it_is_a_query_error() -> No
     finally:
         store.close()
     assert isinstance(named, QueryError) and "out of scope" in str(named)
+
+
+def test_reads_wait_their_turn_on_neo4j_by_default_and_are_sent_at_once_to_falkordb() -> None:
+    """Neo4j runs every read it is sent at once, each on its own time limit: by default four at a time. FalkorDB
+    queues reads itself: no limit in the process, unless one is set."""
+    from dakg.config import Settings
+    from dakg.store import limits_from
+
+    assert limits_from(Settings(store_url="bolt://127.0.0.1:9")).concurrent_reads == 4
+    assert limits_from(Settings(store_url="embedded")).concurrent_reads is None
+    assert limits_from(Settings(store_url="embedded", concurrent_reads=2)).concurrent_reads == 2
+    store = _store()
+    try:
+        assert store._read_slots is None  # Limits() as such sets none
+    finally:
+        store.close()
