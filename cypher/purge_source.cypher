@@ -6,12 +6,13 @@
 // current again if it was current).
 // params: key, relink
 // mode: write
-MATCH (s:Source {key: $key})
-// Every agreement whose answer this removal changes is stamped with the graph's new version (see
-// write_document.cypher): those this source reports on and, with $relink, those the version it superseded
-// reports on (it becomes current again).
+// The graph's version first, as in write_document.cypher (the lock every write takes before any other). Every
+// agreement whose answer this removal changes is stamped with it: those this source reports on and, with $relink,
+// those the version it superseded reports on (it becomes current again).
 MERGE (v:Graph {key: 'graph'})
 SET v.version = coalesce(v.version, 0) + 1
+WITH v
+MATCH (s:Source {key: $key})
 WITH s, v
 OPTIONAL MATCH (s)-->(reported:Agreement)
 WITH s, v, collect(reported) AS reported

@@ -4,8 +4,13 @@
 // Each block is stated once. Labels and relationship types cannot be parameters, so what names one is a line
 // per label or type (an entity's MERGE and the ABOUT edges of its claims; a fact edge's MERGE); the claims and
 // the backing lists of every fact edge are written by one block each.
+// The graph's version goes first: every write and removal takes the (:Graph) node's lock before any other, so two
+// writes never hold each other's agreements (Neo4j locks what a statement creates edges on or sets) in turn.
 // params: source, countries, officials, agreements, groups, reports, claims, edges
 // mode: write
+MERGE (v:Graph {key: 'graph'})
+SET v.version = coalesce(v.version, 0) + 1, v.updated = $source.ingested_at
+WITH v
 MERGE (s:Source {key: $source.key})
 SET s.title = $source.title, s.url = $source.url, s.outlet = $source.outlet, s.published = $source.published,
     s.language = $source.language,
@@ -60,8 +65,6 @@ FOREACH (x IN [e IN $edges WHERE e.type = 'COVERS'] |
   MERGE (a:Agreement {key: x.from}) MERGE (b:MigrantGroup {key: x.to}) MERGE (a)-[:COVERS]->(b))
 FOREACH (x IN [e IN $edges WHERE e.type = 'NATIONALITY'] |
   MERGE (a:MigrantGroup {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:NATIONALITY]->(b))
-MERGE (v:Graph {key: 'graph'})
-SET v.version = coalesce(v.version, 0) + 1, v.updated = $source.ingested_at
 // Every agreement whose answer this write changes is stamped with the graph's new version (the overview cache,
 // dakg.answers.overview, keeps an agreement's overview while its stamp stands): those this source reports on,
 // those the version it supersedes reported on, and those the sources it regroups report on.

@@ -191,8 +191,8 @@ GRAPH: Final = GraphSchema(
                     name="stamp",
                     type="integer",
                     description="The graph's version at the last write or removal that changed this agreement's "
-                    "answer (what the overview cache keeps its overview by).",
-                    required=True,
+                    "answer (what the overview cache keeps its overview by); none in a graph written before stamps, "
+                    "until a write changes the agreement.",
                 ),
             ),
             indexes=("deporting", "host"),

@@ -44,6 +44,9 @@ _TIMEOUT_CODES = (
     "Neo.ClientError.Transaction.LockClientStopped",  # its time limit came while it waited for a lock
 )
 _MISSING_DATABASE = "Neo.ClientError.Database.DatabaseNotFound"
+# Two writes that hold locks the other waits for: the server rolls one back. Every write takes the graph's version
+# first, so that this should not happen; a write it happens to is run once more.
+_DEADLOCK = "Neo.TransientError.Transaction.DeadlockDetected"
 FETCH_SIZE = 100  # records per batch from the server (the driver's default is 1000)
 
 
@@ -157,13 +160,18 @@ class Neo4jStore(GraphStore):
             )
             return [record.data() for record in records], stats
 
-        try:
-            with self._session(write) as session:
-                return session.execute_write(work) if write else session.execute_read(work)
-        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
-            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
-        except (Neo4jError, ResultError) as exc:
-            raise self._classify(exc) from exc
+        for attempt in (1, 2):
+            try:
+                with self._session(write) as session:
+                    return session.execute_write(work) if write else session.execute_read(work)
+            except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+                raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+            except (Neo4jError, ResultError) as exc:
+                behind = server_error(exc)
+                if write and attempt == 1 and behind is not None and behind.code == _DEADLOCK:
+                    continue  # rolled back whole; every write is atomic and idempotent: once more
+                raise self._classify(exc) from exc
+        raise AssertionError("unreachable")
 
     def _classify(self, failure: Neo4jError | ResultError) -> Exception:
         exc = server_error(failure)  # a ResultFailedError over a server timeout is that timeout

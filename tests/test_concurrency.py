@@ -126,3 +126,58 @@ def test_ingest_and_post_documents_at_once(
     final = {r["key"]: r["claims"] for r in rows}
     assert observed, "the reader read nothing"
     assert {key: counts for key, counts in observed.items() if counts != {final[key]}} == {}
+
+
+@pytest.mark.stores("neo4j")
+def test_writes_and_removals_on_one_agreement_at_once_never_deadlock(settings: Settings) -> None:
+    """Every write and removal takes the graph's version first and stamps the agreements it changes: four writers
+    and a remover on the same two agreements at once all succeed (on Neo4j a lock taken in another order was a
+    deadlock, and a stamp set while another write held the agreement too)."""
+    from dakg.answers import overview
+    from dakg.ingest.load import load_fragment, remove_source
+
+    from .corpus import Doc
+
+    store = open_store(settings, start_embedded=False)
+    store.apply_schema()
+    failures: list[BaseException] = []
+
+    def doc(n: int) -> Doc:
+        text = f"Report {n}: Rwanda agreed to take people the United States and Britain deport."
+        found = Doc(text=text, title=f"Report {n}", published="2025-08-01", url=f"https://example.org/r{n}")
+        found.claim("USA-RWA", "status", "agreed", text)
+        found.claim("GBR-RWA", "status", "agreed", text)
+        return found
+
+    def writer(first: int) -> None:
+        try:
+            for n in range(first, first + 12):
+                load_fragment(store, doc(n).fragment())
+        except BaseException as exc:  # collected, asserted below
+            failures.append(exc)
+
+    def remover() -> None:
+        try:
+            for _ in range(12):
+                fragment = doc(999).fragment()
+                load_fragment(store, fragment)
+                remove_source(store, fragment.source.key)
+        except BaseException as exc:
+            failures.append(exc)
+
+    try:
+        threads = [threading.Thread(target=writer, args=(100 * i,)) for i in range(4)]
+        threads.append(threading.Thread(target=remover))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+        assert failures == []
+        check_invariants(store)
+        keys = ["GBR-RWA", "USA-RWA"]
+        cache = overview.OverviewCache()
+        assert cache.get(store, keys, None, 0.4) == overview._overviews(store, keys, None, 0.4)
+        assert cache.get(store, keys, None, 0.4)["USA-RWA"].sources == 48
+    finally:
+        store.run("MATCH (n) DETACH DELETE n", write=True)
+        store.close()
