@@ -358,7 +358,15 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"dénonc\w+ (?:l['’]|le |cet )(?:accord|entente|protocole))",
             1.0,
         ),
-        ("suspended", "suspended", r"\b(?:suspend\w*|gel(?:é|ée|és|ées)|mis en pause|à l['’]arrêt)\b", 1.0),
+        (
+            "suspended",
+            "suspended",
+            r"\b(?:suspend\w*|gel(?:é|ée|és|ées)|à l['’]arrêt|"
+            # « mis ce projet en veille », « mis en pause », « mettre les discussions entre parenthèses »
+            r"(?:mis|mise|mises|met|mettent|mettre|mettra) (?:[\w'’]+ ){0,3}?(?:en (?:veille|sommeil|pause|suspens)|"
+            r"entre parenthèses))\b",
+            1.0,
+        ),
         (
             "carried-out",
             "implemented",
@@ -435,7 +443,9 @@ DENIAL: Final = re.compile(
 IRREALIS: Final = re.compile(
     r"(?:\b(va|vont|devrait|devraient|doit|doivent|pourrait|pourraient|prévoit de|compte|veut|veulent|souhaite|"
     r"vise à|prêts? à|sur le point de|si|une fois|éventuel|potentiel|proposé)\s+(?:\w+\s+){0,2}|"
-    r"\b(?:de|d['’]|à|pour)\s*(?:(?:ne pas|les?|la|l['’]|y|en|se|s['’]|leur|nous|vous)\s*)?)$",
+    # « vient de signer » is the recent past, done: no infinitive to come
+    r"\b(?:(?<!vient )(?<!viens )(?<!viennent )(?<!venait )(?<!venaient )(?:de|d['’])|à|pour)\s*"
+    r"(?:(?:ne pas|les?|la|l['’]|y|en|se|s['’]|leur|nous|vous)\s*)?)$",
     re.I,
 )
 IRREALIS_ANYWHERE: Final = re.compile(

@@ -496,3 +496,34 @@ def test_louer_des_places_de_prison_au_kosovo() -> None:
     assert (found["DNK"].role, found["XKX"].role) == ("deporting", "host")
     assert keys(text, language="fr") == ["DNK-XKX"]
     assert [c.value for c in claims(_fr(text), "DNK-XKX", "cap")] == [300]  # the places rented, as in English
+
+
+@pytest.mark.covers("status.wording")
+def test_vient_de_signer_est_fait() -> None:
+    text = "Le Danemark vient de signer un accord avec le Kosovo pour y transférer des détenus expulsables."
+    assert status_of(_fr(text), "DNK-XKX") == "signed"  # the recent past, not a signature to come
+    assert (
+        status_of(_fr("Le Danemark compte signer un accord avec le Kosovo pour y transférer des détenus."), "DNK-XKX")
+        != "signed"
+    )
+
+
+@pytest.mark.covers("mentions.which-it-is", "status.wording")
+def test_qui_est_l_etat_auquel_il_se_rapporte_et_en_veille_est_suspendu() -> None:
+    text = (
+        "Le Danemark, qui avait conclu en 2022 une déclaration commune avec le Rwanda pour y transférer des "
+        "demandeurs d'asile, a mis ce projet en veille au début de l'année."
+    )
+    found = roles_in(text, language="fr")
+    assert found["DNK"].role in ("deporting", "party") and found["RWA"].role in ("host", "party")
+    assert keys(text, language="fr") == ["DNK-RWA"]
+    assert status_of(_fr(text), "DNK-RWA") == "suspended"
+
+
+@pytest.mark.covers("roles.subject-of-receive", acts=False)
+def test_les_refugies_qu_un_etat_accueille_n_en_font_pas_un_hote() -> None:
+    text = (
+        "Le Tchad, qui accueille des centaines de milliers de réfugiés soudanais, n'a pas été cité dans ces "
+        "discussions."
+    )
+    assert roles_in(text, language="fr").get("TCD", Role("none", "", ())).role != "host"

@@ -1557,3 +1557,20 @@ def test_offices_rented_abroad_or_cells_at_home_make_no_host() -> None:
     assert not [v for v in offices if v.rule == "roles.where-the-places-are/v1"]
     home = votes_in("Norway rented 40 places in a prison in Oslo for people due to be deported.")
     assert not [v for v in home if v.rule == "roles.where-the-places-are/v1"]
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_refugees_a_state_hosts_make_no_host_unless_someone_sent_them() -> None:
+    hosting = votes_in("Chad, which hosts hundreds of thousands of Sudanese refugees, was not named in those talks.")
+    assert not [v for v in hosting if v.iso3 == "TCD" and v.role == "host"]
+    sent = roles_in("Rwanda agreed to take in refugees deported from Israel.")
+    assert sent["RWA"].role == "host" and sent["RWA"].rule == "roles.subject-of-receive"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_refugees_a_state_resettles_under_a_deal_make_it_the_host() -> None:
+    text = (
+        "Australia signed a memorandum under which Cambodia would resettle refugees from Nauru, with Australia "
+        "promising aid."
+    )
+    assert roles_in(text)["KHM"].role == "host"

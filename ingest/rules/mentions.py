@@ -536,7 +536,7 @@ def government_of_the_place(doc: Doc, sentence: Sentence, named: list[CountryMen
     return out
 
 
-_RELATIVE = frozenset({"which", "that", "who"})
+_RELATIVE = frozenset({"which", "that", "who", "qui"})  # « le Danemark, qui avait conclu ... »
 _VOICE_VERBS = frozenset({"argue", "warn", "contend", "maintain", "complain", "note", "allege", "believe"})
 
 

@@ -1078,7 +1078,11 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     direct = [verb, *[c for c in verb.children if c.dep_ == "conj" or (c.dep_ == "xcomp" and not controls)]]
     direct += [x for c in verb.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
     direct = [t for t in direct if not held_abroad(t, mention.iso3)]
-    near = [t for t in direct if is_host_word(t) and receives_people(t) and not its_own_citizens(t)]
+    near = [
+        t
+        for t in direct
+        if is_host_word(t) and receives_people(t) and not its_own_citizens(t) and not _refugees_only(t)
+    ]
     if near and resettlement(near[0]):
         return None
     if near:
@@ -1086,7 +1090,11 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     far = [
         t
         for t in controlled(verb, lx.AGREEMENT_NOUNS)
-        if is_host_word(t) and receives_people(t) and not resettlement(t) and not held_abroad(t, mention.iso3)
+        if is_host_word(t)
+        and receives_people(t)
+        and not resettlement(t)
+        and not held_abroad(t, mention.iso3)
+        and not _refugees_only(t)
     ]
     if lemma(verb) in _APPROACH_VERBS:
         far = []  # "Norway approached Moldova about taking them": the one asked would take them
@@ -1109,6 +1117,21 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 _OFFER_VERBS = frozenset({"become", "offer", "provide", "serve", "volunteer"})
+
+
+_RESETTLE = frozenset({"resettle", "réinstaller"})
+
+
+def _refugees_only(verb: Token) -> bool:
+    """ "Chad, which hosts hundreds of thousands of Sudanese refugees", « le Tchad, qui accueille des centaines de
+    milliers de réfugiés »: refugees a state hosts came of themselves; no one sent them (unless the words say so:
+    "refugees deported from Israel", or they are resettled)."""
+    if lemma(verb) in _RESETTLE:
+        return False  # "Cambodia would resettle refugees from Nauru": resettlement is arranged, people are moved
+    objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and spelled(c) == "of")]
+    received = [t for c in objects for t in c.subtree]  # « des centaines de réfugiés »: a partitive "of"
+    sent = any(lemma(t) in lx.DEPORT_VERBS | lx.DEPORT_NOUNS for t in received)
+    return not sent and any(lemma(t) in lx.REFUGEE_NOUNS for t in received)
 
 
 def _partner_of_the_deal(verb: Token, iso3: str) -> bool:
