@@ -1,13 +1,14 @@
 """A folder of many small files through `dakg ingest`: time and memory as the run goes on.
 
-    .venv/bin/python -m benchmarks.folder [--files 10000] [--out folder.json]
+    .venv/bin/python -m benchmarks.folder [--files 10000] [--store falkordb|neo4j] [--out folder.json]
 
 Writes ``--files`` small documents (each its own text, about 25 words, in folders of 500) and runs this
-checkout's ``dakg ingest`` (``benchmarks/checkout.py``) on the folder into a fresh embedded store, its stderr to
-a file (not a terminal: the progress is a line every 100 documents). Records, from those lines, the seconds
-each tenth of the files took and the documents a second of each thousand; the resident memory of the run and
-of the store's server every two seconds; the store's slow log (its slowest queries) at the end; and the
-commit and the query files the reprint look-up ran. Results go to ``benchmarks/results/<--out>``.
+checkout's ``dakg ingest`` (``benchmarks/checkout.py``) on the folder into a fresh store (``--store``: the
+embedded FalkorDB, or a local Neo4j 5 of the benchmark's own), its stderr to a file (not a terminal: the
+progress is a line every 100 documents). Records, from those lines, the seconds each tenth of the files took and
+the documents a second of each thousand; the resident memory of the run and of the store's server every two
+seconds; FalkorDB's slow log (its slowest queries) at the end; and the commit and the query files the reprint
+look-up ran. Results go to ``benchmarks/results/<--out>``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import checkout
+from benchmarks.common import BenchStore
 from benchmarks.soak import _rss_mb
 
 REPO = Path(__file__).resolve().parents[1]
@@ -71,15 +73,16 @@ def _slow_log(data_dir: Path) -> list[dict[str, Any]]:
 
 
 def main() -> None:
-    from dakg.store import EmbeddedServer
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--files", type=int, default=10_000)
+    parser.add_argument("--store", choices=("falkordb", "neo4j"), default="falkordb")
     parser.add_argument("--out", default="folder.json", help="file name in benchmarks/results/")
     args = parser.parse_args()
     code = _code()
     work = Path(tempfile.mkdtemp(prefix="dakg-folder-"))
+    bench = BenchStore(args.store, work / "store", "dakg")
     try:
+        bench.start()
         docs = work / "docs"
         for i in range(args.files):
             folder = docs / f"batch{i // 500:03d}"
@@ -90,7 +93,7 @@ def main() -> None:
                 encoding="utf-8",
             )
         env = {k: v for k, v in os.environ.items() if not k.startswith("DAKG_")}
-        env["DAKG_DATA_DIR"] = str(work / "store")
+        env.update(bench.env())
         started = time.perf_counter()
         with open(work / "ingest.log", "wb") as log:
             run = subprocess.Popen(checkout.command("ingest", str(docs)), env=env, stdout=log, stderr=log)
@@ -98,10 +101,10 @@ def main() -> None:
             store_memory: list[float | None] = []
             while run.poll() is None:
                 memory.append((round(time.perf_counter() - started, 1), _rss_mb(run.pid)))
-                store_memory.append(_rss_mb(EmbeddedServer(work / "store").pid()))
+                store_memory.append(_rss_mb(bench.server.pid()))
                 time.sleep(2)
         seconds = time.perf_counter() - started
-        slow = _slow_log(work / "store")
+        slow = _slow_log(work / "store") if args.store == "falkordb" else None  # Neo4j Community keeps none
         lines = (work / "ingest.log").read_text(errors="replace").splitlines()
         at = {
             int(m.group(1).replace(",", "")): float(m.group(2).replace(",", ""))
@@ -112,7 +115,8 @@ def main() -> None:
         marks = [n for n in range(tenth, args.files + 1, tenth) if n in at]
         thousands = [n for n in range(1000, args.files + 1, 1000) if n in at]
         result = {
-            "command": f"python -m benchmarks.folder --files {args.files} --out {args.out}",
+            "command": f"python -m benchmarks.folder --files {args.files} --store {args.store} --out {args.out}",
+            "store": args.store,
             "when": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()}, {os.cpu_count()} cores (shared), Python {platform.python_version()}",
             "files": args.files,
@@ -133,7 +137,7 @@ def main() -> None:
             "code": code,
         }
     finally:
-        EmbeddedServer(work / "store").stop()  # dakg ingest leaves the store it started running
+        bench.stop()
         shutil.rmtree(work, ignore_errors=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / args.out).write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

@@ -64,8 +64,3 @@ def test_reads_wait_their_turn_on_neo4j_by_default_and_are_sent_at_once_to_falko
     assert limits_from(Settings(store_url="bolt://127.0.0.1:9")).concurrent_reads == 4
     assert limits_from(Settings(store_url="embedded")).concurrent_reads is None
     assert limits_from(Settings(store_url="embedded", concurrent_reads=2)).concurrent_reads == 2
-    store = _store()
-    try:
-        assert store._read_slots is None  # Limits() as such sets none
-    finally:
-        store.close()

@@ -388,6 +388,12 @@ def test_a_read_waits_for_a_read_slot_and_a_long_wait_is_a_503(
     assert 0.3 <= waited < 1.5, waited  # gave up after its queue time, before the slow read ended
 
 
+def test_a_store_opened_from_the_settings_has_its_read_slots(store: GraphStore, store_kind: str) -> None:
+    """open_store passes the settings' limits on: four read slots on Neo4j, none on FalkorDB (it queues reads)."""
+    assert store.limits.concurrent_reads == (4 if store_kind == "neo4j" else None)
+    assert (store._read_slots is not None) == (store_kind == "neo4j")
+
+
 def test_a_read_that_finds_no_slot_in_time_says_why(store: GraphStore, settings: Settings) -> None:
     with _limited(store, settings, 1) as busy, _a_slow_read_running(busy), pytest.raises(StoreBusy) as raised:
         busy.read("graph_version")
