@@ -242,6 +242,38 @@ CUT = re.compile(
 )
 
 
+def _a_large_export_served(
+    own_store: OwnStore,
+    serve: Callable[..., Served],
+    free_port: int,
+    cli_env: Callable[..., dict[str, str]],
+    **env: str,
+) -> tuple[Served, httpx.Response]:
+    """300 sources, a claim each quoting 3 KB (an export of about 2 MB, read a page at a time), served by a real
+    `dakg serve`; and the whole export as it answers at first."""
+    graph = open_graph(own_store.settings)
+    try:
+        for i in range(300):
+            text = f"Report {i}: the United States and South Sudan agreed on transfers. " + "Details follow. " * 200
+            load_fragment(graph, posted(text, title=f"Report {i}"))
+    finally:
+        graph.close()
+    served = serve(
+        [str(VENV_BIN / "dakg"), "serve", "--port", str(free_port)],
+        free_port,
+        cli_env(**settings_env(own_store.settings), **env),
+    )
+    whole = httpx.get(served.url + "/export/claims.csv", timeout=60)
+    assert whole.status_code == 200 and whole.text.count("\n") > 300
+    return served, whole
+
+
+def _wait_for_a_line(served: Served, pattern: re.Pattern[str], seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while not [line for line in served.output().splitlines() if pattern.match(line)] and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 @pytest.mark.skipif("falkordb" not in STORE_KINDS, reason="DAKG_TEST_STORES leaves out FalkorDB")
 @pytest.mark.parametrize("store_kind", ["falkordb"], indirect=True)
 def test_an_export_its_client_leaves_mid_way_is_one_line_in_the_log(
@@ -250,26 +282,11 @@ def test_an_export_its_client_leaves_mid_way_is_one_line_in_the_log(
     free_port: int,
     cli_env: Callable[..., dict[str, str]],
 ) -> None:
-    graph = open_graph(own_store.settings)
-    try:
-        for i in range(300):  # 300 sources, a claim each quoting 3 KB: an export of about 2 MB, read a page at a time
-            text = f"Report {i}: the United States and South Sudan agreed on transfers. " + "Details follow. " * 200
-            load_fragment(graph, posted(text, title=f"Report {i}"))
-    finally:
-        graph.close()
-    served = serve(
-        [str(VENV_BIN / "dakg"), "serve", "--port", str(free_port)],
-        free_port,
-        cli_env(**settings_env(own_store.settings)),
-    )
-    whole = httpx.get(served.url + "/export/claims.csv", timeout=60)
-    assert whole.status_code == 200 and whole.text.count("\n") > 300
+    served, whole = _a_large_export_served(own_store, serve, free_port, cli_env)
     with httpx.stream("GET", served.url + "/export/claims.csv", timeout=60) as cut:
         assert cut.status_code == 200
         next(cut.iter_raw())  # the first chunk, then the connection is closed
-    deadline = time.monotonic() + 20
-    while not [line for line in served.output().splitlines() if CUT.match(line)] and time.monotonic() < deadline:
-        time.sleep(0.1)
+    _wait_for_a_line(served, CUT)
     assert httpx.get(served.url + "/health", timeout=30).status_code == 200  # the server goes on
     again = httpx.get(served.url + "/export/claims.csv", timeout=60)
     assert again.content == whole.content
@@ -296,20 +313,8 @@ def test_an_export_whose_store_goes_away_mid_way_is_cut_not_ended(
 ) -> None:
     """The store killed while an export streams: the client's download breaks (no clean end it could take for a
     whole file), the log says so in one line, and the API answers again once the store is back."""
-    graph = open_graph(own_store.settings)
-    try:
-        for i in range(300):  # 300 sources, a claim each quoting 3 KB, read 20 rows a page: 15 pages
-            text = f"Report {i}: the United States and South Sudan agreed on transfers. " + "Details follow. " * 200
-            load_fragment(graph, posted(text, title=f"Report {i}"))
-    finally:
-        graph.close()
-    served = serve(
-        [str(VENV_BIN / "dakg"), "serve", "--port", str(free_port)],
-        free_port,
-        cli_env(**settings_env(own_store.settings), DAKG_MAX_ROWS="20"),
-    )
-    whole = httpx.get(served.url + "/export/claims.csv", timeout=60)
-    assert whole.status_code == 200 and whole.text.count("\n") > 300
+    # read 20 rows a page: 15 pages, so the store is read again after the first chunk
+    served, whole = _a_large_export_served(own_store, serve, free_port, cli_env, DAKG_MAX_ROWS="20")
     received = 0
     with (
         pytest.raises(httpx.RemoteProtocolError),
@@ -322,9 +327,7 @@ def test_an_export_whose_store_goes_away_mid_way_is_cut_not_ended(
         for chunk in chunks:
             received += len(chunk)
     assert 0 < received < len(whole.content)
-    deadline = time.monotonic() + 20
-    while not [line for line in served.output().splitlines() if STORE_CUT.match(line)] and time.monotonic() < deadline:
-        time.sleep(0.1)
+    _wait_for_a_line(served, STORE_CUT)
     [line] = [line for line in served.output().splitlines() if "export claims.csv" in line]
     match = STORE_CUT.match(line)
     assert match, line
