@@ -46,8 +46,12 @@ FOREACH (g IN $groups |
   MERGE (n:MigrantGroup {key: g.key})
   SET n.description = g.description, n.nationalities = g.nationalities, n.size = g.size, n.source = g.source
   FOREACH (claim IN g.claims | MERGE (k:Claim {key: claim}) MERGE (k)-[:ABOUT]->(n)))
+// Every agreement whose answer this write changes is stamped with the graph's new version (the overview cache,
+// dakg.answers.overview, keeps an agreement's overview while its stamp stands): those this source reports on (here),
+// those the version it supersedes reported on, and those the sources it regroups report on (below).
 FOREACH (x IN $reports |
   MERGE (a:Agreement {key: x.agreement})
+  SET a.stamp = v.version
   MERGE (s)-[r:REPORTS]->(a)
   SET r.claims = x.claims, r.sources = [$source.key], r.status = x.status, r.status_confidence = x.status_confidence,
       r.confidence = x.confidence,
@@ -65,10 +69,6 @@ FOREACH (x IN [e IN $edges WHERE e.type = 'COVERS'] |
   MERGE (a:Agreement {key: x.from}) MERGE (b:MigrantGroup {key: x.to}) MERGE (a)-[:COVERS]->(b))
 FOREACH (x IN [e IN $edges WHERE e.type = 'NATIONALITY'] |
   MERGE (a:MigrantGroup {key: x.from}) MERGE (b:Country {key: x.to}) MERGE (a)-[:NATIONALITY]->(b))
-// Every agreement whose answer this write changes is stamped with the graph's new version (the overview cache,
-// dakg.answers.overview, keeps an agreement's overview while its stamp stands): those this source reports on,
-// those the version it supersedes reported on, and those the sources it regroups report on.
-FOREACH (x IN $reports | MERGE (a:Agreement {key: x.agreement}) SET a.stamp = v.version)
 // A new text of a document already in the graph (the same URL, else the same file) is its new version: the
 // current version so far is kept and marked superseded by this one (one current version per document).
 WITH s, v
