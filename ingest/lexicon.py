@@ -152,6 +152,8 @@ GOVERNMENT_NOUNS: Final = frozenset({"administration", "government"})
 ABROAD_WORDS: Final = frozenset({"abroad", "offshore", "overseas", "elsewhere"})
 # "exploratory contacts with Uganda", "in contact with Kigali": a party to talks (``roles.deal-with``)
 CONTACT_NOUNS: Final = frozenset({"contact"})
+RELATIVE_PRONOUNS: Final = frozenset({"which", "that", "who"})  # "Denmark, which signed ..."
+RESETTLE_VERBS: Final = frozenset({"resettle"})  # resettlement is arranged: people are moved
 CONCLUSION_NOUNS: Final = frozenset({"conclusion", "signing"})  # "the signing with Washington of a deal"
 # Nouns that name a concrete arrangement: speaking of "the deal" as a thing implies it was agreed.
 ARRANGEMENT_NOUNS: Final = frozenset(

@@ -193,6 +193,8 @@ READMISSION_NOUNS: Final = frozenset({"réadmission", "retour"})
 GOVERNMENT_NOUNS: Final = frozenset({"administration", "gouvernement"})  # « l'administration Trump »
 ABROAD_WORDS: Final = frozenset({"étranger", "extérieur", "ailleurs"})  # « à l'étranger », « à l'extérieur de l'UE »
 CONTACT_NOUNS: Final = frozenset({"contact"})  # « des contacts exploratoires avec l'Ouganda »
+RELATIVE_PRONOUNS: Final = frozenset({"qui"})  # « le Danemark, qui avait conclu ... »
+RESETTLE_VERBS: Final = frozenset({"réinstaller"})
 CONCLUSION_NOUNS: Final = frozenset({"conclusion", "signature"})  # « la conclusion avec Washington d'un accord »
 COOPERATE_WORDS: Final = frozenset(
     {

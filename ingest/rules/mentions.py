@@ -536,7 +536,6 @@ def government_of_the_place(doc: Doc, sentence: Sentence, named: list[CountryMen
     return out
 
 
-_RELATIVE = frozenset({"which", "that", "who", "qui"})  # « le Danemark, qui avait conclu ... »
 _VOICE_VERBS = frozenset({"argue", "warn", "contend", "maintain", "complain", "note", "allege", "believe"})
 
 
@@ -554,7 +553,11 @@ def relative_subjects(doc: Doc, sentence: Sentence, named: list[CountryMention])
         for holder in holders:
             for clause in (c for c in doc[holder].children if c.dep_ == "relcl"):
                 for word in clause.children:
-                    if word.dep_ in ("nsubj", "nsubjpass") and spelled(word) in _RELATIVE and word.i > holder:
+                    if (
+                        word.dep_ in ("nsubj", "nsubjpass")
+                        and spelled(word) in lx.RELATIVE_PRONOUNS
+                        and word.i > holder
+                    ):
                         out.append(_refers_to(doc, doc[word.i : word.i + 1], sentence, mention))
     return out
 

@@ -1119,14 +1119,11 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
 _OFFER_VERBS = frozenset({"become", "offer", "provide", "serve", "volunteer"})
 
 
-_RESETTLE = frozenset({"resettle", "réinstaller"})
-
-
 def _refugees_only(verb: Token) -> bool:
     """ "Chad, which hosts hundreds of thousands of Sudanese refugees", « le Tchad, qui accueille des centaines de
     milliers de réfugiés »: refugees a state hosts came of themselves; no one sent them (unless the words say so:
     "refugees deported from Israel", or they are resettled)."""
-    if lemma(verb) in _RESETTLE:
+    if lemma(verb) in lx.RESETTLE_VERBS:
         return False  # "Cambodia would resettle refugees from Nauru": resettlement is arranged, people are moved
     objects = [c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and spelled(c) == "of")]
     received = [t for c in objects for t in c.subtree]  # « des centaines de réfugiés »: a partitive "of"
