@@ -87,16 +87,25 @@ UNWIND (CASE WHEN size(changed) = 0 THEN [null] ELSE changed END) AS o
 OPTIONAL MATCH (o)-->(a:Agreement)
 WITH s, v, collect(DISTINCT a) AS restamped
 FOREACH (a IN restamped | SET a.stamp = v.version)
-// Every fact edge gains its backing claims and this source: one block for all six types. An edge is found from
-// its start, an entity one of this source's claims is about. (Untyped patterns with type() filters: FalkorDB
-// 4.16 does not find, by type, relationships whose type the same statement created first.)
+// Every fact edge gains its backing claims and this source: one block for all six types. An edge is found between
+// its two ends: its start, an entity one of this source's claims is about, and its end, looked up by label and key
+// (x.end names the label), so the write never walks all the edges of an agreement that many sources report on.
+// (Untyped patterns with type() filters: FalkorDB 4.16 does not find, by type, relationships whose type the same
+// statement created first.)
 WITH s
 MATCH (s)-[claims]->()-[about]->(a)
 WHERE type(claims) = 'CLAIMS' AND type(about) = 'ABOUT'
 WITH DISTINCT s, a
 UNWIND [x IN $edges WHERE x.from = a.key] AS x
+OPTIONAL MATCH (country:Country {key: x.to})
+WHERE x.end = 'Country'
+OPTIONAL MATCH (agreement:Agreement {key: x.to})
+WHERE x.end = 'Agreement'
+OPTIONAL MATCH (group:MigrantGroup {key: x.to})
+WHERE x.end = 'MigrantGroup'
+WITH s, a, x, coalesce(country, agreement, group) AS b
 MATCH (a)-[r]->(b)
-WHERE type(r) = x.type AND b.key = x.to
+WHERE type(r) = x.type
 SET r.claims = coalesce(r.claims, []) + [k IN x.claims WHERE NOT k IN coalesce(r.claims, [])],
     r.sources = coalesce(r.sources, []) + [k IN [s.key] WHERE NOT k IN coalesce(r.sources, [])]
 RETURN count(r) AS edges

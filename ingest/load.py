@@ -17,11 +17,15 @@ from typing import Any, Literal
 from dakg import reprints
 from dakg.ingest.fragment import AgreementOut, ClaimOut, EvidenceOut, Fragment, OfficialOut, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
-from dakg.schema import Basis, CapKind, ClaimField, PaymentKind
+from dakg.schema import GRAPH, Basis, CapKind, ClaimField, PaymentKind
 from dakg.status import source_status
 from dakg.store import GraphStore
 
 Outcome = Literal["new", "unchanged", "replaced"]
+
+# The label at each fact edge's end: the write finds an edge between its two ends, each by its key (see
+# cypher/write_document.cypher), so that it never walks every edge of an agreement many sources report on.
+_END_LABEL: dict[str, str] = {r.type: r.end[0] for r in GRAPH.relationships}
 
 
 @dataclass(frozen=True)
@@ -240,7 +244,10 @@ def fragment_params(fragment: Fragment, ingested_at: str | None = None) -> dict[
     for kind, start, _end in backing:
         if start not in subjects:  # the write finds an edge from its start: an entity this source makes claims about
             raise ValueError(f"{kind} edge from {start!r}, which none of the fragment's claims is about")
-    edges = [{"type": kind, "from": start, "to": end, "claims": keys} for (kind, start, end), keys in backing.items()]
+    edges = [
+        {"type": kind, "from": start, "to": end, "end": _END_LABEL[kind], "claims": keys}
+        for (kind, start, end), keys in backing.items()
+    ]
     mentioned = {c.key for c in fragment.countries}
     minhash = reprints.signature(source.text)
     return {
