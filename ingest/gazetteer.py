@@ -74,6 +74,7 @@ class Countries:
     names: dict[str, str]  # ISO-3 -> display name
     deporting_prior: frozenset[str]  # orients a pair only when a text gives no direction at all
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "central american" -> its states
+    usual_senders: dict[str, str] = field(default_factory=dict)  # a host -> the one sender of its best-known scheme
 
     def name(self, iso3: str) -> str:
         return self.names.get(iso3, iso3)
@@ -131,6 +132,7 @@ def countries(language: str = "en") -> Countries:
         names=names,
         deporting_prior=frozenset(data["deporting_states"]),
         regions=regions,
+        usual_senders={host: sender for host, sender in data.get("usual_senders", {}).items() if host != "_about"},
     )
 
 

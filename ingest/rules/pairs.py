@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from dakg.ingest.gazetteer import capital_names, countries
+from dakg.ingest.gazetteer import Countries, capital_names, countries
 from dakg.ingest.rules import mentions
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote, doc_text
@@ -645,17 +645,20 @@ def side_and_document_partner(at: SentenceReading) -> list[Pair]:
         )
         echoed = facts.anaphor and previous is not None and sentence - previous.sentence <= w.PAIR_ANAPHOR_REACH
         partner = None if echoed else document_partner(view, side.iso3, side.role, sentence)
+        basis: Basis = "text"
         if partner is None and previous is not None:  # "Under that deal, Turkey undertook to take back ...": the
             code = previous.deporting if side.role == HOST else previous.host  # deal just named, not another
             partner = (code, view.evidence.get((code, DEPORTING if side.role == HOST else HOST)))
+            basis = previous.basis  # a partner the record gave the deal just named stays the record's
         if partner is None or partner[0] == side.iso3:
             continue
         weight = w.PAIR_DOCUMENT_PARTNER
-        out.append(
+        found = (
             _pair(partner, side, weight, sentence, side_and_document_partner)
             if side.role == HOST
             else _pair(side, partner, weight, sentence, side_and_document_partner)
         )
+        out.append(found if basis == "text" else replace(found, basis=basis))
     senders = {p.deporting for p in out}
     if apart and len(senders) == 1:  # "..., Uganda reached a temporary deal, and ...": the hosts' one sender's too
         code = next(iter(senders))
@@ -945,6 +948,48 @@ def scheme_and_paragraph_sender(at: SentenceReading) -> list[Pair]:
             basis="reference",
         )
     ]
+
+
+@rule("pairs", "host-and-usual-sender", kind="sentence")
+def host_and_usual_sender(at: SentenceReading) -> list[Pair]:
+    """ "Remember what the Rwanda plan cost", "Within weeks the first men were flown to Manus": a host, in a text that
+    names no state that sends people (an editorial that writes "the government" and "the Prime Minister" for its
+    own), pairs with the one sender of that host's best-known scheme (``usual_senders`` in the gazetteer: Britain
+    for Rwanda, Italy for Albania, Australia for Nauru and Manus). Weak, on a ``reference`` basis: the sender comes
+    from the public record, not from the text."""
+    hosts, deps, parties = _sides(at.resolved)
+    if deps or parties or len(hosts) != 1:
+        return []
+    host, known, view = hosts[0], countries(), at.view
+    sender = known.usual_senders.get(host.iso3)
+    if sender is None or not (host.rule.startswith(_SCHEME_NAMED) or _by_its_place(host, known)):
+        return []  # "refugees evacuated to Rwanda" is no scheme of Britain's
+    if any(played[DEPORTING] > 0 for c, played in view.roles.items() if c != host.iso3):
+        return []  # the text sends people from somewhere ("evacuated from Libya to Rwanda"): not the usual scheme
+    if any(c in known.deporting_prior and c not in view.nationalities and not _takes_in(view, c) for c in view.seen):
+        return []  # the text names a state known for sending: the usual sender would be no more than a guess
+    return [
+        replace(
+            _pair((sender, None), host, w.PAIR_USUAL_SENDER, at.sentence.index, host_and_usual_sender),
+            basis="reference",
+        )
+    ]
+
+
+_TAKES_IN = ("roles.its-decision-to-receive/", "roles.subject-of-receive/")
+
+
+def _takes_in(view: DocumentView, country: str) -> bool:
+    """ "New Zealand's offer to take 150 a year": a state the text names only as taking people in itself."""
+    vote = view.evidence.get((country, HOST))
+    return vote is not None and vote.rule.startswith(_TAKES_IN) and view.played(country, DEPORTING) == 0
+
+
+def _by_its_place(host: Vote, known: Countries) -> bool:
+    """ "flown to Manus", "the centre on Manus Island": the host named by a place of its own (a metonym in the
+    gazetteer), as a scheme known by where it holds people is."""
+    places = [e.phrase for e in known.entries if e.iso3 == host.iso3 and e.kind == "metonym"]
+    return any(place in e.text for e in host.evidence for place in places)
 
 
 _LIKE = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})

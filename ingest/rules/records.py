@@ -50,11 +50,12 @@ class Sentence:
     prose: bool  # a sentence of running text (headings, list items and table rows are not)
     span: Span
     headline: bool = False  # the document's headline: not running text, but it states what the story reports
+    row: bool = False  # a row of a table written as text ("Italy | Albania | Protocol, 2023 | Operating")
 
     @property
     def makes_claims(self) -> bool:
-        """Running text and the headline make claims; other headings, list items and table rows do not."""
-        return self.prose or self.headline
+        """Running text, the headline and a table's rows make claims; other headings and list items do not."""
+        return self.prose or self.headline or self.row
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1253,6 +1253,27 @@ def asks_another_to_receive(ctx: Context, mention: CountryMention) -> Vote | Non
     return None
 
 
+@rule("roles", "seeks-receivers", kind="mention")
+def seeks_receivers(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "the United States has sought partners willing to take deportees", "Britain is looking for countries to
+    accept failed asylum seekers", « la France cherche des pays prêts à accueillir »: a state that looks for states
+    to receive people is the one that would send them."""
+    found = _subject_verb(mention)
+    if found is None or found[2]:
+        return None
+    _, verb, _ = found
+    if lemma(verb) not in lx.SEARCH_VERBS:
+        return None
+    wanted = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    wanted += [p for c in verb.children if c.dep_ == "prep" and spelled(c) in ("for", "out") for p in c.children]
+    for noun in wanted:
+        if lemma(noun) not in lx.RECEIVER_NOUNS or _code(noun):
+            continue
+        if any(is_host_word(t) and receives_people(t) for t in noun.subtree if t.i != noun.i):
+            return _vote(ctx, mention, DEPORTING, w.SEEKS_RECEIVERS, seeks_receivers, verb)
+    return None
+
+
 @rule("roles", "asked-to-take", kind="mention")
 def asked_to_take(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "in June persuaded Kosovo to take up to 50 people", "Washington pressed Ghana to accept deportees", "has
@@ -1359,6 +1380,96 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
             receivers = []  # "joined Britain on a list of governments that want to send ... to states that take them"
         if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
+    return None
+
+
+_CELL_BAR = "|"
+_RULE_LINE = re.compile(r"[\s|:\-+]*")  # a Markdown table's "|---|:---|" line
+
+
+def _cells(line: str, start: int) -> list[tuple[int, int]]:
+    """The (start, end) of each cell's text in a table row that starts at ``start``, blanks stripped."""
+    cells, pos = [], 0
+    for part in line.split(_CELL_BAR):
+        stripped = part.strip()
+        offset = start + pos + (part.index(stripped) if stripped else 0)
+        cells.append((offset, offset + len(stripped)))
+        pos += len(part) + len(_CELL_BAR)
+    return cells
+
+
+def _table_row(text: str, at: int) -> tuple[int, str, int, str] | None:
+    """The row that holds offset ``at`` (a line of three cells or more, "Italy | Albania | Protocol") and the
+    header of its table, the first line of the block of rows it belongs to: (row start, row, header start, header)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    row = text[start : end if end >= 0 else len(text)]
+    if row.count(" | ") < 2:
+        return None
+    header_start, header = start, row
+    while header_start > 0:
+        above_start = text.rfind("\n", 0, header_start - 1) + 1
+        above = text[above_start : header_start - 1]
+        if _RULE_LINE.fullmatch(above) and _CELL_BAR in above:
+            header_start = above_start
+            continue
+        if above.count(" | ") < 2:
+            break
+        header_start, header = above_start, above
+    return start, row, header_start, header
+
+
+def _heading_role(heading: str) -> Literal["deporting", "host"] | None:
+    words = re.sub(r"\s*\(.*?\)\s*", " ", heading).strip().lower()  # "Status (October 2025)"
+    if words in lx.TABLE_SENDER_HEADINGS:
+        return DEPORTING
+    if words in lx.TABLE_HOST_HEADINGS:
+        return HOST
+    return None
+
+
+@rule("roles", "table-column", kind="mention")
+def table_column(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Country | Partner | Instrument | Status" over "Italy | Albania | Protocol, 2023 | Operating": in a table
+    written as lines of cells, a state that fills a cell of its own has the role its column's heading names (the
+    sending state's column, "Country", "Sending state"; the other's, "Partner", "Host", "Third country"; a table of
+    one sender's partners has only the second). A row of a table without such a header makes its first two cells,
+    when both are states, parties to one arrangement (the direction is left to the rest of the story)."""
+    text = doc_text(ctx.doc)
+    found = _table_row(text, mention.start)
+    if found is None:
+        return None
+    row_start, row, header_start, header = found
+    cells = _cells(row, row_start)
+    column = next((i for i, (a, b) in enumerate(cells) if a <= mention.start and mention.end <= b), None)
+    if column is None or text[cells[column][0] : cells[column][1]].removeprefix("the ") != mention.text:
+        return None
+    mention_evidence = Evidence(mention.start, mention.end, mention.text, "party")
+    if header_start != row_start:
+        heads = _cells(header, header_start)
+        roles = [_heading_role(text[a:b]) for a, b in heads]
+        role = roles[column] if len(heads) == len(cells) else None
+        if role is not None:
+            a, b = heads[column]
+            spans = (Evidence(mention.start, mention.end, mention.text, role), Evidence(a, b, text[a:b], role))
+            return Vote(
+                mention.iso3, role, w.TABLE_COLUMN, rule_id(table_column), spans, mention.token.i, mention.basis
+            )
+    states = {
+        m.token.i
+        for m in ctx.mentions
+        if any(a <= m.start and m.end <= b and text[a:b].removeprefix("the ") == m.text for a, b in cells[:2])
+    }
+    if column < 2 and len(states) == 2:
+        return Vote(
+            mention.iso3,
+            PARTY,
+            w.PARTY_SUBJECT,
+            rule_id(table_column),
+            (mention_evidence,),
+            mention.token.i,
+            mention.basis,
+        )
     return None
 
 
@@ -1776,8 +1887,11 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     between = ctx.doc[token.i + 1 : head.i]
     if any(spelled(t) in ("style", "type", "like") or t.text in ("-", "–") for t in between):
         return None
-    if any(c.dep_ == "prep" and spelled(c) in ("with", "between") for c in head.children):
-        return None
+    if any(
+        c.dep_ == "prep" and spelled(c) in ("with", "between") and any(_code(t) for t in c.subtree)
+        for c in head.children
+    ):
+        return None  # "the deal with Uganda" (not "the Rwanda plan with a Balkan postcode")
     joiner = head.head.head if head.dep_ == "pobj" else head.head
     if _joined_scheme(joiner) == head and any(_code(j) not in (None, mention.iso3) for j in _joiners(joiner)):
         return None  # "Ghana joined the US programme": named after its owner (joins-anothers-scheme)
@@ -2428,7 +2542,18 @@ def sentence_roles(
     votes.extend(official_signs(ctx, people))
     votes.extend(headline_parties(ctx, votes))
     votes.extend(other_side_named(ctx, votes, people))
-    return SentenceRoles(sentence.index, tuple(votes))
+    return SentenceRoles(sentence.index, tuple(row_by_its_columns(votes)))
+
+
+@rule("roles", "row-by-its-columns")
+def row_by_its_columns(votes: Sequence[Vote]) -> list[Vote]:
+    """In a table's row whose header names the sending state's column and the other's, the row's states are the
+    ones in those columns: a state another cell names ("Returns from the Greek islands largely halted") has no
+    part in the row's arrangement."""
+    column = rule_id(table_column)
+    if not any(v.rule == column and v.role != PARTY for v in votes):
+        return list(votes)
+    return [v for v in votes if v.rule == column]
 
 
 _LIST_GLUE = re.compile(r"^[\s,;()\d]*(?:\b(?:and|or|et|ou)\b[\s,;()\d]*)?$")

@@ -570,6 +570,8 @@ _NAMED_STATUS = {
     "memorandum": "signed",
     "mou": "signed",
     "protocol": "signed",
+    "model": "agreed",  # "the Albania model": an arrangement others are told to copy
+    "solution": "agreed",  # "the Pacific Solution", "the Malaysia Solution"
 }
 
 
