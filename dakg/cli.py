@@ -499,7 +499,12 @@ def eval_command(
         gold_docs = load_gold(gold)
     except (OSError, ValueError) as exc:
         raise DakgError(f"cannot read the gold file: {exc}") from exc
-    fragments = [f for f in extract_paths([str(p) for p in paths], settings) if isinstance(f, Fragment)]
+    fragments = []
+    for item in extract_paths([str(p) for p in paths], settings):
+        if isinstance(item, Fragment):
+            fragments.append(item)
+        else:  # a document that cannot be read is named, and its gold entry scores as missed (unmatched_gold)
+            typer.echo(f"skipped: {item}", err=True)
     threshold = settings.min_confidence if min_confidence is None else min_confidence
     if details:
         _echo_json(per_document(gold_docs, fragments, threshold))

@@ -51,6 +51,10 @@ WISH_VERBS: Final = frozenset({"want", "plan", "propose", "seek", "aim", "intend
 # Looking for states that will take people: "the United States has sought partners willing to take deportees".
 SEARCH_VERBS: Final = frozenset({"seek", "look", "search", "find", "court", "woo", "scout"})
 RECEIVER_NOUNS: Final = frozenset({"partner", "country", "state", "nation", "government", "host", "taker"})
+# A list of safe third countries a law or decree sets out: "the list named Serbia, Montenegro and Albania".
+LIST_NOUNS: Final = frozenset({"list", "decree", "law", "act", "regulation", "order", "statute", "ordinance"})
+LIST_VERBS: Final = frozenset({"name", "list", "include", "designate", "add", "enumerate", "cover"})
+SAFE_COUNTRIES: Final = re.compile(r"\bsafe (?:third )?countr(?:y|ies)\b", re.I)
 # The headings of a table's columns that name its sending state and its other state ("Country | Partner | Status").
 TABLE_SENDER_HEADINGS: Final = frozenset(
     {"country", "state", "sending country", "sending state", "sender", "deporting country", "deporting state", "from"}
@@ -583,6 +587,12 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"(?:,? [\w-]+){0,10}? (?:was|were|has been|have been|had been) extended "
             r"(?:until|to|for|by|through|beyond))\b",
             1.0,
+        ),
+        (  # "a decision designating Turkey a 'safe third country'": a designation, in force once made
+            "designated-safe",
+            "in_force",
+            r"\bdesignat(?:ed|es|ing|e)\b[^.;:]{0,60}?\b(?:as )?an? [\"“‘']?safe third countr(?:y|ies)\b",
+            0.9,
         ),
         (
             "signed",

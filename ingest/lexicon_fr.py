@@ -78,6 +78,9 @@ DEPORT_NOUNS: Final = frozenset(
 SPEECH_VERBS: Final = frozenset(
     {"dire", "déclarer", "annoncer", "affirmer", "confirmer", "indiquer", "ajouter", "assurer", "préciser"}
 )
+LIST_NOUNS: Final = frozenset({"liste", "décret", "loi", "arrêté", "règlement", "ordonnance"})
+LIST_VERBS: Final = frozenset({"nommer", "citer", "inscrire", "inclure", "désigner", "ajouter", "énumérer", "compter"})
+SAFE_COUNTRIES: Final = re.compile(r"\bpays (?:tiers )?s[ûu]rs?\b", re.I)
 SEARCH_VERBS: Final = frozenset({"chercher", "rechercher", "trouver", "courtiser", "démarcher"})
 RECEIVER_NOUNS: Final = frozenset({"partenaire", "pays", "état", "nation", "gouvernement", "hôte"})
 TABLE_SENDER_HEADINGS: Final = frozenset({"pays", "état", "pays d'envoi", "état d'envoi", "pays expulsant"})
@@ -396,6 +399,12 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             0.9,
         ),
         ("in-force", "in_force", r"\b(?:entr(?:é|ée|és|ées|e|er|era) en vigueur|en vigueur|ratifi\w+)", 1.0),
+        (  # « un décret désignant la Turquie comme pays tiers sûr »
+            "designated-safe",
+            "in_force",
+            r"\bdésign(?:é|ée|és|ées|ant|e|ent|er|ait)\b[^.;:]{0,60}?\bcomme (?:un )?[«“\"]?\s?pays tiers s[ûu]rs?\b",
+            0.9,
+        ),
         (
             "signed",
             "signed",

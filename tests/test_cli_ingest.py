@@ -93,3 +93,22 @@ def test_eval_prints_scores(cli_env: Callable[..., dict[str, str]]) -> None:
     assert everything["agreement_pairs"]["tp"] + everything["agreement_pairs"]["fp"] >= (
         scores["agreement_pairs"]["tp"] + scores["agreement_pairs"]["fp"]
     )
+
+
+def test_eval_names_a_document_it_cannot_read_and_scores_it_as_unmatched(
+    cli_env: Callable[..., dict[str, str]], tmp_path: Path
+) -> None:
+    heldout = REPO / "tests" / "data" / "heldout"
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    gold = json.loads((heldout / "gold.json").read_text(encoding="utf-8"))[:2]
+    (corpus / gold[0]["source_file"]).write_text((heldout / gold[0]["source_file"]).read_text(encoding="utf-8"))
+    (corpus / gold[1]["source_file"]).write_bytes(b"")  # empty: refused
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    out = _run(cli_env(), "eval", str(tmp_path / "gold.json"), str(corpus))
+    assert out.returncode == 0, out.stderr
+    assert [line for line in out.stderr.splitlines() if line.startswith("skipped: ")] == [
+        f"skipped: {corpus / gold[1]['source_file']}: empty file"
+    ]
+    scores = json.loads(out.stdout)
+    assert (scores["documents"], scores["unmatched_gold"]) == (1, [gold[1]["source_file"]])

@@ -1154,3 +1154,30 @@ def test_a_text_that_names_a_known_sender_gets_no_usual_sender() -> None:
     assert "ITA-ALB" not in [a.key for a in fragment(text).agreements]
     text = "Ministers said the Moldova plan would cost less than expected."  # a host with no usual sender
     assert fragment(text).agreements == []
+
+
+@pytest.mark.covers("roles.listed-as-safe", "status.listed-as-safe", "pairs.side-and-document-partner")
+def test_the_states_a_list_of_safe_third_countries_names_are_its_senders_hosts() -> None:
+    text = (
+        "Norway has returned asylum seekers to Moldova since 2017. In 2016 the Norwegian government adopted a decree "
+        "listing safe third countries. The list named Moldova, Georgia and Armenia."
+    )
+    found = fragment(text)
+    assert sorted(a.key for a in found.agreements) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+    assert [(c.value, c.quote) for c in claims(found, "NOR-GEO", "status")] == [
+        ("in_force", "The list named Moldova, Georgia and Armenia.")
+    ]
+
+
+@pytest.mark.covers("pairs.not-onward-movement", acts=False)
+def test_was_then_before_a_noun_is_no_onward_movement() -> None:
+    assert keys("What was then a new policy sent forty asylum seekers from Norway to Georgia.") == ["NOR-GEO"]
+
+
+@pytest.mark.covers("pairs.not-onward-movement", acts=False)
+def test_a_host_of_one_deal_that_sends_people_itself_is_the_sender_of_another() -> None:
+    text = (
+        "Ireland returns asylum seekers to Britain, which it designated a safe third country. Ireland sends hundreds "
+        "there every year. Meanwhile Britain was pursuing a policy of sending asylum seekers to Rwanda."
+    )
+    assert [a.key for a in fragment(text).agreements] == ["IRL-GBR", "GBR-RWA"]

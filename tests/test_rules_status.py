@@ -76,6 +76,11 @@ pytestmark = pytest.mark.unit
         ("The plan to send rejected applicants from Norway to Moldova collapsed in May.", "NOR-MDA", "scrapped"),
         ("The agreement to send rejected applicants from Norway to Moldova fell through.", "NOR-MDA", "scrapped"),
         ("The pact to send rejected applicants from Norway to Moldova was extended until 2027.", "NOR-MDA", "in_force"),
+        (
+            "In 2022 the Norwegian government designated Moldova a 'safe third country' for applicants from Syria.",
+            "NOR-MDA",
+            "in_force",
+        ),
         ("Norway's agreement to send rejected applicants to Moldova is not yet in force.", "NOR-MDA", "signed"),
         ("Norway's deal to send rejected applicants to Moldova has yet to take effect.", "NOR-MDA", "signed"),
         ("Norway is weighing a deal with Moldova to send rejected applicants there.", "NOR-MDA", "under_negotiation"),

@@ -273,7 +273,10 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
         if not sentence_pairs:
             continue
         sentenced = hits[sentence.index]
-        values = {p.key: status.for_pair(doc, sentenced, p) or status.event_of_the_pair(doc, p) for p in sentence_pairs}
+        values = {
+            p.key: status.for_pair(doc, sentenced, p) or status.event_of_the_pair(doc, p) or status.listed_as_safe(p)
+            for p in sentence_pairs
+        }
         firm = any(v is not None and v.strength >= w.DATED_STATUS_MIN for v in values.values())
         dated = firm or caps[sentence.index] or money[sentence.index]
         when = dates_stage.dates(document.ents[sentence.index], document.published) if dated else []

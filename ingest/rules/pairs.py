@@ -58,10 +58,11 @@ _GENERIC_SUBJECT = re.compile(
 )
 _ONWARD = re.compile(
     r"\b(?:on to|onward|onwards|from where|from there|in transit|transit(?:ed)? through|"
-    r"(?:were|was|had been|have been|are|is) then|later (?:sent|moved|bussed|flown|taken|transferred|deported)|"
+    r"(?:were|was|had been|have been|are|is) then (?:\w+ed|sent|flown|taken|driven|brought|put)|"
+    r"later (?:sent|moved|bussed|flown|taken|transferred|deported)|"
     r"(?:later|eventually|subsequently|ultimately) resettled)\b",
     re.I,
-)  # "14 West Africans, who were then bussed to Togo"
+)  # "14 West Africans, who were then bussed to Togo" (not "what was then the former Yugoslav Republic")
 
 
 @dataclass(frozen=True)
@@ -623,6 +624,15 @@ def _party_under_a_senders_heading(party: Vote, view: DocumentView, sentence: in
     return [_pair((sender, heading[0]), party, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
 
 
+_LISTED_SAFE = "roles.listed-as-safe/"
+
+
+def _decisive(vote: Vote) -> bool:
+    """A role that makes its sentence about sending people whatever its other words: a strong one, or a state that a
+    list of safe third countries names ("the list named Serbia, Montenegro and Albania")."""
+    return vote.weight >= w.DECISIVE or vote.rule.startswith(_LISTED_SAFE)
+
+
 @rule("pairs", "side-and-document-partner", kind="sentence")
 def side_and_document_partner(at: SentenceReading) -> list[Pair]:
     """ "Rwanda will provide training to the deportees it receives": one side named; the other is the state the
@@ -633,7 +643,7 @@ def side_and_document_partner(at: SentenceReading) -> list[Pair]:
     apart = _parties_of_their_own(hosts, parties, at.sentence.span)
     if len(apart) < len(parties) or not (hosts or deps) or (hosts and deps):
         return []
-    decisive = any(v.weight >= w.DECISIVE for v in hosts + deps)
+    decisive = any(_decisive(v) for v in hosts + deps)
     if not (facts.about_deportation or facts.anaphor or facts.carries_value or decisive):
         return []
     if deps and lx.HOME_DESTINATION.search(at.sentence.text):
@@ -1358,9 +1368,14 @@ def onward(pair: Pair, sentence: Sentence, resolved: dict[str, Vote], view: Docu
         named_after = pair.host_token is not None and sentence.span.doc[pair.host_token].idx >= at
         if named_after or host.evidence[0].start >= at:
             return True  # "... to Honduras, from where they will be sent on to Venezuela": what follows the marker
+    if sender.rule.startswith(_SENDS_ITSELF):
+        return False  # "while Britain was pursuing a policy of sending asylum seekers to Rwanda": it sends, itself
     return view.played(pair.deporting, HOST) > view.played(pair.deporting, DEPORTING) and any(
         (d, pair.deporting) in view.pair_votes for d in view.roles if d != pair.deporting
     )
+
+
+_SENDS_ITSELF = "roles.subject-of-deport/"
 
 
 def sentence_pairs(
@@ -1382,7 +1397,7 @@ def sentence_pairs(
             break
     found = [*found, *parties_beside(at, found)]
     decisive = (
-        any(v.weight >= w.DECISIVE for v in resolved.values() if v.role in (HOST, DEPORTING))
+        any(_decisive(v) for v in resolved.values() if v.role in (HOST, DEPORTING))
         or any(v.rule.startswith(CENTRE_RULES) for v in resolved.values())  # "Italy's centres in Albania"
         or _moved_between(resolved)  # "4,000 Eritreans left Israel for Rwanda": people moved, whatever the words
         or (view.about_deportation and _moved_between(resolved, from_a_sender=True, span=sentence.span))

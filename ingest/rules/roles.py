@@ -1972,6 +1972,23 @@ def designates_safe_third_country(ctx: Context, mention: CountryMention) -> Vote
     return None
 
 
+@rule("roles", "listed-as-safe", kind="mention")
+def listed_as_safe(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "In 2015 the government adopted a decree listing safe third countries. The list named Serbia, Montenegro and
+    Albania": the states a law or a decree on safe third countries names (in its sentence, or the one before speaks
+    of them) are where asylum seekers may be sent. Only states named after the naming verb, by name."""
+    span = ctx.sentence.span
+    if mention.kind != "name" or not any(lemma(t) in lx.LIST_NOUNS for t in span):
+        return None
+    verbs = [t for t in span if lemma(t) in lx.LIST_VERBS and t.pos_ == "VERB" and t.i < mention.token.i]
+    if not verbs:
+        return None
+    before = ctx.doc[span.start - 1].sent.text if span.start > 0 else ""
+    if lx.SAFE_COUNTRIES.search(ctx.sentence.text) is None and lx.SAFE_COUNTRIES.search(before) is None:
+        return None
+    return _vote(ctx, mention, HOST, w.LISTED_SAFE, listed_as_safe, verbs[-1])
+
+
 _OFFER_VERBS = frozenset({"make", "offer", "provide", "lend", "lease", "give", "put"})
 _GROUND_NOUNS = frozenset({"territory", "land", "area", "site", "soil", "island", "port", "base", "space"})
 

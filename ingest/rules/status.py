@@ -420,6 +420,22 @@ _MODAL = frozenset({"would", "could", "may", "might", "should", "must", "can"})
 _ASPECT = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 
+_LISTED_SAFE = "roles.listed-as-safe/"
+
+
+@rule("status", "listed-as-safe")
+def listed_as_safe(pair: Pair) -> StatusValue | None:
+    """ "the decree listing safe third countries named Serbia, Montenegro and Albania": a host a law's list names is
+    one the law lets people be sent to, in force while the list stands (the naming words are the evidence)."""
+    if not any(r.startswith(_LISTED_SAFE) for r in pair.rules):
+        return None
+    named = next((e for e in pair.evidence if e.role == "host"), None)
+    if named is None:
+        return None
+    evidence = (Evidence(named.start, named.end, named.text, "value"),)
+    return StatusValue("in_force", w.LISTED_SAFE_STATUS, False, evidence, (rule_id(listed_as_safe),))
+
+
 @rule("status", "event-of-the-pair")
 def event_of_the_pair(doc: Doc, pair: Pair) -> StatusValue | None:
     """ "Israel has deported thousands of Eritreans to Uganda", "Canada returns asylum seekers to US authorities",
