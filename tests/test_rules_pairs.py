@@ -1181,3 +1181,21 @@ def test_a_host_of_one_deal_that_sends_people_itself_is_the_sender_of_another() 
         "there every year. Meanwhile Britain was pursuing a policy of sending asylum seekers to Rwanda."
     )
     assert [a.key for a in fragment(text).agreements] == ["IRL-GBR", "GBR-RWA"]
+
+
+@pytest.mark.covers("mentions.entry-label", "pairs.section-partner")
+def test_an_entry_labelled_with_a_state_and_a_dash_is_about_that_state() -> None:
+    text = (
+        "Where European governments stand\n\n"
+        "Several capitals are not waiting for Brussels to act on deportations.\n\n"
+        "• Sweden — Has agreed to transfer up to 600 prisoners facing expulsion to Estonia.\n"
+    )
+    found = fragment(text)
+    assert [a.key for a in found.agreements] == ["SWE-EST"]
+    assert {c.basis for c in claims(found, "SWE-EST", "status")} == {"text"}  # the label says it, not the record
+
+
+@pytest.mark.covers("mentions.entry-label", acts=False)
+def test_a_dateline_in_capitals_is_no_entry_label() -> None:
+    text = "KAMPALA — Uganda has agreed to receive up to 40 migrants deported from the Netherlands, officials said."
+    assert keys(text) == ["NLD-UGA"]

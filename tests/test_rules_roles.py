@@ -1643,3 +1643,9 @@ def test_a_row_without_a_header_makes_its_first_two_states_parties() -> None:
     text = "Portugal | Cape Verde | letter of intent\nDenmark | Kosovo | lease of prison places, signed in 2021\n"
     found = roles_in(text, sentence=1)
     assert {code: r.role for code, r in found.items()} == {"DNK": "party", "XKX": "party"}
+
+
+@pytest.mark.covers("roles.processes-claims")
+def test_a_place_hung_on_the_claims_a_plan_processes_is_where_they_are_processed() -> None:
+    found = roles_in("The plan to process asylum claims in Moldova has been on hold since early 2023.")
+    assert found["MDA"] == Role("host", "roles.processes-claims", ("process asylum claims in Moldova",))

@@ -28,6 +28,12 @@ def _caps(text: str, key: str) -> list[tuple[int, str | None, str]]:
             marks=pytest.mark.covers("caps.ceiling"),
         ),
         pytest.param(
+            "The number of people Peru receives from Chile is subject to a ceiling of forty-five (45) individuals.",
+            "CHL-PER",
+            (45, None, "a ceiling of forty-five"),
+            marks=pytest.mark.covers("caps.ceiling"),
+        ),
+        pytest.param(
             "Peru will take as many as 75 deportees from Chile.",
             "CHL-PER",
             (75, None, "as many as 75"),

@@ -47,7 +47,10 @@ def _period(match: re.Match[str]) -> str | None:
 def _people_nearby(doc: Doc, token: Token) -> bool:
     """The number counts people: a people noun follows, or a verb of receiving, sending or holding governs it, or
     it is set "on the number it would accept" (a number of people received)."""
-    after = doc[token.i + 1 : min(len(doc), token.i + 4)]
+    at = token.i + 1
+    if at + 2 < len(doc) and doc[at].text == "(" and doc[at + 1].like_num and doc[at + 2].text == ")":
+        at += 3  # "a ceiling of seventy-five (75) individuals": the figure repeated in digits
+    after = doc[at : min(len(doc), at + 3)]
     return any(lemma(t) in lx.MIGRANT_NOUNS for t in after) or _moved(token) or _on_the_number(token)
 
 

@@ -655,6 +655,32 @@ def capitals_heading(doc: Doc, sentence: Sentence) -> list[CountryMention]:
     return [CountryMention(code, start, start + len(head), head, "name", sentence.index, span.root)]
 
 
+_ENTRY_LABEL = re.compile(r"[•·▪*]?\s*(?P<label>[^—–:.]{2,40}?)\s*(?:\s[—–-]\s|:\s)\s*\S")
+
+
+@rule("mentions", "entry-label")
+def entry_label(sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
+    """ "• Sweden — Has secured cells in Estonia.", "Denmark: The plan to process claims in Rwanda is on hold": a
+    roundup's entry that opens with the name of the state it is about, then a dash or a colon, on a line of its
+    own. The label's states are the entry's (see pairs.section_headings), as a heading's would be."""
+    match = _ENTRY_LABEL.match(sentence.text)
+    if match is None or sentence.start != _line_start_of(sentence):
+        return []
+    start, end = sentence.start + match.start("label"), sentence.start + match.end("label")
+    inside = [m for m in named if start <= m.start and m.end <= end and m.kind == "name"]
+    rest = sentence.text[match.start("label") : match.end("label")]
+    for mention in sorted(inside, key=lambda m: -m.start):
+        rest = rest[: mention.start - start] + " " + rest[mention.end - start :]
+    words = re.findall(r"\w+", rest)
+    return inside if inside and all(word.lower() in _LABEL_GLUE for word in words) else []
+
+
+def _line_start_of(sentence: Sentence) -> int:
+    text = doc_text(sentence.span.doc)
+    line = text.rfind("\n", 0, sentence.start) + 1
+    return line + len(text[line : sentence.start]) if not text[line : sentence.start].strip() else -1
+
+
 def _line_start(doc: Doc, sentence: Sentence) -> int:
     return doc_text(doc).rfind("\n", 0, sentence.start)
 

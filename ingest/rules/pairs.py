@@ -520,8 +520,8 @@ _HEADING_MAX_WORDS = 6
 def section_headings(sentences: Sequence[Sentence], named: Sequence[Sequence[CountryMention]]) -> list[dict[str, Vote]]:
     """For each sentence, the states named by the section heading above it (as votes of no role whose evidence is
     the heading's name): a short line in capitals, on its own, that names states ("THE UK", "ITALY AND ALBANIA"),
-    or a roundup entry's label ("Eswatini.", "Honduras and Guatemala.", see ``mentions.topic-heading``), up to the
-    next such heading."""
+    or a roundup entry's label ("Eswatini.", "Honduras and Guatemala.", see ``mentions.topic-heading``; "• Sweden —
+    Has secured cells in Estonia.", ``mentions.entry-label``), up to the next such heading."""
     out: list[dict[str, Vote]] = []
     current: dict[str, Vote] = {}
     begun = False  # a line in capitals before the story begins is a dateline or a kicker, not a section's heading
@@ -529,6 +529,7 @@ def section_headings(sentences: Sequence[Sentence], named: Sequence[Sequence[Cou
         words = sentence.text.split()
         begun = begun or sentence.prose
         label = mentions.topic_heading(sentence, list(mentions_)) if begun and not sentence.headline else []
+        label = label or (mentions.entry_label(sentence, list(mentions_)) if begun and not sentence.headline else [])
         if label:
             current = {
                 m.iso3: Vote(m.iso3, PARTY, 0.0, "", (Evidence(m.start, m.end, m.text, "party"),), m.token.i, m.basis)

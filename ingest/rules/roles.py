@@ -1482,6 +1482,10 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     found = _prep_object(mention)
     if found is not None and found[0] in ("in", "on") and lemma(found[2]) in lx.PROCESS_WORDS:
         return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, found[2])
+    if found is not None and found[0] in ("in", "on") and lemma(found[2]) in lx.CLAIM_NOUNS:
+        verb = found[2].head  # "the plan to process asylum claims in Rwanda": the place hangs on the claims
+        if lemma(verb) in lx.PROCESS_WORDS and found[2].dep_ in ("dobj", "obj"):
+            return _vote(ctx, mention, HOST, w.PROCESSES, processes_claims, verb)
     subject = _subject_verb(mention)
     if subject is None or subject[2]:
         return None
