@@ -48,6 +48,8 @@ SPEECH_VERBS: Final = frozenset(
 CUSTODY_VERBS: Final = frozenset({"hold", "detain", "keep", "house", "accommodate"})
 # Wanting or planning a move: "they want Germany to outsource the claims to Rwanda" proposes it.
 WISH_VERBS: Final = frozenset({"want", "plan", "propose", "seek", "aim", "intend", "urge", "suggest", "push", "call"})
+# Talks between two states, as a deal of theirs: "Denmark's talks with Rwanda".
+TALK_NOUNS: Final = frozenset({"talk", "negotiation", "discussion"})
 # Looking for states that will take people: "the United States has sought partners willing to take deportees".
 SEARCH_VERBS: Final = frozenset({"seek", "look", "search", "find", "court", "woo", "scout"})
 RECEIVER_NOUNS: Final = frozenset({"partner", "country", "state", "nation", "government", "host", "taker"})

@@ -81,6 +81,7 @@ SPEECH_VERBS: Final = frozenset(
 LIST_NOUNS: Final = frozenset({"liste", "décret", "loi", "arrêté", "règlement", "ordonnance"})
 LIST_VERBS: Final = frozenset({"nommer", "citer", "inscrire", "inclure", "désigner", "ajouter", "énumérer", "compter"})
 SAFE_COUNTRIES: Final = re.compile(r"\bpays (?:tiers )?s[ûu]rs?\b", re.I)
+TALK_NOUNS: Final = frozenset({"négociation", "discussion", "pourparlers"})
 SEARCH_VERBS: Final = frozenset({"chercher", "rechercher", "trouver", "courtiser", "démarcher"})
 RECEIVER_NOUNS: Final = frozenset({"partenaire", "pays", "état", "nation", "gouvernement", "hôte"})
 TABLE_SENDER_HEADINGS: Final = frozenset({"pays", "état", "pays d'envoi", "état d'envoi", "pays expulsant"})

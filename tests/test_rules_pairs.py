@@ -1199,3 +1199,24 @@ def test_an_entry_labelled_with_a_state_and_a_dash_is_about_that_state() -> None
 def test_a_dateline_in_capitals_is_no_entry_label() -> None:
     text = "KAMPALA — Uganda has agreed to receive up to 40 migrants deported from the Netherlands, officials said."
     assert keys(text) == ["NLD-UGA"]
+
+
+@pytest.mark.covers("pairs.owner-and-partner", "pairs.both-sides")
+def test_each_states_deal_with_another_in_a_list_binds_those_two() -> None:
+    text = (
+        "The study compared four models: Britain's Rwanda partnership, Belgium's protocol with Moldova, Sweden's "
+        "talks with Georgia, and the Australian centres on Nauru."
+    )
+    assert sorted(a.key for a in fragment(text).agreements) == ["AUS-NRU", "BEL-MDA", "GBR-RWA", "SWE-GEO"]
+
+
+@pytest.mark.covers("pairs.owner-and-partner")
+def test_a_senders_arrangements_with_two_states_are_two_deals_not_one_between_them() -> None:
+    text = "Experts also looked back at Israel's arrangements with Rwanda and Uganda, which collapsed years ago."
+    assert sorted(a.key for a in fragment(text).agreements) == ["ISR-RWA", "ISR-UGA"]
+
+
+@pytest.mark.covers("pairs.owner-and-partner", acts=False)
+def test_a_deal_between_two_states_neither_known_for_sending_is_not_oriented_by_its_owner() -> None:
+    text = "Analysts compared Moldova's protocol with Georgia to earlier schemes for asylum seekers."
+    assert "MDA-GEO" not in [a.key for a in fragment(text).agreements]

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from dakg.ingest.gazetteer import Countries, capital_names, countries
 from dakg.ingest.rules import mentions
 from dakg.ingest.rules import weights as w
-from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote, doc_text
+from dakg.ingest.rules.records import CountryMention, Evidence, Pair, Sentence, Vote, doc_text, token_evidence
 from dakg.ingest.rules.registry import applied, rule, rule_id
 from dakg.ingest.rules.roles import (
     CENTRE_RULES,
@@ -299,7 +299,26 @@ def _in_its_scheme(deporting: Vote, host: Vote, doc: Doc | None) -> bool:
         return False
     scheme = owner.head
     contrasted = scheme.dep_ == "pobj" and spelled(scheme.head) in lx.CONTRAST_WORDS  # "Unlike Britain's plan ..."
-    return contrasted and doc[host.token] in scheme.subtree
+    listed = scheme.dep_ in _ITEMS or any(c.dep_ in _ITEMS for c in scheme.children)  # "Britain's Rwanda
+    # partnership, Italy's protocol with Albania, and the Australian centres on Nauru": one scheme in a list of them
+    return (contrasted or listed) and _within_its_scheme(doc[host.token], scheme)
+
+
+_ITEMS = ("conj", "appos")  # the items of a list hang on its first as conjuncts or, after a colon, appositions
+
+
+def _within_its_scheme(host: Token, scheme: Token) -> bool:
+    """The host's word is in the scheme's own words, not in the list's other items hung on it."""
+    if host.i == scheme.i:
+        return False
+    current = host
+    while current.i != scheme.i:
+        if current.dep_ in _ITEMS and current.head.i == scheme.i:
+            return False  # another item of the list
+        if current.head.i == current.i:
+            return False
+        current = current.head
+    return True
 
 
 def _owns(deporting: Vote, host: Vote) -> bool:
@@ -788,6 +807,67 @@ def parties_beside(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
         return []
     alone = replace(at, resolved=rest)
     return parties_oriented(alone) or parties_by_reference(alone)
+
+
+_CO_MENTIONED = "pairs.co-mentioned/"
+
+
+@rule("pairs", "owner-and-partner")
+def owner_and_partner(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
+    """ "Four models: Britain's Rwanda partnership, Italy's protocol with Albania, Denmark's talks with Rwanda",
+    "Israel's arrangements with Rwanda and Uganda": a state's deal (or talks) "with" another binds those two, whatever
+    else the sentence pairs. The state known for sending (``deporting_states``), or the one the story has send,
+    is the deporting one; of two unknown, none is found here."""
+    span = at.sentence.span
+    known, view = countries().deporting_prior, at.view
+    taken = {p.key for p in found}
+    out: list[Pair] = []
+    for deal in span:
+        if lemma(deal) not in lx.SCHEME_NOUNS | lx.AGREEMENT_NOUNS | lx.TALK_NOUNS or deal.pos_ != "NOUN":
+            continue
+        owners = [c for c in deal.children if c.dep_ == "poss" and c.ent_id_ and countries().is_code(c.ent_id_)]
+        partners = [
+            t
+            for c in deal.children
+            if c.dep_ == "prep" and spelled(c) == "with"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for t in (o, *o.conjuncts)
+            if t.ent_id_ and countries().is_code(t.ent_id_)
+        ]
+        if len(owners) != 1 or not partners:
+            continue
+        owner = owners[0]
+        for partner in partners:
+            a, b = owner.ent_id_, partner.ent_id_
+            if a == b or a in view.nationalities or b in view.nationalities:
+                continue
+            sends = {c for c in (a, b) if c in known or view.played(c, DEPORTING) > view.played(c, HOST)}
+            if len(sends) != 1:
+                continue
+            sender, host = (owner, partner) if a in sends else (partner, owner)
+            doc = span.doc
+            d_vote = Vote(
+                sender.ent_id_,
+                DEPORTING,
+                w.PAIR_OWNER_PARTNER,
+                rule_id(owner_and_partner),
+                (token_evidence(doc, sender.i, sender.i, "deporting"),),
+                sender.i,
+            )
+            h_vote = Vote(
+                host.ent_id_,
+                HOST,
+                w.PAIR_OWNER_PARTNER,
+                rule_id(owner_and_partner),
+                (token_evidence(doc, deal.i, host.i, "host"),),
+                host.i,
+            )
+            pair = _pair(d_vote, h_vote, w.PAIR_OWNER_PARTNER, at.sentence.index, owner_and_partner)
+            if pair.key not in taken:
+                taken.add(pair.key)
+                out.append(pair)
+    return out
 
 
 def _deal_of(vote: Vote, doc: Doc) -> int | None:
@@ -1397,6 +1477,9 @@ def sentence_pairs(
         if found:
             break
     found = [*found, *parties_beside(at, found)]
+    bound = owner_and_partner(at, [p for p in found if not p.rules[0].startswith(_CO_MENTIONED)])
+    if bound:  # a state's deal "with" another outweighs two states merely named together
+        found = [p for p in found if not p.rules[0].startswith(_CO_MENTIONED)] + bound
     decisive = (
         any(_decisive(v) for v in resolved.values() if v.role in (HOST, DEPORTING))
         or any(v.rule.startswith(CENTRE_RULES) for v in resolved.values())  # "Italy's centres in Albania"

@@ -89,6 +89,7 @@ PAIR_REFERENCE: Final = 0.55  # two parties; the sender is the one known for sen
 REFERENCE_PARTIES_MAX: Final = 4  # ... with at most this many parties in the sentence (else a list, not a deal)
 PAIR_SCHEME_PARAGRAPH: Final = 0.7  # "the Albania protocol", and the one known sender its paragraph names
 PAIR_USUAL_SENDER: Final = 0.7  # "the Rwanda plan" in a text that names no sender: its usual sender (reference)
+PAIR_OWNER_PARTNER: Final = 0.7  # "Italy's protocol with Albania": a state's deal with another (the known sender sends)
 PAIR_PARTY_SENDER: Final = 0.55  # one party; the document's one sending state sends to it
 PAIR_ENTRY: Final = 0.55  # a roundup entry's state, in a sentence of the entry; the document's one sender sends to it
 PAIR_ANAPHOR: Final = 0.55  # "the deal", "that programme": the pair named just before
