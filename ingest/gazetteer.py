@@ -75,6 +75,7 @@ class Countries:
     deporting_prior: frozenset[str]  # orients a pair only when a text gives no direction at all
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "central american" -> its states
     usual_senders: dict[str, str] = field(default_factory=dict)  # a host -> the one sender of its best-known scheme
+    usual_places: dict[str, str] = field(default_factory=dict)  # where such a scheme held people -> its host
 
     def name(self, iso3: str) -> str:
         return self.names.get(iso3, iso3)
@@ -133,6 +134,7 @@ def countries(language: str = "en") -> Countries:
         deporting_prior=frozenset(data["deporting_states"]),
         regions=regions,
         usual_senders={host: sender for host, sender in data.get("usual_senders", {}).items() if host != "_about"},
+        usual_places={place: host for place, host in data.get("usual_places", {}).items() if place != "_about"},
     )
 
 

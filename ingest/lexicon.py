@@ -53,10 +53,14 @@ TALK_NOUNS: Final = frozenset({"talk", "negotiation", "discussion"})
 # Looking for states that will take people: "the United States has sought partners willing to take deportees".
 SEARCH_VERBS: Final = frozenset({"seek", "look", "search", "find", "court", "woo", "scout"})
 RECEIVER_NOUNS: Final = frozenset({"partner", "country", "state", "nation", "government", "host", "taker"})
+SEARCH_PREPS: Final = frozenset({"for", "out"})  # "looking for countries", "seeking out partners"
+# The article a state's name may carry in a table's cell ("the Netherlands | Uganda | ...").
+CELL_ARTICLES: Final = ("the ",)
 # A list of safe third countries a law or decree sets out: "the list named Serbia, Montenegro and Albania".
-LIST_NOUNS: Final = frozenset({"list", "decree", "law", "act", "regulation", "order", "statute", "ordinance"})
-LIST_VERBS: Final = frozenset({"name", "list", "include", "designate", "add", "enumerate", "cover"})
-SAFE_COUNTRIES: Final = re.compile(r"\bsafe (?:third )?countr(?:y|ies)\b", re.I)
+LIST_NOUNS: Final = frozenset({"list", "decree", "law", "regulation", "statute", "ordinance"})
+LIST_VERBS: Final = frozenset({"name", "list", "include", "designate", "enumerate"})
+SAFE_COUNTRIES: Final = re.compile(r"\bsafe (?:third )?countr(?:y|ies)\b(?! of origin)", re.I)  # not "of origin"
+AGENT_WORDS: Final = frozenset({"by"})  # "a law designating safe third countries, passed by Greece": its maker
 # The headings of a table's columns that name its sending state and its other state ("Country | Partner | Status").
 TABLE_SENDER_HEADINGS: Final = frozenset(
     {"country", "state", "sending country", "sending state", "sender", "deporting country", "deporting state", "from"}
@@ -593,7 +597,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
         (  # "a decision designating Turkey a 'safe third country'": a designation, in force once made
             "designated-safe",
             "in_force",
-            r"\bdesignat(?:ed|es|ing|e)\b[^.;:]{0,60}?\b(?:as )?an? [\"“‘']?safe third countr(?:y|ies)\b",
+            r"\bdesignat(?:ed|es|ing|e)\b[^.;:]{0,60}?\b(?:as )?(?:an? )?[\"“‘']?safe third countr(?:y|ies)\b",
             0.9,
         ),
         (

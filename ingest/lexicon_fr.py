@@ -79,11 +79,14 @@ SPEECH_VERBS: Final = frozenset(
     {"dire", "déclarer", "annoncer", "affirmer", "confirmer", "indiquer", "ajouter", "assurer", "préciser"}
 )
 LIST_NOUNS: Final = frozenset({"liste", "décret", "loi", "arrêté", "règlement", "ordonnance"})
-LIST_VERBS: Final = frozenset({"nommer", "citer", "inscrire", "inclure", "désigner", "ajouter", "énumérer", "compter"})
-SAFE_COUNTRIES: Final = re.compile(r"\bpays (?:tiers )?s[ûu]rs?\b", re.I)
+LIST_VERBS: Final = frozenset({"nommer", "citer", "inscrire", "inclure", "désigner", "énumérer"})
+SAFE_COUNTRIES: Final = re.compile(r"\bpays (?:tiers )?s[ûu]rs?\b(?! d['’]origine)", re.I)
+AGENT_WORDS: Final = frozenset({"par"})
 TALK_NOUNS: Final = frozenset({"négociation", "discussion", "pourparlers"})
 SEARCH_VERBS: Final = frozenset({"chercher", "rechercher", "trouver", "courtiser", "démarcher"})
 RECEIVER_NOUNS: Final = frozenset({"partenaire", "pays", "état", "nation", "gouvernement", "hôte"})
+SEARCH_PREPS: Final = frozenset[str]()  # « chercher des pays »: the object, with no preposition
+CELL_ARTICLES: Final = ("le ", "la ", "les ", "l'", "l’")
 TABLE_SENDER_HEADINGS: Final = frozenset({"pays", "état", "pays d'envoi", "état d'envoi", "pays expulsant"})
 TABLE_HOST_HEADINGS: Final = frozenset(
     {"partenaire", "pays partenaire", "pays hôte", "pays tiers", "destination", "pays d'accueil", "état d'accueil"}

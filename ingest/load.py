@@ -17,7 +17,7 @@ from typing import Any, Literal
 from dakg import reprints
 from dakg.ingest.fragment import AgreementOut, ClaimOut, EvidenceOut, Fragment, OfficialOut, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
-from dakg.schema import GRAPH, Basis, CapKind, ClaimField, PaymentKind
+from dakg.schema import FACT_RELATIONSHIPS, GRAPH, Basis, CapKind, ClaimField, PaymentKind
 from dakg.status import source_status
 from dakg.store import GraphStore
 
@@ -25,7 +25,8 @@ Outcome = Literal["new", "unchanged", "replaced"]
 
 # The label at each fact edge's end: the write finds an edge between its two ends, each by its key (see
 # cypher/write_document.cypher), so that it never walks every edge of an agreement many sources report on.
-_END_LABEL: dict[str, str] = {r.type: r.end[0] for r in GRAPH.relationships}
+_END_LABEL: dict[str, str] = {r.type: r.end[0] for r in GRAPH.relationships if len(r.end) == 1}
+assert all(t in _END_LABEL for t in FACT_RELATIONSHIPS), "a fact edge with two end labels needs its own look-up"
 
 
 @dataclass(frozen=True)

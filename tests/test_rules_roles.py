@@ -1649,3 +1649,17 @@ def test_a_row_without_a_header_makes_its_first_two_states_parties() -> None:
 def test_a_place_hung_on_the_claims_a_plan_processes_is_where_they_are_processed() -> None:
     found = roles_in("The plan to process asylum claims in Moldova has been on hold since early 2023.")
     assert found["MDA"] == Role("host", "roles.processes-claims", ("process asylum claims in Moldova",))
+
+
+@pytest.mark.covers("roles.table-column")
+def test_a_country_column_without_a_host_column_names_no_sender_and_markdown_bars_open_no_cell() -> None:
+    text = "Flights so far\n\n| Country | Deportees | Date |\n| Eswatini | 5 | July |\n| Ghana | 14 | September |\n"
+    assert roles_in(text, sentence=2).get("SWZ", Role("none", "", ())).role != "deporting"
+    text = "| Italy | Albania | protocol |\n| Denmark | Kosovo | prison places |\n"
+    assert {code: r.role for code, r in roles_in(text, sentence=1).items()} == {"DNK": "party", "XKX": "party"}
+
+
+@pytest.mark.covers("roles.listed-as-safe", acts=False)
+def test_safe_countries_of_origin_are_no_hosts() -> None:
+    text = "Italy adopted a decree on safe countries of origin last year. The list named Bangladesh, Egypt and Tunisia."
+    assert "EGY" not in roles_in(text, sentence=1)

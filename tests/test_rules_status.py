@@ -100,6 +100,13 @@ def test_status_from_the_wording(text: str, key: str, status: str) -> None:
     assert status_of(fragment(text), key) == status
 
 
+@pytest.mark.covers("status.arrangement-named", acts=False)
+def test_a_model_or_a_solution_without_a_states_name_names_no_arrangement() -> None:
+    found = fragment("Asylum seekers from Norway are held in Moldova; critics call it a business model.")
+    assert [c.value for c in claims(found, "NOR-MDA", "status") if "model" in c.quote] in ([], ["implemented"])
+    assert all(c.rules[0] != "status.arrangement-named/v1" for c in claims(found, "NOR-MDA", "status"))
+
+
 @pytest.mark.covers("status.wording", acts=False)
 def test_the_noun_agreement_alone_claims_no_status() -> None:
     found = fragment("Under the agreement, Rwanda will house migrants deported from the United States.")

@@ -655,17 +655,20 @@ def capitals_heading(doc: Doc, sentence: Sentence) -> list[CountryMention]:
     return [CountryMention(code, start, start + len(head), head, "name", sentence.index, span.root)]
 
 
-_ENTRY_LABEL = re.compile(r"[•·▪*]?\s*(?P<label>[^—–:.]{2,40}?)\s*(?:\s[—–-]\s|:\s)\s*\S")
+_ENTRY_LABEL = re.compile(r"(?:(?P<bullet>[•·▪*])\s*)?(?P<label>[^—–:]{2,40}?)\s*(?P<mark>\s[—–-]\s|:\s)\s*\S")
 
 
 @rule("mentions", "entry-label")
 def entry_label(sentence: Sentence, named: list[CountryMention]) -> list[CountryMention]:
     """ "• Sweden — Has secured cells in Estonia.", "Denmark: The plan to process claims in Rwanda is on hold": a
-    roundup's entry that opens with the name of the state it is about, then a dash or a colon, on a line of its
-    own. The label's states are the entry's (see pairs.section_headings), as a heading's would be."""
+    roundup's entry that opens its line with the name of the state it is about, then a colon or a dash (the cleaner
+    drops the bullet). The label's states are the entry's (see pairs.section_headings: only where two entries or
+    more are so labelled), as a heading's would be."""
     match = _ENTRY_LABEL.match(sentence.text)
-    if match is None or sentence.start != _line_start_of(sentence):
+    if match is None or not _opens_line(sentence):
         return []
+    if ":" not in match.group("mark") and match.group("mark").strip() in sentence.text[match.end("mark") :]:
+        return []  # "Britain – like Italy – has ...": a name set off by a pair of dashes opens no entry
     start, end = sentence.start + match.start("label"), sentence.start + match.end("label")
     inside = [m for m in named if start <= m.start and m.end <= end and m.kind == "name"]
     rest = sentence.text[match.start("label") : match.end("label")]
@@ -675,10 +678,10 @@ def entry_label(sentence: Sentence, named: list[CountryMention]) -> list[Country
     return inside if inside and all(word.lower() in _LABEL_GLUE for word in words) else []
 
 
-def _line_start_of(sentence: Sentence) -> int:
+def _opens_line(sentence: Sentence) -> bool:
+    """Nothing but blanks stands before the sentence on its line."""
     text = doc_text(sentence.span.doc)
-    line = text.rfind("\n", 0, sentence.start) + 1
-    return line + len(text[line : sentence.start]) if not text[line : sentence.start].strip() else -1
+    return not text[text.rfind("\n", 0, sentence.start) + 1 : sentence.start].strip()
 
 
 def _line_start(doc: Doc, sentence: Sentence) -> int:

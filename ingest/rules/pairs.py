@@ -43,6 +43,7 @@ from dakg.ingest.rules.roles import (
     SentenceRoles,
     asked_to_take,
     its_own_citizens,
+    listed_as_safe,
     one_of_many_origins,
     other_side_named,
     resolve,
@@ -544,11 +545,14 @@ def section_headings(sentences: Sequence[Sentence], named: Sequence[Sequence[Cou
     out: list[dict[str, Vote]] = []
     current: dict[str, Vote] = {}
     begun = False  # a line in capitals before the story begins is a dateline or a kicker, not a section's heading
-    for sentence, mentions_ in zip(sentences, named, strict=True):
+    labels = [mentions.entry_label(s, list(m)) if not s.headline else [] for s, m in zip(sentences, named, strict=True)]
+    if sum(1 for label in labels if label) < 2:
+        labels = [[] for _ in labels]  # one line that opens with a state and a dash is no roundup
+    for sentence, mentions_, entry in zip(sentences, named, labels, strict=True):
         words = sentence.text.split()
         begun = begun or sentence.prose
         label = mentions.topic_heading(sentence, list(mentions_)) if begun and not sentence.headline else []
-        label = label or (mentions.entry_label(sentence, list(mentions_)) if begun and not sentence.headline else [])
+        label = label or (entry if begun else [])
         if label:
             current = {
                 m.iso3: Vote(m.iso3, PARTY, 0.0, "", (Evidence(m.start, m.end, m.text, "party"),), m.token.i, m.basis)
@@ -644,7 +648,7 @@ def _party_under_a_senders_heading(party: Vote, view: DocumentView, sentence: in
     return [_pair((sender, heading[0]), party, w.PAIR_DOCUMENT_PARTNER, sentence, section_partner)]
 
 
-_LISTED_SAFE = "roles.listed-as-safe/"
+_LISTED_SAFE = rule_id(listed_as_safe).split("/")[0] + "/"
 
 
 def _decisive(vote: Vote) -> bool:
@@ -812,6 +816,14 @@ def parties_beside(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
 _CO_MENTIONED = "pairs.co-mentioned/"
 
 
+def _name_start(token: Token) -> int:
+    """The first word of the state's name a token ends ("the United States' deal": "United")."""
+    start = token.i
+    while start > 0 and token.doc[start - 1].ent_id_ == token.ent_id_ and not token.doc[start - 1].is_punct:
+        start -= 1
+    return start
+
+
 @rule("pairs", "owner-and-partner")
 def owner_and_partner(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
     """ "Four models: Britain's Rwanda partnership, Italy's protocol with Albania, Denmark's talks with Rwanda",
@@ -820,6 +832,10 @@ def owner_and_partner(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
     is the deporting one; of two unknown, none is found here."""
     span = at.sentence.span
     known, view = countries().deporting_prior, at.view
+    if lx.OTHER_DEAL.search(span.text) is not None and lx.MIGRATION_DEAL.search(span.text) is None:
+        return []  # "Britain's trade deal with India"
+    if not (at.facts.about_deportation or view.about_deportation):
+        return []
     taken = {p.key for p in found}
     out: list[Pair] = []
     for deal in span:
@@ -852,7 +868,7 @@ def owner_and_partner(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
                 DEPORTING,
                 w.PAIR_OWNER_PARTNER,
                 rule_id(owner_and_partner),
-                (token_evidence(doc, sender.i, sender.i, "deporting"),),
+                (token_evidence(doc, _name_start(sender), sender.i, "deporting"),),
                 sender.i,
             )
             h_vote = Vote(
@@ -1077,9 +1093,9 @@ def _takes_in(view: DocumentView, country: str) -> bool:
 
 
 def _by_its_place(host: Vote, known: Countries) -> bool:
-    """ "flown to Manus", "the centre on Manus Island": the host named by a place of its own (a metonym in the
-    gazetteer), as a scheme known by where it holds people is."""
-    places = [e.phrase for e in known.entries if e.iso3 == host.iso3 and e.kind == "metonym"]
+    """ "flown to Manus", "the centre on Manus Island": the host named by the place where its best-known scheme held
+    people (``usual_places`` in the gazetteer; not its capital), as a scheme known by that place is."""
+    places = [place for place, iso3 in known.usual_places.items() if iso3 == host.iso3]
     return any(place in e.text for e in host.evidence for place in places)
 
 

@@ -1265,7 +1265,7 @@ def seeks_receivers(ctx: Context, mention: CountryMention) -> Vote | None:
     if lemma(verb) not in lx.SEARCH_VERBS:
         return None
     wanted = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    wanted += [p for c in verb.children if c.dep_ == "prep" and spelled(c) in ("for", "out") for p in c.children]
+    wanted += [p for c in verb.children if c.dep_ == "prep" and spelled(c) in lx.SEARCH_PREPS for p in c.children]
     for noun in wanted:
         if lemma(noun) not in lx.RECEIVER_NOUNS or _code(noun):
             continue
@@ -1388,13 +1388,18 @@ _RULE_LINE = re.compile(r"[\s|:\-+]*")  # a Markdown table's "|---|:---|" line
 
 
 def _cells(line: str, start: int) -> list[tuple[int, int]]:
-    """The (start, end) of each cell's text in a table row that starts at ``start``, blanks stripped."""
+    """The (start, end) of each cell's text in a table row that starts at ``start``, blanks stripped (a Markdown
+    row's outer bars, "| Italy | Albania |", open and close no cell)."""
     cells, pos = [], 0
     for part in line.split(_CELL_BAR):
         stripped = part.strip()
         offset = start + pos + (part.index(stripped) if stripped else 0)
         cells.append((offset, offset + len(stripped)))
         pos += len(part) + len(_CELL_BAR)
+    if line.strip().startswith(_CELL_BAR):
+        cells = cells[1:]
+    if line.strip().endswith(_CELL_BAR) and cells:
+        cells = cells[:-1]
     return cells
 
 
@@ -1417,6 +1422,15 @@ def _table_row(text: str, at: int) -> tuple[int, str, int, str] | None:
             break
         header_start, header = above_start, above
     return start, row, header_start, header
+
+
+def _cell_text(text: str, cell: tuple[int, int]) -> str:
+    """A cell's words without the article a state's name may carry ("the Netherlands")."""
+    words = text[cell[0] : cell[1]]
+    for article in lx.CELL_ARTICLES:
+        if words.lower().startswith(article):
+            return words[len(article) :]
+    return words
 
 
 def _heading_role(heading: str) -> Literal["deporting", "host"] | None:
@@ -1442,13 +1456,15 @@ def table_column(ctx: Context, mention: CountryMention) -> Vote | None:
     row_start, row, header_start, header = found
     cells = _cells(row, row_start)
     column = next((i for i, (a, b) in enumerate(cells) if a <= mention.start and mention.end <= b), None)
-    if column is None or text[cells[column][0] : cells[column][1]].removeprefix("the ") != mention.text:
+    if column is None or _cell_text(text, cells[column]) != mention.text:
         return None
     mention_evidence = Evidence(mention.start, mention.end, mention.text, "party")
     if header_start != row_start:
         heads = _cells(header, header_start)
         roles = [_heading_role(text[a:b]) for a, b in heads]
         role = roles[column] if len(heads) == len(cells) else None
+        if role == DEPORTING and HOST not in roles:
+            role = None  # "Country | Deportees | Date" lists hosts as often as senders: only beside a host column
         if role is not None:
             a, b = heads[column]
             spans = (Evidence(mention.start, mention.end, mention.text, role), Evidence(a, b, text[a:b], role))
@@ -1458,7 +1474,7 @@ def table_column(ctx: Context, mention: CountryMention) -> Vote | None:
     states = {
         m.token.i
         for m in ctx.mentions
-        if any(a <= m.start and m.end <= b and text[a:b].removeprefix("the ") == m.text for a, b in cells[:2])
+        if any(a <= m.start and m.end <= b and _cell_text(text, (a, b)) == m.text for a, b in cells[:2])
     }
     if column < 2 and len(states) == 2:
         return Vote(
@@ -1990,6 +2006,9 @@ def listed_as_safe(ctx: Context, mention: CountryMention) -> Vote | None:
     before = ctx.doc[span.start - 1].sent.text if span.start > 0 else ""
     if lx.SAFE_COUNTRIES.search(ctx.sentence.text) is None and lx.SAFE_COUNTRIES.search(before) is None:
         return None
+    actor = proxy(mention.token)
+    if actor.dep_ == "pobj" and spelled(actor.head) in lx.AGENT_WORDS:
+        return None  # "a law designating safe third countries, passed by Greece": who made the list
     return _vote(ctx, mention, HOST, w.LISTED_SAFE, listed_as_safe, verbs[-1])
 
 
@@ -2563,18 +2582,19 @@ def sentence_roles(
     votes.extend(official_signs(ctx, people))
     votes.extend(headline_parties(ctx, votes))
     votes.extend(other_side_named(ctx, votes, people))
-    return SentenceRoles(sentence.index, tuple(row_by_its_columns(votes)))
+    dropped = row_by_its_columns(votes)
+    return SentenceRoles(sentence.index, tuple(v for v in votes if v not in dropped))
 
 
 @rule("roles", "row-by-its-columns")
 def row_by_its_columns(votes: Sequence[Vote]) -> list[Vote]:
-    """In a table's row whose header names the sending state's column and the other's, the row's states are the
-    ones in those columns: a state another cell names ("Returns from the Greek islands largely halted") has no
-    part in the row's arrangement."""
+    """In a table's row whose header gives its columns' roles, the row's states are the ones in those columns: a
+    state another cell names ("Returns from the Greek islands largely halted") has no part in the row's arrangement.
+    The votes it drops (none where it does not act)."""
     column = rule_id(table_column)
     if not any(v.rule == column and v.role != PARTY for v in votes):
-        return list(votes)
-    return [v for v in votes if v.rule == column]
+        return []
+    return [v for v in votes if v.rule != column]  # the votes it drops (none: it did not act)
 
 
 _LIST_GLUE = re.compile(r"^[\s,;()\d]*(?:\b(?:and|or|et|ou)\b[\s,;()\d]*)?$")

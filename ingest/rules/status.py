@@ -19,6 +19,7 @@ from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.records import Evidence, Pair, Sentence, char_evidence
 from dakg.ingest.rules.registry import rule, rule_id
 from dakg.ingest.rules.roles import CENTRE_RULES, its_own_citizens
+from dakg.ingest.rules.roles import listed_as_safe as roles_listed_as_safe
 from dakg.ingest.rules.syntax import (
     clause_root,
     conj_head,
@@ -420,7 +421,7 @@ _MODAL = frozenset({"would", "could", "may", "might", "should", "must", "can"})
 _ASPECT = frozenset({"begin", "start", "continue", "resume", "keep"})
 
 
-_LISTED_SAFE = "roles.listed-as-safe/"
+_LISTED_SAFE = rule_id(roles_listed_as_safe).split("/")[0] + "/"
 
 
 @rule("status", "listed-as-safe")
@@ -589,6 +590,7 @@ _NAMED_STATUS = {
     "model": "agreed",  # "the Albania model": an arrangement others are told to copy
     "solution": "agreed",  # "the Pacific Solution", "the Malaysia Solution"
 }
+_NAMED_ONLY_WITH_A_STATE = frozenset({"model", "solution"})  # the arrangement's only with a state's name on it
 
 
 @rule("status", "arrangement-named")
@@ -603,6 +605,11 @@ def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
             continue
         if negated(token.head) or any(c.dep_ == "det" and spelled(c) == "no" for c in token.children):
             continue
+        if word in _NAMED_ONLY_WITH_A_STATE and not any(
+            c.dep_ in ("compound", "amod", "poss", "nmod") and (c.ent_id_ or c.ent_type_ == "NORP")
+            for c in token.children
+        ):
+            continue  # "the Albania model" names an arrangement; "a business model", "a political solution" do not
         value = _NAMED_STATUS.get(word, "agreed")
         draft = next((c for c in token.children if c.dep_ in ("amod", "compound") and lemma(c) == "draft"), None)
         if draft is not None:  # "a draft memorandum has been exchanged": still being negotiated

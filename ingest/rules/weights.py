@@ -39,6 +39,7 @@ BUILDS_CENTRES: Final = 0.6  # "Italy will build and run two facilities"
 SAFE_THIRD: Final = 0.7  # "Greece has designated Turkey a safe third country"
 LISTED_SAFE: Final = 0.6  # "the decree listing safe third countries named Serbia, Montenegro and Albania"
 TABLE_COLUMN: Final = 0.7  # "Italy" under the heading "Country" of a table whose other column is "Partner"
+TABLE_ROW_PARTY: Final = 0.5  # "Italy | Albania | Protocol": the first two cells of a row under no such header
 HOLDS_ABROAD: Final = 0.7  # "Italy can hold 3,000 people in the Albanian centres"
 OWNER_RUN: Final = 0.7  # "Italian-run centres"
 OWNER_SCHEME: Final = 0.5  # "an Israeli plan to expel"
@@ -88,7 +89,9 @@ LEANING_MARGIN: Final = 0.5  # how much more one of two co-mentioned states must
 PAIR_REFERENCE: Final = 0.55  # two parties; the sender is the one known for sending (a reference basis)
 REFERENCE_PARTIES_MAX: Final = 4  # ... with at most this many parties in the sentence (else a list, not a deal)
 PAIR_SCHEME_PARAGRAPH: Final = 0.7  # "the Albania protocol", and the one known sender its paragraph names
-PAIR_USUAL_SENDER: Final = 0.7  # "the Rwanda plan" in a text that names no sender: its usual sender (reference)
+# "the Rwanda plan" in a text that names no sender: its usual sender (reference). As strong as a pair kept without a
+# value needs; its claims' confidence is this times the status's (0.42 for a scheme named with no status word)
+PAIR_USUAL_SENDER: Final = 0.7
 PAIR_OWNER_PARTNER: Final = 0.7  # "Italy's protocol with Albania": a state's deal with another (the known sender sends)
 PAIR_PARTY_SENDER: Final = 0.55  # one party; the document's one sending state sends to it
 PAIR_ENTRY: Final = 0.55  # a roundup entry's state, in a sentence of the entry; the document's one sender sends to it
