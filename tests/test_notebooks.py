@@ -52,4 +52,4 @@ def test_the_headline_notebook_runs_against_the_demo(demo_api: str, monkeypatch:
     assert plotted == {"GBR-RWA": 7, "ISR-RWA": 4, "USA-RWA": 13}  # status points per agreement, each a source's
     summary = ast.literal_eval(code[-1].outputs[-1]["data"]["text/plain"])
     assert summary["agreements"] == ["GBR-RWA", "ISR-RWA", "USA-RWA"]
-    assert summary["claims"] == 21 + 8 + 28 + 30  # the agreements' claims and those about their officials and people
+    assert summary["claims"] == 21 + 8 + 30 + 33  # the agreements' claims and those about their officials and people
