@@ -44,6 +44,14 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _ESCAPE_RESIDUE = re.compile(r"^n[nt]*n?$")  # "\n\t" sequences that lost their backslashes
 
 
+CELL_SEPARATOR = " | "  # what a table's cells are joined by once cleaned ("Italy | Albania | Protocol")
+
+
+def table_row(line: str) -> bool:
+    """A line of three cells or more: a row of a table written as text."""
+    return "\n" not in line and line.count(CELL_SEPARATOR) >= 2
+
+
 def _clean_line(line: str) -> str:
     line = _TAG.sub(" ", line)
     line = _TAG_TAIL.sub(" ", line)
@@ -53,7 +61,7 @@ def _clean_line(line: str) -> str:
     if _TABLE_RULE.match(line):
         return ""
     if line.startswith("|") or line.endswith("|"):
-        line = line.strip("| ").replace(" | ", " | ")
+        line = line.strip("| ")
     line = _BULLET.sub("", line)
     line = _RUN_TOGETHER.sub(" ", line)
     line = _COMMA_RUN.sub(", ", line)

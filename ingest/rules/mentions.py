@@ -12,6 +12,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from dakg.ingest.clean import table_row as is_table_row
 from dakg.ingest.gazetteer import capital_names, countries
 from dakg.ingest.rules.records import CountryMention, Document, Sentence, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule
@@ -73,7 +74,7 @@ def prose(doc: Doc, span: Span) -> bool:
         and (ends_sentence(tokens) or cut_off(text, tokens))
         and any(t.pos_ in ("VERB", "AUX") for t in tokens)
         and "\n" not in quote
-        and quote.count(" | ") < 2
+        and not is_table_row(quote)
     )
 
 
@@ -176,7 +177,7 @@ def _sentence(doc: Doc, index: int, span: Span, title: str | None = None) -> Sen
 def table_row(quote: str) -> bool:
     """ "Italy | Albania | Protocol, November 2023 | Operating": a line of three cells or more is a row of a table
     written as text. It states what a row says (the header names its columns: see roles.table-column)."""
-    return "\n" not in quote and quote.count(" | ") >= 2
+    return is_table_row(quote)
 
 
 def _entities(doc: Doc, sentences: list[Sentence]) -> list[list[Span]]:

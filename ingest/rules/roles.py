@@ -17,6 +17,7 @@ from typing import Final, Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from dakg.ingest.clean import table_row
 from dakg.ingest.gazetteer import countries
 from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.mentions import opening_place
@@ -1409,7 +1410,7 @@ def _table_row(text: str, at: int) -> tuple[int, str, int, str] | None:
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     row = text[start : end if end >= 0 else len(text)]
-    if row.count(" | ") < 2:
+    if not table_row(row):
         return None
     header_start, header = start, row
     while header_start > 0:
@@ -1418,7 +1419,7 @@ def _table_row(text: str, at: int) -> tuple[int, str, int, str] | None:
         if _RULE_LINE.fullmatch(above) and _CELL_BAR in above:
             header_start = above_start
             continue
-        if above.count(" | ") < 2:
+        if not table_row(above):
             break
         header_start, header = above_start, above
     return start, row, header_start, header
