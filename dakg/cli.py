@@ -503,7 +503,7 @@ def eval_command(
     for item in extract_paths([str(p) for p in paths], settings):
         if isinstance(item, Fragment):
             fragments.append(item)
-        else:  # a document that cannot be read is named, and its gold entry scores as missed (unmatched_gold)
+        else:  # a document that cannot be read is named; its gold entry is listed in unmatched_gold, not scored
             typer.echo(f"skipped: {item}", err=True)
     threshold = settings.min_confidence if min_confidence is None else min_confidence
     if details:
