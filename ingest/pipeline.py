@@ -359,17 +359,42 @@ def ingest(
     batch_size: int = 2,
     processes: int = 1,
     window_chars: int = 20_000,
+    workers: int = 1,
     follow_symlinks: bool = False,
     on_error: Callable[[DocumentError], None] = lambda _: None,
     on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
 ) -> IngestSummary:
-    """Read, extract and load every document under ``paths``; one atomic write per document.
+    """Read, extract and load every document under ``paths``; one atomic write per document (``write_all``).
 
-    A document that cannot be read, or whose write the store refuses, is reported through ``on_error`` and
+    With ``workers`` of 2 or more, documents are parsed and extracted in that many processes
+    (``dakg.ingest.workers``; ``processes`` is then not used); with 1, spaCy runs in ``processes`` children
+    beside this process, which extracts (``extract_all``).
+    """
+    items = prepared_documents(paths, max_bytes, follow_symlinks=follow_symlinks)
+    if workers > 1:
+        from dakg.ingest.workers import extract_in_workers  # it builds on this module
+
+        results = extract_in_workers(items, nlp, workers, batch_size=batch_size, window_chars=window_chars)
+    else:
+        results = extract_all(items, nlp, batch_size=batch_size, processes=processes, window_chars=window_chars)
+    return write_all(results, store, on_error=on_error, on_document=on_document)
+
+
+def write_all(
+    results: Iterable[Fragment | DocumentError],
+    store: GraphStore,
+    *,
+    on_error: Callable[[DocumentError], None] = lambda _: None,
+    on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
+) -> IngestSummary:
+    """Write each fragment of ``results`` (``load_fragment``: one atomic, idempotent write per document), in order;
+    the time counted is that of the whole run, ``results``' own work included.
+
+    An error among ``results``, or a document whose write the store refuses, is reported through ``on_error`` and
     skipped; what the graph held before is untouched. A store that goes away stops the run (StoreUnavailable).
 
-    Writes happen on one background thread, in document order, while spaCy works on the next batch: the store
-    runs in its own process, so waiting for it overlaps with parsing.
+    Writes happen on one background thread, in document order, while ``results`` makes the next fragments (spaCy
+    parsing the next batch): the store runs in its own process, so waiting for it overlaps with parsing.
     """
     summary = IngestSummary()
     started = time.perf_counter()
@@ -407,8 +432,7 @@ def ingest(
     thread = threading.Thread(target=writer, name="dakg-writer", daemon=True)
     thread.start()
     try:
-        items = prepared_documents(paths, max_bytes, follow_symlinks=follow_symlinks)
-        for result in extract_all(items, nlp, batch_size=batch_size, processes=processes, window_chars=window_chars):
+        for result in results:
             if failure:
                 break
             if isinstance(result, DocumentError):
