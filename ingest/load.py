@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from dakg import reprints
+from dakg.errors import StoreUnavailable
 from dakg.ingest.fragment import AgreementOut, ClaimOut, EvidenceOut, Fragment, OfficialOut, Quoted, claim_key
 from dakg.ingest.gazetteer import countries
 from dakg.schema import FACT_RELATIONSHIPS, GRAPH, Basis, CapKind, ClaimField, PaymentKind
@@ -312,6 +313,38 @@ def load_fragment(store: GraphStore, fragment: Fragment) -> LoadResult:
     store.write("write_document", params)
     entities = 1 + len(params["officials"]) + len(params["agreements"]) + len(params["groups"])
     return LoadResult(outcome, entities=entities, claims=len(params["claims"]))
+
+
+def load_fragments(store: GraphStore, fragments: Sequence[Fragment]) -> list[LoadResult]:
+    """``load_fragment`` of each, in order, in one transaction of the store (``GraphStore.one_transaction``).
+    Each reads what the ones before it wrote (a text twice is "unchanged" the second time). On a store whose
+    commits wait for the disk (Neo4j) they commit together, so a run waits once, not once a document, and if one
+    raises none of them is written; elsewhere each is its own atomic write, and those before it stay."""
+    with store.one_transaction():
+        return [load_fragment(store, fragment) for fragment in fragments]
+
+
+def load_batch(store: GraphStore, fragments: Sequence[Fragment]) -> list[LoadResult | Exception]:
+    """Each fragment's result, or the exception that refused it. Where commits wait for the disk (Neo4j), several
+    go in one transaction (``load_fragments``), and all again one transaction each when one of them is refused,
+    so that only the refused ones are lost; elsewhere each is its own write. A store that goes away
+    (StoreUnavailable) is raised."""
+    if len(fragments) > 1 and store.commits_wait:
+        try:
+            return list(load_fragments(store, fragments))
+        except StoreUnavailable:
+            raise
+        except Exception:  # which one was refused, and why, is found again one by one
+            pass
+    results: list[LoadResult | Exception] = []
+    for fragment in fragments:
+        try:
+            results.append(load_fragment(store, fragment))
+        except StoreUnavailable:
+            raise
+        except Exception as exc:
+            results.append(exc)
+    return results
 
 
 # Near duplicates already in the graph to compare with: a few find the group (its members share it; texts that

@@ -22,7 +22,7 @@ from dakg.ingest.clean import clean_text, with_headline
 from dakg.ingest.extract import current_versions, extract, extractor_version
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.language import document_language
-from dakg.ingest.load import LoadResult, load_fragment
+from dakg.ingest.load import LoadResult, load_batch, load_fragment
 from dakg.ingest.nlp import Pipelines
 from dakg.ingest.parsing import piped
 from dakg.ingest.read import Metadata, RawDocument, read_documents
@@ -30,6 +30,8 @@ from dakg.ingest.validate import text_problem
 from dakg.store import GraphStore
 
 _LETTER = re.compile(r"[^\W\d_]")
+# At most this many documents share one transaction where each commit waits for the disk (Neo4j): see write_all.
+WRITE_BATCH = 16
 log = logging.getLogger("dakg.ingest")
 
 
@@ -380,6 +382,23 @@ def ingest(
     return write_all(results, store, on_error=on_error, on_document=on_document)
 
 
+def batches(pending: queue.Queue[Fragment | None], size: int) -> Iterator[list[Fragment]]:
+    """The fragments of ``pending`` up to its ``None``: each list the next one waited for and those already waiting
+    behind it, at most ``size`` (a batch never waits to fill)."""
+    while (item := pending.get()) is not None:
+        batch = [item]
+        while len(batch) < size:
+            try:
+                item = pending.get_nowait()
+            except queue.Empty:
+                break
+            if item is None:
+                yield batch
+                return
+            batch.append(item)
+        yield batch
+
+
 def write_all(
     results: Iterable[Fragment | DocumentError],
     store: GraphStore,
@@ -394,7 +413,10 @@ def write_all(
     skipped; what the graph held before is untouched. A store that goes away stops the run (StoreUnavailable).
 
     Writes happen on one background thread, in document order, while ``results`` makes the next fragments (spaCy
-    parsing the next batch): the store runs in its own process, so waiting for it overlaps with parsing.
+    parsing the next batch): the store runs in its own process, so waiting for it overlaps with parsing. Where
+    each commit waits for the disk (Neo4j), the documents already waiting are written in one transaction
+    (``load_fragments``, at most WRITE_BATCH): they commit together, each whole; if one is refused, the batch is
+    written again one document a transaction, so that only that one is lost.
     """
     summary = IngestSummary()
     started = time.perf_counter()
@@ -403,31 +425,41 @@ def write_all(
     lock = threading.Lock()
     last_written: list[str] = []
 
+    def written(fragment: Fragment, loaded: LoadResult) -> None:
+        with lock:
+            setattr(summary, loaded.outcome, getattr(summary, loaded.outcome) + 1)
+            summary.entities += loaded.entities
+            summary.claims += loaded.claims
+            summary.words += fragment.source.words
+            last_written[:] = [_where(fragment)]
+        on_document(fragment, loaded)
+
+    def refused(fragment: Fragment, exc: Exception) -> None:  # for this document only: nothing of it was written
+        with lock:
+            summary.failed += 1
+        why = str(exc) if isinstance(exc, QueryError) else _reason(exc)
+        on_error(DocumentError(f"{_where(fragment)}: the store refused its write, nothing was written ({why})"))
+
+    def write(batch: list[Fragment]) -> None:
+        try:
+            loaded = load_batch(store, batch)
+        except StoreUnavailable as exc:  # the store is gone: every later write would fail too
+            failure.append(StoreUnavailable(_gone(summary, last_written, _where(batch[0]), exc)))
+            return
+        for fragment, result in zip(batch, loaded, strict=True):
+            if isinstance(result, Exception):
+                refused(fragment, result)
+            else:
+                written(fragment, result)
+
     def writer() -> None:
-        while (fragment := pending.get()) is not None:
+        for batch in batches(pending, WRITE_BATCH if store.commits_wait else 1):
             if failure:
                 continue  # drain after a fatal error
             try:
-                loaded = load_fragment(store, fragment)
-            except StoreUnavailable as exc:  # the store is gone: every later write would fail too
-                failure.append(StoreUnavailable(_gone(summary, last_written, _where(fragment), exc)))
-                continue
-            except Exception as exc:  # refused or failed for this document only: nothing of it was written
-                with lock:
-                    summary.failed += 1
-                why = str(exc) if isinstance(exc, QueryError) else _reason(exc)
-                on_error(DocumentError(f"{_where(fragment)}: the store refused its write, nothing was written ({why})"))
-                continue
+                write(batch)
             except BaseException as exc:  # KeyboardInterrupt, SystemExit: raised in the main thread
                 failure.append(exc)
-                continue
-            with lock:
-                setattr(summary, loaded.outcome, getattr(summary, loaded.outcome) + 1)
-                summary.entities += loaded.entities
-                summary.claims += loaded.claims
-                summary.words += fragment.source.words
-                last_written[:] = [_where(fragment)]
-            on_document(fragment, loaded)
 
     thread = threading.Thread(target=writer, name="dakg-writer", daemon=True)
     thread.start()

@@ -10,7 +10,8 @@ import math
 import re
 import threading
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -157,6 +158,17 @@ class GraphStore(ABC):
         # two cores each take fifty times as long and run over their time limit together; a few at a time finish.
         slots = limits.concurrent_reads
         self._read_slots = threading.BoundedSemaphore(slots) if slots is not None else None
+
+    # True where each commit waits for the disk (Neo4j's transaction log): ``one_transaction`` then spares a run of
+    # writes a wait each. FalkorDB applies each statement atomically in memory and does not wait per statement.
+    commits_wait: ClassVar[bool] = False
+
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        """The statements this thread runs in the block, reads included, in one transaction: committed together
+        at the end, rolled back together if the block raises. Where commits do not wait (``commits_wait``), each
+        statement is its own atomic write as everywhere else."""
+        yield
 
     @property
     @abstractmethod

@@ -20,6 +20,9 @@ Errors, as a live Neo4j 5.26 raises them (tests/test_store_contract.py provokes 
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import neo4j
@@ -91,6 +94,7 @@ def server_error(exc: BaseException) -> Neo4jError | None:
 
 class Neo4jStore(GraphStore):
     dialect = "neo4j"
+    commits_wait = True  # each commit forces the transaction log to disk
 
     def __init__(
         self,
@@ -105,6 +109,7 @@ class Neo4jStore(GraphStore):
         owns_server: bool = False,
     ) -> None:
         super().__init__(limits)
+        self._open = threading.local()  # the transaction one_transaction opened on this thread, if any
         self._url = url
         self._database = database
         self._schema = schema
@@ -139,13 +144,30 @@ class Neo4jStore(GraphStore):
         # so a batch of 1000 rows that each carry a long source text could exhaust it and drop the connection.
         return self._driver.session(database=self._database, default_access_mode=mode, fetch_size=FETCH_SIZE)
 
+    @contextmanager
+    def one_transaction(self) -> Iterator[None]:
+        if getattr(self._open, "tx", None) is not None:
+            raise QueryError("one_transaction blocks do not nest")
+        timeout_s = self.limits.write_timeout_ms / 1000
+        try:
+            with self._session(True) as session, session.begin_transaction(timeout=timeout_s) as tx:
+                self._open.tx = tx
+                try:
+                    yield
+                finally:
+                    self._open.tx = None
+                tx.commit()  # leaving the block by an exception closes tx unbegun: a rollback
+        except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+            raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+        except (Neo4jError, ResultError) as exc:
+            raise self._classify(exc) from exc
+
     def _run(self, text: str, params: Params | None, write: bool) -> tuple[list[Row], WriteStats]:
         checked = check_params(params, write=write)
         timeout_s = (self.limits.write_timeout_ms if write else self.limits.read_timeout_ms) / 1000
         limit = self.limits.max_rows
 
-        @unit_of_work(timeout=timeout_s)
-        def work(tx: neo4j.ManagedTransaction) -> tuple[list[Row], WriteStats]:
+        def work(tx: neo4j.ManagedTransaction | neo4j.Transaction) -> tuple[list[Row], WriteStats]:
             result = tx.run(text, checked)
             records = result.fetch(limit + 1)
             if len(records) > limit:
@@ -160,10 +182,19 @@ class Neo4jStore(GraphStore):
             )
             return [record.data() for record in records], stats
 
+        open_tx: neo4j.Transaction | None = getattr(self._open, "tx", None)
+        if open_tx is not None:  # inside one_transaction: no retry here, the block fails whole
+            try:
+                return work(open_tx)
+            except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
+                raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
+            except (Neo4jError, ResultError) as exc:
+                raise self._classify(exc) from exc
+        managed = unit_of_work(timeout=timeout_s)(work)
         for attempt in (1, 2):
             try:
                 with self._session(write) as session:
-                    return session.execute_write(work) if write else session.execute_read(work)
+                    return session.execute_write(managed) if write else session.execute_read(managed)
             except (ServiceUnavailable, SessionExpired, AuthError, OSError) as exc:
                 raise StoreUnavailable(f"{self.description} is unreachable: {exc}") from exc
             except (Neo4jError, ResultError) as exc:
