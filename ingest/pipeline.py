@@ -128,13 +128,20 @@ def _where(fragment: Fragment) -> str:
     return fragment.source.path or fragment.source.url or fragment.source.key
 
 
-def _gone(summary: IngestSummary, last: list[str], first_unwritten: str, exc: StoreUnavailable) -> str:
-    """The one line a run the store left ends with: what was written (each document whole), what was not."""
+def _gone(summary: IngestSummary, last: list[str], unwritten: list[Fragment], exc: StoreUnavailable) -> str:
+    """The one line a run the store left ends with: what was written (each document whole), what was not.
+    ``unwritten`` is the transaction the store left during: its first document, and those after it in it."""
     written = f"{summary.documents} documents written" + (f" (the last: {last[0]})" if last else "")
+    more = len(unwritten) - 1
+    committed = (
+        f"committed it, with the {more} documents after it in the same transaction, as it went away: then they are"
+        if more
+        else "committed it as it went away: then it is"
+    )
     return (
-        f"the store went away during the run: {written}; not written: {first_unwritten} (unless the store "
-        "committed it as it went away: then it is there whole) and every document after it; each document is "
-        f"written whole or not at all, so the same command again goes on ({exc})"
+        f"the store went away during the run: {written}; not written: {_where(unwritten[0])} (unless the store "
+        f"{committed} there whole) and every document after it; each document is written whole or not at all, so "
+        f"the same command again goes on ({exc})"
     )
 
 
@@ -444,7 +451,7 @@ def write_all(
         try:
             loaded = load_batch(store, batch)
         except StoreUnavailable as exc:  # the store is gone: every later write would fail too
-            failure.append(StoreUnavailable(_gone(summary, last_written, _where(batch[0]), exc)))
+            failure.append(StoreUnavailable(_gone(summary, last_written, batch, exc)))
             return
         for fragment, result in zip(batch, loaded, strict=True):
             if isinstance(result, Exception):
@@ -474,6 +481,11 @@ def write_all(
             else:
                 pending.put(result)
     finally:
+        # Stopped early (the store went away, Ctrl-C): a generator of ``results`` ends its parse children or
+        # workers now, not when the caller lets go of it (at exit, multiprocessing would wait for them first).
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
         pending.put(None)
         thread.join()
     if failure:
