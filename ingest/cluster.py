@@ -38,6 +38,8 @@ from dakg.ingest.fragment_files import SUFFIX, fragment_line
 from dakg.ingest.nlp import Pipelines
 from dakg.ingest.pipeline import Prepared, _reason, extract_all, prepared_documents
 
+CONNECT_SECONDS = 10  # how long to try the scheduler's address before saying it cannot be reached
+
 
 @dataclass(frozen=True)
 class Spec:
@@ -97,7 +99,11 @@ def extract_on_dask(
             silence_logs=logging.CRITICAL,
         )
     try:
-        with Client(cluster if cluster is not None else address) as client:  # type: ignore[no-untyped-call]
+        try:
+            client = Client(cluster if cluster is not None else address, timeout=CONNECT_SECONDS)  # type: ignore[no-untyped-call]
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise DakgError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        with client:
             items = prepared_documents(paths, max_bytes, follow_symlinks=follow_symlinks)
             return _map(client, _chunks(items, chunk), spec, out, ahead=2 * max(workers, _cores(client)))
     finally:

@@ -88,3 +88,8 @@ def test_the_commands_extract_on_a_cluster_then_load_once(
         assert "Traceback" not in mapped.stderr + first.stderr + again.stderr
     finally:
         EmbeddedServer(tmp_path / "store").stop()
+
+
+def test_a_scheduler_that_cannot_be_reached_is_said_in_one_line(tmp_path: Path) -> None:
+    with pytest.raises(DakgError, match=r"^cannot reach the Dask scheduler at nonsense://: unknown address scheme"):
+        extract_on_dask([str(tmp_path)], tmp_path / "parts", "nonsense://", spacy_model="x", max_bytes=1000)
