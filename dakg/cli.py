@@ -534,9 +534,11 @@ def _extract_on_dask(
     if out is None:
         raise DakgError("--dask needs --out FOLDER: the fragments are written there, for `dakg load FOLDER`")
     try:
-        from dakg.ingest.cluster import extract_on_dask
+        import distributed  # noqa: F401 - only to say what is missing before any work
     except ImportError as exc:
         raise DakgError(f"--dask needs Dask: pip install 'dakg[cluster]' ({exc})") from None
+    from dakg.ingest.cluster import extract_on_dask
+
     started = time.perf_counter()
     summary = extract_on_dask(
         paths,

@@ -85,8 +85,8 @@ def extract_on_dask(
     # while a local cluster closes are not this run's news: what fails here is raised, and said in one line.
     logging.getLogger("distributed").setLevel(logging.CRITICAL)
     out.mkdir(parents=True, exist_ok=True)
-    if any(out.glob(f"part-*{SUFFIX}")):
-        raise DakgError(f"{out}: already holds parts of a run; give an empty folder (dakg load reads them all)")
+    if any(out.glob(f"*{SUFFIX}")):
+        raise DakgError(f"{out}: already holds {SUFFIX} files; give an empty folder (dakg load reads every one)")
     spec = Spec(spacy_model, max_bytes, batch_size, window_chars, rules_fingerprint())
     cluster = None
     if address == "local":

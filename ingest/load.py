@@ -327,8 +327,11 @@ def load_fragments(store: GraphStore, fragments: Sequence[Fragment]) -> list[Loa
 def load_batch(store: GraphStore, fragments: Sequence[Fragment]) -> list[LoadResult | Exception]:
     """Each fragment's result, or the exception that refused it. Where commits wait for the disk (Neo4j), several
     go in one transaction (``load_fragments``), and all again one transaction each when one of them is refused,
-    so that only the refused ones are lost; elsewhere each is its own write. A store that goes away
-    (StoreUnavailable) is raised."""
+    so that only the refused ones are lost; elsewhere each is its own write.
+
+    A store that goes away during the one transaction raises StoreUnavailable (none of them was written). When it
+    goes away during the writes one by one, the list ends with that StoreUnavailable, in the place of the first
+    document not written: the ones before it are."""
     if len(fragments) > 1 and store.commits_wait:
         try:
             return list(load_fragments(store, fragments))
@@ -340,8 +343,11 @@ def load_batch(store: GraphStore, fragments: Sequence[Fragment]) -> list[LoadRes
     for fragment in fragments:
         try:
             results.append(load_fragment(store, fragment))
-        except StoreUnavailable:
-            raise
+        except StoreUnavailable as exc:
+            if not results:
+                raise
+            results.append(exc)
+            break
         except Exception as exc:
             results.append(exc)
     return results

@@ -453,7 +453,10 @@ def write_all(
         except StoreUnavailable as exc:  # the store is gone: every later write would fail too
             failure.append(StoreUnavailable(_gone(summary, last_written, batch, exc)))
             return
-        for fragment, result in zip(batch, loaded, strict=True):
+        for number, (fragment, result) in enumerate(zip(batch, loaded, strict=False)):
+            if isinstance(result, StoreUnavailable):  # gone after the ones before it were written, one by one
+                failure.append(StoreUnavailable(_gone(summary, last_written, batch[number : number + 1], result)))
+                return
             if isinstance(result, Exception):
                 refused(fragment, result)
             else:
@@ -481,13 +484,15 @@ def write_all(
             else:
                 pending.put(result)
     finally:
-        # Stopped early (the store went away, Ctrl-C): a generator of ``results`` ends its parse children or
-        # workers now, not when the caller lets go of it (at exit, multiprocessing would wait for them first).
-        close = getattr(results, "close", None)
-        if close is not None:
-            close()
-        pending.put(None)
-        thread.join()
+        try:
+            # Stopped early (the store went away, Ctrl-C): a generator of ``results`` ends its parse children or
+            # workers now, not when the caller lets go of it (at exit, multiprocessing would wait for them first).
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
+        finally:  # even if a second Ctrl-C comes while they end: the writer is never left running
+            pending.put(None)
+            thread.join()
     if failure:
         raise failure[0]
     summary.seconds = time.perf_counter() - started

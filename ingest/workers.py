@@ -9,8 +9,8 @@ input order.
 
 - The workers are forked from the calling process after the first document's pipeline is loaded there, so they
   share its pages instead of loading the model N times; a language met later is loaded by each worker that
-  meets it. Where forking is not safe (``dakg.ingest.parsing.fork_is_safe``: a thread other than the main one,
-  a platform that spawns) the documents go through ``extract_all`` in this process instead.
+  meets it. Where forking is not safe (a thread other than the main one, a platform that cannot fork) the
+  documents go through ``extract_all`` in this process instead, with a warning.
 - At most ``ahead`` chunks are in the workers at once, so memory does not grow with the corpus.
 - A document that makes its worker die (a crash in native code, the kernel's OOM killer) costs that document
   only: the documents that were in flight are tried again one at a time in a new pool, and the one whose worker
@@ -21,8 +21,10 @@ input order.
 from __future__ import annotations
 
 import itertools
+import logging
 import multiprocessing
 import signal
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,7 +36,6 @@ from spacy.language import Language
 from dakg.errors import DocumentError
 from dakg.ingest.fragment import Fragment
 from dakg.ingest.nlp import Pipelines
-from dakg.ingest.parsing import fork_is_safe
 from dakg.ingest.pipeline import Prepared, _reason, extract_all
 from dakg.store.lifetime import die_with_parent
 
@@ -48,6 +49,7 @@ class _Job:
     window_chars: int
 
 
+log = logging.getLogger("dakg.ingest")
 _JOB: list[_Job] = []  # one entry while a pool runs (read by the forked workers)
 
 
@@ -65,7 +67,9 @@ def extract_in_workers(
     ``workers`` processes, ``chunk`` documents at a time, at most ``ahead`` chunks (2 per worker) in flight (see
     the module's notes)."""
     source = iter(items)
-    if workers < 2 or not fork_is_safe():
+    if workers < 2 or not _can_fork():
+        if workers > 1:
+            log.warning("--workers %d: forking is not safe here; the documents are extracted in this process", workers)
         yield from extract_all(source, nlp, batch_size=batch_size, window_chars=window_chars)
         return
     head: list[Prepared | DocumentError] = []
@@ -86,6 +90,11 @@ def extract_in_workers(
 
 
 Chunk = list[Prepared | DocumentError]
+
+
+def _can_fork() -> bool:
+    """This is the main thread, on a platform that can fork (whatever its default way to start processes)."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.current_thread() is threading.main_thread()
 
 
 def _chunks(items: Iterator[Prepared | DocumentError], size: int) -> Iterator[Chunk]:
@@ -112,16 +121,34 @@ class _Pool:
         )
 
     def run(self, chunks: Iterator[Chunk]) -> Iterator[Fragment | DocumentError]:
+        finished = False
         try:
             for chunk in chunks:
-                work = any(isinstance(item, Prepared) for item in chunk)
-                self.flight.append((chunk, self.executor.submit(_extract_chunk, chunk) if work else None))
-                while len(self.flight) > self.ahead or (self.flight and self.flight[0][1] is None):
+                while len(self.flight) >= self.ahead:
+                    yield from self._oldest()
+                self.flight.append((chunk, self._submit(chunk)))
+                while self.flight and self.flight[0][1] is None:  # errors only, at the head: out at once
                     yield from self._oldest()
             while self.flight:
                 yield from self._oldest()
+            finished = True
         finally:
+            if not finished:  # stopped early (the store went away, Ctrl-C): the chunks running are not waited for
+                # The executor's own processes (``_processes``: no public way in Python 3.12; 3.14 adds
+                # ``terminate_workers``); shutdown then finds them ended instead of waiting for their chunks.
+                for process in list((getattr(self.executor, "_processes", None) or {}).values()):
+                    process.terminate()
             self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, chunk: Chunk) -> Future[list[Fragment | DocumentError]] | None:
+        if not any(isinstance(item, Prepared) for item in chunk):
+            return None
+        try:
+            return self.executor.submit(_extract_chunk, chunk)
+        except BrokenProcessPool as exc:  # a worker died since the last look: the oldest chunk's turn finds out
+            broken: Future[list[Fragment | DocumentError]] = Future()
+            broken.set_exception(exc)
+            return broken
 
     def _oldest(self) -> Iterator[Fragment | DocumentError]:
         chunk, future = self.flight[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -82,31 +83,37 @@ def _dies_on_the_marked_document(chunk: list[Prepared | DocumentError]) -> list[
 _extract_chunk = workers._extract_chunk
 
 
+@pytest.mark.parametrize(("count", "crash", "chunk"), [(6, 2, 2), (9, 5, 1)])
 def test_a_document_that_kills_its_worker_costs_that_document_only(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int, crash: int, chunk: int
 ) -> None:
+    """With 2 workers and 4 chunks in flight: first with every chunk sent before any ends, then with more chunks
+    than that and a slow reader (as the writer is on Neo4j), so that the worker dies while this process is not
+    waiting on the pool, and the pool is found broken when the next chunk is sent."""
     folder = tmp_path / "docs"
     folder.mkdir()
     names = []
-    for number, path in enumerate(sorted(DEMO.glob("*.txt"))[:6]):
+    for number, path in enumerate(sorted(DEMO.glob("*.txt"))[:count]):
         text = path.read_text(encoding="utf-8")
-        if number == 2:
+        if number == crash:
             text += f"\n\n{CRASH}\n"
         (folder / path.name).write_text(text, encoding="utf-8")
         names.append(path.name)
     monkeypatch.setattr(workers, "_extract_chunk", _dies_on_the_marked_document)
     nlp = get_pipeline("en_core_web_md")
-    found = list(workers.extract_in_workers(prepared_documents([str(folder)], 200_000), nlp, 2, chunk=2))
+    found = []
+    for fragment in workers.extract_in_workers(prepared_documents([str(folder)], 200_000), nlp, 2, chunk=chunk):
+        found.append(fragment)
+        time.sleep(0.5 if chunk == 1 else 0)
     assert [Path(f.source.path or "").name if isinstance(f, Fragment) else "error" for f in found] == [
-        names[0],
-        names[1],
+        *names[:crash],
         "error",
-        *names[3:],
+        *names[crash + 1 :],
     ]
-    assert str(found[2]).startswith(f"{folder / names[2]}: its worker process ended while extracting it (")
+    assert str(found[crash]).startswith(f"{folder / names[crash]}: its worker process ended while extracting it (")
     monkeypatch.undo()
     expected = list(extract_all(prepared_documents([str(folder)], 200_000), nlp))
-    assert [f for i, f in enumerate(found) if i != 2] == [f for i, f in enumerate(expected) if i != 2]
+    assert [f for i, f in enumerate(found) if i != crash] == [f for i, f in enumerate(expected) if i != crash]
     assert multiprocessing.active_children() == []  # every pool the run started has ended
 
 
