@@ -2,6 +2,7 @@
 store: the embedded FalkorDB and a local Neo4j 5.
 
     .venv/bin/python -m benchmarks.api [--sources 10000] [--clients 1,4,8] [--seconds 20] [--stores falkordb,neo4j]
+        [--output api.json]
 
 1. Generates a synthetic graph in a fresh store of each kind: ``--sources`` sources, about ten claims each
    (status, cap, payment, date, official), over ~100 agreements between 8 deporting and 32 host states, with a
@@ -16,7 +17,7 @@ store: the embedded FalkorDB and a local Neo4j 5.
    the ratio of the two. The overview queries a cache miss adds are timed once, single-threaded.
 4. With both stores, the same cells are compared across stores: Neo4j's figures over FalkorDB's.
 
-Results go to ``benchmarks/results/api.json``.
+Results go to ``benchmarks/results/`` ``--output`` (``api.json``).
 """
 
 from __future__ import annotations
@@ -191,22 +192,25 @@ def _direct_child(values: dict[str, Any], host: str, clients: int, seconds: floa
     from dakg.config import Settings
     from dakg.store import open_store
 
-    store = open_store(Settings(**values), start_embedded=False)
-    filters = {"host": host, "deporting": None, "status": None}
+    settings = Settings(**values)
+    store = open_store(settings, start_embedded=False)
+    # The API's defaults: its min_confidence, every field, at most 50 claims a source (answers/agreements.py).
+    confidence = settings.min_confidence
+    filters = {"host": host, "deporting": None, "status": None, "min_confidence": confidence}
     rows = store.read("agreements_page", {**filters, "skip": 0, "limit": 20})
     keys = [r["agreement"]["key"] for r in rows]
-    ordered = store.read("agreement_sources_ordered", {"keys": keys})  # what the cache holds
+    ordered = store.read("agreement_sources_ordered", {"keys": keys, "min_confidence": confidence})  # the cache's
     pairs = [{"subject": r["key"], "source": entry["source"]} for r in ordered for entry in r["ordered"][:20]]
 
     def headline() -> None:
         store.read("agreements_count", filters)
         store.read("agreements_page", {**filters, "skip": 0, "limit": 20})
         store.read("agreement_stamps", {"keys": keys})
-        store.read("agreement_source_claims", {"pairs": pairs})
+        store.read("agreement_source_claims", {"pairs": pairs, "fields": None, "claims_limit": 50})
 
     def cold() -> None:
-        store.read("agreement_positions", {"keys": keys})
-        store.read("agreement_sources_ordered", {"keys": keys})
+        store.read("agreement_positions", {"keys": keys, "min_confidence": confidence})
+        store.read("agreement_sources_ordered", {"keys": keys, "min_confidence": confidence})
 
     started = time.perf_counter()
     cold()
@@ -350,6 +354,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--stores", default="falkordb,neo4j", help="Stores to measure: falkordb, neo4j or both.")
     parser.add_argument("--data", type=Path, help="Keep the generated graphs in this folder and reuse them next time.")
+    parser.add_argument("--output", default="api.json", help="File name under benchmarks/results/.")
     args = parser.parse_args()
     stores = parse_stores(args.stores)
 
@@ -358,7 +363,7 @@ def main() -> None:
         per_store = {kind: bench_store(kind, work, args) for kind in stores}
         result: dict[str, Any] = {
             "command": f"python -m benchmarks.api --sources {args.sources} --clients {args.clients} "
-            f"--seconds {args.seconds:g} --stores {','.join(stores)}",
+            f"--seconds {args.seconds:g} --stores {','.join(stores)} --output {args.output}",
             "when": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()}, {mp.cpu_count()} cores, Python {platform.python_version()}",
             "query": "GET /agreements?host=<code> (default page: 20 agreements, 20 sources each, all claims)",
@@ -377,7 +382,7 @@ def main() -> None:
                 for f, n in zip(per_store["falkordb"]["runs"], per_store["neo4j"]["runs"], strict=True)
             ]
         RESULTS.mkdir(exist_ok=True)
-        (RESULTS / "api.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+        (RESULTS / args.output).write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
         print(json.dumps(result, indent=2))
     finally:
         shutil.rmtree(work, ignore_errors=True)
