@@ -87,7 +87,15 @@ def _bare(folder: str, model: str, batch: int, processes: int, out: Any) -> None
 
 
 def _end_to_end(
-    folder: str, model: str, batch: int, processes: int, workers: int, data_dir: str, kind: str, out: Any
+    folder: str,
+    model: str,
+    batch: int,
+    processes: int,
+    workers: int,
+    data_dir: str,
+    kind: str,
+    out: Any,
+    write_batch: int = 1,
 ) -> None:
     from dakg.ingest.nlp import get_pipeline
     from dakg.ingest.pipeline import ingest
@@ -105,7 +113,14 @@ def _end_to_end(
         nlp = get_pipeline(model)
         nlp("warm up")
         summary = ingest(
-            [folder], store, nlp, max_bytes=1_000_000, batch_size=batch, processes=processes, workers=workers
+            [folder],
+            store,
+            nlp,
+            max_bytes=1_000_000,
+            batch_size=batch,
+            processes=processes,
+            workers=workers,
+            write_batch=write_batch,
         )
         store.close()
         out.put(

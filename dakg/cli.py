@@ -343,6 +343,7 @@ def _ingest_with_progress(
             processes=settings.nlp_processes,
             window_chars=settings.nlp_window_chars,
             workers=workers,
+            write_batch=settings.write_batch,
             follow_symlinks=follow_symlinks,
             on_error=on_error,
             on_document=on_document,
@@ -577,13 +578,18 @@ def load_command(
     from dakg.ingest.fragment_files import read_fragments
     from dakg.ingest.pipeline import write_all
 
+    settings = _settings()
     with _store() as store:
         store.apply_schema()
         summary = _with_progress(
             "load",
             None,
             lambda on_error, on_document: write_all(
-                read_fragments(paths), store, on_error=on_error, on_document=on_document
+                read_fragments(paths),
+                store,
+                write_batch=settings.write_batch,
+                on_error=on_error,
+                on_document=on_document,
             ),
         )
     if summary.failed:

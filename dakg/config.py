@@ -180,6 +180,14 @@ class Settings(BaseSettings):
         "the ingest process writes (`--workers`). With 1, spaCy parses in DAKG_NLP_PROCESSES children beside the "
         "process that extracts.",
     )
+    write_batch: int = Field(
+        1,
+        ge=1,
+        le=256,
+        description="On Neo4j, `dakg ingest` and `dakg load` write up to this many waiting documents in one "
+        "transaction (each still whole), so commits wait for the disk once a batch. For bulk loads only: a batch "
+        "holds its locks until it commits, and other writers (the API's POST /documents) meet deadlocks.",
+    )
     nlp_batch_size: int = Field(
         2,
         ge=1,

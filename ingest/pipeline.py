@@ -30,8 +30,6 @@ from dakg.ingest.validate import text_problem
 from dakg.store import GraphStore
 
 _LETTER = re.compile(r"[^\W\d_]")
-# At most this many documents share one transaction where each commit waits for the disk (Neo4j): see write_all.
-WRITE_BATCH = 16
 log = logging.getLogger("dakg.ingest")
 
 
@@ -369,6 +367,7 @@ def ingest(
     processes: int = 1,
     window_chars: int = 20_000,
     workers: int = 1,
+    write_batch: int = 1,
     follow_symlinks: bool = False,
     on_error: Callable[[DocumentError], None] = lambda _: None,
     on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
@@ -386,7 +385,7 @@ def ingest(
         results = extract_in_workers(items, nlp, workers, batch_size=batch_size, window_chars=window_chars)
     else:
         results = extract_all(items, nlp, batch_size=batch_size, processes=processes, window_chars=window_chars)
-    return write_all(results, store, on_error=on_error, on_document=on_document)
+    return write_all(results, store, write_batch=write_batch, on_error=on_error, on_document=on_document)
 
 
 def batches(pending: queue.Queue[Fragment | None], size: int) -> Iterator[list[Fragment]]:
@@ -410,6 +409,7 @@ def write_all(
     results: Iterable[Fragment | DocumentError],
     store: GraphStore,
     *,
+    write_batch: int = 1,
     on_error: Callable[[DocumentError], None] = lambda _: None,
     on_document: Callable[[Fragment, LoadResult], None] = lambda _f, _r: None,
 ) -> IngestSummary:
@@ -422,8 +422,10 @@ def write_all(
     Writes happen on one background thread, in document order, while ``results`` makes the next fragments (spaCy
     parsing the next batch): the store runs in its own process, so waiting for it overlaps with parsing. Where
     each commit waits for the disk (Neo4j), the documents already waiting are written in one transaction
-    (``load_fragments``, at most WRITE_BATCH): they commit together, each whole; if one is refused, the batch is
-    written again one document a transaction, so that only that one is lost.
+    (``load_fragments``, at most ``write_batch``; 1, the default, writes each alone): they commit together, each
+    whole; if one is refused, the batch is written again one document a transaction, so that only that one is
+    lost. A batch holds its locks until it commits, so writers beside it (the API's ``POST /documents``) meet
+    deadlocks: batches are for bulk loads that nothing else writes during.
     """
     summary = IngestSummary()
     started = time.perf_counter()
@@ -463,7 +465,7 @@ def write_all(
                 written(fragment, result)
 
     def writer() -> None:
-        for batch in batches(pending, WRITE_BATCH if store.commits_wait else 1):
+        for batch in batches(pending, write_batch if store.commits_wait else 1):
             if failure:
                 continue  # drain after a fatal error
             try:

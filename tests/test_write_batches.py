@@ -67,7 +67,7 @@ def test_on_neo4j_a_batch_with_a_refused_document_writes_none_of_it(store: Graph
 def test_a_refused_document_costs_only_itself_batched_or_not(store: GraphStore) -> None:
     stream: list[Fragment | DocumentError] = [F[0], F[1], _broken(F[2]), F[3], F[0], F[4]]
     errors: list[str] = []
-    summary = write_all(stream, store, on_error=lambda e: errors.append(str(e)))
+    summary = write_all(stream, store, write_batch=16, on_error=lambda e: errors.append(str(e)))
     assert (summary.new, summary.unchanged, summary.failed) == (4, 1, 1)
     [error] = errors
     assert error.startswith(f"{F[2].source.key}: the store refused its write, nothing was written (")
