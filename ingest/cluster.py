@@ -24,7 +24,6 @@ packages are larger and its local mode starts its own services.
 
 from __future__ import annotations
 
-import itertools
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -37,6 +36,7 @@ from dakg.ingest.extract import rules_fingerprint
 from dakg.ingest.fragment_files import SUFFIX, fragment_line
 from dakg.ingest.nlp import Pipelines
 from dakg.ingest.pipeline import Prepared, _reason, extract_all, prepared_documents
+from dakg.ingest.workers import Chunk, chunks
 
 CONNECT_SECONDS = 10  # how long to try the scheduler's address before saying it cannot be reached
 
@@ -57,9 +57,6 @@ class MapSummary:
     fragments: int = 0
     errors: int = 0
     parts: int = 0
-
-
-Chunk = list[Prepared | DocumentError]
 
 
 def extract_on_dask(
@@ -105,7 +102,7 @@ def extract_on_dask(
             raise DakgError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         with client:
             items = prepared_documents(paths, max_bytes, follow_symlinks=follow_symlinks)
-            return _map(client, _chunks(items, chunk), spec, out, ahead=2 * max(workers, _cores(client)))
+            return _map(client, chunks(items, chunk), spec, out, ahead=2 * max(workers, _cores(client)))
     finally:
         if cluster is not None:
             cluster.close()
@@ -115,12 +112,7 @@ def _cores(client: Any) -> int:
     return sum(int(w.get("nthreads", 1)) for w in client.scheduler_info().get("workers", {}).values())
 
 
-def _chunks(items: Iterator[Prepared | DocumentError], size: int) -> Iterator[Chunk]:
-    while batch := list(itertools.islice(items, size)):
-        yield batch
-
-
-def _map(client: Any, chunks: Iterator[Chunk], spec: Spec, out: Path, ahead: int) -> MapSummary:
+def _map(client: Any, to_send: Iterator[Chunk], spec: Spec, out: Path, ahead: int) -> MapSummary:
     summary = MapSummary()
     flight: deque[tuple[Chunk, Any]] = deque()
 
@@ -133,7 +125,7 @@ def _map(client: Any, chunks: Iterator[Chunk], spec: Spec, out: Path, ahead: int
         summary.errors += errors
         summary.fragments += len(lines) - errors
 
-    for held in chunks:
+    for held in to_send:
         work = any(isinstance(item, Prepared) for item in held)
         flight.append((held, client.submit(extract_chunk, held, spec, pure=False) if work else None))
         while len(flight) > ahead:

@@ -84,7 +84,7 @@ def extract_in_workers(
         return
     _JOB[:] = [_Job(nlp, batch_size, window_chars)]
     try:
-        yield from _Pool(workers, ahead or 2 * workers).run(_chunks(itertools.chain(head, source), chunk))
+        yield from _Pool(workers, ahead or 2 * workers).run(chunks(itertools.chain(head, source), chunk))
     finally:
         _JOB.clear()
 
@@ -97,7 +97,8 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.current_thread() is threading.main_thread()
 
 
-def _chunks(items: Iterator[Prepared | DocumentError], size: int) -> Iterator[Chunk]:
+def chunks(items: Iterator[Prepared | DocumentError], size: int) -> Iterator[Chunk]:
+    """``items`` in lists of ``size`` (the last may be shorter): the unit of work of a worker, here or on Dask."""
     while batch := list(itertools.islice(items, size)):
         yield batch
 
