@@ -589,6 +589,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "in-force",
             "in_force",
             r"\b(?:came into (?:force|effect)|entered into (?:force|effect)|took effect|in force|ratified|"
+            r"(?:became|becomes|become|passed into) law|(?:received|receives|given|gained) royal assent|"
             r"(?:deal|agreement|arrangement|pact|accord|memorandum|protocol|partnership|scheme|programme)s?"
             r"(?:,? [\w-]+){0,10}? (?:was|were|has been|have been|had been) extended "
             r"(?:until|to|for|by|through|beyond))\b",

@@ -482,3 +482,18 @@ def test_sent_back_there_is_where_the_people_came_from() -> None:
 def test_sent_there_without_back_is_not_where_the_people_came_from() -> None:
     text = "Migrants who travelled from Serbia were sent there by Austria."
     assert [m for m in _mentions(text)[0] if m[1] == "there"] == []
+
+
+@pytest.mark.covers("mentions.verbless-answer")
+def test_a_long_verbless_answer_naming_deals_is_running_text_but_a_short_fragment_is_not() -> None:
+    document = mentions.read(
+        parsed(
+            "What they studied\n\n"
+            "Three, broadly: Belgium's protocol with Moldova, Austria's talks with Georgia and the Swiss centres in "
+            "Serbia.\n\n"
+            "Belgium and Moldova, mostly.\n\n"
+            "Long queues, late trains, closed offices and empty promises everywhere in the capital."
+        ),
+        None,
+    )
+    assert [s.prose for s in document.sentences] == [False, True, False, False]

@@ -323,6 +323,19 @@ def test_a_migration_deal_is_enough_to_lend_the_direction() -> None:
     assert keys(text) == ["USA-HND"]
 
 
+@pytest.mark.covers("pairs.parties-by-reference")
+def test_the_union_lends_its_direction_to_a_migration_partnership() -> None:
+    text = "The European Union and Senegal signed a partnership on migration and returns in Dakar on Friday."
+    assert keys(text) == ["EUU-SEN"]
+    assert [c.basis for c in claims(fragment(text), "EUU-SEN", "status")] == ["reference"]
+
+
+@pytest.mark.covers("pairs.parties-by-reference", acts=False)
+def test_the_union_lends_no_direction_to_a_deal_on_other_matters() -> None:
+    text = "The European Union and Senegal signed a partnership on fisheries and ports in Dakar on Friday."
+    assert keys(text) == []
+
+
 @pytest.mark.covers("pairs.parties-by-reference", acts=False)
 def test_no_direction_is_lent_to_a_deal_about_the_partners_own_nationals() -> None:
     text = (
@@ -1227,3 +1240,13 @@ def test_a_senders_trade_deal_with_another_state_is_no_deportation_deal() -> Non
 def test_a_deal_between_two_states_neither_known_for_sending_is_not_oriented_by_its_owner() -> None:
     text = "Analysts compared Moldova's protocol with Georgia to earlier schemes for asylum seekers."
     assert "MDA-GEO" not in [a.key for a in fragment(text).agreements]
+
+
+@pytest.mark.covers("mentions.verbless-answer")
+def test_deals_listed_in_a_verbless_answer_are_claimed() -> None:
+    text = (
+        "Several governments want to deport rejected asylum seekers to other countries. "
+        "Three, broadly: Belgium's protocol with Moldova, Austria's talks with Georgia and the Danish centres in "
+        "Serbia."
+    )
+    assert keys(text) == ["AUT-GEO", "BEL-MDA", "DNK-SRB"]

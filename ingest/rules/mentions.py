@@ -72,10 +72,26 @@ def prose(doc: Doc, span: Span) -> bool:
     return (
         len(words) >= 4
         and (ends_sentence(tokens) or cut_off(text, tokens))
-        and any(t.pos_ in ("VERB", "AUX") for t in tokens)
+        and (any(t.pos_ in ("VERB", "AUX") for t in tokens) or (ends_sentence(tokens) and verbless_answer(tokens)))
         and "\n" not in quote
         and not is_table_row(quote)
     )
+
+
+_VERBLESS_WORDS = 8
+
+
+@rule("mentions", "verbless-answer")
+def verbless_answer(tokens: list[Token]) -> bool:
+    """ "Four, mainly: Britain's Rwanda partnership, Italy's protocol with Albania and the Australian centres on
+    Nauru.": a sentence with no verb, as an interviewee's answer or a writer's list runs, is running text all the
+    same when it is long (eight words or more) and names an arrangement or a centre (a heading rarely ends with a
+    full stop, and a short one names no deal)."""
+    words = [t for t in tokens if t.is_alpha]
+    if len(words) < _VERBLESS_WORDS:
+        return False
+    nouns = lx.SCHEME_NOUNS | lx.AGREEMENT_NOUNS | lx.FACILITY_NOUNS
+    return any(t.pos_ in ("NOUN", "PROPN") and lemma(t) in nouns for t in tokens)
 
 
 _CUT_OFF_WORDS = 8

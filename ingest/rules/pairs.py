@@ -930,7 +930,7 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
         return []  # "The US and Chile signed a trade pact": a deal, but not one that moves people
     prior = countries().deporting_prior
     senders = [p for p in strong if p.iso3 in prior]
-    if len(senders) != 1 or any(p.iso3 == "EUU" for p in strong):
+    if len(senders) != 1 or (any(p.iso3 == "EUU" for p in strong) and lx.MIGRATION_DEAL.search(span.text) is None):
         return []  # none or several known senders ("Britain and Denmark discussed ..."): no direction to lend
     sender = senders[0]
     out = []

@@ -1600,13 +1600,22 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, DEPORTING, w.OWNER_DEALS, owner_of_the_scheme, token.head)
     if token.dep_ != "poss" and proxy(token).dep_ == "poss":
         token = proxy(token)  # "the British government's plan to send asylum seekers to Rwanda"
+    scheme = _titled_scheme(token.head) if token.dep_ == "poss" else None
+    if (  # "Britain's Safety of [Rwanda Act]", as the parser may read it
+        scheme is not None
+        and scheme != token.head
+        and any(c.dep_ == "compound" and _code(c) not in (None, mention.iso3) for c in scheme.children)
+    ):
+        return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, scheme)
     if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
         named_after = [
             c
             for c in token.head.subtree
-            if c.i < token.head.i and c.dep_ == "compound" and _code(c) not in (None, mention.iso3)
+            if c.i < token.head.i
+            and (c.dep_ == "compound" or (_titled_after(c) != c and _titled_after(c).dep_ in ("compound", "nmod")))
+            and _code(c) not in (None, mention.iso3)
         ]
-        if named_after:  # "Britain's Rwanda scheme": the owner of a scheme named after its host
+        if named_after:  # "Britain's Rwanda scheme", "Britain's Safety of Rwanda Act": a scheme named after its host
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head)
         purpose = [
             c
@@ -1896,7 +1905,10 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     token = mention.token
     if named_after_its_host(mention):  # "the Albanian model", « le modèle albanais »
         return _vote(ctx, mention, HOST, w.SCHEME_NAMED, scheme_named_after_host, token.head)
-    if mention.kind != "name" or token.dep_ not in ("compound", "nmod"):
+    if mention.kind != "name":
+        return None
+    token = _titled_after(token)  # "the Safety of Rwanda Act": the title's first word stands for the state
+    if token.dep_ not in ("compound", "nmod"):
         return None
     head = token.head
     for _ in range(3):  # "Libya cooperation deal", "Uganda deportation deal"
@@ -1929,6 +1941,29 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     if mention.iso3 in countries().deporting_prior and others:  # "Uganda confirms US deal": the sender's deal
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, scheme_named_after_host, head)  # with the state beside it
     return _vote(ctx, mention, HOST, w.SCHEME_NAMED, scheme_named_after_host, head)
+
+
+def _titled_scheme(head: Token) -> Token | None:
+    """The scheme a capitalised title names: its head ("the Rwanda Act"), or the scheme after its "of" ("Safety of
+    Rwanda Act" parsed as "Safety of [Rwanda Act]")."""
+    if lemma(head) in lx.SCHEME_NOUNS:
+        return head
+    if head.pos_ != "PROPN":
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and spelled(c) == "of"):
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and lemma(obj) in lx.SCHEME_NOUNS:
+                return obj
+    return None
+
+
+def _titled_after(token: Token) -> Token:
+    """ "the Safety of Rwanda Act", "the Rwanda Bill": in a capitalised title, a state after "of" names the title
+    as a bare name would; the title's word it hangs on takes its place (the token itself otherwise)."""
+    prep = token.head
+    if token.dep_ == "pobj" and spelled(prep) == "of" and prep.head.pos_ == "PROPN" and prep.head.i < token.i:
+        return prep.head
+    return token
 
 
 @rule("roles", "named-partner", kind="mention")
