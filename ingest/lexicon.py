@@ -203,6 +203,11 @@ ARRANGEMENT_NOUNS: Final = frozenset(
         "lease",
     }
 )
+# "made similar offers", "put forward the same proposal": an offer like the one named before (``pairs.similar-deal``)
+OFFER_NOUNS: Final = frozenset({"offer", "proposal", "pledge"})
+MAKE_OFFER_VERBS: Final = frozenset({"make", "extend", "submit", "table", "put"})  # who makes an offer, not rejects it
+# what a deal or a centre is compared with: "similar agreements", "the same offer", "a comparable centre"
+LIKE_WORDS: Final = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})
 # A scheme named after where it sends people: "the Rwanda plan", "the Albania protocol", "the Safety of Rwanda Bill".
 SCHEME_NOUNS: Final = ARRANGEMENT_NOUNS | frozenset(
     {"plan", "policy", "programme", "program", "model", "bill", "act", "law", "legislation", "solution", "mou"}
@@ -678,6 +683,13 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "under_negotiation",
             r"\b(?:issued|issues|released|adopted|published|made) (?:a |an )?joint "
             r"(?:statement|declaration|communiqu[eé])",
+            0.8,
+        ),
+        (  # "Montenegro and North Macedonia have made similar offers": an offer like the one named just before
+            "similar-offer",
+            "proposed",
+            r"\b(?:made|make|makes|making|extended|submitted|tabled) "
+            r"(?:a |an )?(?:similar|the same|comparable) offers?\b",
             0.8,
         ),
         (

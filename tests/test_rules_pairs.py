@@ -1250,3 +1250,29 @@ def test_deals_listed_in_a_verbless_answer_are_claimed() -> None:
         "Serbia."
     )
     assert keys(text) == ["AUT-GEO", "BEL-MDA", "DNK-SRB"]
+
+
+@pytest.mark.covers("pairs.similar-deal")
+def test_states_that_make_a_similar_offer_take_the_sender_of_the_offer_before() -> None:
+    text = (
+        "Moldova has offered to host a return hub for people Norway wants to deport. "
+        "Georgia and Armenia have made similar offers."
+    )
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA"]
+    assert status_of(fragment(text), "NOR-GEO") == "proposed"
+
+
+@pytest.mark.covers("pairs.similar-deal", acts=False)
+def test_a_similar_offer_rejected_or_of_another_kind_makes_no_pair() -> None:
+    text = (
+        "Moldova has offered to host a return hub for people Norway wants to deport. "
+        "Georgia rejected a similar offer of trade from Turkey."
+    )
+    assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.similar-deal")
+def test_a_host_of_a_similar_centre_takes_the_sender_of_the_centre_before() -> None:
+    text = "Moldova agreed to hold asylum seekers for Norway at a camp near Balti. Georgia hosts a similar centre."
+    assert "NOR-GEO" in keys(text)
+    assert keys("Norway sends asylum seekers to Moldova. Georgia has a similar climate.") == ["NOR-MDA"]

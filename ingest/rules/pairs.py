@@ -1099,9 +1099,6 @@ def _by_its_place(host: Vote, known: Countries) -> bool:
     return any(place in e.text for e in host.evidence for place in places)
 
 
-_LIKE = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})
-
-
 def _compared(span: Span) -> set[int]:
     """The tokens of what a deal noun is compared with: "arrangements similar to the Rwanda partnership", "a
     scheme like Italy's with Albania"."""
@@ -1109,7 +1106,7 @@ def _compared(span: Span) -> set[int]:
     for noun in span:
         if lemma(noun) not in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS:
             continue
-        likes = [c for c in noun.children if c.dep_ == "amod" and spelled(c) in _LIKE]
+        likes = [c for c in noun.children if c.dep_ == "amod" and spelled(c) in lx.LIKE_WORDS]
         preps = [p for c in likes for p in c.children if p.dep_ == "prep" and spelled(p) == "to"]
         preps += [p for p in noun.children if p.dep_ == "prep" and spelled(p) == "like"]
         out |= {t.i for p in preps for t in p.subtree}
@@ -1145,15 +1142,17 @@ def similar_deal(at: SentenceReading) -> list[Pair]:
     each in the place of the state that played their part there."""
     resolved, sentence, recent = at.resolved, at.sentence.index, at.recent
     hosts, deps, parties = _sides(resolved)
-    if hosts or deps or not parties or any(p.role != PARTY for p in parties):
-        return []
     like = [
         t
         for t in at.sentence.span
-        if lemma(t) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS
-        and any(c.dep_ in ("amod", "det") and spelled(c) in _LIKE for c in t.children)
+        if lemma(t) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS | lx.OFFER_NOUNS | lx.FACILITY_NOUNS
+        and any(c.dep_ in ("amod", "det") and spelled(c) in lx.LIKE_WORDS for c in t.children)
     ]
     if not like:
+        return []
+    if hosts and not deps and not parties:
+        return _similar_host(at, hosts, like)
+    if hosts or deps or not parties or any(p.role != PARTY for p in parties):
         return []
     partners = [p for p in parties if p.rule.startswith(_COUNTERPART)]
     if partners and len(partners) < len(parties):
@@ -1169,6 +1168,19 @@ def similar_deal(at: SentenceReading) -> list[Pair]:
         return []  # the sender of the deal before is among them: its partner is unknown
     sender = (previous.deporting, at.view.evidence.get((previous.deporting, DEPORTING)))
     return [_pair(sender, party, w.PAIR_PARTY_SENDER, sentence, similar_deal) for party in parties]
+
+
+def _similar_host(at: SentenceReading, hosts: Sequence[Vote], like: Sequence[Token]) -> list[Pair]:
+    """ "Papua New Guinea holds people for Australia on Manus. Nauru hosts a similar centre": a state that receives
+    people under an arrangement, centre or offer "similar" to the one just named takes that one's sender — when the
+    sentence names no sender (and the one before is not a host's own)."""
+    previous = next((p for p in reversed(at.recent) if at.sentence.index - p.sentence <= w.PAIR_ANAPHOR_REACH), None)
+    if previous is None or any(h.iso3 in (previous.deporting, previous.host) for h in hosts):
+        return []
+    if not any(t.i in {c.i for h in hosts for c in at.sentence.span.doc[h.token].head.subtree} for t in like):
+        return []  # the similar thing is the host's own, not another clause's
+    sender = (previous.deporting, at.view.evidence.get((previous.deporting, DEPORTING)))
+    return [_pair(sender, host, w.PAIR_PARTY_SENDER, at.sentence.index, similar_deal) for host in hosts]
 
 
 @rule("pairs", "party-and-document-sender", kind="sentence")
@@ -1639,7 +1651,19 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
     agreement_word = any(
         lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sentence.span
     ) or bool(lx.LETTER_OF_INTENT.search(text))
-    return Facts(about, agreement_word, bool(lx.ANAPHOR.search(text)), firm_status, has_status or has_value, has_value)
+    anaphor = bool(lx.ANAPHOR.search(text)) or _like_the_one_before(sentence.span)
+    return Facts(about, agreement_word, anaphor, firm_status, has_status or has_value, has_value)
+
+
+def _like_the_one_before(span: Span) -> bool:
+    """ "have made similar offers", "hosts a similar centre": an offer or a centre like the one named before."""
+    from dakg.ingest.rules.syntax import lemma
+
+    return any(
+        lemma(t) in lx.OFFER_NOUNS | lx.FACILITY_NOUNS
+        and any(c.dep_ in ("amod", "det") and spelled(c) in lx.LIKE_WORDS for c in t.children)
+        for t in span
+    )
 
 
 def _people_of_a_nation(token: Token) -> bool:

@@ -2393,6 +2393,17 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
             for p in c.children
         )
     ]
+    offers = [  # "Montenegro and North Macedonia have made similar offers": an offer like the one before
+        c
+        for t in direct
+        if lemma(t) in lx.MAKE_OFFER_VERBS
+        for c in t.children
+        if c.dep_ == "dobj"
+        and lemma(c) in lx.OFFER_NOUNS
+        and any(a.dep_ in ("amod", "det") and spelled(a) in lx.LIKE_WORDS for a in c.children)
+    ]
+    if offers:
+        return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, subject_of_agree, offers[0])
     if nouns:
         return _vote(ctx, mention, PARTY, w.PARTY_NOUN, subject_of_agree, nouns[0])
     owned = [t for t in verb.subtree if lemma(t) in lx.ARRANGEMENT_NOUNS and _own_deal_with_another(t)]
