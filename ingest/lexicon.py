@@ -204,6 +204,10 @@ ARRANGEMENT_NOUNS: Final = frozenset(
     }
 )
 # "made similar offers", "put forward the same proposal": an offer like the one named before (``pairs.similar-deal``)
+# a scheme "of holding asylum seekers on Nauru" keeps people abroad (with a possessive owner: the owner sends them)
+# a state's "idea of processing claims in Rwanda": a scheme of a purpose (only with a purpose clause)
+PURPOSE_NOUNS: Final = frozenset({"idea", "push", "bid", "attempt", "effort", "practice"})
+HOLD_ABROAD_VERBS: Final = frozenset({"hold", "detain", "house", "keep", "warehouse"})
 OFFER_NOUNS: Final = frozenset({"offer", "proposal", "pledge"})
 MAKE_OFFER_VERBS: Final = frozenset({"make", "extend", "submit", "table", "put"})  # who makes an offer, not rejects it
 # what a deal or a centre is compared with: "similar agreements", "the same offer", "a comparable centre"
@@ -433,7 +437,9 @@ HONORIFICS: Final = frozenset({"Sir", "Dame", "Lord", "Lady", "Dr", "Dr.", "Mr",
 DEPORT_CONTEXT: Final = re.compile(
     r"\b(deport\w*|expel\w*|expul\w*|remov(al|als|ed|e|ing)\b|relocat\w*|resettl\w*|transferr?\w*|third[- ]countr\w*"
     r"|offshor\w*|outsourc\w*|readmissions?|flown|flights?|"
-    r"(?:claims|applications) (?:\w+ ){0,3}?processed (?:in|on|abroad|outside))\b",
+    r"(?:claims|applications) (?:\w+ ){0,3}?processed (?:in|on|abroad|outside)|"
+    r"(?:process|processing|examin\w*|assess\w*) (?:of )?(?:\w+ ){0,2}?(?:claims|applications) "
+    r"(?:in|on|abroad|outside|offshore))\b",
     re.I,
 )
 MIGRATION_NOUN: Final = re.compile(r"\b(migrants?|asylum[- ]seekers?|refugees?|deportees?|immigrants?)\b", re.I)
@@ -700,7 +706,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             r"proposals?|floated|offer(?:ed|s|ing)? to (?:take|accept|host|receive|hold|house|detain|keep|welcome)|"
             r"open to (?:accepting|receiving|taking|hosting)|"
             # "rejected outright the idea that Africans deported from Italy could be sent to Tunisia"
-            r"(?:the|an|this|that) idea (?:that|of)|"
+            r"(?:the|an|this|that|its|their|[\w-]+['’]s) idea (?:that|of)|"
             # "a US request to take in deportees", "no request from Washington to accept them"
             r"requests? (?:from [\w .-]{1,30}? )?to (?:take|accept|receive|host|house|hold)|"
             # a request of the receiving state: "asked Gabon, Liberia and Senegal to accept deportees"

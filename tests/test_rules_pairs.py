@@ -1276,3 +1276,18 @@ def test_a_host_of_a_similar_centre_takes_the_sender_of_the_centre_before() -> N
     text = "Moldova agreed to hold asylum seekers for Norway at a camp near Balti. Georgia hosts a similar centre."
     assert "NOR-GEO" in keys(text)
     assert keys("Norway sends asylum seekers to Moldova. Georgia has a similar climate.") == ["NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.one-direction")
+def test_people_resettled_from_the_host_into_the_sender_do_not_turn_the_deal_round() -> None:
+    text = (
+        "Migrants crossing from Morocco could be returned to Morocco under the EU-Morocco deal. "
+        "For every Syrian returned, another Syrian would be resettled from Morocco in an EU country."
+    )
+    assert keys(text) == ["EUU-MAR"]
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_a_plan_of_sending_people_names_its_owner_and_host() -> None:
+    text = "Moldova agreed to take some migrants. It follows Norway's plan of sending asylum seekers to Georgia."
+    assert "NOR-GEO" in keys(text)

@@ -1682,3 +1682,51 @@ def test_the_owner_of_a_law_titled_after_another_state_sends_people_there() -> N
 def test_a_state_after_of_in_a_plain_phrase_names_no_scheme() -> None:
     found = roles_in("The people of Moldova voted on a plan for new roads.")
     assert "MDA" not in found or found["MDA"].role != "host"
+
+
+@pytest.mark.covers("roles.held-under-a-scheme")
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_where_a_states_scheme_holds_people_is_its_host() -> None:
+    found = roles_in("The move mirrors Norway's policy of holding asylum seekers on Moldova.")
+    assert (found["MDA"].role, found["MDA"].rule) == ("host", "roles.held-under-a-scheme")
+    assert (found["NOR"].role, found["NOR"].rule) == ("deporting", "roles.owner-of-the-scheme")
+
+
+@pytest.mark.covers("roles.held-under-a-scheme")
+def test_people_detained_in_a_state_under_anothers_plan() -> None:
+    found = roles_in("Norway's plan to detain migrants in Moldova was blocked by judges.")
+    assert (found["MDA"].role, found["MDA"].rule) == ("host", "roles.held-under-a-scheme")
+
+
+@pytest.mark.covers("roles.held-under-a-scheme", acts=False)
+def test_a_state_holding_people_at_home_under_its_own_policy_hosts_no_one() -> None:
+    found = roles_in("Moldova's policy of holding prisoners in Moldova was criticised.")
+    assert "MDA" not in found or found["MDA"].role != "host"
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_the_owner_of_an_idea_of_processing_claims_abroad_sends_people() -> None:
+    found = roles_in("Critics compared it with Norway's idea of processing asylum claims in Moldova.")
+    assert (found["NOR"].role, found["NOR"].rule) == ("deporting", "roles.owner-of-the-scheme")
+
+
+@pytest.mark.covers("roles.subject-of-receive", acts=False)
+@pytest.mark.covers("roles.receivers-listed", acts=False)
+def test_receiving_set_aside_with_rather_than_and_a_model_held_up_receive_no_one() -> None:
+    found = roles_in(
+        "Brussels has held it up as a model for newer packages with Morocco and Jordan, which pay for border "
+        "control rather than for taking in third-country nationals."
+    )
+    assert all(role.role != "host" for role in found.values())
+
+
+@pytest.mark.covers("roles.payer", acts=False)
+def test_a_relative_clause_after_the_partners_of_a_package_pays_no_one_for_them() -> None:
+    found = roles_in("Brussels praised its packages with Morocco and Jordan, which pay for border control and jobs.")
+    assert all(role.role != "deporting" for code, role in found.items() if code in ("MAR", "JOR"))
+
+
+@pytest.mark.covers("roles.payer")
+def test_a_partner_that_paid_someone_in_a_relative_clause_is_the_payer() -> None:
+    found = roles_in("Moldova has signed agreements with Norway, which paid it millions of kroner.")
+    assert (found["NOR"].role, found["NOR"].rule) == ("deporting", "roles.payer")

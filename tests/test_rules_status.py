@@ -77,6 +77,7 @@ pytestmark = pytest.mark.unit
         ("The agreement to send rejected applicants from Norway to Moldova fell through.", "NOR-MDA", "scrapped"),
         ("The pact to send rejected applicants from Norway to Moldova was extended until 2027.", "NOR-MDA", "in_force"),
         ("Norway's Safety of Moldova Act became law in May.", "NOR-MDA", "in_force"),
+        ("Critics compared it with Norway's idea of processing asylum claims in Moldova.", "NOR-MDA", "proposed"),
         ("The bill to send rejected applicants from Norway to Moldova received royal assent.", "NOR-MDA", "in_force"),
         (
             "In 2022 the Norwegian government designated Moldova a 'safe third country' for applicants from Syria.",

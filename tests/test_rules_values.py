@@ -462,3 +462,18 @@ def test_a_number_two_joined_hosts_each_take_is_each_ones_cap() -> None:
     found = fragment("Rwanda and Uganda have each agreed to take up to 100 deportees from the United States.")
     assert [c.value for c in claims(found, "USA-UGA", "cap")] == [100]
     assert [c.value for c in claims(found, "USA-RWA", "cap")] == [100]
+
+
+@pytest.mark.covers("caps.moved-from-the-host")
+def test_people_resettled_out_of_the_host_are_no_cap_of_the_deal_that_sent_them() -> None:
+    found = fragment(
+        "Norway sends asylum seekers to a camp in Moldova. "
+        "Officials said they would consider resettling up to 900 refugees from the camp in Moldova elsewhere."
+    )
+    assert claims(found, "NOR-MDA", "cap") == []
+
+
+@pytest.mark.covers("caps.moved-from-the-host", acts=False)
+def test_people_sent_from_the_sender_keep_their_cap() -> None:
+    found = fragment("Moldova agreed to accept up to 900 asylum seekers from Norway.")
+    assert [c.value for c in claims(found, "NOR-MDA", "cap")] == [900]

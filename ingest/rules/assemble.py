@@ -421,6 +421,8 @@ def _claims(
             continue
         if caps_stage.taken_by_another_host(doc, cap.token, pair.host_token, other_hosts):
             continue
+        if caps_stage.moved_from_the_host(doc, cap.token, pair.host_token):
+            continue
         claims.append(
             _claim(
                 "cap",

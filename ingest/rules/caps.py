@@ -214,6 +214,25 @@ def taken_by_another_host(doc: Doc, cap_token: int | None, host_token: int | Non
     return False
 
 
+@rule("caps", "moved-from-the-host")
+def moved_from_the_host(doc: Doc, cap_token: int | None, host_token: int | None) -> bool:
+    """ "the United States would consider resettling up to 1,250 refugees from Nauru and from the centre on Manus
+    Island in Papua New Guinea": a number of people taken out of the host (resettled, moved on) is no cap of the deal
+    that sent them there."""
+    if cap_token is None or host_token is None:
+        return False
+    current = doc[cap_token]
+    for _ in range(5):
+        current = current.head
+        if is_host_word(current) or is_deport_word(current) or lemma(current) in lx.RESETTLE_VERBS:
+            froms = [c for c in current.children if c.dep_ == "prep" and spelled(c) == "from"]
+            froms += [c for f in froms for c in f.conjuncts]  # "from Nauru and from the centre on Manus"
+            return any(host_token in {t.i for t in f.subtree} for f in froms)
+        if current.head == current:
+            break
+    return False
+
+
 _RESERVE_VERBS = frozenset({"reserve", "réserver"})
 
 

@@ -39,6 +39,7 @@ from dakg.ingest.rules.syntax import (
     carries_people,
     caused,
     conj_head,
+    contrasted_away,
     controlled,
     is_deport_word,
     is_host_word,
@@ -254,6 +255,22 @@ def resettlement_flows(ctx: Context) -> set[tuple[str, str]]:
             origin = resettlement(receiver) if is_host_word(receiver) else None
             if origin is not None and origin != mention.iso3:
                 flows.add((origin, mention.iso3))
+    return flows | _resettled_from_to(ctx)
+
+
+def _resettled_from_to(ctx: Context) -> set[tuple[str, str]]:
+    """ "another Syrian would be resettled from Turkey in an EU country": people resettled "from" one state "in" or
+    "to" another make a resettlement flow, whoever resettles them."""
+    flows = set()
+    for verb in ctx.sentence.span:
+        if lemma(verb) not in lx.RESETTLE_VERBS:
+            continue
+        places: dict[str, set[str]] = {"from": set(), "to": set()}
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            side = "from" if spelled(prep) == "from" else "to" if spelled(prep) in ("in", "to", "into") else None
+            if side is not None:
+                places[side] |= {code for o in prep.children for t in o.subtree if (code := _code(t)) is not None}
+        flows |= {(origin, receiver) for origin in places["from"] for receiver in places["to"] if origin != receiver}
     return flows
 
 
@@ -695,7 +712,7 @@ def payer(ctx: Context, mention: CountryMention) -> Vote | None:
     if found is not None and found[0] == "to" and _pays(found[2]):  # "pay £240m to Rwanda"
         return _vote(ctx, mention, HOST, w.PAID, payer, found[2])
     subject = _subject_verb(mention)
-    if subject is None:
+    if subject is None or _partner_in_a_relative(mention, subject[0]):
         return None
     _, verb, is_passive = subject
     if _paid_to_receive(verb, is_passive):  # "Eswatini was paid $5.1 million to accept deportees"
@@ -707,6 +724,23 @@ def payer(ctx: Context, mention: CountryMention) -> Vote | None:
     if payers:
         return _vote(ctx, mention, DEPORTING, w.PAYER, payer, payers[0])
     return None
+
+
+def _partner_in_a_relative(mention: CountryMention, actor: Token) -> bool:
+    """ "packages with Tunisia, Egypt and Mauritania, which pay for border control": a relative clause after the
+    partners "with" whom a thing is made, paying no one, may be about the thing; the parser hangs it on the states."""
+    head = conj_head(mention.token)
+    if spelled(head) in lx.RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "which" read as the states
+        head = conj_head(head.head.head)
+    verb = actor.head
+    paid_someone = any(c.dep_ in ("dobj", "dative") or c.ent_type_ == "MONEY" for c in verb.children)
+    return (
+        spelled(actor) in lx.RELATIVE_PRONOUNS
+        and not paid_someone  # "agreements with Britain, which paid it hundreds of millions": Britain paid
+        and head.dep_ == "pobj"
+        and spelled(head.head) == "with"
+        and head.head.head.pos_ == "NOUN"
+    )
 
 
 def _paid_to_receive(verb: Token, is_passive: bool) -> bool:
@@ -1078,7 +1112,7 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
     controls = object_controls(verb)  # "Australia paid Nauru to house them": Nauru houses them
     direct = [verb, *[c for c in verb.children if c.dep_ == "conj" or (c.dep_ == "xcomp" and not controls)]]
     direct += [x for c in verb.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
-    direct = [t for t in direct if not held_abroad(t, mention.iso3)]
+    direct = [t for t in direct if not held_abroad(t, mention.iso3) and not contrasted_away(t)]
     near = [
         t
         for t in direct
@@ -1096,6 +1130,7 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
         and not resettlement(t)
         and not held_abroad(t, mention.iso3)
         and not _refugees_only(t)
+        and not contrasted_away(t)
     ]
     if lemma(verb) in _APPROACH_VERBS:
         far = []  # "Norway approached Moldova about taking them": the one asked would take them
@@ -1362,12 +1397,16 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
     verb = token.head
     if token.dep_ == "dobj" and lemma(verb) in ("include", "comprise") and verb.dep_ in ("relcl", "acl"):
         group = verb.head  # "a network that already includes Rwanda, Eswatini and South Sudan"
-        receivers = [t for t in ctx.sentence.span if is_host_word(t)]
+        receivers = [t for t in ctx.sentence.span if is_host_word(t) and not contrasted_away(t)]
         if lemma(group) in lx.GROUP_NOUNS and receivers:
             return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, verb)
     if token.dep_ == "nsubj" and lemma(verb) in ("join", "become"):
         for obj in verb.children:
-            receivers = [t for t in obj.subtree if is_host_word(t)] if obj.dep_ in ("dobj", "attr") else []
+            receivers = (
+                [t for t in obj.subtree if is_host_word(t) and not contrasted_away(t)]
+                if obj.dep_ in ("dobj", "attr")
+                else []
+            )
             if receivers:
                 return _vote(ctx, mention, HOST, w.RECEIVERS_LISTED, receivers_listed, receivers[0])
     for child in verb.children:
@@ -1376,7 +1415,7 @@ def receivers_listed(ctx: Context, mention: CountryMention) -> Vote | None:
             or (child.dep_ == "advcl" and any(c.dep_ == "mark" and spelled(c) == "as" for c in child.children))
             or (child.dep_ == "prep" and spelled(child) in ("in", "on") and lemma(verb) in ("join", "follow"))
         )  # "Ghana joins Eswatini and South Sudan in accepting US deportees", "... on the list of states taking"
-        receivers = [t for t in child.subtree if is_host_word(t)] if as_phrase else []
+        receivers = [t for t in child.subtree if is_host_word(t) and not contrasted_away(t)] if as_phrase else []
         if spelled(child) == "on" and any(is_deport_word(t) and t.pos_ == "VERB" for t in child.subtree):
             receivers = []  # "joined Britain on a list of governments that want to send ... to states that take them"
         if receivers and token.dep_ in ("dobj", "nsubj", "nsubjpass"):
@@ -1607,7 +1646,7 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         and any(c.dep_ == "compound" and _code(c) not in (None, mention.iso3) for c in scheme.children)
     ):
         return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, scheme)
-    if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS:  # "Italy's plan to process claims in Albania"
+    if token.dep_ == "poss" and lemma(token.head) in lx.SCHEME_NOUNS | lx.PURPOSE_NOUNS:  # "Italy's plan to process
         named_after = [
             c
             for c in token.head.subtree
@@ -1617,13 +1656,23 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         ]
         if named_after:  # "Britain's Rwanda scheme", "Britain's Safety of Rwanda Act": a scheme named after its host
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head)
+        clauses = [c for c in token.head.children if c.dep_ in ("acl", "relcl")]
+        clauses += [  # "Britain's plan of sending asylum seekers to Rwanda", "Australia's policy of holding them"
+            g
+            for p in token.head.children
+            if p.dep_ == "prep" and spelled(p) == "of"
+            for g in p.children
+            if g.dep_ == "pcomp"
+        ]
         purpose = [
             c
-            for c in token.head.children
-            if c.dep_ in ("acl", "relcl") and (is_deport_word(c) or lemma(c) in lx.PROCESS_WORDS | lx.RETURN_VERBS)
+            for c in clauses
+            if is_deport_word(c) or lemma(c) in lx.PROCESS_WORDS | lx.RETURN_VERBS | lx.HOLD_ABROAD_VERBS
         ]
         if purpose:
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, purpose[0])
+        if lemma(token.head) not in lx.SCHEME_NOUNS:
+            return None  # "Denmark's idea": a scheme only by its purpose
         kind = [c for c in token.head.children if c.dep_ in ("compound", "amod") and _moves_or_holds(c)]
         if kind:  # "Canberra's offshore processing policy", "Britain's deportation programme"
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, kind[0])
@@ -1648,6 +1697,28 @@ def _moves_or_holds(word: Token) -> bool:
         or is_deport_word(word)
         or any(lemma(c) in lx.PROCESS_WORDS | _HOLDING_WORDS for c in word.children if c.dep_ in ("amod", "compound"))
     )
+
+
+@rule("roles", "held-under-a-scheme", kind="mention")
+def held_under_a_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Australia's policy of holding asylum seekers on Nauru", "Denmark's idea of processing claims in Rwanda",
+    "Italy's plan to detain migrants in Albania": where a state's own scheme holds or processes people is where it
+    sends them (the owner: owner-of-the-scheme)."""
+    found = _prep_object(mention)
+    if found is None or mention.kind != "name":
+        return None
+    prep, _, verb = found
+    if verb.dep_ == "dobj":  # "to detain migrants in Albania": the place hung on the people held
+        verb = verb.head
+    if prep not in ("in", "on", "at") or lemma(verb) not in lx.HOLD_ABROAD_VERBS | lx.PROCESS_WORDS:
+        return None
+    scheme = verb.head.head if verb.dep_ == "pcomp" and spelled(verb.head) == "of" else verb.head
+    if verb.dep_ not in ("pcomp", "acl") or lemma(scheme) not in lx.SCHEME_NOUNS | lx.PURPOSE_NOUNS:
+        return None
+    owners = [c for c in scheme.children if c.dep_ == "poss" and _code(proxy(c)) not in (None, mention.iso3)]
+    if not owners:
+        return None
+    return _vote(ctx, mention, HOST, w.HELD_UNDER_A_SCHEME, held_under_a_scheme, verb)
 
 
 @rule("roles", "its-own-scheme", kind="mention")

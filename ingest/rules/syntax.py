@@ -198,11 +198,15 @@ def names_people(token: Token) -> bool:
     return lemma(token) in lx.MIGRANT_NOUNS or (token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"))
 
 
+# particles that turn a receiving verb into another: "held it up as a model", "held off", "kept out"
+_NOT_HOLDING = frozenset({"up", "off", "out"})
+
+
 def is_host_word(token: Token) -> bool:
     """Receiving people: accept, host, receive, take in, ..."""
     word = lemma(token)
     if word in lx.HOST_VERBS:
-        return True
+        return not any(c.dep_ == "prt" and spelled(c) in _NOT_HOLDING for c in token.children)
     if word == "take":  # "take in", "take over", "take back", "take deportees"
         return any(c.dep_ == "prt" and spelled(c) in ("in", "over", "back") for c in token.children) or any(
             lemma(c) in lx.MIGRANT_NOUNS or c.like_num or lemma(c) == "other"
@@ -371,6 +375,23 @@ def negated(token: Token) -> bool:
 
 
 _NOBODY = frozenset({"nobody", "none", "no-one"})
+
+
+def contrasted_away(token: Token) -> bool:
+    """ "which pay for border control rather than for taking in third-country nationals", "instead of accepting
+    deportees": what a sentence sets aside with "rather than" or "instead of" is not done."""
+    word = token
+    for _ in range(3):
+        if word.dep_ not in ("pcomp", "pobj", "prep", "conj", "cc") or word.head == word:
+            return False
+        word = word.head
+        if spelled(word) == "than" and any(spelled(c) == "rather" for c in word.children):
+            return True
+        if spelled(word) == "of" and spelled(word.head) == "instead":
+            return True
+        if spelled(word) == "instead":
+            return True
+    return False
 
 
 def ends_sentence(tokens: list[Token]) -> bool:

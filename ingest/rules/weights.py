@@ -42,6 +42,7 @@ TABLE_COLUMN: Final = 0.7  # "Italy" under the heading "Country" of a table whos
 TABLE_ROW_PARTY: Final = 0.5  # "Italy | Albania | Protocol": the first two cells of a row under no such header
 HOLDS_ABROAD: Final = 0.7  # "Italy can hold 3,000 people in the Albanian centres"
 OWNER_RUN: Final = 0.7  # "Italian-run centres"
+HELD_UNDER_A_SCHEME: Final = 0.7  # "Australia's policy of holding asylum seekers on Nauru": where they are held
 OWNER_SCHEME: Final = 0.5  # "an Israeli plan to expel"
 OWNER_DEALS: Final = 0.6  # "the US third-country deals" (a state known for sending): enough to be the story's sender
 SENT_TO_FAR: Final = 0.7  # "send people who cross the Channel ... to Rwanda": "to" hung on the people's words
