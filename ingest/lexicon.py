@@ -255,6 +255,8 @@ NATIONAL_NOUNS: Final = frozenset({"national", "citizen", "native", "passport", 
 RETURN_VERBS: Final = frozenset({"return"})
 # "people arriving in the UK illegally will be sent to Rwanda": reaching a state (before being sent on from it).
 ARRIVE_VERBS: Final = frozenset({"arrive", "land", "enter", "reach"})
+# "a plane from Gran Canaria lands in Nouadhibou with 46 men on board": what carries people from one state to another
+VEHICLE_NOUNS: Final = frozenset({"plane", "flight", "aircraft", "charter", "jet", "ship", "boat", "ferry", "bus"})
 # The words that mark the one allowed to act where a language does so with a preposition (French « permettre à X
 # de »); English allows its object ("allow X to").
 DATIVE_MARKS: Final = frozenset[str]()
@@ -436,7 +438,7 @@ HONORIFICS: Final = frozenset({"Sir", "Dame", "Lord", "Lady", "Dr", "Dr.", "Mr",
 # A sentence is about deportation or an arrangement when one of these stems appears.
 DEPORT_CONTEXT: Final = re.compile(
     r"\b(deport\w*|expel\w*|expul\w*|remov(al|als|ed|e|ing)\b|relocat\w*|resettl\w*|transferr?\w*|third[- ]countr\w*"
-    r"|offshor\w*|outsourc\w*|readmissions?|flown|flights?|"
+    r"|offshor\w*|outsourc\w*|readmissions?|flown|flights?|planes?|aircraft|"
     r"(?:claims|applications) (?:\w+ ){0,3}?processed (?:in|on|abroad|outside)|"
     r"(?:process|processing|examin\w*|assess\w*) (?:of )?(?:\w+ ){0,2}?(?:claims|applications) "
     r"(?:in|on|abroad|outside|offshore))\b",

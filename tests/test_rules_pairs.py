@@ -1291,3 +1291,8 @@ def test_people_resettled_from_the_host_into_the_sender_do_not_turn_the_deal_rou
 def test_a_plan_of_sending_people_names_its_owner_and_host() -> None:
     text = "Moldova agreed to take some migrants. It follows Norway's plan of sending asylum seekers to Georgia."
     assert "NOR-GEO" in keys(text)
+
+
+@pytest.mark.covers("roles.deported-from")
+def test_an_arrival_told_without_any_agreement_word_is_a_pair() -> None:
+    assert keys("Plane from Malta lands in Tunis with 38 men on board") == ["MLT-TUN"]

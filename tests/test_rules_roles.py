@@ -1730,3 +1730,15 @@ def test_a_relative_clause_after_the_partners_of_a_package_pays_no_one_for_them(
 def test_a_partner_that_paid_someone_in_a_relative_clause_is_the_payer() -> None:
     found = roles_in("Moldova has signed agreements with Norway, which paid it millions of kroner.")
     assert (found["NOR"].role, found["NOR"].rule) == ("deporting", "roles.payer")
+
+
+@pytest.mark.covers("roles.deported-from")
+def test_a_plane_from_a_state_landing_with_people_aboard_carries_them_from_it() -> None:
+    found = roles_in("A chartered plane from Malta landed in Tunis on Monday with 38 men on board.")
+    assert (found["MLT"].role, found["MLT"].rule) == ("deporting", "roles.deported-from")
+
+
+@pytest.mark.covers("roles.deported-from", acts=False)
+def test_a_plane_from_a_state_with_no_one_said_aboard_carries_no_one() -> None:
+    found = roles_in("A chartered plane from Malta landed in Tunis on Monday after a delay.")
+    assert "MLT" not in found or found["MLT"].role != "deporting"

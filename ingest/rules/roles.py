@@ -380,10 +380,25 @@ def deported_from(ctx: Context, mention: CountryMention) -> Vote | None:
             return None  # "guarded by police officers flown in from Italy"
         if prep == "from" and moved and not is_host_word(governor):  # "taken from Norway to a centre"; not "take in"
             return _vote(ctx, mention, DEPORTING, w.DEPORTED_FROM, deported_from, governor)
+        if prep == "from" and _carries_people_in(governor):
+            return _vote(ctx, mention, DEPORTING, w.CARRIED_FROM, deported_from, governor, governor.head)
     actor = proxy(mention.token)
     if actor.dep_ == "dobj" and lemma(actor.head) in lx.LEAVE_VERBS:
         return _vote(ctx, mention, DEPORTING, w.LEFT, deported_from, actor.head)
     return None
+
+
+def _carries_people_in(vehicle: Token) -> bool:
+    """ "A plane from Gran Canaria landed in Nouadhibou with 46 men on board": a plane, flight or boat, the subject of
+    landing or arriving, with people on it (not "a flight from Madrid landed" with no one said to be aboard)."""
+    if lemma(vehicle) not in lx.VEHICLE_NOUNS or vehicle.dep_ != "nsubj":
+        return False
+    verb = vehicle.head
+    if lemma(verb) not in lx.ARRIVE_VERBS:
+        return False
+    aboard = [c for c in verb.children if c.dep_ == "prep" and spelled(c) in ("with", "carrying")]
+    aboard += [c for c in vehicle.children if c.dep_ in ("prep", "acl") and spelled(c) in ("with", "carrying")]
+    return any(lemma(t) in lx.MIGRANT_NOUNS or t.lower_ == "men" for a in aboard for t in a.subtree)
 
 
 @rule("roles", "deported-by", kind="mention")

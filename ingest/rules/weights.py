@@ -11,6 +11,7 @@ from typing import Final
 
 # --- roles (stage 2) ---------------------------------------------------------------------------------------
 DEPORTED_FROM: Final = 0.9  # "deported from X", "deportees from X"
+CARRIED_FROM: Final = 0.6  # "a plane from X landed in Y with 46 men on board"
 DEPORTED_BY: Final = 0.9  # "deported by X"
 SENT_TO: Final = 0.9  # "sent to X", "deportation flights to X"
 SUBJECT_OF_RECEIVE: Final = 0.8  # "X agreed to accept", "X will host" (the verb itself or its xcomp)
