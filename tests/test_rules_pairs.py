@@ -1296,3 +1296,18 @@ def test_a_plan_of_sending_people_names_its_owner_and_host() -> None:
 @pytest.mark.covers("roles.deported-from")
 def test_an_arrival_told_without_any_agreement_word_is_a_pair() -> None:
     assert keys("Plane from Malta lands in Tunis with 38 men on board") == ["MLT-TUN"]
+
+
+@pytest.mark.covers("pairs.one-direction")
+def test_people_taken_in_exchange_by_a_legal_route_do_not_turn_the_returns_round() -> None:
+    text = (
+        "The first man was returned to Tunisia under the Malta-Tunisia agreement. "
+        "In exchange, Malta will accept an equal number of people from Tunisia through a new safe and legal route."
+    )
+    assert keys(text) == ["MLT-TUN"]
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_people_taken_in_exchange_for_money_are_still_received() -> None:
+    text = "Tunisia will accept migrants from Malta in exchange for payment."
+    assert keys(text) == ["MLT-TUN"]

@@ -238,7 +238,39 @@ def resettlement(verb: Token) -> str | None:
         ]
         if national and origin:
             return _code(origin[0])
-    return None
+    return _taken_in_exchange(verb)
+
+
+_EXCHANGE_NOUNS = frozenset({"exchange", "return"})  # "in exchange", "in return"
+_ROUTE_NOUNS = frozenset({"route", "pathway", "scheme", "programme", "program"})
+
+
+def _taken_in_exchange(verb: Token) -> str | None:
+    """ "In exchange, the UK will accept an equal number of people from France through a new safe and legal route":
+    people a state takes from another in exchange for those it returns, or by a legal route, are the swap's other
+    side, not a deportation to the receiver. Returns the state they come from."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    swap = any(
+        (  # "In exchange, ..." (not "in exchange for payment", "in return for €6 billion")
+            spelled(p) == "in"
+            and any(lemma(o) in _EXCHANGE_NOUNS and not any(c.dep_ == "prep" for c in o.children) for o in p.children)
+        )
+        or (
+            spelled(p) in ("through", "via")
+            and any(lemma(o) in _ROUTE_NOUNS and any(spelled(a) == "legal" for a in o.children) for o in p.children)
+        )
+        for p in preps
+    )
+    if not swap:
+        return None
+    origins = [
+        o
+        for t in verb.subtree
+        if t.dep_ == "prep" and spelled(t) == "from"
+        for o in t.children
+        if o.dep_ == "pobj" and _code(o)
+    ]
+    return _code(origins[0]) if origins else None
 
 
 @rule("roles", "resettlement")
