@@ -1742,3 +1742,21 @@ def test_a_plane_from_a_state_landing_with_people_aboard_carries_them_from_it() 
 def test_a_plane_from_a_state_with_no_one_said_aboard_carries_no_one() -> None:
     found = roles_in("A chartered plane from Malta landed in Tunis on Monday after a delay.")
     assert "MLT" not in found or found["MLT"].role != "deporting"
+
+
+@pytest.mark.covers("roles.subject-of-receive")
+def test_a_government_that_approves_a_decision_to_accept_people_hosts_them() -> None:
+    found = roles_in("The Government of Moldova approved a decision to accept up to 40 migrants removed from Norway.")
+    assert (found["MDA"].role, found["MDA"].rule) == ("host", "roles.subject-of-receive")
+
+
+@pytest.mark.covers("roles.subject-of-receive", acts=False)
+def test_a_refusal_to_accept_people_hosts_no_one() -> None:
+    found = roles_in("The Government of Moldova announced its refusal to accept migrants removed from Norway.")
+    assert "MDA" not in found or found["MDA"].role != "host"
+
+
+@pytest.mark.covers("roles.people-from", acts=False)
+def test_third_country_nationals_from_a_state_are_not_its_nationals() -> None:
+    found = roles_in("Moldova approves the temporary stay of up to 40 third-country nationals from Norway")
+    assert "NOR" not in found or found["NOR"].role != "nationality"

@@ -155,6 +155,13 @@ def turned_back_from(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.TURNED_BACK, turned_back_from, sender, token.head)
 
 
+def _of_third_countries(people: Token) -> bool:
+    """ "third-country nationals", "nationals of third countries", "foreign nationals": people of states the phrase
+    does not name."""
+    words = {t.lower_ for t in people.subtree if t.i < people.i or t.dep_ in ("prep", "pobj", "amod")}
+    return "third" in words or "third-country" in words or "foreign" in words
+
+
 @rule("roles", "people-from", kind="nationality")
 def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "men from Cuba, Jamaica and Laos", "originally from Vietnam", "the others are from Mexico", "they come from
@@ -175,6 +182,8 @@ def people_from(ctx: Context, mention: CountryMention) -> Vote | None:
         return None  # "Syrian refugees from Lebanon": where they fled from, not their nationality, not a sender
     if lemma(governor) in _SHARE_WORDS and any(c.dep_ == "prep" and c.lower_ == "of" for c in governor.children):
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, people_from, governor)  # "most of them from India"
+    if lemma(governor) in lx.MIGRANT_NOUNS and _of_third_countries(governor):
+        return None  # "third-country nationals from the United States": sent from there, of other states
     if lemma(governor) in lx.MIGRANT_NOUNS | {"region", "country", "nationality"}:
         if listed or not _received(governor) or lemma(governor) == "refugee":  # refugees fled from there
             weight = w.NATIONALITY if listed else w.ORIGIN  # "people from France": maybe only where they set out
@@ -1171,8 +1180,8 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, subject_of_receive, near[0])
     far = [
         t
-        for t in controlled(verb, lx.AGREEMENT_NOUNS)
-        if is_host_word(t)
+        for t in controlled(verb, lx.AGREEMENT_NOUNS | (lx.INTENT_NOUNS - _NOT_DECIDED))  # "approved a decision to
+        if is_host_word(t)  # accept up to 50 nationals of third countries"
         and receives_people(t)
         and not resettlement(t)
         and not held_abroad(t, mention.iso3)
@@ -1200,6 +1209,7 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 _OFFER_VERBS = frozenset({"become", "offer", "provide", "serve", "volunteer"})
+_NOT_DECIDED = frozenset({"refusal", "turn"})  # "a refusal to accept", "its turn to" (its-decision-to-receive)
 
 
 def _refugees_only(verb: Token) -> bool:
