@@ -1760,3 +1760,16 @@ def test_a_refusal_to_accept_people_hosts_no_one() -> None:
 def test_third_country_nationals_from_a_state_are_not_its_nationals() -> None:
     found = roles_in("Moldova approves the temporary stay of up to 40 third-country nationals from Norway")
     assert "NOR" not in found or found["NOR"].role != "nationality"
+
+
+@pytest.mark.covers("roles.demonym-for-people", acts=False)
+@pytest.mark.covers("roles.subject-of-deport")
+def test_the_demonym_that_sends_people_is_the_state() -> None:
+    found = roles_in("The Dutch sent asylum seekers to Moldova to claim asylum there.")
+    assert (found["NLD"].role, found["NLD"].rule) == ("deporting", "roles.subject-of-deport")
+
+
+@pytest.mark.covers("roles.demonym-for-people")
+def test_people_of_a_nation_sent_somewhere_are_still_people() -> None:
+    found = roles_in("Eritreans were sent to Moldova last year.")
+    assert found["ERI"].role == "nationality"

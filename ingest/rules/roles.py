@@ -115,12 +115,22 @@ def demonym_for_people(ctx: Context, mention: CountryMention) -> Vote | None:
         or any(c.dep_ == "conj" and lemma(c) in lx.MIGRANT_NOUNS for c in token.children)
     )
     if is_people and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT"):
+        if token.dep_ == "nsubj" and any(spelled(c) == "the" for c in token.children) and _sends_someone(head):
+            return None  # "The British sent people to Rwanda": the state that sends them (subject-of-deport)
         if token.dep_ == "pobj" and not _people_moving(ctx):
             return None  # "visa-free travel for Turks": people, but not the ones any deal moves
         if token.dep_ == "pobj" and token.head.dep_ == "agent" and is_deport_word(token.head.head):
             return None  # "deported by the Americans", « renvoyées par les Américains »: the state that sends them
         return _vote(ctx, mention, NATIONALITY, w.NATIONALITY, demonym_for_people)
     return None
+
+
+def _sends_someone(verb: Token) -> bool:
+    """An active verb of sending that has people as its object: "sent people", "will send asylum seekers"."""
+    sending = lemma(verb) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(verb)
+    return (
+        sending and not passive(verb) and any(c.dep_ == "dobj" and lemma(c) in lx.MIGRANT_NOUNS for c in verb.children)
+    )
 
 
 def _people_moving(ctx: Context) -> bool:
