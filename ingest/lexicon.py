@@ -206,9 +206,9 @@ ARRANGEMENT_NOUNS: Final = frozenset(
 # "made similar offers", "put forward the same proposal": an offer like the one named before (``pairs.similar-deal``)
 # a scheme "of holding asylum seekers on Nauru" keeps people abroad (with a possessive owner: the owner sends them)
 # a state's "idea of processing claims in Rwanda": a scheme of a purpose (only with a purpose clause)
-PURPOSE_NOUNS: Final = frozenset({"idea", "push", "bid", "attempt", "effort", "practice"})
-HOLD_ABROAD_VERBS: Final = frozenset({"hold", "detain", "house", "keep", "warehouse"})
-OFFER_NOUNS: Final = frozenset({"offer", "proposal", "pledge"})
+PURPOSE_NOUNS: Final = frozenset({"idea", "bid", "practice"})
+HOLD_ABROAD_VERBS: Final = frozenset({"hold", "detain", "house"})  # not "keep migrants in Belarus" (keep them out)
+OFFER_NOUNS: Final = frozenset({"offer", "pledge"})  # not "the same proposal" (a fellow sender's)
 MAKE_OFFER_VERBS: Final = frozenset({"make", "extend", "submit", "table", "put"})  # who makes an offer, not rejects it
 # what a deal or a centre is compared with: "similar agreements", "the same offer", "a comparable centre"
 LIKE_WORDS: Final = frozenset({"similar", "same", "comparable", "identical", "parallel", "such"})
@@ -602,7 +602,7 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "in-force",
             "in_force",
             r"\b(?:came into (?:force|effect)|entered into (?:force|effect)|took effect|in force|ratified|"
-            r"(?:became|becomes|become|passed into) law|(?:received|receives|given|gained) royal assent|"
+            r"(?<!to )(?:became|becomes|become|passed into) law|(?:received|receives|given|gained) royal assent|"
             r"(?:deal|agreement|arrangement|pact|accord|memorandum|protocol|partnership|scheme|programme)s?"
             r"(?:,? [\w-]+){0,10}? (?:was|were|has been|have been|had been) extended "
             r"(?:until|to|for|by|through|beyond))\b",

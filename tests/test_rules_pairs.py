@@ -1311,3 +1311,35 @@ def test_people_taken_in_exchange_by_a_legal_route_do_not_turn_the_returns_round
 def test_people_taken_in_exchange_for_money_are_still_received() -> None:
     text = "Tunisia will accept migrants from Malta in exchange for payment."
     assert keys(text) == ["MLT-TUN"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In return, Moldova will accept deportees from Norway.", ["NOR-MDA"]),  # a bare "in return" is the deal
+        ("The EU and Canada signed a trade deal that also covers labour migration and student mobility.", []),
+        ("The EU and Morocco signed an agreement on fisheries and migration.", []),
+        ("The Ukrainians sent their children to Poland to escape the war.", []),
+        ("Nigeria condemned the decision to accept deportees from the United States.", []),
+        ("Poland's push to keep migrants in Belarus has been condemned by rights groups.", []),
+        (
+            "Norway sends migrants to Moldova. Georgia has made similar offers of help to flood victims.",
+            ["NOR-MDA"],
+        ),
+        (
+            "Britain sends asylum seekers to Rwanda. Germany already hosts a similar reception centre in Berlin.",
+            ["GBR-RWA"],
+        ),
+        ("Ghana agreed to fund border control instead of accepting deportees from the United States.", []),
+    ],
+)
+def test_words_that_look_like_a_deal_and_are_not(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+def test_a_law_that_failed_to_pass_is_not_in_force() -> None:
+    text = (
+        "Britain signed a deal with Rwanda to send asylum seekers there. "
+        "The Rwanda bill failed to become law before the election."
+    )
+    assert status_of(fragment(text), "GBR-RWA") == "signed"

@@ -930,7 +930,8 @@ def parties_by_reference(at: SentenceReading) -> list[Pair]:
         return []  # "The US and Chile signed a trade pact": a deal, but not one that moves people
     prior = countries().deporting_prior
     senders = [p for p in strong if p.iso3 in prior]
-    if len(senders) != 1 or (any(p.iso3 == "EUU" for p in strong) and lx.MIGRATION_DEAL.search(span.text) is None):
+    union_deal = lx.MIGRATION_DEAL.search(span.text) is not None and lx.OTHER_DEAL.search(span.text) is None
+    if len(senders) != 1 or (any(p.iso3 == "EUU" for p in strong) and not union_deal):
         return []  # none or several known senders ("Britain and Denmark discussed ..."): no direction to lend
     sender = senders[0]
     out = []
@@ -1659,9 +1660,11 @@ def _like_the_one_before(span: Span) -> bool:
     """ "have made similar offers", "hosts a similar centre": an offer or a centre like the one named before."""
     from dakg.ingest.rules.syntax import lemma
 
+    prior = countries().deporting_prior
+    # "Germany hosts a similar reception centre in Berlin": a sender's own centre, no host's
+    nouns = lx.OFFER_NOUNS if any(t.ent_id_ in prior for t in span) else lx.OFFER_NOUNS | lx.FACILITY_NOUNS
     return any(
-        lemma(t) in lx.OFFER_NOUNS | lx.FACILITY_NOUNS
-        and any(c.dep_ in ("amod", "det") and spelled(c) in lx.LIKE_WORDS for c in t.children)
+        lemma(t) in nouns and any(c.dep_ in ("amod", "det") and spelled(c) in lx.LIKE_WORDS for c in t.children)
         for t in span
     )
 

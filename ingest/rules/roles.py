@@ -129,8 +129,18 @@ def _sends_someone(verb: Token) -> bool:
     """An active verb of sending that has people as its object: "sent people", "will send asylum seekers"."""
     sending = lemma(verb) in lx.DEPORT_VERBS | lx.RETURN_VERBS or is_deport_word(verb)
     return (
-        sending and not passive(verb) and any(c.dep_ == "dobj" and lemma(c) in lx.MIGRANT_NOUNS for c in verb.children)
+        sending
+        and not passive(verb)
+        and any(
+            c.dep_ == "dobj"
+            and lemma(c) in lx.MIGRANT_NOUNS - _KIN
+            and not any(d.dep_ == "poss" for d in c.children)  # "sent their children to Poland": their own
+            for c in verb.children
+        )
     )
+
+
+_KIN = frozenset({"child", "family", "minor", "woman", "man", "adult"})
 
 
 def _people_moving(ctx: Context) -> bool:
@@ -260,31 +270,30 @@ def resettlement(verb: Token) -> str | None:
     return _taken_in_exchange(verb)
 
 
-_EXCHANGE_NOUNS = frozenset({"exchange", "return"})  # "in exchange", "in return"
 _ROUTE_NOUNS = frozenset({"route", "pathway", "scheme", "programme", "program"})
 
 
 def _taken_in_exchange(verb: Token) -> str | None:
-    """ "In exchange, the UK will accept an equal number of people from France through a new safe and legal route":
-    people a state takes from another in exchange for those it returns, or by a legal route, are the swap's other
-    side, not a deportation to the receiver. Returns the state they come from."""
-    preps = [c for c in verb.children if c.dep_ == "prep"]
-    swap = any(
-        (  # "In exchange, ..." (not "in exchange for payment", "in return for €6 billion")
-            spelled(p) == "in"
-            and any(lemma(o) in _EXCHANGE_NOUNS and not any(c.dep_ == "prep" for c in o.children) for o in p.children)
-        )
-        or (
-            spelled(p) in ("through", "via")
-            and any(lemma(o) in _ROUTE_NOUNS and any(spelled(a) == "legal" for a in o.children) for o in p.children)
-        )
-        for p in preps
+    """ "In exchange, for each person returned, the UK will accept an equal number of people from France through a
+    new safe and legal route": people a state takes one for one, or by a legal route, from the state it returns
+    people to are the swap's other side, not a deportation to the receiver (a bare "In exchange, Eswatini will
+    accept deportees from the United States" is the deal itself). Returns the state they come from."""
+    words = list(verb.subtree)
+    legal_route = any(lemma(t) in _ROUTE_NOUNS and any(spelled(a) == "legal" for a in t.children) for t in words)
+    one_for_one = any(  # "for each person returned", "for every Syrian sent back", "an equal number"
+        (
+            spelled(t) in ("each", "every")
+            and spelled(t.head.head) == "for"
+            and any(c.dep_ == "acl" and (is_deport_word(c) or lemma(c) in lx.RETURN_VERBS) for c in t.head.children)
+        )  # not "$5,000 for each deportee": a payment per head
+        or (spelled(t) == "equal" and lemma(t.head) == "number")
+        for t in words
     )
-    if not swap:
+    if not (legal_route or one_for_one):
         return None
     origins = [
         o
-        for t in verb.subtree
+        for t in words
         if t.dep_ == "prep" and spelled(t) == "from"
         for o in t.children
         if o.dep_ == "pobj" and _code(o)
@@ -1188,10 +1197,11 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
         return None
     if near:
         return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE, subject_of_receive, near[0])
+    decided = lx.INTENT_NOUNS - _NOT_DECIDED if lemma(verb) in _ENDORSE_VERBS else frozenset()
     far = [
         t
-        for t in controlled(verb, lx.AGREEMENT_NOUNS | (lx.INTENT_NOUNS - _NOT_DECIDED))  # "approved a decision to
-        if is_host_word(t)  # accept up to 50 nationals of third countries"
+        for t in controlled(verb, lx.AGREEMENT_NOUNS | decided)  # "approved a decision to accept up to 50 nationals"
+        if is_host_word(t)
         and receives_people(t)
         and not resettlement(t)
         and not held_abroad(t, mention.iso3)
@@ -1219,7 +1229,11 @@ def subject_of_receive(ctx: Context, mention: CountryMention) -> Vote | None:
 
 
 _OFFER_VERBS = frozenset({"become", "offer", "provide", "serve", "volunteer"})
-_NOT_DECIDED = frozenset({"refusal", "turn"})  # "a refusal to accept", "its turn to" (its-decision-to-receive)
+_NOT_DECIDED = frozenset({"refusal", "turn"})
+# who approves a decision to accept people takes them in (not who criticises or condemns one)
+_ENDORSE_VERBS = frozenset(
+    {"approve", "adopt", "take", "make", "announce", "endorse", "confirm", "pass", "sign"}
+)  # "a refusal to accept", "its turn to" (its-decision-to-receive)
 
 
 def _refugees_only(verb: Token) -> bool:
@@ -1785,6 +1799,9 @@ def held_under_a_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     owners = [c for c in scheme.children if c.dep_ == "poss" and _code(proxy(c)) not in (None, mention.iso3)]
     if not owners:
         return None
+    held = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    if any(t.ent_id_ == mention.iso3 and t.ent_type_ == "NORP" for t in held):
+        return None  # "to hold Syrian refugees in Syria": its own people
     return _vote(ctx, mention, HOST, w.HELD_UNDER_A_SCHEME, held_under_a_scheme, verb)
 
 
@@ -2539,6 +2556,7 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
         if c.dep_ == "dobj"
         and lemma(c) in lx.OFFER_NOUNS
         and any(a.dep_ in ("amod", "det") and spelled(a) in lx.LIKE_WORDS for a in c.children)
+        and not any(a.dep_ == "prep" and spelled(a) == "of" for a in c.children)  # "similar offers of help"
     ]
     if offers:
         return _vote(ctx, mention, PARTY, w.PARTY_SUBJECT, subject_of_agree, offers[0])

@@ -380,6 +380,12 @@ _NOBODY = frozenset({"nobody", "none", "no-one"})
 def contrasted_away(token: Token) -> bool:
     """ "which pay for border control rather than for taking in third-country nationals", "instead of accepting
     deportees": what a sentence sets aside with "rather than" or "instead of" is not done."""
+    before = [c for c in token.head.children if c.i < token.i] if token.dep_ in ("advcl", "pcomp", "conj") else []
+    for c in before:  # "fund border control instead of accepting deportees", parsed with "of" beside the verb
+        if spelled(c) == "of" and any(spelled(g) == "instead" for g in c.children):
+            return True
+        if spelled(c) == "than" and any(spelled(g) == "rather" for g in c.children):
+            return True
     word = token
     for _ in range(3):
         if word.dep_ not in ("pcomp", "pobj", "prep", "conj", "cc") or word.head == word:
