@@ -207,7 +207,7 @@ ARRANGEMENT_NOUNS: Final = frozenset(
 # a scheme "of holding asylum seekers on Nauru" keeps people abroad (with a possessive owner: the owner sends them)
 # a state's "idea of processing claims in Rwanda": a scheme of a purpose (only with a purpose clause)
 PURPOSE_NOUNS: Final = frozenset({"idea", "bid", "practice"})
-HOLD_ABROAD_VERBS: Final = frozenset({"hold", "detain", "house"})  # not "keep migrants in Belarus" (keep them out)
+HOLD_ABROAD_VERBS: Final = CUSTODY_VERBS - {"keep", "accommodate"}  # not "keep migrants in Belarus" (keep them out)
 OFFER_NOUNS: Final = frozenset({"offer", "pledge"})  # not "the same proposal" (a fellow sender's)
 MAKE_OFFER_VERBS: Final = frozenset({"make", "extend", "submit", "table", "put"})  # who makes an offer, not rejects it
 # what a deal or a centre is compared with: "similar agreements", "the same offer", "a comparable centre"

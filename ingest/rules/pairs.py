@@ -48,7 +48,7 @@ from dakg.ingest.rules.roles import (
     other_side_named,
     resolve,
 )
-from dakg.ingest.rules.syntax import conj_head, lemma, same_clause_group
+from dakg.ingest.rules.syntax import conj_head, lemma, likened, same_clause_group
 from dakg.ingest.vocabulary import lx, spelled
 from dakg.schema import Basis
 
@@ -1146,8 +1146,7 @@ def similar_deal(at: SentenceReading) -> list[Pair]:
     like = [
         t
         for t in at.sentence.span
-        if lemma(t) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS | lx.OFFER_NOUNS | lx.FACILITY_NOUNS
-        and any(c.dep_ in ("amod", "det") and spelled(c) in lx.LIKE_WORDS for c in t.children)
+        if lemma(t) in lx.AGREEMENT_NOUNS | lx.ARRANGEMENT_NOUNS | lx.OFFER_NOUNS | lx.FACILITY_NOUNS and likened(t)
     ]
     if not like:
         return []
@@ -1658,15 +1657,10 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
 
 def _like_the_one_before(span: Span) -> bool:
     """ "have made similar offers", "hosts a similar centre": an offer or a centre like the one named before."""
-    from dakg.ingest.rules.syntax import lemma
-
     prior = countries().deporting_prior
     # "Germany hosts a similar reception centre in Berlin": a sender's own centre, no host's
     nouns = lx.OFFER_NOUNS if any(t.ent_id_ in prior for t in span) else lx.OFFER_NOUNS | lx.FACILITY_NOUNS
-    return any(
-        lemma(t) in nouns and any(c.dep_ in ("amod", "det") and spelled(c) in lx.LIKE_WORDS for c in t.children)
-        for t in span
-    )
+    return any(lemma(t) in nouns and likened(t) for t in span)
 
 
 def _people_of_a_nation(token: Token) -> bool:

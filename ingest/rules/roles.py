@@ -44,6 +44,7 @@ from dakg.ingest.rules.syntax import (
     is_deport_word,
     is_host_word,
     lemma,
+    likened,
     negated,
     object_controls,
     passive,
@@ -458,7 +459,7 @@ def _carries_people_in(vehicle: Token) -> bool:
         return False
     aboard = [c for c in verb.children if c.dep_ == "prep" and spelled(c) in ("with", "carrying")]
     aboard += [c for c in vehicle.children if c.dep_ in ("prep", "acl") and spelled(c) in ("with", "carrying")]
-    return any(lemma(t) in lx.MIGRANT_NOUNS or t.lower_ == "men" for a in aboard for t in a.subtree)
+    return any(lemma(t) in lx.MIGRANT_NOUNS for a in aboard for t in a.subtree)
 
 
 @rule("roles", "deported-by", kind="mention")
@@ -2555,7 +2556,7 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
         for c in t.children
         if c.dep_ == "dobj"
         and lemma(c) in lx.OFFER_NOUNS
-        and any(a.dep_ in ("amod", "det") and spelled(a) in lx.LIKE_WORDS for a in c.children)
+        and likened(c)
         and not any(a.dep_ == "prep" and spelled(a) == "of" for a in c.children)  # "similar offers of help"
     ]
     if offers:

@@ -377,6 +377,11 @@ def negated(token: Token) -> bool:
 _NOBODY = frozenset({"nobody", "none", "no-one"})
 
 
+def likened(noun: Token) -> bool:
+    """ "similar agreements", "the same offer", "a comparable centre": a noun compared with one named before."""
+    return any(c.dep_ in ("amod", "det") and spelled(c) in lx.LIKE_WORDS for c in noun.children)
+
+
 def contrasted_away(token: Token) -> bool:
     """ "which pay for border control rather than for taking in third-country nationals", "instead of accepting
     deportees": what a sentence sets aside with "rather than" or "instead of" is not done."""
