@@ -563,7 +563,8 @@ STATUS_PATTERNS: Final[tuple[tuple[str, str, re.Pattern[str], float], ...]] = tu
             "suspended",
             "suspended",
             r"\b(?:suspend(?:ed|s|ing)?|paus(?:ed|es|ing)|put on hold|on hold|halt(?:ed|s|ing)|frozen|grounded|"
-            r"(?:has|have|had) stalled|stalls|(?:put )?on ice)\b",
+            r"(?:has|have|had) stalled|stalls|stalled(?= (?:in|last|after|over|amid|when|since)\b|[,.;])|"
+            r"(?:put )?on ice)\b",
             1.0,
         ),
         (

@@ -1273,7 +1273,9 @@ def test_a_similar_offer_rejected_or_of_another_kind_makes_no_pair() -> None:
 
 @pytest.mark.covers("pairs.similar-deal")
 def test_a_host_of_a_similar_centre_takes_the_sender_of_the_centre_before() -> None:
-    text = "Moldova agreed to hold asylum seekers for Norway at a camp near Balti. Georgia hosts a similar centre."
+    text = (
+        "Moldova signed a deal with Norway to hold asylum seekers at a camp near Balti. Georgia hosts a similar centre."
+    )
     assert "NOR-GEO" in keys(text)
     assert keys("Norway sends asylum seekers to Moldova. Georgia has a similar climate.") == ["NOR-MDA"]
 
@@ -1343,3 +1345,14 @@ def test_a_law_that_failed_to_pass_is_not_in_force() -> None:
         "The Rwanda bill failed to become law before the election."
     )
     assert status_of(fragment(text), "GBR-RWA") == "signed"
+
+
+@pytest.mark.covers("pairs.side-and-party")
+def test_a_clause_before_a_colon_is_its_own() -> None:
+    # the parser hangs the clause before the colon as what "agreed" says; its host is not the sender's partner
+    text = (
+        "Latvia would not be the only Baltic state to hold another country's prisoners awaiting removal: "
+        "last year Norway agreed a treaty with Lithuania to send up to 200 inmates to a jail near Vilnius."
+    )
+    assert keys(text) == ["NOR-LTU"]
+    assert "pairs.side-and-party" in _rules(text, "NOR-LTU")

@@ -1773,3 +1773,46 @@ def test_the_demonym_that_sends_people_is_the_state() -> None:
 def test_people_of_a_nation_sent_somewhere_are_still_people() -> None:
     found = roles_in("Eritreans were sent to Moldova last year.")
     assert found["ERI"].role == "nationality"
+
+
+@pytest.mark.covers("roles.held-for")
+def test_the_state_people_are_held_for_sends_them() -> None:
+    found = roles_in("Montenegro is getting ready to house prisoners for neighbouring Austria.")
+    assert (found["AUT"].role, found["AUT"].rule) == ("deporting", "roles.held-for")
+    assert found["MNE"].role == "host"
+    assert keys("Montenegro is getting ready to house prisoners for neighbouring Austria.") == ["AUT-MNE"]
+
+
+@pytest.mark.covers("roles.held-for")
+def test_claims_processed_on_behalf_of_a_state_are_its_own() -> None:
+    found = roles_in("Moldova examines the asylum claims on behalf of Norway.")
+    assert (found["NOR"].role, found["NOR"].rule) == ("deporting", "roles.held-for")
+    found = roles_in("Palau processes asylum claims for New Zealand.")
+    assert (found["NZL"].role, found["NZL"].rule) == ("deporting", "roles.held-for")
+
+
+@pytest.mark.covers("roles.held-for", acts=False)
+def test_money_or_an_offer_for_a_state_sends_no_one() -> None:
+    for text in (
+        "Tunisia received new funding for Italy's coast guard.",
+        "Moldova accepted the offer for Norway.",
+        "Moldova is ready to host for Norway.",
+        "Moldova did not hold any prisoners for Norway.",
+    ):
+        found = roles_in(text)
+        assert all(r.rule != "roles.held-for" for r in found.values()), text
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme")
+def test_a_state_whose_plan_processes_claims_abroad_owns_it() -> None:
+    text = "Oslo, whose plan for asylum processing in Moldova stalled in 2024, now backs the Dutch idea."
+    found = roles_in(text)
+    assert (found["NOR"].role, found["NOR"].rule) == ("deporting", "roles.owner-of-the-scheme")
+    assert keys(text) == ["NOR-MDA"]
+    assert status_of(fragment(text), "NOR-MDA") == "suspended"
+
+
+@pytest.mark.covers("roles.owner-of-the-scheme", acts=False)
+def test_a_state_whose_plan_is_for_roads_owns_no_scheme_of_sending() -> None:
+    found = roles_in("Moldova, whose plan for new roads stalled, has asked Norway for a loan.")
+    assert all(r.rule != "roles.owner-of-the-scheme" for r in found.values())

@@ -71,6 +71,7 @@ pytestmark = pytest.mark.unit
         ),
         ("Court rules transfers of asylum seekers from Norway to Moldova illegal", "NOR-MDA", "struck_down"),
         ("The deal to send rejected applicants from Norway to Moldova has stalled.", "NOR-MDA", "suspended"),
+        ("Talks on sending rejected applicants from Norway to Moldova stalled last spring.", "NOR-MDA", "suspended"),
         ("Moldova joins Georgia and Armenia in accepting deportees from Norway.", "NOR-MDA", "agreed"),
         ("The arrangement to send rejected applicants from Norway to Moldova was put on ice.", "NOR-MDA", "suspended"),
         ("The plan to send rejected applicants from Norway to Moldova collapsed in May.", "NOR-MDA", "scrapped"),

@@ -275,7 +275,10 @@ def both_sides(at: SentenceReading) -> list[Pair]:
         partners = owners or partners  # "the Dutch plan raised the questions that sank Britain's Rwanda scheme"
         weight = w.PAIR_BOTH_SIDES
         if not partners and len({d.iso3 for d in free if d.iso3 != h.iso3}) == 1:
-            partners, weight = [d for d in free if d.iso3 != h.iso3], w.PAIR_BOTH_CLAUSES  # the one sender, next door
+            # the one sender, next door (not one with a partner of its own in its clause: "Estonia is not the first
+            # to host them: in 2022 Denmark signed a treaty with Kosovo to send ...")
+            partners, weight = [d for d in free if d.iso3 != h.iso3], w.PAIR_BOTH_CLAUSES
+            partners = [d for d in partners if not any(p.iso3 != h.iso3 and _together(d, p, span) for p in parties)]
         out.extend(_pair(d, h, weight, sentence, both_sides) for d in partners)
     senders = {d.iso3 for d in deps}
     if out and len(deps) == 1 and span is not None:  # "... were sent there by the United States; the Biden
@@ -359,12 +362,15 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
     """ "Uganda reached a deal with the U.S. to accept deportees": one side, and the party named beside it."""
     resolved, sentence, facts, span = at.resolved, at.sentence.index, at.facts, at.sentence.span
     hosts, deps, parties = _sides(resolved)
-    if not parties or not (hosts or deps) or (hosts and deps) or not facts.talks_of_it:
+    if not parties or not (hosts or deps) or not facts.talks_of_it:
+        return []
+    sides = _sides_alone(hosts, deps, span)
+    if not sides:
         return []
     weight = w.PAIR_WITH_PARTY if len(parties) == 1 else w.PAIR_WITH_PARTIES
     out = []
     partners_of_the_sender: list[Vote] = []
-    for side in hosts or deps:
+    for side in sides:
         for party in parties:
             if party.iso3 == side.iso3 or not _together(side, party, span):
                 continue
@@ -389,10 +395,10 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
         code = next(iter(senders))
         sender = (code, resolved.get(code) or at.view.evidence.get((code, DEPORTING)))
         out.extend(_pair(sender, p, w.PAIR_PARTY_SENDER, sentence, side_and_party) for p in partners_of_the_sender)
-    sides = hosts or deps
     acting = [p for p in parties if p.rule != rule_id(other_side_named)]  # a party by its deed, not a name
     if (
         not out
+        and not (hosts and deps)
         and len(sides) == 1
         and len(parties) == len(acting) == 1
         and sides[0].iso3 != parties[0].iso3
@@ -409,6 +415,17 @@ def side_and_party(at: SentenceReading) -> list[Pair]:
             else _pair(side, party, apart, sentence, side_and_party)
         )
     return out
+
+
+def _sides_alone(hosts: Sequence[Vote], deps: Sequence[Vote], span: Span | None) -> list[Vote]:
+    """The sides with no other side in their clause group: all of them where the sentence names one kind, else
+    those of a clause of their own ("Estonia is not the first to host them: in 2022 Denmark signed a treaty with
+    Kosovo to send ...": Denmark, whose partner is in its clause)."""
+    if not (hosts and deps):
+        return list(hosts or deps)
+    if span is None:
+        return []
+    return [s for s in [*hosts, *deps] if not any(_together(s, o, span) for o in (deps if s.role == HOST else hosts))]
 
 
 @rule("pairs", "asked-to-join")

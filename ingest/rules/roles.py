@@ -1628,8 +1628,10 @@ def processes_claims(ctx: Context, mention: CountryMention) -> Vote | None:
     if subject is None or subject[2]:
         return None
     _, verb, _ = subject
-    for word in verb.subtree:
-        if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i or _course_of(word):
+    whose = _whose(proxy(mention.token))
+    owned = set(whose.head.subtree) if whose is not None else set()  # "Oslo, whose plan for processing in X": its
+    for word in verb.subtree:  # scheme's processing is another state's (owner-of-the-scheme)
+        if lemma(word) not in lx.PROCESS_WORDS or word.i == mention.token.i or _course_of(word) or word in owned:
             continue
         if caused(word) or (word.dep_ in ("xcomp", "ccomp") and lemma(word.head) in lx.CAUSATIVE_VERBS):
             continue  # « pour y faire examiner des demandes d'asile », « veut faire examiner »: others examine them
@@ -1721,6 +1723,7 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         return _vote(ctx, mention, DEPORTING, w.OWNER_DEALS, owner_of_the_scheme, token.head)
     if token.dep_ != "poss" and proxy(token).dep_ == "poss":
         token = proxy(token)  # "the British government's plan to send asylum seekers to Rwanda"
+    token = _whose(proxy(token)) or token  # "Copenhagen, whose plan for asylum processing in Rwanda stalled"
     scheme = _titled_scheme(token.head) if token.dep_ == "poss" else None
     if (  # "Britain's Safety of [Rwanda Act]", as the parser may read it
         scheme is not None
@@ -1746,6 +1749,13 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
             for g in p.children
             if g.dep_ == "pcomp"
         ]
+        clauses += [  # "Denmark's plan for asylum processing in Rwanda", "Britain's plan for deportations"
+            g
+            for p in token.head.children
+            if p.dep_ == "prep" and spelled(p) == "for"
+            for g in p.children
+            if g.dep_ == "pobj" and (lemma(g) in lx.PROCESS_WORDS or is_deport_word(g))
+        ]
         purpose = [
             c
             for c in clauses
@@ -1758,6 +1768,17 @@ def owner_of_the_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
         kind = [c for c in token.head.children if c.dep_ in ("compound", "amod") and _moves_or_holds(c)]
         if kind:  # "Canberra's offshore processing policy", "Britain's deportation programme"
             return _vote(ctx, mention, DEPORTING, w.OWNER_RUN, owner_of_the_scheme, token.head, kind[0])
+    return None
+
+
+def _whose(token: Token) -> Token | None:
+    """The "whose" of a relative clause on the word: "Copenhagen, whose plan ... stalled" (the state owns the plan)."""
+    for clause in token.children:
+        if clause.dep_ != "relcl":
+            continue
+        found = next((t for t in clause.subtree if t.lower_ == "whose" and t.dep_ == "poss"), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -1804,6 +1825,31 @@ def held_under_a_scheme(ctx: Context, mention: CountryMention) -> Vote | None:
     if any(t.ent_id_ == mention.iso3 and t.ent_type_ == "NORP" for t in held):
         return None  # "to hold Syrian refugees in Syria": its own people
     return _vote(ctx, mention, HOST, w.HELD_UNDER_A_SCHEME, held_under_a_scheme, verb)
+
+
+@rule("roles", "held-for", kind="mention")
+def held_for(ctx: Context, mention: CountryMention) -> Vote | None:
+    """ "Kosovo is preparing to hold prisoners for neighbouring Denmark", "Nauru processes asylum claims for
+    Australia", "Albania houses the men on behalf of Italy": the state for which others hold, take in or process
+    people is the one that sends them (not "funding for Tunisia", "accepted the offer for Britain")."""
+    found = _prep_object(mention)
+    if found is None or mention.kind != "name":
+        return None
+    prep, word, verb = found
+    if prep == "of" and lemma(verb) == "behalf" and verb.dep_ == "pobj":
+        verb = verb.head.head  # "on behalf of Italy"
+    elif prep != "for":
+        return None
+    if verb.dep_ == "dobj" and lemma(verb) in lx.CLAIM_NOUNS | lx.MIGRANT_NOUNS:
+        verb = verb.head  # "processes asylum claims for Australia": the claims' verb
+    if verb.pos_ != "VERB" or negated(verb) or verb.i > word.i:
+        return None
+    if lemma(verb) in lx.PROCESS_WORDS:
+        held = any(c.dep_ == "dobj" and lemma(c) in lx.CLAIM_NOUNS | lx.MIGRANT_NOUNS for c in verb.children)
+    else:
+        held = (lemma(verb) in lx.CUSTODY_VERBS or is_host_word(verb)) and receives_people(verb)
+        held = held and any(c.dep_ == "dobj" for c in verb.children)  # people named, not "ready to host for X"
+    return _vote(ctx, mention, DEPORTING, w.HELD_FOR, held_for, verb) if held else None
 
 
 @rule("roles", "its-own-scheme", kind="mention")

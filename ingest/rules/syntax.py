@@ -435,7 +435,19 @@ def same_clause_group(a: Token, b: Token) -> bool:
     for path in (up_a[: up_a.index(common)], up_b[: up_b.index(common)]):
         if any(t.dep_ in ("conj", "parataxis") and t.pos_ in ("VERB", "AUX") for t in path):
             return False
+        if any(_before_a_colon(t) for t in path):
+            return False
     return True
+
+
+def _before_a_colon(clause: Token) -> bool:
+    """A clause that ends at a colon or semicolon its head's clause starts after: "Estonia is not the first to host
+    them: in 2022 Denmark signed a treaty with Kosovo", which the parser hangs as what "signed" says."""
+    if clause.dep_ not in ("ccomp", "advcl") or clause.i > clause.head.i:
+        return False
+    return any(
+        c.dep_ == "punct" and c.lower_ in (":", ";") and clause.i < c.i < clause.head.i for c in clause.head.children
+    )
 
 
 # Asking another to do something: "pressed Ghana to take", "wants Ecuador to accept".

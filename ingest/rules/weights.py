@@ -44,6 +44,7 @@ TABLE_ROW_PARTY: Final = 0.5  # "Italy | Albania | Protocol": the first two cell
 HOLDS_ABROAD: Final = 0.7  # "Italy can hold 3,000 people in the Albanian centres"
 OWNER_RUN: Final = 0.7  # "Italian-run centres"
 HELD_UNDER_A_SCHEME: Final = 0.7  # "Australia's policy of holding asylum seekers on Nauru": where they are held
+HELD_FOR: Final = 0.7  # "Kosovo will hold prisoners for Denmark": the state they are held for sends them
 OWNER_SCHEME: Final = 0.5  # "an Israeli plan to expel"
 OWNER_DEALS: Final = 0.6  # "the US third-country deals" (a state known for sending): enough to be the story's sender
 SENT_TO_FAR: Final = 0.7  # "send people who cross the Channel ... to Rwanda": "to" hung on the people's words
