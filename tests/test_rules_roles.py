@@ -1816,3 +1816,9 @@ def test_a_state_whose_plan_processes_claims_abroad_owns_it() -> None:
 def test_a_state_whose_plan_is_for_roads_owns_no_scheme_of_sending() -> None:
     found = roles_in("Moldova, whose plan for new roads stalled, has asked Norway for a loan.")
     assert all(r.rule != "roles.owner-of-the-scheme" for r in found.values())
+
+
+@pytest.mark.covers("roles.held-for")
+def test_centres_hosted_for_a_state_are_its_own() -> None:
+    found = roles_in("Reporters asked whether Montenegro could host return centres for Austria.")
+    assert (found["AUT"].role, found["AUT"].rule) == ("deporting", "roles.held-for")

@@ -707,3 +707,15 @@ def test_a_step_called_for_is_proposed_not_under_way(text: str, language: str) -
 )
 def test_talks_called_something_or_under_way_are_under_negotiation(text: str) -> None:
     assert status_of(fragment(text), "BEL-GHA") == "under_negotiation"
+
+
+@pytest.mark.covers("status.for-the-pair")
+@pytest.mark.covers("status.arrangement-named", acts=False)
+def test_a_status_of_the_senders_other_scheme_is_not_the_pairs() -> None:
+    text = (
+        "Asked whether Montenegro might hold asylum seekers for Austria, which has been searching for partners "
+        "since dropping its own Moldova scheme, the minister said nothing."
+    )
+    found = fragment(text)
+    assert status_of(found, "AUT-MDA") == "scrapped"
+    assert status_of(found, "AUT-MNE") is None  # asked about, with no status of its own

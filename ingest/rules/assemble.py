@@ -288,7 +288,7 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
             if not claims and pair.weight < w.PAIR_MIN_WITHOUT_VALUE:
                 continue
             named_deal = (
-                status.arrangement_named(doc, sentence) or status.centre_in_use(doc, sentence, pair)
+                status.arrangement_named(doc, sentence, pair) or status.centre_in_use(doc, sentence, pair)
                 if values[pair.key] is None
                 else None
             )

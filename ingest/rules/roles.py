@@ -1840,8 +1840,8 @@ def held_for(ctx: Context, mention: CountryMention) -> Vote | None:
         verb = verb.head.head  # "on behalf of Italy"
     elif prep != "for":
         return None
-    if verb.dep_ == "dobj" and lemma(verb) in lx.CLAIM_NOUNS | lx.MIGRANT_NOUNS:
-        verb = verb.head  # "processes asylum claims for Australia": the claims' verb
+    if verb.dep_ == "dobj" and lemma(verb) in lx.CLAIM_NOUNS | lx.MIGRANT_NOUNS | lx.FACILITY_NOUNS:
+        verb = verb.head  # "processes asylum claims for Australia", "host similar centres for Britain": their verb
     if verb.pos_ != "VERB" or negated(verb) or verb.i > word.i:
         return None
     if lemma(verb) in lx.PROCESS_WORDS:

@@ -325,7 +325,15 @@ def clause_scoped[T](
         scoped = [h for h in items if (i := token_of(h)) is not None and clause_root(doc[i]) == clause]
         if scoped or host_only:
             return scoped
-    return items
+    return [h for h in items if (i := token_of(h)) is None or not _of_another_deal(doc[i], pair)]
+
+
+def _of_another_deal(trigger: Token, pair: Pair) -> bool:
+    """A status word whose object names another state's deal: "(Britain,) which has been looking for partners since
+    abandoning its own Rwanda scheme" says nothing of Britain and Albania."""
+    deal = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
+    named = {t.ent_id_ for c in deal for t in c.subtree if t.ent_id_ and t.ent_type_ == "GPE"}
+    return bool(named) and not named & {pair.deporting, pair.host}
 
 
 @rule("status", "said-of-the-deal")
@@ -594,14 +602,17 @@ _NAMED_ONLY_WITH_A_STATE = frozenset({"model", "solution"})  # the arrangement's
 
 
 @rule("status", "arrangement-named")
-def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
+def arrangement_named(doc: Doc, sentence: Sentence, pair: Pair | None = None) -> StatusValue | None:
     """ "Migrants shipped to Shengjin under the Albania deal": an agreement the document makes other claims about
     (people covered, a cap, an official) but words no status for, in a sentence that names the arrangement as a
     thing, was at least agreed (a treaty, a memorandum or a protocol: a signed text; a plan or a proposal:
-    proposed) — the weakest status, and only where the document says nothing more of its stage."""
+    proposed) — the weakest status, and only where the document says nothing more of its stage. Not an
+    arrangement named after states other than the pair's ("centres for Britain ... its own Rwanda scheme")."""
     for token in sentence.span:
         word = lemma(token)
         if token.pos_ not in ("NOUN", "PROPN") or (word not in lx.ARRANGEMENT_NOUNS and word not in _NAMED_STATUS):
+            continue
+        if pair is not None and _named_after_others(token, pair):
             continue
         if negated(token.head) or any(c.dep_ == "det" and spelled(c) == "no" for c in token.children):
             continue
@@ -622,6 +633,11 @@ def arrangement_named(doc: Doc, sentence: Sentence) -> StatusValue | None:
         evidence = char_evidence(doc, start, sentence.start + intent.end(), "value")
         return StatusValue("under_negotiation", w.ARRANGEMENT_NAMED, False, (evidence,), (rule_id(arrangement_named),))
     return None
+
+
+def _named_after_others(noun: Token, pair: Pair) -> bool:
+    named = {c.ent_id_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_id_}
+    return bool(named) and not named & {pair.deporting, pair.host}
 
 
 _ARRIVED_IN = "roles.arrived-in/"
