@@ -14,6 +14,9 @@ DEMO_DATA ?= $(CURDIR)/.dakg/demo
 DEMO_NEO4J_DATA ?= $(CURDIR)/.dakg/demo-neo4j
 NEO4J_STAMP := tools/neo4j/dist/.resolved
 PYTEST_ARGS ?=
+# The suite runs in this many processes (pytest-xdist), each test module whole in one of them (its module-scoped
+# servers and graphs stay its own); 1 runs it in this process alone.
+PYTEST_WORKERS ?= 2
 # Branch coverage of the whole suite (both tiers, subprocesses included) must not fall below this (README).
 COVERAGE_FLOOR ?= 90
 
@@ -65,12 +68,13 @@ typecheck: install ## mypy --strict over the package, tests/ and benchmarks/
 	$(PY) scripts/typecheck.py
 
 pytest: install ## The whole test suite (both tiers) with branch coverage; fails under COVERAGE_FLOOR percent
-	$(PY) -m pytest --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile --cov --cov-report=term --cov-fail-under=$(COVERAGE_FLOOR) \
+	    $(PYTEST_ARGS)
 
 test: lint typecheck pytest ## Install, then lint, type-check and run every test
 
 fast: install ## The unit tier on the embedded store: no spaCy model, no `dakg` subprocess (under a minute)
-	DAKG_TEST_STORES=falkordb $(PY) -m pytest -m "not integration" $(PYTEST_ARGS)
+	DAKG_TEST_STORES=falkordb $(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not integration" $(PYTEST_ARGS)
 
 strip-notebooks: $(VENV)/.installed ## Strip outputs from notebooks/*.ipynb before committing them
 	$(PY) scripts/strip-notebooks
