@@ -497,3 +497,31 @@ def test_a_long_verbless_answer_naming_deals_is_running_text_but_a_short_fragmen
         None,
     )
     assert [s.prose for s in document.sentences] == [False, True, False, False]
+
+
+@pytest.mark.covers("roles.the-administration")
+def test_a_bare_administration_in_a_text_naming_no_state_of_its_own_is_american_by_reference() -> None:
+    text = "The administration agreed to pay Palau to hold some eighty people for a year."
+    found = fragment(text)
+    assert [a.key for a in found.agreements] == ["USA-PLW"]
+    assert {c.basis for c in found.agreements[0].claims} == {"reference"}
+
+
+@pytest.mark.covers("roles.the-administration", acts=False)
+def test_an_administration_beside_a_named_united_states_or_a_head_is_left_to_the_text() -> None:
+    for text in (
+        "The United States has deported men to Palau. The administration agreed to pay Palau to hold them.",
+        "The Italian administration agreed to pay Palau to hold some eighty people for a year.",
+    ):
+        assert all(c.basis == "text" for a in fragment(text).agreements for c in a.claims), text
+
+
+@pytest.mark.covers("roles.the-administration")
+def test_the_administration_counts_where_it_is_named_when_the_story_picks_a_sender() -> None:
+    text = (
+        "The administration agreed to pay Palau to hold some eighty people for a year. "
+        "There are the Nauru flights, five men left on an island they could not place. "
+        "Whole weeks went by. "
+        "Britain sent a dozen people to Moldova before a new government dropped the plan."
+    )
+    assert keys(text) == ["GBR-MDA", "USA-NRU", "USA-PLW"]  # Britain is named nearer, but after

@@ -1822,3 +1822,9 @@ def test_a_state_whose_plan_is_for_roads_owns_no_scheme_of_sending() -> None:
 def test_centres_hosted_for_a_state_are_its_own() -> None:
     found = roles_in("Reporters asked whether Montenegro could host return centres for Austria.")
     assert (found["AUT"].role, found["AUT"].rule) == ("deporting", "roles.held-for")
+
+
+@pytest.mark.covers("roles.scheme-named-after-host")
+def test_flights_called_by_a_state_fly_people_there() -> None:
+    found = roles_in("There are the Palau flights, six men left on an island they could not place.")
+    assert (found["PLW"].role, found["PLW"].rule) == ("host", "roles.scheme-named-after-host")

@@ -38,7 +38,8 @@ from dakg.ingest.rules import weights as w
 from dakg.ingest.rules.officials import PersonMention
 from dakg.ingest.rules.records import CountryMention, Document, Evidence, Pair, Sentence, Vote, char_evidence, doc_text
 from dakg.ingest.rules.registry import rule, rule_id
-from dakg.ingest.vocabulary import lx, reading
+from dakg.ingest.rules.syntax import lemma
+from dakg.ingest.vocabulary import lx, reading, spelled
 from dakg.schema import LANGUAGES, Basis, Language
 
 
@@ -129,6 +130,40 @@ def administrations(document: Document, sentence: Sentence, people: Sequence[Per
     return found
 
 
+_US = "USA"
+
+
+def _american_administration(document: Document, people: Sequence[Sequence[PersonMention]]) -> bool:
+    """A text in English that never names the United States nor an administration after its head, but writes "the
+    administration" (an American column about its own government: "the administration agreed to pay El Salvador")."""
+    if document.doc.lang_ != "en" or any(m.iso3 == _US for found in document.countries for m in found):
+        return False
+    return not any(person.administration is not None for found in people for person in found)
+
+
+@rule("roles", "the-administration")
+def the_administration(document: Document, sentence: Sentence, unnamed: bool) -> list[CountryMention]:
+    """ "The administration agreed to pay El Salvador to hold some three hundred people": in a text that names no
+    administration's state (``_american_administration``), a bare "the administration" is the United States' — by
+    the usage of American reporting, so on a ``reference`` basis, which the claims it supports carry."""
+    if not unnamed:
+        return []
+    found = []
+    for token in sentence.span:
+        if lemma(token) != "administration" or token.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and spelled(c) == "the" for c in token.children):
+            continue
+        if any(c.dep_ in ("poss", "compound", "amod", "nmod", "prep") for c in token.children):
+            continue  # "the Italian administration", "the administration of the camp"
+        start, end = token.left_edge.idx, token.idx + len(token.text)
+        if any(m.start < end and start < m.end for m in document.countries[sentence.index]):
+            continue  # "a Swedish official said the administration ...": already that state's (it-said-it)
+        text = doc_text(document.doc)[start:end]
+        found.append(CountryMention(_US, start, end, text, "institution", sentence.index, token, basis="reference"))
+    return found
+
+
 @rule("officials", "administration-acts-for")
 def administration_acts_for(
     doc: Doc, person: PersonMention, sentence_pairs: Sequence[Pair], sentence: Sentence
@@ -199,6 +234,8 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
     resettled: set[tuple[str, str]] = set()
     returned_home: set[str] = set()
     sent_home: set[tuple[str, str]] = set()  # (sender, home): who the document says sent people home where
+    unnamed_sender = _american_administration(document, people)
+    found_beside: list[tuple[int, str]] = []  # (sentence, state) named through a person or an administration
     for sentence in sentences:
         if not sentence.makes_claims:
             all_roles.append({})
@@ -206,7 +243,9 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
             continue
         extra = tuple(possessive_countries(document, sentence, people[sentence.index]))
         extra += tuple(administrations(document, sentence, people[sentence.index]))
+        extra += tuple(the_administration(document, sentence, unnamed_sender))
         named = tuple(sorted(document.countries[sentence.index] + extra, key=lambda m: m.start))
+        found_beside.extend((sentence.index, m.iso3) for m in extra)
         sentence_roles = roles.sentence_roles(document, sentence, named, people[sentence.index])
         all_roles.append(pairs.resolved_roles(sentence_roles))
         co_named.append(named_states(named, all_roles[-1]))
@@ -241,6 +280,10 @@ def _fragment(doc: Doc, meta: Metadata, *, path: str | None, extractor_version: 
     for index, sentence_mentions in enumerate(document.countries):
         for mention in sentence_mentions:
             view.seen.setdefault(mention.iso3, []).append(index)
+    for index, iso3 in found_beside:  # "the Trump administration", "the administration" (see the-administration)
+        view.seen.setdefault(iso3, []).append(index)
+    for found in view.seen.values():
+        found.sort()
     view.sections = pairs.section_headings(sentences, document.countries)
     view.issuers = {  # "From: Home Office and the Rt Hon ...": the state a press release speaks for
         m.iso3

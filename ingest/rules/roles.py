@@ -2098,6 +2098,9 @@ def the_ones_before(ctx: Context, mention: CountryMention) -> Vote | None:
     return _vote(ctx, mention, HOST, w.SUBJECT_OF_RECEIVE_FAR, the_ones_before, actor.head)
 
 
+_NAMED_FLIGHTS: Final = frozenset({"flight"})
+
+
 @rule("roles", "scheme-named-after-host", kind="mention")
 def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "the Rwanda plan", "the Albania protocol", "the Uganda deportation deal", "Italy renews Libya cooperation
@@ -2113,11 +2116,12 @@ def scheme_named_after_host(ctx: Context, mention: CountryMention) -> Vote | Non
     if token.dep_ not in ("compound", "nmod"):
         return None
     head = token.head
+    named = lx.SCHEME_NOUNS | _NAMED_FLIGHTS  # "the Eswatini flights", "the Juba flight": where they fly people
     for _ in range(3):  # "Libya cooperation deal", "Uganda deportation deal"
-        if lemma(head) in lx.SCHEME_NOUNS or head.dep_ != "compound":
+        if lemma(head) in named or head.dep_ != "compound":
             break
         head = head.head
-    if lemma(head) not in lx.SCHEME_NOUNS or head.i < token.i:
+    if lemma(head) not in named or head.i < token.i:
         return None
     between = ctx.doc[token.i + 1 : head.i]
     if any(spelled(t) in ("style", "type", "like") or t.text in ("-", "–") for t in between):
