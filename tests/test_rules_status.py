@@ -719,3 +719,28 @@ def test_a_status_of_the_senders_other_scheme_is_not_the_pairs() -> None:
     found = fragment(text)
     assert status_of(found, "AUT-MDA") == "scrapped"
     assert status_of(found, "AUT-MNE") is None  # asked about, with no status of its own
+
+
+def test_wordings_are_matched_on_lower_case_text_with_the_same_offsets() -> None:
+    import re
+
+    from dakg.ingest.rules.status import for_lower_case
+
+    assert for_lower_case(re.compile(r"\bthe Home Office\b", re.I)) is None  # a capital of its own: as written
+    pattern = re.compile(r"\b(?:put on ice|suspended)\W", re.I)
+    fast = for_lower_case(pattern)
+    assert fast is not None and not fast.flags & re.IGNORECASE
+    text = "The Deal Was SUSPENDED, then PUT ON ICE."
+    assert (
+        [m.span() for m in fast.finditer(text.lower())]
+        == [m.span() for m in pattern.finditer(text)]
+        == [
+            (13, 23),
+            (29, 40),
+        ]
+    )
+    # a text whose lower case is longer (a dotted capital I) is matched as written
+    assert len("İstanbul".lower()) != len("İstanbul")
+    assert status_of(fragment("İzmir talks: Norway suspended its plan to send migrants to Moldova."), "NOR-MDA") == (
+        "suspended"
+    )

@@ -10,6 +10,7 @@ claim.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -300,13 +301,42 @@ def denial(doc: Doc, sentence: Sentence) -> Evidence | None:
 
 def hits(doc: Doc, sentence: Sentence) -> Sentenced:
     found = []
-    for name, status, pattern, strength in lx.STATUS_PATTERNS:
-        for match in pattern.finditer(sentence.text):
+    text = sentence.text
+    lowered = text.lower()
+    same = len(lowered) == len(text)  # lower case keeps every offset (not so for a few letters, such as "İ")
+    for name, status, pattern, for_lower, strength in _status_patterns():
+        fast = for_lower if same else None
+        for match in fast.finditer(lowered) if fast is not None else pattern.finditer(text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             hit = wording(doc, sentence, name, status, start, end, strength)
             if hit is not None:
                 found.append(hit)
     return Sentenced(tuple(found), denial(doc, sentence))
+
+
+_Patterns = tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None, float], ...]
+_WITH_LOWER_CASE: dict[int, _Patterns] = {}  # by the language's STATUS_PATTERNS (module constants: ids are stable)
+
+
+def _status_patterns() -> _Patterns:
+    """The language's status wordings, each with its form for text put in lower case (made once per language)."""
+    patterns = lx.STATUS_PATTERNS
+    found = _WITH_LOWER_CASE.get(id(patterns))
+    if found is None:
+        found = tuple((n, s, p, for_lower_case(p), strength) for n, s, p, strength in patterns)
+        _WITH_LOWER_CASE[id(patterns)] = found
+    return found
+
+
+def for_lower_case(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The case-blind pattern as a case-bound one for text put in lower case, which finds the same matches about
+    twice as fast (the wordings are matched on every sentence); None for a pattern with a capital letter of its own
+    outside an escape such as ``\\W``, which must see the text as written."""
+    source, capital, i = pattern.pattern, False, 0
+    while i < len(source) and not capital:
+        capital = source[i].isupper()
+        i += 2 if source[i] == "\\" else 1
+    return None if capital else re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 def clause_scoped[T](

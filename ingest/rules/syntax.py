@@ -11,13 +11,17 @@ from dakg.ingest.vocabulary import lx, spelled
 
 
 def lemma(token: Token) -> str:
-    """The token's lemma in lower case (computed once per document: the rules ask it of every word often)."""
-    doc = token.doc
-    cache: list[str] | None = doc.user_data.get("dakg_lemmas")
-    if cache is None or len(cache) != len(doc):
-        cache = [_proper_plural(t) or t.lemma_.lower() for t in doc]
-        doc.user_data["dakg_lemmas"] = cache
-    return cache[token.i]
+    """The token's lemma in lower case (computed once per document: the rules ask it of every word often; a parsed
+    document's words do not change after the pipeline, so the list is not checked again)."""
+    try:
+        return token.doc.user_data[_LEMMAS][token.i]  # type: ignore[no-any-return]
+    except KeyError:
+        doc = token.doc
+        doc.user_data[_LEMMAS] = [_proper_plural(t) or t.lemma_.lower() for t in doc]
+        return doc.user_data[_LEMMAS][token.i]  # type: ignore[no-any-return]
+
+
+_LEMMAS: Final = "dakg_lemmas"
 
 
 def _proper_plural(token: Token) -> str | None:
