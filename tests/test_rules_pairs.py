@@ -1356,3 +1356,26 @@ def test_a_clause_before_a_colon_is_its_own() -> None:
     )
     assert keys(text) == ["NOR-LTU"]
     assert "pairs.side-and-party" in _rules(text, "NOR-LTU")
+
+
+@pytest.mark.covers("pairs.both-sides")
+def test_the_senders_own_deals_in_a_verb_of_its_own_are_its_pairs_with_their_own_status() -> None:
+    text = "Norway has flown migrants to Moldova and Georgia and reached arrangements with Armenia and Palau."
+    found = fragment(text)
+    assert keys(text) == ["NOR-ARM", "NOR-GEO", "NOR-MDA", "NOR-PLW"]
+    assert status_of(found, "NOR-MDA") == "implemented"
+    assert status_of(found, "NOR-ARM") == "agreed"  # reached, not flown
+
+
+def test_according_to_a_states_officials_sends_no_one_there() -> None:
+    text = "Norway has flown migrants to Moldova and reached a deal with Armenia, according to US officials."
+    assert keys(text) == ["NOR-ARM", "NOR-MDA"]
+
+
+@pytest.mark.covers("pairs.side-and-party")
+def test_a_hub_in_a_state_whose_own_nationals_go_home_is_still_a_deal() -> None:
+    text = (
+        "Norway and Moldova have signed a letter of intent on a return hub in Moldova. "
+        "Moldovan nationals are not covered; they are returned directly to Moldova."
+    )
+    assert keys(text) == ["NOR-MDA"]

@@ -1828,3 +1828,9 @@ def test_centres_hosted_for_a_state_are_its_own() -> None:
 def test_flights_called_by_a_state_fly_people_there() -> None:
     found = roles_in("There are the Palau flights, six men left on an island they could not place.")
     assert (found["PLW"].role, found["PLW"].rule) == ("host", "roles.scheme-named-after-host")
+
+
+@pytest.mark.covers("roles.subject-of-agree")
+def test_a_state_that_relies_on_a_deal_with_another_is_its_party() -> None:
+    found = roles_in("Norway relies on a readmission agreement with Moldova that dates from 1999.")
+    assert (found["NOR"].role, found["NOR"].rule) == ("party", "roles.subject-of-agree")

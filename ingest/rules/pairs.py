@@ -281,6 +281,12 @@ def both_sides(at: SentenceReading) -> list[Pair]:
             partners = [d for d in partners if not any(p.iso3 != h.iso3 and _together(d, p, span) for p in parties)]
         out.extend(_pair(d, h, weight, sentence, both_sides) for d in partners)
     senders = {d.iso3 for d in deps}
+    if out and len(deps) == 1 and span is not None:  # "The United States has sent deportees to Eswatini and
+        out.extend(  # reached arrangements with Rwanda and Uganda": the sender's own deals, in a clause of its own
+            _pair(deps[0], p, w.PAIR_PARTY_SENDER, sentence, both_sides)
+            for p in parties
+            if p.iso3 not in senders and _its_deal_with(deps[0], p, span.doc)
+        )
     if out and len(deps) == 1 and span is not None:  # "... were sent there by the United States; the Biden
         out.extend(  # administration terminated it, together with similar accords with Honduras and El Salvador"
             _pair(deps[0], p, w.PAIR_PARTY_SENDER, sentence, both_sides)
@@ -290,6 +296,21 @@ def both_sides(at: SentenceReading) -> list[Pair]:
             and not _told_by_others(p, span, senders)
         )
     return out
+
+
+def _its_deal_with(sender: Vote, party: Vote, doc: Doc) -> bool:
+    """The party is who the sender's verb of agreeing made a deal "with", the sender its subject (shared by
+    coordinated verbs): "The United States has sent deportees to Eswatini and reached arrangements with Rwanda"."""
+    word = conj_head(doc[party.token])
+    if word.dep_ != "pobj" or spelled(word.head) != "with" or lemma(word.head.head) not in lx.ARRANGEMENT_NOUNS:
+        return False
+    verb = word.head.head.head
+    if word.head.head.dep_ != "dobj" or verb.pos_ != "VERB" or lemma(verb) not in lx.AGREE_VERBS:
+        return False
+    while verb.dep_ == "conj" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and subject.i == sender.token
 
 
 def _in_its_scheme(deporting: Vote, host: Vote, doc: Doc | None) -> bool:
@@ -1545,8 +1566,13 @@ def sentence_pairs(
             continue
         if within_the_union(pair):
             continue
-        if pair.host in view.homeward and pair.rules[0].startswith(_FROM_ELSEWHERE):
+        if (
+            pair.host in view.homeward
+            and pair.rules[0].startswith(_FROM_ELSEWHERE)
+            and not _a_centre_there(resolved.get(pair.host), sentence.span)
+        ):
             continue  # "returned the Kenyans to Kenya" elsewhere: a deal with Kenya here is about its own nationals
+            # (not "a letter of intent on a return hub in Uganda": a place for others' nationals)
         if sentence.headline:
             pair = replace(pair, weight=pair.weight * w.HEADLINE)
         if pair.key not in kept or kept[pair.key].weight < pair.weight:
@@ -1619,6 +1645,14 @@ def _moved_between(resolved: dict[str, Vote], *, from_a_sender: bool = False, sp
         and any(v.role == HOST for v in roles_)
         and any(v.role == NATIONALITY for v in resolved.values())
     )
+
+
+def _a_centre_there(host: Vote | None, span: Span | None) -> bool:
+    """The host named as where a centre, hub or camp is: "a return hub in Uganda"."""
+    if host is None or span is None:
+        return False
+    word = span.doc[host.token]
+    return word.dep_ == "pobj" and spelled(word.head) in ("in", "on") and lemma(word.head.head) in lx.FACILITY_NOUNS
 
 
 _ECHOES = ("pairs.reference-back", "pairs.only-agreement")

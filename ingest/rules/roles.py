@@ -881,6 +881,9 @@ def _people_sent(verb: Token) -> bool:
     return True
 
 
+_NOT_WHERE_TO: Final = frozenset({"according", "owing", "due", "thanks", "next", "close", "similar", "compared"})
+
+
 @rule("roles", "sent-to", kind="mention")
 def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     """ "deported to Eswatini", "flights to Rwanda", "transfers of migrants to Albania", "returned to Turkey": where
@@ -897,6 +900,8 @@ def sent_to(ctx: Context, mention: CountryMention) -> Vote | None:
     if found is None:
         return None
     prep, _, governor = found
+    if prep == "to" and spelled(governor) in _NOT_WHERE_TO:
+        return None  # "according to US officials": who says so, not where people go
     counted = counted_destination(governor) if prep in ("to", "into", "in") else None
     if counted is not None:
         return _vote(ctx, mention, HOST, w.SENT_TO, sent_to, counted)
@@ -2586,6 +2591,19 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
         and any(
             p.dep_ == "prep" and spelled(p) == "with" and any(_code(o) not in (None, mention.iso3) for o in p.children)
             for p in c.children
+        )
+    ]
+    nouns += [  # "Spain relies on a readmission agreement with Morocco": a deal with another, what the verb rests on
+        o
+        for t in direct
+        for p in t.children
+        if p.dep_ == "prep" and spelled(p) in ("on", "upon", "under")
+        for o in p.children
+        if o.dep_ == "pobj"
+        and lemma(o) in lx.ARRANGEMENT_NOUNS
+        and any(
+            q.dep_ == "prep" and spelled(q) == "with" and any(_code(x) not in (None, mention.iso3) for x in q.children)
+            for q in o.children
         )
     ]
     nouns += [  # "Paraguay announces the signing of a safe third country agreement"

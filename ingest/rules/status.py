@@ -347,6 +347,9 @@ def clause_scoped[T](
     "Eight men were flown to South Sudan, and Kosovo agreed to host up to 50": implemented goes with South
     Sudan, agreed and the cap of 50 with Kosovo.
     """
+    own = _its_own_predicate(pair, doc)
+    if own is not None:  # "has sent deportees to Eswatini and reached arrangements with Rwanda": not sent to Rwanda
+        return [h for h in items if (i := token_of(h)) is not None and own.left_edge.i <= i <= own.right_edge.i]
     anchors = (pair.host_token,) if host_only else (pair.host_token, pair.deporting_token)
     for anchor in anchors:
         if anchor is None:
@@ -356,6 +359,19 @@ def clause_scoped[T](
         if scoped or host_only:
             return scoped
     return [h for h in items if (i := token_of(h)) is None or not _of_another_deal(doc[i], pair)]
+
+
+def _its_own_predicate(pair: Pair, doc: Doc) -> Token | None:
+    """The verb coordinated with the deporting state's that names the host (its subject shared): what the other
+    verb says is of other states. None where the host is not named so."""
+    if pair.host_token is None or pair.deporting_token is None:
+        return None
+    governing = next((t for t in doc[pair.host_token].ancestors if t.pos_ == "VERB"), None)
+    if governing is None or governing.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in governing.children):
+        return None
+    first = governing.head
+    shared = any(c.dep_.startswith("nsubj") and c.i == pair.deporting_token for c in first.children)
+    return governing if shared and doc[pair.deporting_token] not in list(governing.subtree) else None
 
 
 def _of_another_deal(trigger: Token, pair: Pair) -> bool:
