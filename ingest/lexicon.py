@@ -85,7 +85,7 @@ RENT_VERBS: Final = frozenset({"rent", "lease", "hire"})
 CELL_NOUNS: Final = frozenset({"cell", "place", "bed", "prison", "facility", "space", "centre", "center"})
 RENTED_PLACES: Final = frozenset({"place", "bed", "cell", "space"})  # counted: "rent 300 places"
 # "turn back", "push back" asylum seekers: sending them away (with the particle "back" or "away").
-BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly"})
+BACK_VERBS: Final = frozenset({"turn", "push", "ship", "fly", "escort", "tow"})
 # "hand over" people to another state: sending them there (with the particle "over").
 # A verb that itself says "back" ("ramener", "reconduire" in French): people brought back where they were sent from.
 BACK_VERBS_ALONE: Final = frozenset[str]()

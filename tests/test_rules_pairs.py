@@ -1379,3 +1379,10 @@ def test_a_hub_in_a_state_whose_own_nationals_go_home_is_still_a_deal() -> None:
         "Moldovan nationals are not covered; they are returned directly to Moldova."
     )
     assert keys(text) == ["NOR-MDA"]
+
+
+@pytest.mark.covers("roles.subject-of-deport")
+def test_a_states_patrol_boats_that_escort_people_back_act_for_it() -> None:
+    text = "Maltese patrol boats intercepted a dinghy carrying Eritreans and escorted it back to Tunisia."
+    assert keys(text) == ["MLT-TUN"]
+    assert keys("Tunisian boats carrying migrants reached Lampedusa under the arrangement.") == []

@@ -54,6 +54,14 @@ def proxy(token: Token) -> Token:
 _OF_STATE = frozenset({"kingdom", "republic", "country", "nation", "affair", "affairs"})
 
 
+def _patrol(word: Token) -> bool:
+    """ "Cypriot patrol boats escorted them back": a state's patrol craft act for it (not "Tunisian boats")."""
+    return lemma(word) in _CRAFT and any(c.dep_ == "compound" and lemma(c) == "patrol" for c in word.children)
+
+
+_CRAFT: Final = frozenset({"boat", "vessel", "ship"})
+
+
 def _proxy(token: Token) -> Token:
     token = conj_head(token)
     for _ in range(3):
@@ -62,7 +70,7 @@ def _proxy(token: Token) -> Token:
             token = conj_head(head.head)  # "Moldova's President Ana Rusu offered": the person acts for the state
         elif token.dep_ == "poss" and any(c.dep_ == "compound" and _title_of_a_name(c) for c in head.children):
             token = conj_head(head)  # the same, parsed with the state on the name
-        elif token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(head) in lx.ACTOR_NOUNS:
+        elif token.dep_ in ("poss", "compound", "nmod", "amod") and (lemma(head) in lx.ACTOR_NOUNS or _patrol(head)):
             token = conj_head(head)
         elif (
             token.dep_ == "pobj"
