@@ -876,8 +876,9 @@ def owner_and_partner(at: SentenceReading, found: Sequence[Pair]) -> list[Pair]:
         return []
     taken = {p.key for p in found}
     out: list[Pair] = []
+    deal_words = lx.SCHEME_NOUNS | lx.AGREEMENT_NOUNS | lx.TALK_NOUNS
     for deal in span:
-        if lemma(deal) not in lx.SCHEME_NOUNS | lx.AGREEMENT_NOUNS | lx.TALK_NOUNS or deal.pos_ != "NOUN":
+        if deal.pos_ != "NOUN" or lemma(deal) not in deal_words:
             continue
         owners = [c for c in deal.children if c.dep_ == "poss" and c.ent_id_ and countries().is_code(c.ent_id_)]
         partners = [
@@ -1699,9 +1700,10 @@ def facts_of(sentence: Sentence, *, has_status: bool, firm_status: bool, has_val
             and any(lemma(t) in lx.MIGRANT_NOUNS or _people_of_a_nation(t) for t in sentence.span)
         )  # "Norway sends rejected applicants to Moldova", "Greek authorities sent 60 Syrians back to Turkey"
     )
-    agreement_word = any(
-        lemma(t) in lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in sentence.span
-    ) or bool(lx.LETTER_OF_INTENT.search(text))
+    deal_words = lx.AGREEMENT_NOUNS | lx.SCHEME_NOUNS
+    agreement_word = any(lemma(t) in deal_words and t.pos_ in ("NOUN", "PROPN") for t in sentence.span) or bool(
+        lx.LETTER_OF_INTENT.search(text)
+    )
     anaphor = bool(lx.ANAPHOR.search(text)) or _like_the_one_before(sentence.span)
     return Facts(about, agreement_word, anaphor, firm_status, has_status or has_value, has_value)
 

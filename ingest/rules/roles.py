@@ -398,7 +398,18 @@ def _code(token: Token) -> str | None:
 
 
 def _prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
-    """(preposition, the preposition token, what it attaches to) for the word acting for the mention."""
+    """(preposition, the preposition token, what it attaches to) for the word acting for the mention (computed once
+    per mention: most role rules ask it)."""
+    cache: dict[tuple[int, int, int], tuple[str, Token, Token] | None] = mention.token.doc.user_data.setdefault(
+        "dakg_prep_objects", {}
+    )
+    key = (mention.start, mention.end, mention.token.i)
+    if key not in cache:
+        cache[key] = _find_prep_object(mention)
+    return cache[key]
+
+
+def _find_prep_object(mention: CountryMention) -> tuple[str, Token, Token] | None:
     actor = proxy(mention.token)
     if actor.dep_ == "appos" and actor.head.dep_ == "pobj":
         actor = actor.head  # "flown to Gjilan, Kosovo": the state in apposition to the town
@@ -520,7 +531,18 @@ def soil(ctx: Context, mention: CountryMention) -> Vote | None:
 
 def _subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
     """(actor, its verb, passive) when the word acting for the mention is a clause's subject (or, for a roundup
-    entry's sentence with no subject, "Agreed in April to ...", the verb the entry's state is the subject of)."""
+    entry's sentence with no subject, "Agreed in April to ...", the verb the entry's state is the subject of);
+    computed once per mention."""
+    cache: dict[tuple[int, str], tuple[Token, Token, bool] | None] = mention.token.doc.user_data.setdefault(
+        "dakg_subject_verbs", {}
+    )
+    key = (mention.token.i, mention.kind)
+    if key not in cache:
+        cache[key] = _find_subject_verb(mention)
+    return cache[key]
+
+
+def _find_subject_verb(mention: CountryMention) -> tuple[Token, Token, bool] | None:
     if mention.kind == "anaphor" and mention.token.pos_ in ("VERB", "AUX"):  # mentions.entry-subject
         return mention.token, mention.token, passive(mention.token)
     actor = proxy(mention.token)
