@@ -1,7 +1,7 @@
 """Ingest throughput and peak memory, as a ratio against bare spaCy on the same texts in the same run.
 
     .venv/bin/python -m benchmarks.ingest [--words 200000] [--repeats 2] [--processes 1] [--workers 1]
-        [--stores falkordb,neo4j] [--output ingest.json]
+        [--stores falkordb,neo4j] [--write-batch 1] [--output ingest.json]
 
 1. Builds a corpus of at least ``--words`` words from the bundled demo and held-out documents (each copy made
    distinct by a numbered closing line, so every copy is a new source).
@@ -94,8 +94,8 @@ def _end_to_end(
     workers: int,
     data_dir: str,
     kind: str,
+    write_batch: int,
     out: Any,
-    write_batch: int = 1,
 ) -> None:
     from dakg.ingest.nlp import get_pipeline
     from dakg.ingest.pipeline import ingest
@@ -158,6 +158,12 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--model", default="en_core_web_md")
     parser.add_argument("--stores", default="falkordb,neo4j", help="Stores to write to: falkordb, neo4j or both.")
+    parser.add_argument(
+        "--write-batch",
+        type=int,
+        default=1,
+        help="Documents written in one transaction (DAKG_WRITE_BATCH: Neo4j batches them; FalkorDB writes one by one).",
+    )
     args = parser.parse_args()
     stores = parse_stores(args.stores)
 
@@ -184,6 +190,7 @@ def main() -> None:
                     args.workers,
                     str(work / f"{kind}{repeat}"),
                     kind,
+                    args.write_batch,
                 )
                 e2e_runs[kind].append(e2e)
                 print(f"  end to end, {kind:<8} #{repeat + 1}: {e2e['words'] / e2e['seconds']:,.0f} words/s")
@@ -197,6 +204,7 @@ def main() -> None:
                         1,
                         str(work / f"{kind}{repeat}s"),
                         kind,
+                        args.write_batch,
                     )
                     serial_runs[kind].append(one)
                     print(f"  one process, {kind:<7} #{repeat + 1}: {one['words'] / one['seconds']:,.0f} words/s")
@@ -204,7 +212,7 @@ def main() -> None:
         result: dict[str, Any] = {
             "command": f"python -m benchmarks.ingest --words {args.words} --repeats {args.repeats} "
             f"--processes {args.processes} --workers {args.workers} --batch-size {args.batch_size} "
-            f"--model {args.model} --stores {','.join(stores)} --output {args.output}",
+            f"--model {args.model} --stores {','.join(stores)} --write-batch {args.write_batch} --output {args.output}",
             "when": time.strftime("%Y-%m-%d %H:%M"),
             "machine": f"{platform.machine()}, {mp.cpu_count()} cores, Python {platform.python_version()}",
             "workers": args.workers,
