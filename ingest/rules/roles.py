@@ -2608,12 +2608,7 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
         c
         for t in direct
         for c in t.children
-        if c.dep_ == "dobj"
-        and lemma(c) in lx.SCHEME_NOUNS
-        and any(
-            p.dep_ == "prep" and spelled(p) == "with" and any(_code(o) not in (None, mention.iso3) for o in p.children)
-            for p in c.children
-        )
+        if c.dep_ == "dobj" and lemma(c) in lx.SCHEME_NOUNS and _with_another(c, mention.iso3)
     ]
     nouns += [  # "Spain relies on a readmission agreement with Morocco": a deal with another, what the verb rests on
         o
@@ -2621,12 +2616,7 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
         for p in t.children
         if p.dep_ == "prep" and spelled(p) in ("on", "upon", "under")
         for o in p.children
-        if o.dep_ == "pobj"
-        and lemma(o) in lx.ARRANGEMENT_NOUNS
-        and any(
-            q.dep_ == "prep" and spelled(q) == "with" and any(_code(x) not in (None, mention.iso3) for x in q.children)
-            for q in o.children
-        )
+        if o.dep_ == "pobj" and lemma(o) in lx.ARRANGEMENT_NOUNS and _with_another(o, mention.iso3)
     ]
     nouns += [  # "Paraguay announces the signing of a safe third country agreement"
         c
@@ -2661,6 +2651,14 @@ def subject_of_agree(ctx: Context, mention: CountryMention) -> Vote | None:
 
 _SIGNING_NOUNS = frozenset({"signing", "signature", "conclusion", "ratification"})
 _OWN = frozenset({"its", "their"})
+
+
+def _with_another(noun: Token, iso3: str) -> bool:
+    """The noun is "with" a state other than ``iso3``: "a comparable plan with Rwanda"."""
+    return any(
+        p.dep_ == "prep" and spelled(p) == "with" and any(_code(o) not in (None, iso3) for o in p.children)
+        for p in noun.children
+    )
 
 
 def _own_deal_with_another(noun: Token) -> bool:

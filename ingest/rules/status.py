@@ -378,7 +378,11 @@ def _of_another_deal(trigger: Token, pair: Pair) -> bool:
     """A status word whose object names another state's deal: "(Britain,) which has been looking for partners since
     abandoning its own Rwanda scheme" says nothing of Britain and Albania."""
     deal = [c for c in trigger.children if c.dep_ in ("dobj", "nsubjpass")]
-    named = {t.ent_id_ for c in deal for t in c.subtree if t.ent_id_ and t.ent_type_ == "GPE"}
+    return _names_only_others({t.ent_id_ for c in deal for t in c.subtree if t.ent_id_ and t.ent_type_ == "GPE"}, pair)
+
+
+def _names_only_others(named: set[str], pair: Pair) -> bool:
+    """Some states are named, and neither of the pair's."""
     return bool(named) and not named & {pair.deporting, pair.host}
 
 
@@ -682,8 +686,9 @@ def arrangement_named(doc: Doc, sentence: Sentence, pair: Pair | None = None) ->
 
 
 def _named_after_others(noun: Token, pair: Pair) -> bool:
-    named = {c.ent_id_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_id_}
-    return bool(named) and not named & {pair.deporting, pair.host}
+    return _names_only_others(
+        {c.ent_id_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_id_}, pair
+    )
 
 
 _ARRIVED_IN = "roles.arrived-in/"
